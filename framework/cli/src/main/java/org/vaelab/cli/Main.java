@@ -1,0 +1,50 @@
+package org.vaelab.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code vae}: run, validate and inspect VAE experiments. Exit codes: 0 success, 1 the run
+ * failed, 2 bad spec, input or usage, 130 interrupted.
+ */
+@Command(name = "vae", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = "Variational Autoencoder experiments from YAML specs.",
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code: the run failed. */
+    public static final int RUN_FAILED = 1;
+    /** Exit code: bad spec, input or usage. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code: interrupted. */
+    public static final int INTERRUPTED = 130;
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Show ND4J's and the framework's own log messages.")
+    void setVerbose(boolean verbose) {
+        ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(verbose ? Level.INFO : Level.WARN);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate or plugins");
+    }
+
+    /** A command line wired with VAELab's exit codes and error printing. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler(new ErrorReporter())
+                .setParameterExceptionHandler(ErrorReporter::usage);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,41 @@
+package org.vaelab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.plugin.PluginLoader;
+import org.vaelab.core.run.ExperimentRunner;
+import org.vaelab.core.run.RunOptions;
+import org.vaelab.core.spec.ResolvedSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vae run SPEC}: trains, evaluates and records one experiment. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Train and evaluate the experiment a spec describes; results go under runs/.")
+final class RunCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    SpecOptions spec;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where run directories are created (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @Option(names = "--no-progress", description = "Do not draw a progress bar.")
+    boolean noProgress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
+        ResolvedSpec resolved = spec.load(catalog);
+        boolean progress = !noProgress && System.console() != null;
+        new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.baseDirectory(),
+                System.out, progress));
+        return 0;
+    }
+}

@@ -1,0 +1,2 @@
+/** The {@code vae} command line: picocli subcommands over the core. */
+package org.vaelab.cli;

@@ -1,0 +1,47 @@
+package org.vaelab.core.run;
+
+import java.io.IOException;
+import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.spec.ExperimentSpec;
+import org.vaelab.core.train.RandomStreams;
+import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.Family;
+import org.vaelab.spi.InvalidInputException;
+import org.vaelab.spi.data.DataSplits;
+import org.vaelab.spi.data.LoadContext;
+import org.vaelab.spi.kl.KlSchedule;
+import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.nn.Decoder;
+import org.vaelab.spi.optim.Optimizer;
+
+/**
+ * A spec's components made, its data loaded and its graph built: everything checked before a
+ * run directory exists, so bad input leaves nothing behind.
+ */
+record Assembly(DataSplits data, Decoder decoder, Likelihood likelihood, KlSchedule schedule, Optimizer optimizer,
+                VaeGraph graph, RandomStreams streams) {
+
+    static Assembly of(ExperimentSpec spec, ComponentCatalog catalog, RunOptions options) throws IOException {
+        BackendCheck.require(spec.backend());
+        DataSplits data = catalog.create(Family.DATASET, spec.data())
+                .load(new LoadContext(options.baseDirectory(), spec.seed()));
+        Likelihood likelihood = catalog.create(Family.LIKELIHOOD, spec.likelihood());
+        likelihood.incompatibility(data.shape()).ifPresent(reason -> {
+            throw new InvalidInputException("likelihood.type: " + reason);
+        });
+        if (spec.train().batchSize() > data.train().size()) {
+            throw new InvalidInputException("train.batch_size: " + spec.train().batchSize()
+                    + " is larger than the training split (" + data.train().size() + " examples)");
+        }
+        if (data.test().size() == 0 || data.validation().size() == 0) {
+            throw new InvalidInputException("data: the validation and test splits must not be empty (found "
+                    + data.validation().size() + " and " + data.test().size() + " examples)");
+        }
+        Decoder decoder = catalog.create(Family.DECODER, spec.model().decoder());
+        RandomStreams streams = new RandomStreams(spec.seed());
+        VaeGraph graph = VaeGraph.build(catalog.create(Family.ENCODER, spec.model().encoder()), decoder, likelihood,
+                data.shape(), spec.model().latentDim(), spec.train().mcSamples(), streams.initialWeights());
+        return new Assembly(data, decoder, likelihood, catalog.create(Family.KL_SCHEDULE, spec.kl()),
+                catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
+    }
+}

@@ -1,0 +1,46 @@
+package org.vaelab.core.run;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vaelab.core.train.StepValues;
+
+/** Means of the training metrics over the steps since the last log, and over the epoch. */
+final class MetricWindow {
+
+    private double loss;
+    private double recon;
+    private double kl;
+    private double weight;
+    private double capacity;
+    private int steps;
+
+    void add(StepValues values) {
+        loss += values.loss();
+        recon += values.reconLoss();
+        kl += values.kl();
+        weight += values.weighting().weight();
+        capacity += values.weighting().capacity();
+        steps++;
+    }
+
+    boolean isEmpty() {
+        return steps == 0;
+    }
+
+    double meanLoss() {
+        return loss / steps;
+    }
+
+    /** The window's means as slash-named metrics, then an empty window. */
+    Map<String, Double> drain() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("train/loss", loss / steps);
+        out.put("train/recon", recon / steps);
+        out.put("train/kl", kl / steps);
+        out.put("kl/weight", weight / steps);
+        out.put("kl/capacity", capacity / steps);
+        loss = recon = kl = weight = capacity = 0;
+        steps = 0;
+        return out;
+    }
+}

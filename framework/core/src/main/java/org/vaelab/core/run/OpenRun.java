@@ -1,0 +1,83 @@
+package org.vaelab.core.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vaelab.spi.track.RunInfo;
+import org.vaelab.spi.track.RunStatus;
+import org.vaelab.spi.track.Tracker;
+
+/**
+ * A run that has started: its directory, its provenance and its trackers, ended exactly once.
+ * If the process is stopped (Ctrl-C, SIGTERM) before the run ends, a shutdown hook ends it as
+ * KILLED, so the run directory and the trackers say so and keep every metric already written.
+ * Closing a run that was never ended marks it FAILED.
+ */
+final class OpenRun implements AutoCloseable {
+
+    static final String PROVENANCE_FILE = "provenance.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final RunDirectory directory;
+    private final Map<String, Object> provenance;
+    private final TrackerGroup tracker;
+    private final Thread shutdownHook;
+    private boolean ended;
+
+    private OpenRun(RunDirectory directory, Map<String, Object> provenance, TrackerGroup tracker) {
+        this.directory = directory;
+        this.provenance = new LinkedHashMap<>(provenance);
+        this.tracker = tracker;
+        this.shutdownHook = new Thread(() -> end(RunStatus.KILLED), "vaelab-run-killed");
+    }
+
+    /** Writes the provenance as RUNNING, starts the trackers and arms the shutdown hook. */
+    static OpenRun start(RunDirectory directory, Map<String, Object> provenance, TrackerGroup tracker, RunInfo info)
+            throws IOException {
+        OpenRun run = new OpenRun(directory, provenance, tracker);
+        run.provenance.put("status", RunStatus.RUNNING.name());
+        run.writeProvenance();
+        tracker.start(info);
+        Runtime.getRuntime().addShutdownHook(run.shutdownHook);
+        return run;
+    }
+
+    /** Where this run's events go. */
+    Tracker tracker() {
+        return tracker;
+    }
+
+    /** Ends the run with {@code status}, unless it has ended already. */
+    synchronized void end(RunStatus status) {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        provenance.put("status", status.name());
+        provenance.put("ended", Instant.now().toString());
+        try {
+            writeProvenance();
+            tracker.end(status);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+            return;
+        }
+        end(RunStatus.FAILED);
+    }
+
+    private void writeProvenance() throws IOException {
+        directory.write(PROVENANCE_FILE, file -> JSON.writeValue(file.toFile(), provenance));
+    }
+}

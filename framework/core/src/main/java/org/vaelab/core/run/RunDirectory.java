@@ -1,0 +1,87 @@
+package org.vaelab.core.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A run's folder, {@code runs/<experiment>/<run-name>/}. Files are written to a temporary name
+ * and moved into place atomically, so a crash never leaves a half-written file under its real name.
+ */
+public final class RunDirectory {
+
+    private final Path root;
+
+    private RunDirectory(Path root) {
+        this.root = root;
+    }
+
+    /**
+     * Creates a new, empty run folder {@code runsRoot/experiment/runName}, adding a numeric suffix
+     * when that name is taken.
+     */
+    public static RunDirectory create(Path runsRoot, String experiment, String runName) throws IOException {
+        Path parent = runsRoot.resolve(experiment);
+        Files.createDirectories(parent);
+        for (int attempt = 0; ; attempt++) {
+            Path candidate = parent.resolve(attempt == 0 ? runName : runName + "-" + attempt);
+            try {
+                return new RunDirectory(Files.createDirectory(candidate));
+            } catch (FileAlreadyExistsException taken) {
+                // try the next suffix
+            }
+        }
+    }
+
+    /** The folder. */
+    public Path root() {
+        return root;
+    }
+
+    /** The folder's name, which is also the run's name. */
+    public String runName() {
+        return root.getFileName().toString();
+    }
+
+    /** {@code relative} inside the run folder, its parent folders created. */
+    public Path file(String relative) throws IOException {
+        Path file = root.resolve(relative).normalize();
+        if (!file.startsWith(root)) {
+            throw new IllegalArgumentException(relative + " is outside the run directory");
+        }
+        Files.createDirectories(file.getParent());
+        return file;
+    }
+
+    /** Writes {@code text} to {@code relative} atomically. */
+    public Path writeText(String relative, String text) throws IOException {
+        return write(relative, temporary -> Files.writeString(temporary, text, StandardCharsets.UTF_8));
+    }
+
+    /** Writes a file with {@code writer} to a temporary name, then moves it to {@code relative}. */
+    public Path write(String relative, FileWriter writer) throws IOException {
+        Path target = file(relative);
+        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            writer.writeTo(temporary);
+            try {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+        return target;
+    }
+
+    /** Writes one file's content to a given path. */
+    @FunctionalInterface
+    public interface FileWriter {
+        void writeTo(Path file) throws IOException;
+    }
+}

@@ -1,0 +1,16 @@
+package org.vaelab.core.run;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * How to run, beyond the spec.
+ *
+ * @param runsRoot where run directories go ({@code runs/})
+ * @param specSource the spec's path as given, for provenance
+ * @param baseDirectory the folder relative data paths are resolved against (the spec's folder)
+ * @param out where progress and results are printed
+ * @param progressBar whether to draw a live progress bar (only on a terminal)
+ */
+public record RunOptions(Path runsRoot, String specSource, Path baseDirectory, PrintStream out, boolean progressBar) {
+}

@@ -1,0 +1,11 @@
+package org.vaelab.core.run;
+
+/** The training loss stopped being a finite number; the run is marked FAILED. */
+public final class TrainingDivergedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public TrainingDivergedException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,65 @@
+package org.vaelab.core.spec;
+
+import java.util.List;
+import java.util.Optional;
+import org.vaelab.core.spec.SpecNode.MapNode;
+
+/**
+ * Applies command-line assignments {@code --set model.latent_dim=2} to a spec tree. The value is
+ * read as YAML ({@code --set model.encoder.hidden=[512,256]}); missing mappings on the way are
+ * created, so any key the spec's records know can be set. Unknown keys are caught by binding,
+ * with a did-you-mean, like keys written in the file.
+ */
+public final class Overrides {
+
+    private final Problems problems;
+
+    public Overrides(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The tree with every assignment applied, in order. */
+    public SpecNode apply(SpecNode root, List<String> assignments) {
+        SpecNode result = root;
+        for (String assignment : assignments) {
+            result = applyOne(result, assignment);
+        }
+        return result;
+    }
+
+    private SpecNode applyOne(SpecNode root, String assignment) {
+        int equals = assignment.indexOf('=');
+        Location at = Location.override(assignment);
+        if (equals <= 0 || assignment.substring(0, equals).isBlank()) {
+            problems.add("spec/BadOverride", "", at, "expected KEY=VALUE with a dotted key, such as kl.beta=4");
+            return root;
+        }
+        String key = assignment.substring(0, equals).trim();
+        Optional<SpecNode> value = new YamlTreeReader(problems, at).read(assignment.substring(equals + 1));
+        if (value.isEmpty()) {
+            return root;
+        }
+        if (!(root instanceof MapNode map)) {
+            return root;
+        }
+        return set(map, key.split("\\."), 0, value.get(), at, "");
+    }
+
+    private SpecNode set(MapNode map, String[] keys, int index, SpecNode value, Location at, String path) {
+        String key = keys[index];
+        String childPath = DottedPath.child(path, key);
+        if (index == keys.length - 1) {
+            return map.with(key, at, value);
+        }
+        MapNode.Entry existing = map.entries().get(key);
+        if (existing == null) {
+            return map.with(key, at, set(new MapNode(at, java.util.Map.of()), keys, index + 1, value, at, childPath));
+        }
+        if (!(existing.value() instanceof MapNode child)) {
+            problems.add("spec/BadOverride", childPath, at,
+                    "cannot set a key inside " + existing.value().describe() + "; only mappings have keys");
+            return map;
+        }
+        return map.with(key, existing.keyLocation(), set(child, keys, index + 1, value, at, childPath));
+    }
+}

@@ -1,0 +1,32 @@
+package org.vaelab.core.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the problems found while reading a spec, so all of them are reported at once. */
+public final class Problems {
+
+    private final List<Problem> found = new ArrayList<>();
+
+    /** Records a problem. */
+    public void add(String id, String path, Location location, String message) {
+        found.add(new Problem(id, path, location, message));
+    }
+
+    /** Whether nothing was found. */
+    public boolean isEmpty() {
+        return found.isEmpty();
+    }
+
+    /** The problems in the order they were found. */
+    public List<Problem> list() {
+        return List.copyOf(found);
+    }
+
+    /** Throws a {@link SpecException} for {@code source} if anything was found. */
+    public void throwIfAny(String source) {
+        if (!found.isEmpty()) {
+            throw new SpecException(source, list());
+        }
+    }
+}

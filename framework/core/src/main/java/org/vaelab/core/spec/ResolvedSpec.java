@@ -1,0 +1,79 @@
+package org.vaelab.core.spec;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A validated spec with every default filled in, its canonical YAML text, that text's SHA-256,
+ * and the flattened parameters trackers log ({@code model.latent_dim -> 20}).
+ */
+public record ResolvedSpec(ExperimentSpec spec, String yaml, String sha256, Map<String, String> params) {
+
+    public ResolvedSpec {
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    /**
+     * The spec as plain maps, lists and scalars, in record order: what {@code spec.resolved.yaml}
+     * holds. Enums are written in lower case; components as {@code type} followed by their options.
+     */
+    public static Object plain(Object value) {
+        if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
+            return value;
+        }
+        if (value instanceof Enum<?> e) {
+            return e.name().toLowerCase(Locale.ROOT);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(ResolvedSpec::plain).toList();
+        }
+        if (value instanceof Component<?> component) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("type", component.type());
+            map.putAll(recordMap(component.config()));
+            return map;
+        }
+        if (value instanceof Record record) {
+            return recordMap(record);
+        }
+        throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " in a spec");
+    }
+
+    private static Map<String, Object> recordMap(Record record) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (var component : record.getClass().getRecordComponents()) {
+            try {
+                var accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                Object value = accessor.invoke(record);
+                if (value != null) {
+                    map.put(Names.snakeCase(component.getName()), plain(value));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + component, e);
+            }
+        }
+        return map;
+    }
+
+    /** Flattens plain maps to dotted keys; lists of scalars stay one value, lists of maps are indexed. */
+    public static Map<String, String> flatten(Object plain) {
+        Map<String, String> out = new LinkedHashMap<>();
+        flatten("", plain, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, String> out) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> flatten(DottedPath.child(prefix, k.toString()), v, out));
+        } else if (value instanceof List<?> list && list.stream().anyMatch(v -> v instanceof Map)) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(prefix + "." + i, list.get(i), out);
+            }
+        } else {
+            out.put(prefix, String.valueOf(value));
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.vaelab.core.spec;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.vaelab.core.plugin.ComponentCatalog;
+
+/**
+ * Reads a spec file into a {@link ResolvedSpec}: YAML with locations, {@code ${VAR:-default}}
+ * interpolation, {@code --set} overrides, binding and validation. Every problem found on the way
+ * is reported together in one {@link SpecException}; nothing is returned half-valid.
+ */
+public final class SpecLoader {
+
+    /** Specs larger than this are refused before parsing. */
+    public static final long MAX_SPEC_BYTES = 1 << 20;
+
+    private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .build());
+
+    private final ComponentCatalog catalog;
+    private final UnaryOperator<String> environment;
+
+    /**
+     * @param catalog the registered components
+     * @param environment looks up environment variables for interpolation ({@code System::getenv})
+     */
+    public SpecLoader(ComponentCatalog catalog, UnaryOperator<String> environment) {
+        this.catalog = catalog;
+        this.environment = environment;
+    }
+
+    /** Loads and validates {@code file} with the given {@code --set} assignments. */
+    public ResolvedSpec load(Path file, List<String> overrides) {
+        String source = file.toString();
+        Problems problems = new Problems();
+        String text = read(file, problems);
+        problems.throwIfAny(source);
+        return parse(text, source, overrides);
+    }
+
+    /** Validates spec text; {@code source} names it in messages. */
+    public ResolvedSpec parse(String text, String source, List<String> overrides) {
+        Problems problems = new Problems();
+        Optional<SpecNode> tree = new YamlTreeReader(problems, null).read(text);
+        problems.throwIfAny(source);
+        SpecNode node = new Interpolation(environment, problems).apply(tree.orElseThrow(), "");
+        node = new Overrides(problems).apply(node, overrides);
+        Optional<ExperimentSpec> spec = new RecordBinder(catalog, problems).bindRecord(ExperimentSpec.class, node, "", "the spec");
+        problems.throwIfAny(source);
+        return resolve(spec.orElseThrow());
+    }
+
+    /** The canonical form of a valid spec. */
+    public static ResolvedSpec resolve(ExperimentSpec spec) {
+        Object plain = ResolvedSpec.plain(spec);
+        String yaml;
+        try {
+            yaml = YAML.writeValueAsString(plain);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a resolved spec is plain data", e);
+        }
+        return new ResolvedSpec(spec, yaml, sha256(yaml), ResolvedSpec.flatten(plain));
+    }
+
+    private static String read(Path file, Problems problems) {
+        Location start = Location.at(1, 1);
+        try {
+            if (Files.isDirectory(file)) {
+                problems.add("spec/NotAFile", "", start, "is a directory; give the path of a .yaml spec file");
+                return "";
+            }
+            long size = Files.size(file);
+            if (size > MAX_SPEC_BYTES) {
+                problems.add("spec/TooLarge", "", start, "the file has " + size + " bytes; specs are limited to "
+                        + MAX_SPEC_BYTES + " bytes");
+                return "";
+            }
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.file.NoSuchFileException e) {
+            problems.add("spec/FileNotFound", "", start, "no such file");
+        } catch (java.nio.charset.MalformedInputException e) {
+            problems.add("spec/NotUtf8", "", start, "the file is not UTF-8 text");
+        } catch (IOException e) {
+            problems.add("spec/Unreadable", "", start, "cannot be read: " + e.getMessage());
+        }
+        return "";
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.vaelab.core.spec;
+
+import org.vaelab.spi.Param;
+
+/** How long to train and how to batch. */
+public record TrainSpec(
+        @Param(value = "Passes over the training split", defaultValue = "10", min = 1) int epochs,
+        @Param(value = "Examples per optimizer step", defaultValue = "128", min = 1) int batchSize,
+        @Param(value = "Monte Carlo samples of z per example in the training ELBO", defaultValue = "1", min = 1, max = 1024)
+        int mcSamples,
+        @Param(value = "Steps between logged training metrics (means over the steps since the last log)",
+                defaultValue = "50", min = 1)
+        int logEverySteps) {
+}

@@ -1,0 +1,21 @@
+package org.vaelab.core.train;
+
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** Standard normal noise drawn on the Java side from a seeded generator and fed to the graph. */
+final class GaussianNoise {
+
+    private GaussianNoise() {
+    }
+
+    /** A {@code [rows, columns]} array of independent N(0, 1) draws. */
+    static INDArray sample(RandomGenerator random, int rows, int columns) {
+        float[] values = new float[rows * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return Nd4j.create(values, new long[] {rows, columns}, 'c');
+    }
+}

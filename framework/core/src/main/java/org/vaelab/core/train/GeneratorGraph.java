@@ -1,0 +1,48 @@
+package org.vaelab.core.train;
+
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.nn.Decoder;
+import org.vaelab.spi.nn.NetworkBuilder;
+
+/**
+ * The decoder alone, z to the mean of p(x|z), built with the same calls as in the
+ * {@link VaeGraph} so its variables have the same names, and given the trained weights.
+ */
+public final class GeneratorGraph {
+
+    private static final String Z = "z";
+
+    private final SameDiff sd;
+
+    private GeneratorGraph(SameDiff sd) {
+        this.sd = sd;
+    }
+
+    /** A generator with the current weights of {@code trained}. */
+    public static GeneratorGraph of(VaeGraph trained, Decoder decoder, Likelihood likelihood, DataShape shape) {
+        SameDiff sd = SameDiff.create();
+        SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, trained.latentDim());
+        SDVariable params = decoder.decode(new NetworkBuilder(sd, "decoder", new SplittableRandom(0)), z,
+                trained.latentDim(), shape, likelihood.parametersPerValue());
+        sd.identity(VaeGraph.X_MEAN, likelihood.mean(sd, params));
+        for (SDVariable variable : sd.variables()) {
+            if (variable.getVariableType() == VariableType.VARIABLE) {
+                variable.getArr().assign(trained.sameDiff().getArrForVarName(variable.name()));
+            }
+        }
+        return new GeneratorGraph(sd);
+    }
+
+    /** The mean of p(x|z) for each row of {@code z}. */
+    public INDArray decode(INDArray z) {
+        return sd.output(Map.of(Z, z), VaeGraph.X_MEAN).get(VaeGraph.X_MEAN);
+    }
+}

@@ -1,0 +1,143 @@
+package org.vaelab.core.train;
+
+import java.util.random.RandomGenerator;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.nn.Decoder;
+import org.vaelab.spi.nn.Encoder;
+import org.vaelab.spi.nn.GaussianPosterior;
+import org.vaelab.spi.nn.NetworkBuilder;
+
+/**
+ * The VAE of Kingma and Welling 2014, "Auto-Encoding Variational Bayes", as one SameDiff graph.
+ *
+ * <p>With q(z|x) = N(mu, diag(sigma^2)) from the encoder and z = mu + sigma * eps (the
+ * reparameterisation of section 2.4), each example's ELBO is
+ * {@code E_q[log p(x|z)] - KL(q(z|x) || N(0, I))}, the expectation a mean over {@code k} samples of
+ * eps, and the KL in closed form (appendix B):
+ * {@code KL = 1/2 sum_j (sigma_j^2 + mu_j^2 - 1 - log sigma_j^2)}.
+ * The training loss is {@code -mean(E_q[log p(x|z)]) + w * |mean(KL) - C|}, the KL weighting
+ * {@code (w, C)} fed each step by the KL schedule.
+ *
+ * <p>eps is a placeholder filled from the run's seeded generator every step, never a random op
+ * inside the graph.
+ */
+public final class VaeGraph {
+
+    /** Placeholder: the batch, {@code [batch, D]}. */
+    public static final String X = "x";
+    /** Placeholder: the noise, {@code [k * batch, latentDim]}. */
+    public static final String EPS = "eps";
+    /** Placeholder: the KL weight w, a scalar. */
+    public static final String KL_WEIGHT = "kl_weight";
+    /** Placeholder: the KL capacity C, a scalar. */
+    public static final String KL_CAPACITY = "kl_capacity";
+    /** Output: E_q[log p(x|z)] per example, {@code [batch]}. */
+    public static final String LOG_PX = "log_px";
+    /** Output: KL(q(z|x) || N(0, I)) per example, {@code [batch]}. */
+    public static final String KL = "kl";
+    /** Output: the batch mean of {@code -log_px}, the reconstruction loss. */
+    public static final String RECON_LOSS = "recon_loss";
+    /** Output: the batch mean of {@code kl}. */
+    public static final String KL_MEAN = "kl_mean";
+    /** Output: the training loss. */
+    public static final String LOSS = "loss";
+    /** Output: the mean of p(x|z) for the first {@code batch} samples of z, {@code [batch, D]}. */
+    public static final String X_MEAN = "x_mean";
+    /** Output: the posterior means, {@code [batch, latentDim]}. */
+    public static final String Z_MEAN = "z_mean";
+
+    private final SameDiff sd;
+    private final int latentDim;
+    private final int samples;
+
+    private VaeGraph(SameDiff sd, int latentDim, int samples) {
+        this.sd = sd;
+        this.latentDim = latentDim;
+        this.samples = samples;
+    }
+
+    /**
+     * Assembles the graph.
+     *
+     * @param samples k, Monte Carlo samples of z per example
+     * @param random draws initial weights, encoder first
+     */
+    public static VaeGraph build(Encoder encoder, Decoder decoder, Likelihood likelihood, DataShape shape,
+                                 int latentDim, int samples, RandomGenerator random) {
+        SameDiff sd = SameDiff.create();
+        int width = shape.size();
+        SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, width);
+        SDVariable eps = sd.placeHolder(EPS, DataType.FLOAT, -1, latentDim);
+        SDVariable weight = sd.placeHolder(KL_WEIGHT, DataType.FLOAT);
+        SDVariable capacity = sd.placeHolder(KL_CAPACITY, DataType.FLOAT);
+
+        GaussianPosterior q = encoder.encode(new NetworkBuilder(sd, "encoder", random), x, shape, latentDim);
+        sd.identity(Z_MEAN, q.mean());
+        SDVariable mean = repeat(sd, q.mean(), samples);
+        SDVariable logVar = repeat(sd, q.logVariance(), samples);
+        SDVariable z = mean.add(sd.math().exp(logVar.mul(0.5)).mul(eps));
+        SDVariable params = decoder.decode(new NetworkBuilder(sd, "decoder", random), z, latentDim, shape,
+                likelihood.parametersPerValue());
+
+        SDVariable logPx = likelihood.logProbability(sd, repeat(sd, x, samples), params);
+        if (samples > 1) {
+            logPx = sd.reshape(logPx, samples, -1).mean(0);
+        }
+        logPx = sd.identity(LOG_PX, logPx);
+        SDVariable kl = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0)
+                .sub(q.logVariance()).sum(1).mul(0.5);
+        kl = sd.identity(KL, kl);
+        SDVariable reconLoss = logPx.mean().neg().rename(RECON_LOSS);
+        SDVariable klMean = kl.mean().rename(KL_MEAN);
+        reconLoss.add(LOSS, weight.mul(sd.math().abs(klMean.sub(capacity))));
+        sd.identity(X_MEAN, likelihood.mean(sd, params));
+        sd.setLossVariables(LOSS);
+        createGradientsQuietly(sd);
+        return new VaeGraph(sd, latentDim, samples);
+    }
+
+    /**
+     * Builds the backward graph now, with standard output muted: SameDiff 1.0.0-M2.1 prints one
+     * "Added differentiated op" line per op to {@code System.out} while doing so.
+     */
+    private static void createGradientsQuietly(SameDiff sd) {
+        synchronized (System.class) {
+            java.io.PrintStream out = System.out;
+            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            try {
+                sd.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
+        }
+    }
+
+    private static SDVariable repeat(SameDiff sd, SDVariable v, int samples) {
+        return samples == 1 ? v : sd.tile(v, samples, 1);
+    }
+
+    /** The graph. */
+    public SameDiff sameDiff() {
+        return sd;
+    }
+
+    /** The size of z. */
+    public int latentDim() {
+        return latentDim;
+    }
+
+    /** Monte Carlo samples of z per example. */
+    public int samples() {
+        return samples;
+    }
+
+    /** The number of trainable values. */
+    public long parameterCount() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                .mapToLong(v -> v.getArr().length()).sum();
+    }
+}

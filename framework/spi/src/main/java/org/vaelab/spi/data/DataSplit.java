@@ -1,0 +1,66 @@
+package org.vaelab.spi.data;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * One split of a dataset held in memory: {@code size} examples of {@code width} floats each,
+ * row-major, and optional integer labels.
+ */
+public final class DataSplit {
+
+    private final float[] features;
+    private final int[] labels;
+    private final int size;
+    private final int width;
+
+    /**
+     * @param features {@code size * width} values, row-major; not copied
+     * @param labels one label per example, or null when the data has none; not copied
+     * @param width the number of values per example
+     */
+    public DataSplit(float[] features, int[] labels, int width) {
+        if (width <= 0 || features.length % width != 0) {
+            throw new IllegalArgumentException(features.length + " values do not form rows of " + width);
+        }
+        this.features = features;
+        this.width = width;
+        this.size = features.length / width;
+        if (labels != null && labels.length != size) {
+            throw new IllegalArgumentException(labels.length + " labels for " + size + " examples");
+        }
+        this.labels = labels;
+    }
+
+    /** The number of examples. */
+    public int size() {
+        return size;
+    }
+
+    /** The number of values per example. */
+    public int width() {
+        return width;
+    }
+
+    /** Copies example {@code index} into {@code target} at row {@code row}. */
+    public void copyRow(int index, float[] target, int row) {
+        System.arraycopy(features, index * width, target, row * width, width);
+    }
+
+    /** The label of example {@code index}, if the split has labels. */
+    public Optional<Integer> label(int index) {
+        return labels == null ? Optional.empty() : Optional.of(labels[index]);
+    }
+
+    /** Whether the split has labels. */
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** Examples {@code [from, to)} as a new split (copies the values). */
+    public DataSplit slice(int from, int to) {
+        float[] part = Arrays.copyOfRange(features, from * width, to * width);
+        int[] partLabels = labels == null ? null : Arrays.copyOfRange(labels, from, to);
+        return new DataSplit(part, partLabels, width);
+    }
+}

@@ -1,0 +1,2 @@
+/** Datasets: loading train, validation and test splits and describing their shape. */
+package org.vaelab.spi.data;

@@ -1,0 +1,19 @@
+package org.vaelab.spi.nn;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.vaelab.spi.data.DataShape;
+
+/** Builds the inference network q(z|x): from a batch of inputs to Gaussian parameters. */
+public interface Encoder {
+
+    /**
+     * Adds the encoder to the graph.
+     *
+     * @param net where to add layers; names are scoped so encoder and decoder never clash
+     * @param x the inputs, {@code [batch, shape.size()]}, flattened row-major
+     * @param shape the shape of one example
+     * @param latentDim the size of z
+     * @return mean and log-variance, each {@code [batch, latentDim]}
+     */
+    GaussianPosterior encode(NetworkBuilder net, SDVariable x, DataShape shape, int latentDim);
+}

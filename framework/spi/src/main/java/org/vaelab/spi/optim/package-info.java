@@ -1,0 +1,2 @@
+/** Optimizers: the ND4J updater that applies gradients. */
+package org.vaelab.spi.optim;

@@ -1,0 +1,48 @@
+package org.vaelab.plugins.data.mnist;
+
+import org.vaelab.spi.InvalidConfigException;
+import org.vaelab.spi.Param;
+
+/**
+ * Configuration of the {@code mnist} dataset.
+ *
+ * @param variant which dataset the folder holds
+ * @param path the folder holding the four IDX files, or null for the variant's default folder
+ * @param validation how many training images, from the end of the (limited) training set, form
+ *     the validation split
+ * @param binarize how grey levels are turned into features
+ * @param trainLimit use at most this many training images (validation included), 0 for all
+ * @param testLimit use at most this many test images, 0 for all
+ */
+public record MnistConfig(
+        @Param(value = "Which dataset the folder holds: digits (MNIST, LeCun et al. 1998) or fashion "
+                + "(Fashion-MNIST, Xiao et al. 2017)", defaultValue = "fashion")
+        MnistVariant variant,
+        @Param(value = "Folder holding train-images-idx3-ubyte, train-labels-idx1-ubyte, t10k-images-idx3-ubyte "
+                + "and t10k-labels-idx1-ubyte, each optionally .gz; relative to the spec's folder; "
+                + "defaults to /usr/share/datasets/fashion-mnist for fashion", defaultValue = Param.NONE)
+        String path,
+        @Param(value = "Training images held out as the validation split, taken from the end of the training set",
+                defaultValue = "5000", min = 0)
+        int validation,
+        @Param(value = "none: grey levels in [0, 1]; threshold: 1 above 0.5, else 0; dynamic: a fresh Bernoulli "
+                + "sample of every training batch (Burda et al. 2016), validation and test sampled once from the seed",
+                defaultValue = "none")
+        Binarization binarize,
+        @Param(value = "Use only the first N training images, validation included; 0 uses all",
+                defaultValue = "0", min = 0)
+        int trainLimit,
+        @Param(value = "Use only the first N test images; 0 uses all", defaultValue = "0", min = 0)
+        int testLimit) {
+
+    public MnistConfig {
+        if (path == null && variant.defaultFolder().isEmpty()) {
+            throw new InvalidConfigException("path", variant.title() + " has no default location: set data.path to "
+                    + "the folder holding the four " + variant.title() + " IDX files");
+        }
+        if (trainLimit > 0 && validation >= trainLimit) {
+            throw new InvalidConfigException("validation", "validation (" + validation
+                    + ") must be smaller than train_limit (" + trainLimit + ") to leave images to train on");
+        }
+    }
+}

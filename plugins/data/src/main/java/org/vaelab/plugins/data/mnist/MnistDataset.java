@@ -1,0 +1,70 @@
+package org.vaelab.plugins.data.mnist;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.vaelab.spi.InvalidInputException;
+import org.vaelab.spi.data.BatchTransform;
+import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.data.DataSplit;
+import org.vaelab.spi.data.DataSplits;
+import org.vaelab.spi.data.Dataset;
+import org.vaelab.spi.data.LoadContext;
+
+/**
+ * MNIST or Fashion-MNIST: the 60,000 training images, less the last {@code validation} of them
+ * (after {@code train_limit}), form the training split, those last ones the validation split, and
+ * the 10,000 test images (up to {@code test_limit}) the test split.
+ */
+final class MnistDataset implements Dataset {
+
+    private static final int CLASSES = 10;
+
+    private final MnistConfig config;
+
+    MnistDataset(MnistConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public DataSplits load(LoadContext context) throws IOException {
+        MnistFiles files = MnistFiles.locate(folder(context), config.variant());
+        LabelledImages train = LabelledImages.read(files.trainImages(), files.trainLabels(), CLASSES);
+        LabelledImages test = LabelledImages.read(files.testImages(), files.testLabels(), CLASSES);
+        if (test.rows() != train.rows() || test.cols() != train.cols()) {
+            throw new InvalidInputException(test.source() + " holds " + test.rows() + "x" + test.cols()
+                    + " images but " + train.source() + " holds " + train.rows() + "x" + train.cols());
+        }
+        int trainCount = limit(train.count(), config.trainLimit());
+        if (config.validation() >= trainCount) {
+            throw new InvalidInputException("validation (" + config.validation() + ") must be smaller than the "
+                    + trainCount + " training images used from " + train.source());
+        }
+        int fitCount = trainCount - config.validation();
+        int testCount = limit(test.count(), config.testLimit());
+
+        float[] fitFeatures = train.greyLevels(0, fitCount);
+        float[] validationFeatures = train.greyLevels(fitCount, trainCount);
+        float[] testFeatures = test.greyLevels(0, testCount);
+        BatchTransform transform =
+                config.binarize().apply(fitFeatures, validationFeatures, testFeatures, context.seed());
+
+        int width = train.imageSize();
+        return new DataSplits(
+                new DataSplit(fitFeatures, train.labels(0, fitCount), width),
+                new DataSplit(validationFeatures, train.labels(fitCount, trainCount), width),
+                new DataSplit(testFeatures, test.labels(0, testCount), width),
+                DataShape.image(1, train.rows(), train.cols(), config.binarize().range(), CLASSES),
+                transform);
+    }
+
+    /** The configured folder, relative to the spec's folder, or the variant's default one. */
+    private Path folder(LoadContext context) {
+        return config.path() != null
+                ? context.baseDirectory().resolve(config.path()).normalize()
+                : config.variant().defaultFolder().orElseThrow();
+    }
+
+    private static int limit(int count, int limit) {
+        return limit == 0 ? count : Math.min(count, limit);
+    }
+}

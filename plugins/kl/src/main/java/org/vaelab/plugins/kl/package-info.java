@@ -1,0 +1,2 @@
+/** Built-in KL schedules: {@code beta}. */
+package org.vaelab.plugins.kl;

@@ -1,0 +1,2 @@
+/** Built-in likelihoods: {@code bernoulli}. */
+package org.vaelab.plugins.likelihood;

@@ -1,0 +1,27 @@
+package org.vaelab.plugins.nn;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.nn.Encoder;
+import org.vaelab.spi.nn.GaussianPosterior;
+import org.vaelab.spi.nn.NetworkBuilder;
+
+/**
+ * The MLP encoder of Kingma and Welling 2014 (appendix C.2): hidden layers, then two linear
+ * heads for the mean and the log-variance of q(z|x).
+ */
+final class MlpEncoder implements Encoder {
+
+    private final MlpConfig config;
+
+    MlpEncoder(MlpConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public GaussianPosterior encode(NetworkBuilder net, SDVariable x, DataShape shape, int latentDim) {
+        SDVariable h = MlpStack.hidden(net, config, x, shape.size());
+        int width = MlpStack.outputWidth(config, shape.size());
+        return new GaussianPosterior(net.dense("mean", h, width, latentDim), net.dense("logvar", h, width, latentDim));
+    }
+}

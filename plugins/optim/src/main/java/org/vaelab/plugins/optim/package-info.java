@@ -1,0 +1,2 @@
+/** Built-in optimizers: {@code adam}. */
+package org.vaelab.plugins.optim;

@@ -42,6 +42,6 @@ public final class ComponentCatalog {
 
     @SuppressWarnings("unchecked")
     private static <C extends Record> Object createUnchecked(ComponentFactory<C, ?> factory, Record config) {
-        return factory.create((C) factory.configType().cast(config));
+        return factory.create(factory.configType().cast(config));
     }
 }

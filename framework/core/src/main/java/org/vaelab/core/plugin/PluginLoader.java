@@ -7,14 +7,12 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
-import com.google.inject.spi.Message;
 import com.google.inject.util.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.stream.Collectors;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.Registries;
@@ -51,9 +49,7 @@ public final class PluginLoader {
         try {
             injector = Guice.createInjector(Stage.PRODUCTION, modules);
         } catch (CreationException e) {
-            String messages = e.getErrorMessages().stream().map(Message::getMessage)
-                    .collect(Collectors.joining(System.lineSeparator()));
-            throw new PluginException("plugins could not be loaded:" + System.lineSeparator() + messages, e);
+            throw new PluginException("plugins could not be loaded: " + e.getMessage(), e);
         }
         Map<Family<?>, Map<String, ComponentFactory<?, ?>>> registries = new LinkedHashMap<>();
         for (Family<?> family : Family.ALL) {

@@ -38,10 +38,11 @@ record Assembly(DataSplits data, Decoder decoder, Likelihood likelihood, KlSched
                     + data.validation().size() + " and " + data.test().size() + " examples)");
         }
         Decoder decoder = catalog.create(Family.DECODER, spec.model().decoder());
+        KlSchedule schedule = catalog.create(Family.KL_SCHEDULE, spec.kl());
         RandomStreams streams = new RandomStreams(spec.seed());
         VaeGraph graph = VaeGraph.build(catalog.create(Family.ENCODER, spec.model().encoder()), decoder, likelihood,
-                data.shape(), spec.model().latentDim(), spec.train().mcSamples(), streams.initialWeights());
-        return new Assembly(data, decoder, likelihood, catalog.create(Family.KL_SCHEDULE, spec.kl()),
-                catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
+                schedule, data.shape(), spec.model().latentDim(), spec.train().mcSamples(), streams.initialWeights());
+        return new Assembly(data, decoder, likelihood, schedule, catalog.create(Family.OPTIMIZER, spec.optimizer()),
+                graph, streams);
     }
 }

@@ -60,7 +60,7 @@ public final class ExperimentRunner {
                 options.baseDirectory(), now), new TrackerGroup(trackers), info)) {
             options.out().printf(Locale.ROOT, "run %s%n%s%n", directory.root(), describe(model, spec));
             ElboTerms test = train(model, spec, options, run.tracker());
-            directory.write(CHECKPOINT_FILE, file -> model.graph().sameDiff().save(file.toFile(), true));
+            directory.write(CHECKPOINT_FILE, file -> model.graph().sameDiff().save(file.toFile(), false));
             for (String picture : Pictures.write(model, directory)) {
                 run.tracker().logArtifact(directory.root().resolve(picture), picture);
             }
@@ -73,7 +73,7 @@ public final class ExperimentRunner {
     }
 
     private ElboTerms train(Assembly model, ExperimentSpec spec, RunOptions options, Tracker tracker) throws IOException {
-        Trainer trainer = new Trainer(model.graph(), model.optimizer().updater(), model.schedule(),
+        Trainer trainer = new Trainer(model.graph(), model.optimizer(), model.schedule(),
                 spec.train().batchSize(), model.streams());
         Evaluator evaluator = new Evaluator(model.graph(), spec.eval().batchSize());
         TrainingHorizon horizon = trainer.horizon(model.data(), spec.train().epochs());

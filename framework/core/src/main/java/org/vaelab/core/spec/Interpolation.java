@@ -1,6 +1,8 @@
 package org.vaelab.core.spec;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -39,7 +41,11 @@ public final class Interpolation {
             return new MapNode(map.location(), entries);
         }
         if (node instanceof ListNode list) {
-            return new ListNode(list.location(), list.items().stream().map(item -> apply(item, path)).toList());
+            List<SpecNode> items = new ArrayList<>();
+            for (SpecNode item : list.items()) {
+                items.add(apply(item, path + "[" + items.size() + "]"));
+            }
+            return new ListNode(list.location(), items);
         }
         ScalarNode scalar = (ScalarNode) node;
         return scalar.kind() == ScalarNode.Kind.STRING ? substitute(scalar, path) : scalar;

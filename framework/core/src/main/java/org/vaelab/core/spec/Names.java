@@ -20,13 +20,15 @@ public final class Names {
 
     /**
      * The known name closest to {@code typo}, if it is close: at most a third of its letters
-     * changed (Levenshtein distance), and at least one letter the same.
+     * changed (edit distance, where swapping two neighbouring letters is one change), and at least
+     * one letter the same.
      */
     public static Optional<String> closest(String typo, Collection<String> known) {
+        String lower = typo.toLowerCase(java.util.Locale.ROOT);
         int limit = Math.max(1, typo.length() / 3);
         return known.stream()
-                .filter(k -> distance(typo.toLowerCase(java.util.Locale.ROOT), k) <= limit)
-                .min(Comparator.comparingInt((String k) -> distance(typo, k)).thenComparing(k -> k));
+                .filter(k -> distance(lower, k) <= limit && distance(lower, k) < Math.max(lower.length(), k.length()))
+                .min(Comparator.comparingInt((String k) -> distance(lower, k)).thenComparing(k -> k));
     }
 
     /** " Did you mean 'x'?" or an empty string. */
@@ -34,22 +36,24 @@ public final class Names {
         return closest(typo, known).map(k -> " Did you mean '" + k + "'?").orElse("");
     }
 
+    /** Optimal string alignment distance: Levenshtein plus transposition of neighbouring letters. */
     static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
             for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
+                int substitution = d[i - 1][j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                d[i][j] = Math.min(substitution, Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1));
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
         }
-        return previous[b.length()];
+        return d[a.length()][b.length()];
     }
 }

@@ -35,6 +35,11 @@ public final class Overrides {
             return root;
         }
         String key = assignment.substring(0, equals).trim();
+        if (assignment.substring(equals + 1).isBlank()) {
+            problems.add("spec/BadOverride", key, at, "no value after '='; write " + key
+                    + "=VALUE (the value is read as YAML; write null for no value)");
+            return root;
+        }
         Optional<SpecNode> value = new YamlTreeReader(problems, at).read(assignment.substring(equals + 1));
         if (value.isEmpty()) {
             return root;

@@ -8,8 +8,15 @@ public final class Problems {
 
     private final List<Problem> found = new ArrayList<>();
 
-    /** Records a problem. */
+    /**
+     * Records a problem, unless one was already recorded for the same value (same path and
+     * location): the first problem of a value is its cause, later ones follow from it (an unset
+     * variable leaves an empty text, which is then also not a number).
+     */
     public void add(String id, String path, Location location, String message) {
+        if (!path.isEmpty() && found.stream().anyMatch(p -> p.path().equals(path) && p.location().equals(location))) {
+            return;
+        }
         found.add(new Problem(id, path, location, message));
     }
 

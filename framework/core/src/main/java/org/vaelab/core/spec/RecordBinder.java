@@ -74,7 +74,7 @@ public final class RecordBinder {
             String childPath = DottedPath.child(path, key);
             SpecNode valueNode;
             if (entry != null) {
-                valueNode = entry.value();
+                valueNode = withDefaultType(entry.value(), param, type, key);
             } else if (param == null || Param.REQUIRED.equals(param.defaultValue())) {
                 problems.add("spec/MissingKey", childPath, map.location(), "required key missing from " + owner
                         + (param == null ? "" : " (" + param.value() + ")"));
@@ -119,6 +119,22 @@ public final class RecordBinder {
         }
     }
 
+    /**
+     * A component block written without {@code type} takes the type of its default, so
+     * {@code --set kl.beta=4} works on a spec that relies on the default {@code kl: {type: beta}}.
+     */
+    private SpecNode withDefaultType(SpecNode given, Param param, Class<?> owner, String key) {
+        if (!(given instanceof MapNode map) || map.entries().containsKey(TYPE_KEY) || param == null
+                || Param.REQUIRED.equals(param.defaultValue()) || Param.NONE.equals(param.defaultValue())) {
+            return given;
+        }
+        if (defaultNode(param.defaultValue(), owner, key) instanceof MapNode defaults && defaults.entries().containsKey(TYPE_KEY)) {
+            MapNode.Entry type = defaults.entries().get(TYPE_KEY);
+            return map.with(TYPE_KEY, type.keyLocation(), type.value());
+        }
+        return given;
+    }
+
     private SpecNode defaultNode(String yaml, Class<?> owner, String key) {
         Problems local = new Problems();
         SpecNode node = new YamlTreeReader(local, Location.DEFAULT).read(yaml)
@@ -143,6 +159,9 @@ public final class RecordBinder {
         if (node instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.NULL) {
             if (param != null && Param.NONE.equals(param.defaultValue())) {
                 return Bound.of(null);
+            }
+            if (raw == Component.class) {
+                return bindComponent((ParameterizedType) type, node, path);
             }
             problems.add("spec/WrongType", path, node.location(), "expected " + expected(raw) + ", found null");
             return Bound.INVALID;
@@ -227,26 +246,35 @@ public final class RecordBinder {
             return bindEnum(raw, scalar, path);
         }
         if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
-            long value;
+            boolean isInt = raw == int.class || raw == Integer.class;
+            java.math.BigInteger value;
             try {
-                value = Long.parseLong(text);
+                value = new java.math.BigInteger(text);
             } catch (NumberFormatException e) {
                 return wrongType(scalar, path, "a whole number");
             }
-            if ((raw == int.class || raw == Integer.class) && (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE)) {
-                problems.add("spec/BadValue", path, scalar.location(), "must fit in 32 bits, found " + text);
+            if (!inBounds(value.doubleValue(), param, scalar, path)) {
                 return Bound.INVALID;
             }
-            if (!inBounds(value, param, scalar, path)) {
+            long lowest = isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
+            long highest = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
+            if (value.compareTo(java.math.BigInteger.valueOf(lowest)) < 0 || value.compareTo(java.math.BigInteger.valueOf(highest)) > 0) {
+                problems.add("spec/BadValue", path, scalar.location(), "must be " + (value.signum() < 0 ? ">= " + lowest
+                        : "<= " + highest) + ", found " + text);
                 return Bound.INVALID;
             }
-            return Bound.of(raw == int.class || raw == Integer.class ? (Object) (int) value : (Object) value);
+            return Bound.of(isInt ? (Object) value.intValueExact() : (Object) value.longValueExact());
         }
         if (raw == double.class || raw == Double.class) {
             double value;
             try {
                 value = Double.parseDouble(text);
             } catch (NumberFormatException e) {
+                if (scalar.kind() == ScalarNode.Kind.FLOAT) {
+                    // YAML's .nan and .inf: numbers, but not ones a parameter can take
+                    problems.add("spec/BadValue", path, scalar.location(), "must be a finite number, found " + text);
+                    return Bound.INVALID;
+                }
                 return wrongType(scalar, path, "a number");
             }
             if (!Double.isFinite(value)) {

@@ -60,7 +60,7 @@ public sealed interface SpecNode {
         @Override
         public String describe() {
             return switch (kind) {
-                case STRING -> "the text '" + text + "'";
+                case STRING -> text.isEmpty() ? "an empty value" : "the text '" + text + "'";
                 case INTEGER, FLOAT -> "the number " + text;
                 case BOOLEAN -> "the boolean " + text;
                 case NULL -> "null";

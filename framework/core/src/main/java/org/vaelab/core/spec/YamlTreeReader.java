@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import org.vaelab.core.spec.SpecNode.ListNode;
 import org.vaelab.core.spec.SpecNode.MapNode;
 import org.vaelab.core.spec.SpecNode.ScalarNode;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads YAML text into a {@link SpecNode} tree that keeps line and column of every key and value.
@@ -41,24 +43,58 @@ public final class YamlTreeReader {
         try (JsonParser parser = FACTORY.createParser(yaml)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.add("spec/Empty", "", location(parser), "the spec is empty; it needs at least name, data, model and likelihood");
+                problems.add("spec/Empty", "", fixedLocation != null ? fixedLocation : Location.at(1, 1),
+                        "the spec is empty; it needs at least name, data, model and likelihood");
                 return Optional.empty();
             }
-            return Optional.of(node(parser, ""));
+            SpecNode root = node(parser, "");
+            if (parser.nextToken() != null) {
+                problems.add("spec/Syntax", "", location(parser), "a second YAML document starts here (after '---');"
+                        + " a spec is one document, so put each spec in a file of its own");
+            }
+            return Optional.of(root);
         } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            Location where = fixedLocation != null ? fixedLocation
-                    : at == null ? Location.at(1, 1) : Location.at(at.getLineNr(), at.getColumnNr());
-            problems.add("spec/Syntax", "", where, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            problems.add("spec/Syntax", "", syntaxLocation(e), "not valid YAML: " + syntaxMessage(e));
             return Optional.empty();
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
         }
     }
 
+    /** Where the YAML scanner found the problem (Jackson's own location can be a token earlier). */
+    private Location syntaxLocation(JsonProcessingException e) {
+        if (fixedLocation != null) {
+            return fixedLocation;
+        }
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblemMark() != null) {
+            return Location.at(marked.getProblemMark().getLine() + 1, marked.getProblemMark().getColumn() + 1);
+        }
+        JsonLocation at = e.getLocation();
+        return at == null ? Location.at(1, 1) : Location.at(at.getLineNr(), at.getColumnNr());
+    }
+
+    /** The scanner's problem, with what it was reading and where that started when known. */
+    private String syntaxMessage(JsonProcessingException e) {
+        if (e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null) {
+            String message = marked.getProblem();
+            if (marked.getContext() != null && marked.getContextMark() != null) {
+                message += " (" + marked.getContext() + (fixedLocation != null ? ")"
+                        : " that starts at " + Location.at(marked.getContextMark().getLine() + 1,
+                                marked.getContextMark().getColumn() + 1) + ")");
+            }
+            return message;
+        }
+        return e.getOriginalMessage().lines().findFirst().orElse("");
+    }
+
     private SpecNode node(JsonParser parser, String path) throws IOException {
         Location at = location(parser);
         JsonToken token = parser.currentToken();
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
+            problems.add("spec/Syntax", path, at, "YAML aliases (*" + parser.getText() + ") are not supported in specs;"
+                    + " write the value out");
+            return new ScalarNode(at, "null", ScalarNode.Kind.NULL);
+        }
         return switch (token) {
             case START_OBJECT -> mapping(parser, path, at);
             case START_ARRAY -> sequence(parser, path, at);
@@ -67,7 +103,11 @@ public final class YamlTreeReader {
             case VALUE_NUMBER_FLOAT -> new ScalarNode(at, parser.getText(), ScalarNode.Kind.FLOAT);
             case VALUE_TRUE, VALUE_FALSE -> new ScalarNode(at, parser.getText(), ScalarNode.Kind.BOOLEAN);
             case VALUE_NULL -> new ScalarNode(at, "null", ScalarNode.Kind.NULL);
-            default -> throw new IllegalStateException("unexpected YAML token " + token + " at " + at);
+            default -> {
+                problems.add("spec/Syntax", path, at, "binary values (!!binary) are not supported in specs;"
+                        + " write plain text, numbers, booleans, lists or mappings");
+                yield new ScalarNode(at, "null", ScalarNode.Kind.NULL);
+            }
         };
     }
 

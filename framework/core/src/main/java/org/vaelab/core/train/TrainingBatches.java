@@ -1,10 +1,11 @@
 package org.vaelab.core.train;
 
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.api.MultiDataSet;
-import org.nd4j.linalg.dataset.api.MultiDataSetPreProcessor;
-import org.nd4j.linalg.dataset.api.iterator.MultiDataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataSplit;
@@ -13,19 +14,17 @@ import org.vaelab.spi.kl.KlWeighting;
 import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
- * One epoch of training batches in a shuffled order. Each batch carries the graph's four
- * placeholders: the examples, fresh noise, and the KL weighting of its global step.
- * The last batch is smaller when the split does not divide evenly.
+ * One epoch of training batches in a shuffled order (Fisher-Yates with the run's batch-order
+ * stream). Each batch carries the examples, fresh noise from the run's noise stream, and the KL
+ * weighting of its global step. The last batch is smaller when the split does not divide evenly.
  */
-final class TrainingBatches implements MultiDataSetIterator {
+final class TrainingBatches implements Iterator<TrainingBatch> {
 
-    private static final long serialVersionUID = 1L;
-
-    private final transient DataSplit split;
-    private final transient BatchTransform transform;
-    private final transient RandomGenerator batchRandom;
-    private final transient RandomGenerator noise;
-    private final transient KlSchedule schedule;
+    private final DataSplit split;
+    private final BatchTransform transform;
+    private final RandomGenerator batchRandom;
+    private final RandomGenerator noise;
+    private final KlSchedule schedule;
     private final TrainingHorizon horizon;
     private final int batchSize;
     private final int samples;
@@ -34,7 +33,6 @@ final class TrainingBatches implements MultiDataSetIterator {
     private final float[] buffer;
     private int cursor;
     private long step;
-    private KlWeighting lastWeighting;
 
     TrainingBatches(DataSplit split, BatchTransform transform, int batchSize, int samples, int latentDim,
                     RandomGenerator batchRandom, RandomGenerator noise, KlSchedule schedule,
@@ -58,11 +56,6 @@ final class TrainingBatches implements MultiDataSetIterator {
         return (size + batchSize - 1) / batchSize;
     }
 
-    /** The KL weighting of the batch returned last. */
-    KlWeighting lastWeighting() {
-        return lastWeighting;
-    }
-
     private static int[] shuffledOrder(int size, RandomGenerator random) {
         int[] order = new int[size];
         for (int i = 0; i < size; i++) {
@@ -83,7 +76,10 @@ final class TrainingBatches implements MultiDataSetIterator {
     }
 
     @Override
-    public MultiDataSet next() {
+    public TrainingBatch next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException("the epoch is over");
+        }
         int rows = Math.min(batchSize, order.length - cursor);
         for (int r = 0; r < rows; r++) {
             split.copyRow(order[cursor + r], buffer, r);
@@ -91,42 +87,12 @@ final class TrainingBatches implements MultiDataSetIterator {
         cursor += rows;
         int width = split.width();
         transform.apply(buffer, rows, width, batchRandom);
-        INDArray x = Nd4j.create(java.util.Arrays.copyOf(buffer, rows * width), new long[] {rows, width}, 'c');
+        INDArray x = Nd4j.create(Arrays.copyOf(buffer, rows * width), new long[] {rows, width}, 'c');
         INDArray eps = GaussianNoise.sample(noise, samples * rows, latentDim);
-        lastWeighting = schedule.at(step, horizon);
+        KlWeighting weighting = schedule.at(step, horizon);
         step++;
-        INDArray weight = Nd4j.scalar((float) lastWeighting.weight());
-        INDArray capacity = Nd4j.scalar((float) lastWeighting.capacity());
-        return new org.nd4j.linalg.dataset.MultiDataSet(new INDArray[] {x, eps, weight, capacity}, null);
-    }
-
-    @Override
-    public MultiDataSet next(int num) {
-        throw new UnsupportedOperationException("batches have the spec's size");
-    }
-
-    @Override
-    public void setPreProcessor(MultiDataSetPreProcessor preProcessor) {
-        throw new UnsupportedOperationException("batches are not preprocessed");
-    }
-
-    @Override
-    public MultiDataSetPreProcessor getPreProcessor() {
-        return null;
-    }
-
-    @Override
-    public boolean resetSupported() {
-        return false;
-    }
-
-    @Override
-    public boolean asyncSupported() {
-        return false;
-    }
-
-    @Override
-    public void reset() {
-        throw new UnsupportedOperationException("one instance per epoch");
+        return new TrainingBatch(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps,
+                VaeGraph.KL_WEIGHT, Nd4j.scalar((float) weighting.weight()),
+                VaeGraph.KL_CAPACITY, Nd4j.scalar((float) weighting.capacity())), weighting);
     }
 }

@@ -5,6 +5,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.Encoder;
@@ -19,8 +20,8 @@ import org.vaelab.spi.nn.NetworkBuilder;
  * {@code E_q[log p(x|z)] - KL(q(z|x) || N(0, I))}, the expectation a mean over {@code k} samples of
  * eps, and the KL in closed form (appendix B):
  * {@code KL = 1/2 sum_j (sigma_j^2 + mu_j^2 - 1 - log sigma_j^2)}.
- * The training loss is {@code -mean(E_q[log p(x|z)]) + w * |mean(KL) - C|}, the KL weighting
- * {@code (w, C)} fed each step by the KL schedule.
+ * The training loss is {@code -mean(E_q[log p(x|z)])} plus the KL schedule's penalty, by default
+ * {@code w * |mean(KL) - C|}, the KL weighting {@code (w, C)} fed each step.
  *
  * <p>eps is a placeholder filled from the run's seeded generator every step, never a random op
  * inside the graph.
@@ -66,8 +67,8 @@ public final class VaeGraph {
      * @param samples k, Monte Carlo samples of z per example
      * @param random draws initial weights, encoder first
      */
-    public static VaeGraph build(Encoder encoder, Decoder decoder, Likelihood likelihood, DataShape shape,
-                                 int latentDim, int samples, RandomGenerator random) {
+    public static VaeGraph build(Encoder encoder, Decoder decoder, Likelihood likelihood, KlSchedule schedule,
+                                 DataShape shape, int latentDim, int samples, RandomGenerator random) {
         SameDiff sd = SameDiff.create();
         int width = shape.size();
         SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, width);
@@ -88,12 +89,12 @@ public final class VaeGraph {
             logPx = sd.reshape(logPx, samples, -1).mean(0);
         }
         logPx = sd.identity(LOG_PX, logPx);
-        SDVariable kl = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0)
-                .sub(q.logVariance()).sum(1).mul(0.5);
-        kl = sd.identity(KL, kl);
+        SDVariable klPerDimension = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0)
+                .sub(q.logVariance()).mul(0.5);
+        SDVariable kl = sd.identity(KL, klPerDimension.sum(1));
         SDVariable reconLoss = logPx.mean().neg().rename(RECON_LOSS);
-        SDVariable klMean = kl.mean().rename(KL_MEAN);
-        reconLoss.add(LOSS, weight.mul(sd.math().abs(klMean.sub(capacity))));
+        kl.mean().rename(KL_MEAN);
+        reconLoss.add(LOSS, schedule.penalty(sd, klPerDimension, weight, capacity));
         sd.identity(X_MEAN, likelihood.mean(sd, params));
         sd.setLossVariables(LOSS);
         createGradientsQuietly(sd);

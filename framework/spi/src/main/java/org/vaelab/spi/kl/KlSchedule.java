@@ -1,11 +1,32 @@
 package org.vaelab.spi.kl;
 
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
 /**
  * Weights the KL term of the training objective as a function of the global step. The reported
  * ELBO never depends on it: only the training loss does.
+ *
+ * <p>Every step the framework feeds {@link #at}'s weight and capacity to the graph (and logs them
+ * as {@code kl/weight} and {@code kl/capacity}); {@link #penalty} turns them and the per-dimension
+ * KL into the term added to the reconstruction loss.
  */
 public interface KlSchedule {
 
     /** The penalty's weight and capacity at global step {@code step} (0-based). */
     KlWeighting at(long step, TrainingHorizon horizon);
+
+    /**
+     * The KL penalty of one batch, a scalar. The default is {@code w * |mean_batch(KL) - C|} with
+     * {@code KL = sum_j KL_j}: the beta-VAE penalty when C = 0 (Higgins et al. 2017) and the
+     * controlled-capacity objective of Burgess et al. 2018 (equation 8) otherwise.
+     *
+     * @param klPerDimension KL(q(z_j|x) || N(0, 1)) per example and latent dimension, {@code [batch, latentDim]}
+     * @param weight the weight w fed this step, a scalar
+     * @param capacity the capacity C fed this step, a scalar
+     */
+    default SDVariable penalty(SameDiff sd, SDVariable klPerDimension, SDVariable weight, SDVariable capacity) {
+        SDVariable kl = klPerDimension.sum(1).mean();
+        return weight.mul(sd.math().abs(kl.sub(capacity)));
+    }
 }

@@ -1,0 +1,81 @@
+package org.vaelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad specs and bad input: exit code 2, a clear message, no stack trace, and no run directory. */
+class BadInputTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aTypoInAKeyGetsADidYouMeanAndRunsNothing() throws IOException {
+        Path spec = TestSpecs.write(work, "typo.yaml", TestSpecs.SMALL_FASHION.replace("hidden: [400]}\n  decoder",
+                "hiden: [400]}\n  decoder"));
+        CommandLineRunner.Outcome outcome = run(spec);
+        assertEquals(2, outcome.exitCode());
+        assertEquals(spec + ": 1 problem, nothing was run\n"
+                + "1) [spec/UnknownKey] model.encoder.hiden (line 6, col 24): unknown key for encoder 'mlp'."
+                + " Did you mean 'hidden'? Known: activation, hidden\n", outcome.err());
+        assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() throws IOException {
+        Path spec = TestSpecs.write(work, "several.yaml", TestSpecs.SMALL_FASHION
+                .replace("latent_dim: 8", "latent_dim: 0").replace("likelihood: {type: bernoulli}", "likelihood: {type: bernouli}"));
+        CommandLineRunner.Outcome outcome = run(spec);
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().startsWith(spec + ": 2 problems, nothing was run"), outcome.err());
+        assertTrue(outcome.err().contains("1) [spec/BadValue] model.latent_dim (line 5, col 15): must be >= 1, found 0"), outcome.err());
+        assertTrue(outcome.err().contains("2) [spec/UnknownType] likelihood.type (line 8, col 20): unknown likelihood type"
+                + " 'bernouli'. Did you mean 'bernoulli'?"), outcome.err());
+        assertFalse(outcome.err().contains("Exception"), "no stack trace");
+    }
+
+    @Test
+    void aMissingDataFolderIsOneLineAndRunsNothing() throws IOException {
+        Path spec = TestSpecs.write(work, "nodata.yaml", TestSpecs.SMALL_FASHION.replace("variant: fashion",
+                "variant: digits, path: no-such-folder"));
+        CommandLineRunner.Outcome outcome = run(spec);
+        assertEquals(2, outcome.exitCode());
+        assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+        assertTrue(outcome.err().contains("no-such-folder"), outcome.err());
+        assertFalse(Files.exists(work.resolve("runs/slice")), "no run directory");
+    }
+
+    @Test
+    void aMissingSpecFileIsABadInput() {
+        CommandLineRunner.Outcome outcome = run(work.resolve("absent.yaml"));
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().contains("[spec/FileNotFound]"), outcome.err());
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", "--epochs", "3");
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().contains("usage: vae run"), outcome.err());
+    }
+
+    @Test
+    void aBatchLargerThanTheTrainingSplitIsABadInput() throws IOException {
+        Path spec = TestSpecs.write(work, "batch.yaml", TestSpecs.SMALL_FASHION.replace("batch_size: 64", "batch_size: 5000"));
+        CommandLineRunner.Outcome outcome = run(spec);
+        assertEquals(2, outcome.exitCode());
+        assertTrue(outcome.err().contains("train.batch_size: 5000 is larger than the training split (3000 examples)"),
+                outcome.err());
+    }
+
+    private CommandLineRunner.Outcome run(Path spec) {
+        return CommandLineRunner.vae("run", spec.toString(), "--runs-dir", work.resolve("runs").toString());
+    }
+}

@@ -1,0 +1,47 @@
+package org.vaelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code vae validate} and {@code vae plugins}. */
+class InspectCommandsTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void validatePrintsTheResolvedSpecWithDefaultsAndOverrides() throws IOException {
+        Path spec = TestSpecs.write(work, "ok.yaml", TestSpecs.SMALL_FASHION);
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("validate", spec.toString(), "--print",
+                "--set", "kl.beta=4");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.out().startsWith(spec + ": valid (sha256 "), outcome.out());
+        assertTrue(outcome.out().contains("kl:\n  type: beta\n  beta: 4.0\n"), outcome.out());
+        assertTrue(outcome.out().contains("optimizer:\n  type: adam\n  lr: 0.001\n"), outcome.out());
+    }
+
+    @Test
+    void pluginsListsEveryBuiltInTypeWithItsOptions() {
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("plugins");
+        assertEquals(0, outcome.exitCode(), outcome.err());
+        for (String type : new String[] {"  mnist: ", "  mlp: ", "  bernoulli: ", "  beta: ", "  adam: "}) {
+            assertTrue(outcome.out().contains(type), type + " in\n" + outcome.out());
+        }
+        assertTrue(outcome.out().matches("(?s).*hidden\\s+list of integer\\s+Sizes of the hidden layers.*\\(default \\[400]; >= 1\\).*"),
+                outcome.out());
+    }
+
+    @Test
+    void configsShippedWithTheProjectAreValid() {
+        Path configs = Path.of(System.getProperty("vaelab.root", "../..")).resolve("configs");
+        for (String name : new String[] {"quickstart.yaml", "fashion-mlp-bernoulli.yaml", "mnist-mlp-bernoulli.yaml"}) {
+            CommandLineRunner.Outcome outcome = CommandLineRunner.vae("validate", configs.resolve(name).toString());
+            assertEquals(0, outcome.exitCode(), name + ": " + outcome.err());
+        }
+    }
+}

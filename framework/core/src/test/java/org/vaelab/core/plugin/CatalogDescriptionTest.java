@@ -1,0 +1,76 @@
+package org.vaelab.core.plugin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.vaelab.spi.Family;
+
+class CatalogDescriptionTest {
+
+    private static String describeBuiltIns() {
+        return CatalogDescription.describe(PluginLoader.load(CatalogDescriptionTest.class.getClassLoader()));
+    }
+
+    private static List<String> section(String text, String family) {
+        List<String> lines = text.lines().toList();
+        int start = lines.indexOf(family);
+        assertTrue(start >= 0, "no section " + family + " in\n" + text);
+        int end = start + 1;
+        while (end < lines.size() && lines.get(end).startsWith(" ")) {
+            end++;
+        }
+        return lines.subList(start + 1, end);
+    }
+
+    @Test
+    void everyFamilyHasASectionInOrder() {
+        String text = describeBuiltIns();
+        List<String> headings = text.lines().filter(l -> !l.startsWith(" ")).toList();
+        assertEquals(Family.ALL.stream().map(Family::name).toList(), headings);
+    }
+
+    @Test
+    void mlpListsHiddenWithItsDefault() {
+        List<String> encoder = section(describeBuiltIns(), "encoder");
+        assertTrue(encoder.get(0).startsWith("  mlp: "), encoder.toString());
+        String hidden = encoder.stream().filter(l -> l.trim().startsWith("hidden ")).findFirst().orElseThrow();
+        assertTrue(hidden.contains("list of integer"), hidden);
+        assertTrue(hidden.contains("(default [400]; >= 1)"), hidden);
+        assertTrue(encoder.stream().anyMatch(l -> l.trim().startsWith("activation ") && l.contains("(default relu)")),
+                encoder.toString());
+        assertTrue(section(describeBuiltIns(), "decoder").stream().anyMatch(l -> l.trim().startsWith("hidden ")));
+    }
+
+    @Test
+    void boundsDefaultsAndOptionlessTypesAreShown() {
+        String text = describeBuiltIns();
+        assertTrue(section(text, "optimizer").stream().anyMatch(l -> l.trim().startsWith("lr ")
+                && l.contains("(default 1.0e-3; > 0)")), text);
+        assertTrue(section(text, "kl").stream().anyMatch(l -> l.trim().startsWith("beta ")
+                && l.contains("(default 1.0; >= 0)")), text);
+        List<String> likelihood = section(text, "likelihood");
+        assertTrue(likelihood.get(0).startsWith("  bernoulli: "), likelihood.toString());
+        assertEquals("(no options)", likelihood.get(1).trim());
+        assertTrue(section(text, "dataset").stream().anyMatch(l -> l.trim().startsWith("path ") && l.endsWith("(optional)")),
+                text);
+        assertTrue(section(text, "dataset").stream().anyMatch(l -> l.trim().startsWith("variant ")
+                && l.contains("digits|fashion")), text);
+    }
+
+    @Test
+    void emptyFamiliesSaySo() {
+        String text = CatalogDescription.describe(PluginLoader.of(List.of(new PluginLoaderTest.MemoryTrackerPlugin())));
+        for (Family<?> family : Family.ALL) {
+            List<String> lines = section(text, family.name());
+            if (family == Family.TRACKER) {
+                assertTrue(lines.get(0).startsWith("  memory: Keeps metrics in memory"), lines.toString());
+                assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("capacity") && l.contains("(default 10; >= 1)")),
+                        lines.toString());
+            } else {
+                assertEquals(List.of("  (no types registered)"), lines, family.name());
+            }
+        }
+    }
+}

@@ -1,0 +1,444 @@
+package org.vaelab.core.spec;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.plugin.PluginLoader;
+import org.vaelab.plugins.data.mnist.MnistConfig;
+import org.vaelab.plugins.kl.BetaConfig;
+import org.vaelab.plugins.nn.MlpConfig;
+import org.vaelab.plugins.optim.AdamConfig;
+
+class SpecLoaderTest {
+
+    private static final ComponentCatalog CATALOG = PluginLoader.load(SpecLoaderTest.class.getClassLoader());
+
+    /** The smallest valid spec: everything else comes from defaults. */
+    static final String MINIMAL = """
+            name: minimal
+            data: {type: mnist}
+            model:
+              latent_dim: 20
+              encoder: {type: mlp}
+              decoder: {type: mlp}
+            likelihood: {type: bernoulli}
+            """;
+
+    static final String MINIMAL_RESOLVED = """
+            name: minimal
+            seed: 42
+            backend: cpu
+            data:
+              type: mnist
+              variant: fashion
+              validation: 5000
+              binarize: none
+              train_limit: 0
+              test_limit: 0
+            model:
+              latent_dim: 20
+              encoder:
+                type: mlp
+                hidden:
+                - 400
+                activation: relu
+              decoder:
+                type: mlp
+                hidden:
+                - 400
+                activation: relu
+            likelihood:
+              type: bernoulli
+            kl:
+              type: beta
+              beta: 1.0
+            optimizer:
+              type: adam
+              lr: 0.001
+              beta1: 0.9
+              beta2: 0.999
+              epsilon: 1.0E-8
+            train:
+              epochs: 10
+              batch_size: 128
+              mc_samples: 1
+              log_every_steps: 50
+            eval:
+              every_epochs: 1
+              batch_size: 1000
+            tracking: []
+            """;
+
+    /** Set by {@link Tripwire}'s static initializer: true only if a spec made the JVM initialize that class. */
+    static volatile boolean tripwireInitialized;
+
+    private static ResolvedSpec parse(String text, Map<String, String> environment, String... overrides) {
+        return new SpecLoader(CATALOG, environment::get).parse(text, "test.yaml", List.of(overrides));
+    }
+
+    private static ResolvedSpec parse(String text, String... overrides) {
+        return parse(text, Map.of(), overrides);
+    }
+
+    private static SpecException rejected(String text, String... overrides) {
+        return assertThrows(SpecException.class, () -> parse(text, overrides));
+    }
+
+    @Test
+    void minimalSpecGetsEveryDefault() {
+        ResolvedSpec resolved = parse(MINIMAL);
+        assertEquals(MINIMAL_RESOLVED, resolved.yaml());
+
+        ExperimentSpec spec = resolved.spec();
+        assertEquals("minimal", spec.name());
+        assertEquals(42L, spec.seed());
+        assertEquals(ExperimentSpec.Backend.CPU, spec.backend());
+        assertEquals(20, spec.model().latentDim());
+        assertEquals(new MlpConfig(List.of(400), org.vaelab.spi.nn.Activation.RELU), spec.model().encoder().config());
+        assertEquals("adam", spec.optimizer().type());
+        AdamConfig adam = assertInstanceOf(AdamConfig.class, spec.optimizer().config());
+        assertEquals(0.001, adam.lr());
+        assertEquals(0.9, adam.beta1());
+        assertEquals(0.999, adam.beta2());
+        assertEquals(1.0e-8, adam.epsilon());
+        assertEquals("beta", spec.kl().type());
+        assertEquals(1.0, assertInstanceOf(BetaConfig.class, spec.kl().config()).beta());
+        assertEquals(new TrainSpec(10, 128, 1, 50), spec.train());
+        assertEquals(128, spec.train().batchSize());
+        assertEquals(1, spec.eval().everyEpochs());
+        assertEquals(List.of(), spec.tracking());
+        MnistConfig mnist = assertInstanceOf(MnistConfig.class, spec.data().config());
+        assertNull(mnist.path(), "an optional key left out stays unset");
+    }
+
+    @Test
+    void resolvedYamlReparsesToTheSameTextAndHash() {
+        ResolvedSpec first = parse(MINIMAL);
+        ResolvedSpec second = parse(first.yaml());
+        assertEquals(first.yaml(), second.yaml());
+        assertEquals(first.sha256(), second.sha256());
+        assertEquals(first.spec(), second.spec());
+        assertEquals(first.params(), second.params());
+        ResolvedSpec third = parse(second.yaml());
+        assertEquals(second.sha256(), third.sha256(), "resolving is idempotent");
+    }
+
+    @Test
+    void hashIsTheSha256OfTheResolvedText() throws Exception {
+        ResolvedSpec resolved = parse(MINIMAL);
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                .digest(resolved.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(java.util.HexFormat.of().formatHex(digest), resolved.sha256());
+        assertEquals(64, resolved.sha256().length());
+    }
+
+    @Test
+    void writingDefaultsOutOrLeavingThemOutGivesTheSameHash() {
+        String explicit = MINIMAL + "kl: {type: beta, beta: 1.0}\noptimizer: {type: adam, lr: 1.0e-3}\ntrain: {batch_size: 128}\n";
+        assertEquals(parse(MINIMAL).sha256(), parse(explicit).sha256());
+        assertFalse(parse(MINIMAL).sha256().equals(parse(MINIMAL, "kl.beta=2").sha256()), "a changed value changes the hash");
+    }
+
+    @Test
+    void keyOrderInTheFileDoesNotChangeTheResolvedSpec() {
+        String reordered = """
+                likelihood: {type: bernoulli}
+                model:
+                  decoder: {type: mlp}
+                  encoder: {type: mlp}
+                  latent_dim: 20
+                data: {type: mnist}
+                name: minimal
+                """;
+        assertEquals(parse(MINIMAL).yaml(), parse(reordered).yaml());
+    }
+
+    @Test
+    void flattenedParamsUseDottedKeys() {
+        Map<String, String> params = parse(MINIMAL).params();
+        assertEquals("20", params.get("model.latent_dim"));
+        assertEquals("[400]", params.get("model.encoder.hidden"));
+        assertEquals("relu", params.get("model.encoder.activation"));
+        assertEquals("0.001", params.get("optimizer.lr"));
+        assertEquals("adam", params.get("optimizer.type"));
+        assertEquals("128", params.get("train.batch_size"));
+        assertEquals("[]", params.get("tracking"));
+        assertFalse(params.containsKey("data.path"), "unset optional values are not logged");
+        assertEquals(List.of("name", "seed", "backend"), params.keySet().stream().limit(3).toList(), "record order");
+    }
+
+    @Test
+    void flattenIndexesListsOfMappingsButNotListsOfScalars() {
+        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        plain.put("hidden", List.of(512, 256));
+        plain.put("tracking", List.of(Map.of("type", "a"), Map.of("type", "b")));
+        plain.put("nested", Map.of("x", Map.of("y", 1)));
+        assertEquals(Map.of("hidden", "[512, 256]", "tracking.0.type", "a", "tracking.1.type", "b", "nested.x.y", "1"),
+                ResolvedSpec.flatten(plain));
+    }
+
+    @Test
+    void variableDefaultIsUsedWhenUnset() {
+        String text = MINIMAL.replace("latent_dim: 20", "latent_dim: ${LATENT:-7}") + "train:\n  epochs: ${EPOCHS:-3}\n";
+        ResolvedSpec resolved = parse(text);
+        assertEquals(7, resolved.spec().model().latentDim());
+        assertEquals(3, resolved.spec().train().epochs(), "${EPOCHS:-3} binds the integer 3");
+        assertTrue(resolved.yaml().contains("  epochs: 3\n"), "the resolved spec holds the number, not the reference");
+    }
+
+    @Test
+    void variableIsUsedWhenSet() {
+        String text = MINIMAL.replace("name: minimal", "name: run-${USER_TAG:-anon}") + "train:\n  epochs: ${EPOCHS:-3}\n";
+        ResolvedSpec resolved = parse(text, Map.of("EPOCHS", "12", "USER_TAG", "alice"));
+        assertEquals(12, resolved.spec().train().epochs());
+        assertEquals("run-alice", resolved.spec().name());
+    }
+
+    @Test
+    void variableSetToTheEmptyStringIsSetNotDefaulted() {
+        // as in a POSIX shell, ${X:-d} only replaces an unset variable here; an empty one stays empty
+        String text = MINIMAL.replace("name: minimal", "name: a${SUFFIX:-bc}");
+        assertEquals("a", parse(text, Map.of("SUFFIX", "")).spec().name());
+        assertEquals("abc", parse(text, Map.of()).spec().name());
+    }
+
+    @Test
+    void unsetVariableWithoutDefaultIsAProblemAtItsPath() {
+        String text = MINIMAL.replace("latent_dim: 20", "latent_dim: ${LATENT}");
+        SpecException e = assertThrows(SpecException.class, () -> parse(text, Map.of("OTHER", "1")));
+        assertEquals(1, e.problems().size(), e.getMessage());
+        Problem problem = e.problems().get(0);
+        assertEquals("spec/UnsetVariable", problem.id());
+        assertEquals("model.latent_dim", problem.path());
+        assertEquals(Location.at(4, 15), problem.location());
+        assertTrue(problem.message().contains("LATENT"), problem.message());
+    }
+
+    @Test
+    void setOverridesTakeEffect() {
+        ResolvedSpec resolved = parse(MINIMAL + "kl: {type: beta}\n", "kl.beta=4", "model.encoder.hidden=[512,256]");
+        assertEquals(4.0, ((BetaConfig) resolved.spec().kl().config()).beta());
+        assertEquals(List.of(512, 256), ((MlpConfig) resolved.spec().model().encoder().config()).hidden());
+        assertEquals(List.of(400), ((MlpConfig) resolved.spec().model().decoder().config()).hidden(), "the decoder is untouched");
+        assertEquals("[512, 256]", resolved.params().get("model.encoder.hidden"));
+        assertEquals("4.0", resolved.params().get("kl.beta"));
+    }
+
+    @Test
+    void setOverridesReplaceValuesWrittenInTheFile() {
+        ResolvedSpec resolved = parse(MINIMAL, "model.latent_dim=2", "name=other", "train.epochs=1", "train.epochs=5");
+        assertEquals(2, resolved.spec().model().latentDim());
+        assertEquals("other", resolved.spec().name());
+        assertEquals(5, resolved.spec().train().epochs(), "later assignments win");
+    }
+
+    @Test
+    void setOfAKeyInAnAbsentComponentBlockUsesTheDefaultType() {
+        // MINIMAL has no kl block; kl defaults to {type: beta}
+        ResolvedSpec resolved = parse(MINIMAL, "kl.beta=4", "optimizer.lr=0.01");
+        assertEquals("beta", resolved.spec().kl().type());
+        assertEquals(4.0, ((BetaConfig) resolved.spec().kl().config()).beta());
+        assertEquals("adam", resolved.spec().optimizer().type());
+        assertEquals(0.01, ((AdamConfig) resolved.spec().optimizer().config()).lr());
+    }
+
+    @Test
+    void aComponentWrittenWithoutTypeTakesItsDefaultType() {
+        ResolvedSpec resolved = parse(MINIMAL + "kl: {beta: 4}\n");
+        assertEquals("beta", resolved.spec().kl().type());
+        assertEquals(4.0, ((BetaConfig) resolved.spec().kl().config()).beta());
+        assertEquals("beta", resolved.params().get("kl.type"));
+        // a component without a default still needs its type
+        Problem problem = rejected(MINIMAL.replace("encoder: {type: mlp}", "encoder: {hidden: [8]}")).problems().get(0);
+        assertEquals("spec/MissingKey", problem.id());
+        assertEquals("model.encoder.type", problem.path());
+    }
+
+    @Test
+    void aNullComponentListsTheKnownTypes() {
+        Problem problem = rejected(MINIMAL.replace("likelihood: {type: bernoulli}", "likelihood: ~")).problems().get(0);
+        assertEquals("spec/WrongType", problem.id());
+        assertEquals("likelihood", problem.path());
+        assertEquals("expected a mapping with a 'type' key for the likelihood, found null. Known types: bernoulli",
+                problem.message());
+    }
+
+    @Test
+    void setCanReplaceAWholeComponent() {
+        ResolvedSpec resolved = parse(MINIMAL, "model.decoder={type: mlp, hidden: [64], activation: tanh}");
+        assertEquals(new MlpConfig(List.of(64), org.vaelab.spi.nn.Activation.TANH), resolved.spec().model().decoder().config());
+    }
+
+    @Test
+    void setOfAnUnknownKeyIsReportedAtTheAssignment() {
+        SpecException e = rejected(MINIMAL, "model.encoder.hiden=[512]");
+        assertEquals(1, e.problems().size(), e.getMessage());
+        Problem problem = e.problems().get(0);
+        assertEquals("spec/UnknownKey", problem.id());
+        assertEquals("model.encoder.hiden", problem.path());
+        assertEquals(Location.override("model.encoder.hiden=[512]"), problem.location());
+        assertEquals("--set model.encoder.hiden=[512]", problem.location().toString());
+        assertTrue(problem.message().contains("Did you mean 'hidden'?"), problem.message());
+    }
+
+    @Test
+    void setOfAnUnknownTopLevelKeyIsReported() {
+        SpecException e = rejected(MINIMAL, "optimiser.lr=0.1");
+        Problem problem = e.problems().get(0);
+        assertEquals("spec/UnknownKey", problem.id());
+        assertEquals("optimiser", problem.path());
+        assertEquals("--set optimiser.lr=0.1", problem.location().toString());
+        assertTrue(problem.message().contains("Did you mean 'optimizer'?"), problem.message());
+    }
+
+    @Test
+    void setWithoutEqualsIsABadOverride() {
+        SpecException e = rejected(MINIMAL, "kl.beta");
+        assertEquals(List.of("spec/BadOverride"), e.problems().stream().map(Problem::id).toList());
+        assertEquals("--set kl.beta", e.problems().get(0).location().toString());
+        SpecException empty = rejected(MINIMAL, "=4");
+        assertEquals("spec/BadOverride", empty.problems().get(0).id());
+    }
+
+    @Test
+    void everyProblemIsReportedTogetherAndNumbered() {
+        String text = MINIMAL.replace("latent_dim: 20", "latent_dim: 0") + "kl: {type: beta, beta: -1}\noptimiser: {}\n";
+        SpecException e = rejected(text, "train.epochs=0");
+        List<String> ids = e.problems().stream().map(p -> p.id() + " " + p.path()).toList();
+        assertEquals(List.of("spec/UnknownKey optimiser", "spec/BadValue model.latent_dim", "spec/BadValue kl.beta",
+                "spec/BadValue train.epochs"), ids);
+        List<String> lines = e.getMessage().lines().toList();
+        assertEquals("test.yaml: 4 problems, nothing was run", lines.get(0));
+        assertEquals(5, lines.size());
+        for (int i = 1; i <= 4; i++) {
+            assertTrue(lines.get(i).startsWith(i + ") [spec/"), lines.get(i));
+        }
+    }
+
+    @Test
+    void oneProblemIsSingular() {
+        SpecException e = rejected(MINIMAL.replace("latent_dim: 20", "latent_dim: 0"));
+        assertEquals("test.yaml: 1 problem, nothing was run" + System.lineSeparator()
+                + "1) [spec/BadValue] model.latent_dim (line 4, col 15): must be >= 1, found 0", e.getMessage());
+    }
+
+    @Test
+    void valuesAreCheckedAgainstParamBounds() {
+        assertEquals(0.0, ((BetaConfig) parse(MINIMAL + "kl: {type: beta, beta: 0}\n").spec().kl().config()).beta(),
+                "min is inclusive");
+        assertEquals("spec/BadValue", rejected(MINIMAL + "optimizer: {type: adam, lr: 0.0}\n").problems().get(0).id(),
+                "above is exclusive");
+        assertEquals(4096, parse(MINIMAL, "model.latent_dim=4096").spec().model().latentDim(), "max is inclusive");
+        assertEquals("model.latent_dim", rejected(MINIMAL, "model.latent_dim=4097").problems().get(0).path());
+        assertEquals("model.encoder.hidden[1]", rejected(MINIMAL, "model.encoder.hidden=[8, 0]").problems().get(0).path(),
+                "bounds apply to every element of a list");
+    }
+
+    @Test
+    void nonFiniteNumbersAreRejected() {
+        for (String value : List.of(".nan", ".NaN", ".inf", "-.inf", "NaN", "Infinity", "1e999")) {
+            SpecException e = rejected(MINIMAL + "optimizer: {type: adam, lr: " + value + "}\n");
+            assertEquals(1, e.problems().size(), value + ": " + e.getMessage());
+            assertEquals("spec/BadValue", e.problems().get(0).id(), value);
+            assertTrue(e.problems().get(0).message().startsWith("must be a finite number"), e.getMessage());
+        }
+    }
+
+    @Test
+    void wholeNumbersOutsideTheirTypeAreOutOfRange() {
+        SpecException e = rejected(MINIMAL + "eval: {every_epochs: 3000000000}\nseed: 99999999999999999999\n");
+        assertEquals(List.of("seed", "eval.every_epochs"), e.problems().stream().map(Problem::path).toList());
+        assertEquals("must be <= 9223372036854775807, found 99999999999999999999", e.problems().get(0).message());
+        assertEquals("must be <= 2147483647, found 3000000000", e.problems().get(1).message());
+        assertEquals(Long.MAX_VALUE, parse(MINIMAL + "seed: 9223372036854775807\n").spec().seed());
+    }
+
+    @Test
+    void quotedNumbersAreReadFromText() {
+        // binding reads numbers from text so that interpolated values work; quoting changes nothing
+        assertEquals(5, parse(MINIMAL + "train: {epochs: '5'}\n").spec().train().epochs());
+    }
+
+    @Test
+    void enumsAreLowerCaseAndSuggestTheClosest() {
+        assertEquals(ExperimentSpec.Backend.CUDA, parse(MINIMAL + "backend: cuda\n").spec().backend());
+        Problem problem = rejected(MINIMAL + "backend: CUDA\n").problems().get(0);
+        assertEquals("backend", problem.path());
+        assertEquals("must be one of cpu, cuda, found the text 'CUDA'. Did you mean 'cuda'?", problem.message());
+    }
+
+    @Test
+    void experimentNameMustBeSafeForAFolder() {
+        for (String name : List.of("../../etc", "/abs", "a/b", ".hidden", "-dash", "a b", "x".repeat(101), "''")) {
+            SpecException e = rejected(MINIMAL.replace("name: minimal", "name: " + name));
+            assertEquals("name", e.problems().get(0).path(), name);
+            assertEquals("spec/BadValue", e.problems().get(0).id(), name);
+        }
+        assertEquals("mnist-mlp_v1.2", parse(MINIMAL.replace("name: minimal", "name: mnist-mlp_v1.2")).spec().name());
+        assertEquals("x".repeat(100), parse(MINIMAL.replace("name: minimal", "name: " + "x".repeat(100))).spec().name());
+    }
+
+    @Test
+    void aJavaClassNameIsNeverLoaded() {
+        String type = Tripwire.class.getName();
+        SpecException e = rejected(MINIMAL.replace("encoder: {type: mlp}", "encoder: {type: " + type + "}"));
+        assertEquals("spec/UnknownType", e.problems().get(0).id());
+        assertTrue(e.problems().get(0).message().contains("'" + type + "'"), e.getMessage());
+        assertFalse(tripwireInitialized, "the class named in the spec was initialized");
+    }
+
+    @Test
+    void specsAreLimitedInSizeAndMustBeFiles(@TempDir Path dir) throws IOException {
+        SpecLoader loader = new SpecLoader(CATALOG, name -> null);
+        SpecException missing = assertThrows(SpecException.class, () -> loader.load(dir.resolve("nope.yaml"), List.of()));
+        assertEquals("spec/FileNotFound", missing.problems().get(0).id());
+        assertTrue(missing.getMessage().startsWith(dir.resolve("nope.yaml") + ": 1 problem"), missing.getMessage());
+
+        SpecException directory = assertThrows(SpecException.class, () -> loader.load(dir, List.of()));
+        assertEquals("spec/NotAFile", directory.problems().get(0).id());
+
+        Path large = dir.resolve("large.yaml");
+        Files.writeString(large, MINIMAL + "#".repeat((int) SpecLoader.MAX_SPEC_BYTES));
+        assertEquals("spec/TooLarge", assertThrows(SpecException.class, () -> loader.load(large, List.of()))
+                .problems().get(0).id());
+
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, (MINIMAL + "# caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        assertEquals("spec/NotUtf8", assertThrows(SpecException.class, () -> loader.load(latin1, List.of()))
+                .problems().get(0).id());
+
+        Path good = dir.resolve("good.yaml");
+        Files.writeString(good, MINIMAL);
+        assertEquals(parse(MINIMAL).sha256(), loader.load(good, List.of()).sha256());
+    }
+
+    @Test
+    void loadingTheQuickstartConfigWorks() throws IOException {
+        Path quickstart = Path.of(System.getProperty("basedir", ".")).resolve("../../configs/quickstart.yaml");
+        ResolvedSpec resolved = new SpecLoader(CATALOG, name -> null).load(quickstart, List.of());
+        assertEquals("quickstart", resolved.spec().name());
+        assertEquals(3, resolved.spec().train().epochs());
+    }
+
+    /** Named by a spec in {@link #aJavaClassNameIsNeverLoaded}; initializing it would be a security hole. */
+    static final class Tripwire {
+        static {
+            tripwireInitialized = true;
+        }
+
+        private Tripwire() {
+        }
+    }
+}

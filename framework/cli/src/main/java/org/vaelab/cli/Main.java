@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Variational Autoencoder experiments from YAML specs.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, SyncCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code: the run failed. */
@@ -34,7 +34,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate or plugins");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, plugins or sync");
     }
 
     /** A command line wired with VAELab's exit codes and error printing. */

@@ -16,7 +16,9 @@ final class PluginsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        command.commandLine().getOut().print(CatalogDescription.describe(PluginLoader.load(getClass().getClassLoader())));
+        var out = command.commandLine().getOut();
+        out.print(CatalogDescription.describe(PluginLoader.load(getClass().getClassLoader())));
+        out.flush();
         return 0;
     }
 }

@@ -29,6 +29,7 @@ final class ValidateCommand implements Callable<Integer> {
         if (print) {
             out.print(resolved.yaml());
         }
+        out.flush();
         return 0;
     }
 }

@@ -1,6 +1,7 @@
 package org.vaelab.core.run;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -54,13 +56,14 @@ public final class ExperimentRunner {
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
-        RunInfo info = new RunInfo(spec.name(), directory.runName(), directory.root(), resolved.params(),
-                Map.of("vaelab.spec_sha256", resolved.sha256()));
-        try (OpenRun run = OpenRun.start(directory, Provenance.describe(resolved, options.specSource(),
-                options.baseDirectory(), now), new TrackerGroup(trackers), info)) {
+        Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
+        RunInfo info = new RunInfo(UUID.randomUUID().toString(), spec.name(), directory.runName(), directory.root(),
+                now.toEpochMilli(), resolved.params(), tags(resolved, provenance), DatasetIdentity.of(spec.data(), model.data()));
+        try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info)) {
             options.out().printf(Locale.ROOT, "run %s%n%s%n", directory.root(), describe(model, spec));
             ElboTerms test = train(model, spec, options, run.tracker());
-            directory.write(CHECKPOINT_FILE, file -> model.graph().sameDiff().save(file.toFile(), false));
+            Path checkpoint = directory.write(CHECKPOINT_FILE, file -> model.graph().sameDiff().save(file.toFile(), false));
+            run.tracker().logArtifact(checkpoint, CHECKPOINT_FILE);
             for (String picture : Pictures.write(model, directory)) {
                 run.tracker().logArtifact(directory.root().resolve(picture), picture);
             }
@@ -72,7 +75,20 @@ public final class ExperimentRunner {
         }
     }
 
-    private ElboTerms train(Assembly model, ExperimentSpec spec, RunOptions options, Tracker tracker) throws IOException {
+    private static Map<String, String> tags(ResolvedSpec resolved, Map<String, Object> provenance) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("vaelab.spec_sha256", resolved.sha256());
+        tags.put("vaelab.spec_source", String.valueOf(provenance.get("spec_source")));
+        tags.put("vaelab.version", String.valueOf(provenance.get("vaelab_version")));
+        tags.put("vaelab.backend", String.valueOf(provenance.get("backend")));
+        if (provenance.containsKey("git_commit")) {
+            tags.put("vaelab.git_commit", String.valueOf(provenance.get("git_commit")));
+        }
+        return tags;
+    }
+
+    private ElboTerms train(Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker)
+            throws IOException {
         Trainer trainer = new Trainer(model.graph(), model.optimizer(), model.schedule(),
                 spec.train().batchSize(), model.streams());
         Evaluator evaluator = new Evaluator(model.graph(), spec.eval().batchSize());
@@ -129,7 +145,7 @@ public final class ExperimentRunner {
         metrics.put(split + "/kl", terms.kl());
     }
 
-    private static void log(Tracker tracker, Map<String, Double> metrics, long step, int epoch) {
+    private static void log(TrackerGroup tracker, Map<String, Double> metrics, long step, int epoch) {
         try {
             tracker.logMetrics(metrics, step, epoch);
         } catch (IOException e) {

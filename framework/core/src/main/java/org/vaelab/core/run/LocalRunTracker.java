@@ -8,12 +8,14 @@ import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.Tracker;
 
 /**
- * The tracker every run has: metrics go to the run directory's {@code metrics.csv}; artifacts are
+ * The tracker every run has, and the first to hear each event: it appends the event to the run
+ * directory's {@code journal.jsonl}, and metrics also to {@code metrics.csv}. Artifacts are
  * already files of the run directory.
  */
 final class LocalRunTracker implements Tracker {
 
     private final RunDirectory directory;
+    private Journal journal;
     private MetricsCsv metrics;
 
     LocalRunTracker(RunDirectory directory) {
@@ -22,23 +24,26 @@ final class LocalRunTracker implements Tracker {
 
     @Override
     public void start(RunInfo run) throws IOException {
+        journal = new Journal(directory.root());
         metrics = new MetricsCsv(directory.file(MetricsCsv.FILE));
+        journal.start(run);
     }
 
     @Override
-    public void logMetrics(Map<String, Double> values, long step, int epoch) throws IOException {
+    public void logMetrics(Map<String, Double> values, long step, int epoch, long timestampMillis) throws IOException {
+        journal.metrics(values, step, epoch, timestampMillis);
         metrics.append(values, step, epoch);
     }
 
     @Override
-    public void logArtifact(Path file, String artifactPath) {
-        // the file is already in the run directory
+    public void logArtifact(Path file, String artifactPath) throws IOException {
+        journal.artifact(file, artifactPath);
     }
 
     @Override
     public void end(RunStatus status) throws IOException {
-        if (metrics != null) {
-            metrics.close();
-        }
+        journal.end(status, System.currentTimeMillis());
+        journal.close();
+        metrics.close();
     }
 }

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
-import org.vaelab.spi.track.Tracker;
 
 /**
  * A run that has started: its directory, its provenance and its trackers, ended exactly once.
@@ -39,15 +38,17 @@ final class OpenRun implements AutoCloseable {
     static OpenRun start(RunDirectory directory, Map<String, Object> provenance, TrackerGroup tracker, RunInfo info)
             throws IOException {
         OpenRun run = new OpenRun(directory, provenance, tracker);
+        run.provenance.put("run_id", info.runId());
         run.provenance.put("status", RunStatus.RUNNING.name());
         run.writeProvenance();
         tracker.start(info);
+        tracker.logArtifact(directory.root().resolve(ExperimentRunner.SPEC_FILE), ExperimentRunner.SPEC_FILE);
         Runtime.getRuntime().addShutdownHook(run.shutdownHook);
         return run;
     }
 
     /** Where this run's events go. */
-    Tracker tracker() {
+    TrackerGroup tracker() {
         return tracker;
     }
 
@@ -61,6 +62,8 @@ final class OpenRun implements AutoCloseable {
         provenance.put("ended", Instant.now().toString());
         try {
             writeProvenance();
+            tracker.logArtifact(directory.root().resolve(PROVENANCE_FILE), PROVENANCE_FILE);
+            tracker.logArtifact(directory.root().resolve(MetricsCsv.FILE), MetricsCsv.FILE);
             tracker.end(status);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -9,11 +9,11 @@ import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.Tracker;
 
 /**
- * Sends every event to each tracker of a run, the local run directory first. Safe to call from
- * the training thread and a shutdown hook at once; events after {@link #end} are ignored, so a run
- * ends exactly once.
+ * Sends every event to each tracker of a run in order, the local run directory first, stamping
+ * metrics with one timestamp for all. Safe to call from the training thread and a shutdown hook at
+ * once; events after {@link #end} are ignored, so a run ends exactly once.
  */
-final class TrackerGroup implements Tracker {
+final class TrackerGroup {
 
     private final List<Tracker> trackers;
     private boolean ended;
@@ -22,25 +22,27 @@ final class TrackerGroup implements Tracker {
         this.trackers = List.copyOf(trackers);
     }
 
-    @Override
-    public synchronized void start(RunInfo run) throws IOException {
+    synchronized void start(RunInfo run) throws IOException {
         for (Tracker tracker : trackers) {
             tracker.start(run);
         }
     }
 
-    @Override
-    public synchronized void logMetrics(Map<String, Double> metrics, long step, int epoch) throws IOException {
+    synchronized void logMetrics(Map<String, Double> metrics, long step, int epoch) throws IOException {
+        logMetrics(metrics, step, epoch, System.currentTimeMillis());
+    }
+
+    synchronized void logMetrics(Map<String, Double> metrics, long step, int epoch, long timestampMillis)
+            throws IOException {
         if (ended) {
             return;
         }
         for (Tracker tracker : trackers) {
-            tracker.logMetrics(metrics, step, epoch);
+            tracker.logMetrics(metrics, step, epoch, timestampMillis);
         }
     }
 
-    @Override
-    public synchronized void logArtifact(Path file, String artifactPath) throws IOException {
+    synchronized void logArtifact(Path file, String artifactPath) throws IOException {
         if (ended) {
             return;
         }
@@ -49,8 +51,7 @@ final class TrackerGroup implements Tracker {
         }
     }
 
-    @Override
-    public synchronized void end(RunStatus status) throws IOException {
+    synchronized void end(RunStatus status) throws IOException {
         if (ended) {
             return;
         }

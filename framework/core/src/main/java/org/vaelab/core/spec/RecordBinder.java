@@ -183,10 +183,25 @@ public final class RecordBinder {
         return bindScalar(raw, scalar, path, param);
     }
 
+    /**
+     * Binds a component block ({@code {type: mlp, hidden: [400]}}) of {@code family}, or returns
+     * empty if anything is wrong (the problems are recorded).
+     */
+    public <T> Optional<Component<T>> bindComponent(Family<T> family, SpecNode node, String path) {
+        Bound bound = bindFamilyComponent(family, node, path);
+        @SuppressWarnings("unchecked")
+        Component<T> component = (Component<T>) bound.value();
+        return Optional.ofNullable(component);
+    }
+
     private Bound bindComponent(ParameterizedType type, SpecNode node, String path) {
         Class<?> product = (Class<?>) type.getActualTypeArguments()[0];
         Family<?> family = Family.ofProduct(product)
                 .orElseThrow(() -> new IllegalStateException(product + " is not a component family"));
+        return bindFamilyComponent(family, node, path);
+    }
+
+    private Bound bindFamilyComponent(Family<?> family, SpecNode node, String path) {
         Set<String> types = catalog.factories(family).keySet();
         if (!(node instanceof MapNode map)) {
             problems.add("spec/WrongType", path, node.location(), "expected a mapping with a 'type' key for the "

@@ -4,6 +4,7 @@ import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
@@ -91,7 +92,7 @@ public final class VaeGraph {
         logPx = sd.identity(LOG_PX, logPx);
         SDVariable klPerDimension = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0)
                 .sub(q.logVariance()).mul(0.5);
-        SDVariable kl = sd.identity(KL, klPerDimension.sum(1));
+        SDVariable kl = sd.identity(KL, RowSums.of(sd, klPerDimension));
         SDVariable reconLoss = logPx.mean().neg().rename(RECON_LOSS);
         kl.mean().rename(KL_MEAN);
         reconLoss.add(LOSS, schedule.penalty(sd, klPerDimension, weight, capacity));

@@ -225,7 +225,7 @@ class PluginLoaderTest {
         }
 
         @Override
-        public void logMetrics(Map<String, Double> metrics, long step, int epoch) {
+        public void logMetrics(Map<String, Double> metrics, long step, int epoch, long timestampMillis) {
         }
 
         @Override

@@ -11,15 +11,14 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vaelab.plugins.kl.BetaConfig;
-import org.vaelab.plugins.kl.BetaKlScheduleFactory;
-import org.vaelab.plugins.likelihood.BernoulliConfig;
-import org.vaelab.plugins.likelihood.BernoulliLikelihoodFactory;
-import org.vaelab.plugins.nn.MlpConfig;
-import org.vaelab.plugins.nn.MlpDecoderFactory;
-import org.vaelab.plugins.nn.MlpEncoderFactory;
-import org.vaelab.plugins.optim.AdamConfig;
-import org.vaelab.plugins.optim.AdamOptimizerFactory;
+import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.plugin.PluginLoader;
+import org.vaelab.core.spec.Component;
+import org.vaelab.core.spec.Problems;
+import org.vaelab.core.spec.RecordBinder;
+import org.vaelab.core.spec.SpecNode;
+import org.vaelab.core.spec.YamlTreeReader;
+import org.vaelab.spi.Family;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplit;
@@ -36,8 +35,11 @@ import org.vaelab.spi.optim.Optimizer;
  */
 final class TestModels {
 
+    /** Every plugin on the test class path. */
+    static final ComponentCatalog CATALOG = PluginLoader.load(TestModels.class.getClassLoader());
+
     /** The Bernoulli likelihood of the likelihood plugin. */
-    static final Likelihood BERNOULLI = new BernoulliLikelihoodFactory().create(new BernoulliConfig());
+    static final Likelihood BERNOULLI = component(Family.LIKELIHOOD, "{type: bernoulli}");
 
     private TestModels() {
     }
@@ -59,19 +61,28 @@ final class TestModels {
     /** As {@link #vae(DataShape, List, Activation, int, int, long)}, weights drawn from {@code weights}. */
     static VaeGraph vae(DataShape shape, List<Integer> hidden, Activation activation, int latentDim, int samples,
                         RandomGenerator weights) {
-        MlpConfig config = new MlpConfig(hidden, activation);
-        return VaeGraph.build(new MlpEncoderFactory().create(config), new MlpDecoderFactory().create(config),
+        String mlp = "{type: mlp, hidden: " + hidden + ", activation: " + activation.name().toLowerCase(java.util.Locale.ROOT) + "}";
+        return VaeGraph.build(component(Family.ENCODER, mlp), component(Family.DECODER, mlp),
                 BERNOULLI, beta(1.0), shape, latentDim, samples, weights);
     }
 
     /** Adam with the given learning rate and the usual moment decays, from the optimizer plugin. */
     static Optimizer adam(double learningRate) {
-        return new AdamOptimizerFactory().create(new AdamConfig(learningRate, 0.9, 0.999, 1e-8));
+        return component(Family.OPTIMIZER, "{type: adam, lr: " + learningRate + "}");
     }
 
     /** The constant-weight KL schedule of the kl plugin. */
     static KlSchedule beta(double beta) {
-        return new BetaKlScheduleFactory().create(new BetaConfig(beta));
+        return component(Family.KL_SCHEDULE, "{type: beta, beta: " + beta + "}");
+    }
+
+    /** A component made from a YAML block through the registered plugins, as a spec would make it. */
+    static <T> T component(Family<T> family, String yaml) {
+        Problems problems = new Problems();
+        SpecNode node = new YamlTreeReader(problems, null).read(yaml).orElseThrow();
+        Component<T> component = new RecordBinder(CATALOG, problems).bindComponent(family, node, family.name())
+                .orElseThrow(() -> new IllegalArgumentException(yaml + ": " + problems.list()));
+        return CATALOG.create(family, component);
     }
 
     /** The shape of one example of {@code width} binary features. */

@@ -1,5 +1,7 @@
 package org.vaelab.spi.data;
 
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -55,6 +57,21 @@ public final class DataSplit {
     /** Whether the split has labels. */
     public boolean hasLabels() {
         return labels != null;
+    }
+
+    /** Feeds every value (as IEEE-754 bits, big-endian) and every label to {@code digest}, in order. */
+    public void updateDigest(MessageDigest digest) {
+        ByteBuffer bytes = ByteBuffer.allocate(Float.BYTES * width);
+        for (int row = 0; row < size; row++) {
+            bytes.clear();
+            bytes.asFloatBuffer().put(features, row * width, width);
+            digest.update(bytes.array());
+        }
+        if (labels != null) {
+            ByteBuffer labelBytes = ByteBuffer.allocate(Integer.BYTES * labels.length);
+            labelBytes.asIntBuffer().put(labels);
+            digest.update(labelBytes.array());
+        }
     }
 
     /** Examples {@code [from, to)} as a new split (copies the values). */

@@ -2,6 +2,7 @@ package org.vaelab.spi.kl;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.vaelab.spi.RowSums;
 
 /**
  * Weights the KL term of the training objective as a function of the global step. The reported
@@ -26,7 +27,7 @@ public interface KlSchedule {
      * @param capacity the capacity C fed this step, a scalar
      */
     default SDVariable penalty(SameDiff sd, SDVariable klPerDimension, SDVariable weight, SDVariable capacity) {
-        SDVariable kl = klPerDimension.sum(1).mean();
+        SDVariable kl = RowSums.of(sd, klPerDimension).mean();
         return weight.mul(sd.math().abs(kl.sub(capacity)));
     }
 }

@@ -6,20 +6,25 @@ import java.util.Map;
 
 /**
  * Records one run. Calls arrive in order: {@link #start}, then any number of
- * {@link #logMetrics} and {@link #logArtifact}, then {@link #end} exactly once.
- * A tracker never touches the model.
+ * {@link #logMetrics} and {@link #logArtifact}, then {@link #end} exactly once, all on one thread
+ * except that {@code end} may come from a shutdown hook. A tracker never touches the model, must
+ * not block training (a remote tracker queues and sends in the background), and must not throw
+ * for a remote failure: the local run directory already holds every event.
  */
 public interface Tracker {
 
     /** The run begins. */
     void start(RunInfo run) throws IOException;
 
-    /** Metrics measured at one global step, slash-named ({@code train/loss}, {@code test/elbo}). */
-    void logMetrics(Map<String, Double> metrics, long step, int epoch) throws IOException;
+    /**
+     * Metrics measured at one global step, slash-named ({@code train/loss}, {@code test/elbo}).
+     * The timestamp is the same for every tracker and for a later replay of the run's journal.
+     */
+    void logMetrics(Map<String, Double> metrics, long step, int epoch, long timestampMillis) throws IOException;
 
     /** A file of the run directory, to keep under {@code artifactPath}. */
     void logArtifact(Path file, String artifactPath) throws IOException;
 
-    /** The run is over. */
+    /** The run is over; a remote tracker sends what it still holds, within its own deadline. */
     void end(RunStatus status) throws IOException;
 }

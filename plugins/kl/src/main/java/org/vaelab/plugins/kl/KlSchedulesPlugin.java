@@ -9,6 +9,11 @@ public final class KlSchedulesPlugin extends AbstractModule implements VaePlugin
 
     @Override
     protected void configure() {
-        Registries.klSchedules(binder()).addBinding("beta").to(BetaKlScheduleFactory.class);
+        var schedules = Registries.klSchedules(binder());
+        schedules.addBinding("beta").to(BetaKlScheduleFactory.class);
+        schedules.addBinding("capacity").to(CapacityKlScheduleFactory.class);
+        schedules.addBinding("warmup").to(WarmupKlScheduleFactory.class);
+        schedules.addBinding("cyclical").to(CyclicalKlScheduleFactory.class);
+        schedules.addBinding("free_bits").to(FreeBitsKlScheduleFactory.class);
     }
 }

@@ -9,6 +9,10 @@ public final class LikelihoodsPlugin extends AbstractModule implements VaePlugin
 
     @Override
     protected void configure() {
-        Registries.likelihoods(binder()).addBinding("bernoulli").to(BernoulliLikelihoodFactory.class);
+        var likelihoods = Registries.likelihoods(binder());
+        likelihoods.addBinding("bernoulli").to(BernoulliLikelihoodFactory.class);
+        likelihoods.addBinding("continuous_bernoulli").to(ContinuousBernoulliLikelihoodFactory.class);
+        likelihoods.addBinding("gaussian").to(GaussianLikelihoodFactory.class);
+        likelihoods.addBinding("laplace").to(LaplaceLikelihoodFactory.class);
     }
 }

@@ -1,9 +1,16 @@
 package org.vaelab.plugins.optim;
 
+import org.nd4j.linalg.learning.config.Adam;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.optim.Optimizer;
 
-/** Registers {@link AdamOptimizer} as optimizer type {@code adam}. */
+/**
+ * Registers Adam (Kingma and Ba 2015, "Adam: A Method for Stochastic Optimization", algorithm 1)
+ * as optimizer type {@code adam}: ND4J's {@link Adam} with the configured learning-rate schedule.
+ * ND4J computes the step in the form given at the end of the paper's section 2,
+ * {@code lr(t) * sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + epsilon)}, so epsilon is
+ * added before the bias correction rather than after as in algorithm 1.
+ */
 public final class AdamOptimizerFactory implements ComponentFactory<AdamConfig, Optimizer> {
 
     @Override
@@ -13,7 +20,13 @@ public final class AdamOptimizerFactory implements ComponentFactory<AdamConfig, 
 
     @Override
     public Optimizer create(AdamConfig config) {
-        return new AdamOptimizer(config);
+        return new UpdaterOptimizer(() -> Adam.builder()
+                .learningRate(config.lr())
+                .learningRateSchedule(config.schedule().learningRates(config.lr()))
+                .beta1(config.beta1())
+                .beta2(config.beta2())
+                .epsilon(config.epsilon())
+                .build(), config.maxGradNorm());
     }
 
     @Override

@@ -9,6 +9,9 @@ public final class OptimizersPlugin extends AbstractModule implements VaePlugin 
 
     @Override
     protected void configure() {
-        Registries.optimizers(binder()).addBinding("adam").to(AdamOptimizerFactory.class);
+        var optimizers = Registries.optimizers(binder());
+        optimizers.addBinding("adam").to(AdamOptimizerFactory.class);
+        optimizers.addBinding("sgd").to(SgdOptimizerFactory.class);
+        optimizers.addBinding("rmsprop").to(RmsPropOptimizerFactory.class);
     }
 }

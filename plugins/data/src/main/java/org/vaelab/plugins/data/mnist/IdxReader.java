@@ -61,7 +61,8 @@ final class IdxReader {
         }
     }
 
-    private static InputStream open(Path file) throws IOException {
+    /** Opens {@code file} for reading its content, decompressing it if it starts with the gzip magic bytes. */
+    static InputStream open(Path file) throws IOException {
         BufferedInputStream in = new BufferedInputStream(Files.newInputStream(file), BUFFER);
         in.mark(2);
         boolean gzipped = in.read() == 0x1f && in.read() == 0x8b;

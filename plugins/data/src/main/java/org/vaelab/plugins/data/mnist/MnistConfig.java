@@ -1,5 +1,6 @@
 package org.vaelab.plugins.data.mnist;
 
+import java.util.List;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
 
@@ -13,6 +14,11 @@ import org.vaelab.spi.Param;
  * @param binarize how grey levels are turned into features
  * @param trainLimit use at most this many training images (validation included), 0 for all
  * @param testLimit use at most this many test images, 0 for all
+ * @param download whether files not found in {@code path} (or the default folder) are downloaded
+ *     into the cache
+ * @param cache the folder downloads are kept in, or null for {@code $VAELAB_DATA} or
+ *     {@code ~/.cache/vaelab}; the files go to its subfolder {@code mnist/VARIANT}
+ * @param mirrors the base URLs to download from, in order, or null for the variant's own
  */
 public record MnistConfig(
         @Param(value = "Which dataset the folder holds: digits (MNIST, LeCun et al. 1998) or fashion "
@@ -33,10 +39,23 @@ public record MnistConfig(
                 defaultValue = "0", min = 0)
         int trainLimit,
         @Param(value = "Use only the first N test images; 0 uses all", defaultValue = "0", min = 0)
-        int testLimit) {
+        int testLimit,
+        @Param(value = "When the four files are not in path (or the default folder), download them into the cache "
+                + "and check their SHA-256", defaultValue = "false")
+        boolean download,
+        @Param(value = "Folder for downloads, relative to the spec's folder; files go to its subfolder "
+                + "mnist/digits or mnist/fashion; defaults to $VAELAB_DATA, else ~/.cache/vaelab",
+                defaultValue = Param.NONE)
+        String cache,
+        @Param(value = "Base URLs to download from, tried in order; defaults to "
+                + "https://ossci-datasets.s3.amazonaws.com/mnist/ and "
+                + "https://storage.googleapis.com/cvdf-datasets/mnist/ for digits, "
+                + "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/ for fashion",
+                defaultValue = Param.NONE)
+        List<String> mirrors) {
 
     public MnistConfig {
-        if (path == null && variant.defaultFolder().isEmpty()) {
+        if (path == null && variant.defaultFolder().isEmpty() && !download) {
             throw new InvalidConfigException("path", variant.title() + " has no default location: set data.path to "
                     + "the folder holding the four " + variant.title() + " IDX files");
         }
@@ -44,5 +63,26 @@ public record MnistConfig(
             throw new InvalidConfigException("validation", "validation (" + validation
                     + ") must be smaller than train_limit (" + trainLimit + ") to leave images to train on");
         }
+        if (mirrors != null) {
+            mirrors = List.copyOf(mirrors);
+            if (mirrors.isEmpty()) {
+                throw new InvalidConfigException("mirrors", "must list at least one base URL; leave it out for the "
+                        + "variant's own mirrors");
+            }
+            for (String mirror : mirrors) {
+                try {
+                    MnistDownloader.mirror(mirror);
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidConfigException("mirrors", e.getMessage() + "; expected a base URL such as "
+                            + MnistVariant.DIGITS.mirrors().get(0));
+                }
+            }
+        }
+    }
+
+    /** A configuration that only reads local files: no download, default cache and mirrors. */
+    public MnistConfig(MnistVariant variant, String path, int validation, Binarization binarize, int trainLimit,
+                       int testLimit) {
+        this(variant, path, validation, binarize, trainLimit, testLimit, false, null, null);
     }
 }

@@ -1,7 +1,11 @@
 package org.vaelab.plugins.data.mnist;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataShape;
@@ -13,21 +17,25 @@ import org.vaelab.spi.data.LoadContext;
 /**
  * MNIST or Fashion-MNIST: the 60,000 training images, less the last {@code validation} of them
  * (after {@code train_limit}), form the training split, those last ones the validation split, and
- * the 10,000 test images (up to {@code test_limit}) the test split.
+ * the 10,000 test images (up to {@code test_limit}) the test split. The files are read from
+ * {@code path} or the variant's default folder; with {@code download}, when those lack any of the
+ * four, from the cache, after downloading what it lacks.
  */
 final class MnistDataset implements Dataset {
 
     private static final int CLASSES = 10;
 
     private final MnistConfig config;
+    private final DownloadPolicy downloads;
 
-    MnistDataset(MnistConfig config) {
+    MnistDataset(MnistConfig config, DownloadPolicy downloads) {
         this.config = config;
+        this.downloads = downloads;
     }
 
     @Override
     public DataSplits load(LoadContext context) throws IOException {
-        MnistFiles files = MnistFiles.locate(folder(context), config.variant());
+        MnistFiles files = files(context);
         LabelledImages train = LabelledImages.read(files.trainImages(), files.trainLabels(), CLASSES);
         LabelledImages test = LabelledImages.read(files.testImages(), files.testLabels(), CLASSES);
         if (test.rows() != train.rows() || test.cols() != train.cols()) {
@@ -57,11 +65,33 @@ final class MnistDataset implements Dataset {
                 transform);
     }
 
-    /** The configured folder, relative to the spec's folder, or the variant's default one. */
-    private Path folder(LoadContext context) {
+    private MnistFiles files(LoadContext context) throws IOException {
+        Optional<Path> local = localFolder(context);
+        if (!config.download()) {
+            return MnistFiles.locate(local.orElseThrow(), config.variant());
+        }
+        Optional<MnistFiles> found = local.flatMap(MnistFiles::find);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        Path cache = DataCache.root(config.cache(), context.baseDirectory(), System.getenv(),
+                        Path.of(System.getProperty("user.home")))
+                .resolve("mnist").resolve(config.variant().name().toLowerCase(Locale.ROOT));
+        new MnistDownloader(downloads).fetchMissing(cache, config.variant(), mirrors());
+        return MnistFiles.locate(cache, config.variant());
+    }
+
+    /** The configured folder, relative to the spec's folder, or the variant's default one if it has one. */
+    private Optional<Path> localFolder(LoadContext context) {
         return config.path() != null
-                ? context.baseDirectory().resolve(config.path()).normalize()
-                : config.variant().defaultFolder().orElseThrow();
+                ? Optional.of(context.baseDirectory().resolve(config.path()).normalize())
+                : config.variant().defaultFolder();
+    }
+
+    private List<URI> mirrors() {
+        return config.mirrors() == null
+                ? config.variant().mirrors()
+                : config.mirrors().stream().map(MnistDownloader::mirror).toList();
     }
 
     private static int limit(int count, int limit) {

@@ -5,7 +5,7 @@ import org.vaelab.spi.data.Dataset;
 
 /**
  * Registers the {@code mnist} dataset: MNIST digits or Fashion-MNIST in the IDX format of
- * http://yann.lecun.com/exdb/mnist/, gzipped or not.
+ * http://yann.lecun.com/exdb/mnist/, gzipped or not, optionally downloaded into a cache.
  */
 public final class MnistDatasetFactory implements ComponentFactory<MnistConfig, Dataset> {
 
@@ -16,11 +16,11 @@ public final class MnistDatasetFactory implements ComponentFactory<MnistConfig, 
 
     @Override
     public Dataset create(MnistConfig config) {
-        return new MnistDataset(config);
+        return new MnistDataset(config, DownloadPolicy.DEFAULT);
     }
 
     @Override
     public String description() {
-        return "MNIST or Fashion-MNIST from IDX files (gzipped or not)";
+        return "MNIST or Fashion-MNIST from IDX files (gzipped or not), downloaded and checked on request";
     }
 }

@@ -3,6 +3,7 @@ package org.vaelab.plugins.data.mnist;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.vaelab.spi.InvalidInputException;
 
 /**
@@ -11,7 +12,8 @@ import org.vaelab.spi.InvalidInputException;
  */
 record MnistFiles(Path trainImages, Path trainLabels, Path testImages, Path testLabels) {
 
-    private static final List<String> NAMES = List.of(
+    /** The standard names of the four files, uncompressed. */
+    static final List<String> NAMES = List.of(
             "train-images-idx3-ubyte", "train-labels-idx1-ubyte", "t10k-images-idx3-ubyte", "t10k-labels-idx1-ubyte");
     private static final String EXPECTED = String.join(", ", NAMES) + " (each optionally gzipped, ending in .gz)";
 
@@ -26,20 +28,32 @@ record MnistFiles(Path trainImages, Path trainLabels, Path testImages, Path test
                     + (Files.exists(folder) ? " is not a directory" : " does not exist")
                     + "; it must hold " + EXPECTED + "; " + variant.source());
         }
-        Path[] files = NAMES.stream().map(name -> find(folder, name, variant)).toArray(Path[]::new);
-        return new MnistFiles(files[0], files[1], files[2], files[3]);
+        return find(folder).orElseThrow(() -> {
+            String name = missing(folder).get(0);
+            return new InvalidInputException(folder.resolve(name) + " not found, nor " + name + ".gz; the "
+                    + variant.title() + " folder must hold " + EXPECTED + "; " + variant.source());
+        });
     }
 
-    private static Path find(Path folder, String name, MnistVariant variant) {
+    /** The four files in {@code folder}, if all are there. */
+    static Optional<MnistFiles> find(Path folder) {
+        List<Path> files = NAMES.stream().map(name -> file(folder, name)).flatMap(Optional::stream).toList();
+        return files.size() == NAMES.size()
+                ? Optional.of(new MnistFiles(files.get(0), files.get(1), files.get(2), files.get(3)))
+                : Optional.empty();
+    }
+
+    /** The names, uncompressed, of the files {@code folder} lacks in either form. */
+    static List<String> missing(Path folder) {
+        return NAMES.stream().filter(name -> file(folder, name).isEmpty()).toList();
+    }
+
+    private static Optional<Path> file(Path folder, String name) {
         Path plain = folder.resolve(name);
         if (Files.isRegularFile(plain)) {
-            return plain;
+            return Optional.of(plain);
         }
         Path gzipped = folder.resolve(name + ".gz");
-        if (Files.isRegularFile(gzipped)) {
-            return gzipped;
-        }
-        throw new InvalidInputException(plain + " not found, nor " + gzipped.getFileName() + "; the "
-                + variant.title() + " folder must hold " + EXPECTED + "; " + variant.source());
+        return Files.isRegularFile(gzipped) ? Optional.of(gzipped) : Optional.empty();
     }
 }

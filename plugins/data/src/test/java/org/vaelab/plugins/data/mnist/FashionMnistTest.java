@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.vaelab.plugins.data.SplitValues.features;
+import static org.vaelab.plugins.data.SplitValues.labels;
 import static org.vaelab.plugins.data.mnist.MnistTesting.FASHION;
 import static org.vaelab.plugins.data.mnist.MnistTesting.NAMES;
 import static org.vaelab.plugins.data.mnist.MnistTesting.TEST_IMAGES;
@@ -13,8 +15,6 @@ import static org.vaelab.plugins.data.mnist.MnistTesting.TEST_LABELS;
 import static org.vaelab.plugins.data.mnist.MnistTesting.TRAIN_IMAGES;
 import static org.vaelab.plugins.data.mnist.MnistTesting.TRAIN_LABELS;
 import static org.vaelab.plugins.data.mnist.MnistTesting.config;
-import static org.vaelab.plugins.data.mnist.MnistTesting.features;
-import static org.vaelab.plugins.data.mnist.MnistTesting.labels;
 import static org.vaelab.plugins.data.mnist.MnistTesting.load;
 
 import java.io.IOException;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaelab.plugins.data.mnist.MnistTesting.config;
 
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
-import java.util.Locale;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vaelab.plugins.data.DocumentedDefaults;
 import org.vaelab.spi.InvalidConfigException;
-import org.vaelab.spi.Param;
 
 /** The rules of {@link MnistConfig}. */
 class MnistConfigTest {
@@ -38,28 +38,36 @@ class MnistConfigTest {
     }
 
     @Test
-    void documentedDefaultsMakeTheFashionConfiguration() throws ReflectiveOperationException {
-        RecordComponent[] components = MnistConfig.class.getRecordComponents();
-        Object[] defaults = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            defaults[i] = parse(components[i].getType(), components[i].getAnnotation(Param.class).defaultValue());
-        }
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        MnistConfig config = MnistConfig.class.getDeclaredConstructor(types).newInstance(defaults);
-        assertEquals(new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0), config);
+    void digitsWithoutAPathAreDownloadedIntoTheCache() {
+        assertDoesNotThrow(() -> new MnistConfig(MnistVariant.DIGITS, null, 5000, Binarization.NONE, 0, 0,
+                true, null, null));
     }
 
-    /** Reads a default the way the framework binds YAML scalars: enums by lower-case name. */
-    private static Object parse(Class<?> type, String value) {
-        if (value.equals(Param.NONE)) {
-            return null;
-        }
-        if (type == int.class) {
-            return Integer.parseInt(value);
-        }
-        assertEquals(value.toLowerCase(Locale.ROOT), value, "enum defaults are lower case");
-        return Arrays.stream(type.getEnumConstants())
-                .filter(c -> ((Enum<?>) c).name().equals(value.toUpperCase(Locale.ROOT)))
-                .findFirst().orElseThrow();
+    @Test
+    void mirrorsMustBeHttpUrls() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> withMirrors(List.of("ftp://x/")));
+        assertEquals("mirrors", e.key());
+        assertTrue(e.getMessage().contains("'ftp://x/' is not an http or https URL"), e.getMessage());
+        assertThrows(InvalidConfigException.class, () -> withMirrors(List.of("mnist/")));
+        assertThrows(InvalidConfigException.class, () -> withMirrors(List.of("http://bad host/")));
+        assertEquals("mirrors", assertThrows(InvalidConfigException.class, () -> withMirrors(List.of())).key());
+        assertDoesNotThrow(() -> withMirrors(List.of("http://127.0.0.1:8080/mnist", "HTTPS://example.org/")));
+    }
+
+    @Test
+    void mirrorsGetATrailingSlashSoFileNamesResolveBelowThem() {
+        assertEquals(URI.create("http://127.0.0.1:8080/mnist/t10k-labels-idx1-ubyte.gz"),
+                MnistDownloader.mirror("http://127.0.0.1:8080/mnist").resolve("t10k-labels-idx1-ubyte.gz"));
+        assertEquals(URI.create("https://example.org/a/"), MnistDownloader.mirror("https://example.org/a/"));
+    }
+
+    @Test
+    void documentedDefaultsMakeTheFashionConfiguration() throws ReflectiveOperationException {
+        assertEquals(new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0),
+                DocumentedDefaults.of(MnistConfig.class, Map.of()));
+    }
+
+    private static MnistConfig withMirrors(List<String> mirrors) {
+        return new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0, true, null, mirrors);
     }
 }

@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
 
-/** Shared helpers: loading through the factory, reading splits back, and writing IDX files. */
+/** Shared helpers: loading through the factory and writing IDX files. */
 final class MnistTesting {
 
     static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
@@ -32,29 +31,6 @@ final class MnistTesting {
 
     static DataSplits load(MnistConfig config, Path base, long seed) throws IOException {
         return new MnistDatasetFactory().create(config).load(new LoadContext(base, seed));
-    }
-
-    /** All values of a split, row-major. */
-    static float[] features(DataSplit split) {
-        return features(split, 0, split.size());
-    }
-
-    /** The values of examples {@code [from, to)} of a split, row-major. */
-    static float[] features(DataSplit split, int from, int to) {
-        float[] values = new float[(to - from) * split.width()];
-        for (int i = from; i < to; i++) {
-            split.copyRow(i, values, i - from);
-        }
-        return values;
-    }
-
-    /** All labels of a split. */
-    static int[] labels(DataSplit split) {
-        int[] labels = new int[split.size()];
-        for (int i = 0; i < labels.length; i++) {
-            labels[i] = split.label(i).orElseThrow();
-        }
-        return labels;
     }
 
     /** Writes an IDX file with an arbitrary magic number and header. */

@@ -2,15 +2,14 @@ package org.vaelab.plugins.data.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vaelab.plugins.data.SplitValues.features;
+import static org.vaelab.plugins.data.SplitValues.labels;
 import static org.vaelab.plugins.data.mnist.MnistTesting.TEST_IMAGES;
 import static org.vaelab.plugins.data.mnist.MnistTesting.TEST_LABELS;
 import static org.vaelab.plugins.data.mnist.MnistTesting.TRAIN_IMAGES;
 import static org.vaelab.plugins.data.mnist.MnistTesting.TRAIN_LABELS;
 import static org.vaelab.plugins.data.mnist.MnistTesting.config;
-import static org.vaelab.plugins.data.mnist.MnistTesting.features;
-import static org.vaelab.plugins.data.mnist.MnistTesting.labels;
 import static org.vaelab.plugins.data.mnist.MnistTesting.load;
 import static org.vaelab.plugins.data.mnist.SyntheticMnist.COLS;
 import static org.vaelab.plugins.data.mnist.SyntheticMnist.ROWS;
@@ -25,9 +24,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
-import org.vaelab.spi.InvalidInputException;
+import org.vaelab.plugins.data.InputProblems;
 import org.vaelab.spi.data.DataSplits;
 
 /** Loading a small generated dataset, and every way its files can be wrong. */
@@ -82,7 +80,7 @@ class SyntheticMnistTest {
 
     @Test
     void validationCannotTakeEveryTrainingImage() {
-        assertProblem(() -> load(config("mnist", TRAIN, Binarization.NONE, 0, 0), base, 1),
+        InputProblems.assertProblem(() -> load(config("mnist", TRAIN, Binarization.NONE, 0, 0), base, 1),
                 TRAIN_IMAGES, "validation (20) must be smaller than the 20 training images");
     }
 
@@ -150,14 +148,14 @@ class SyntheticMnistTest {
 
     @Test
     void missingFolder() {
-        assertProblem(() -> load(config("elsewhere", 5, Binarization.NONE, 0, 0), base, 1),
+        InputProblems.assertProblem(() -> load(config("elsewhere", 5, Binarization.NONE, 0, 0), base, 1),
                 base.resolve("elsewhere").toString(), "does not exist", TRAIN_IMAGES, TEST_LABELS,
                 "apt-get install dataset-fashion-mnist");
     }
 
     @Test
     void folderIsAFile() {
-        assertProblem(() -> load(config("mnist/" + TRAIN_IMAGES, 5, Binarization.NONE, 0, 0), base, 1),
+        InputProblems.assertProblem(() -> load(config("mnist/" + TRAIN_IMAGES, 5, Binarization.NONE, 0, 0), base, 1),
                 TRAIN_IMAGES, "is not a directory");
     }
 
@@ -171,20 +169,12 @@ class SyntheticMnistTest {
     void missingDigitsFileSaysWhereToGetThem() throws IOException {
         Files.delete(folder.resolve(TRAIN_IMAGES));
         MnistConfig digits = new MnistConfig(MnistVariant.DIGITS, "mnist", 5, Binarization.NONE, 0, 0);
-        assertProblem(() -> load(digits, base, 1), TRAIN_IMAGES, "not found", "MNIST folder",
-                "http://yann.lecun.com/exdb/mnist/");
+        InputProblems.assertProblem(() -> load(digits, base, 1), TRAIN_IMAGES, "not found", "MNIST folder",
+                "set download: true", "https://ossci-datasets.s3.amazonaws.com/mnist/");
     }
 
     /** Loading the generated folder fails with a message containing every fragment. */
     private void assertProblem(String... fragments) {
-        assertProblem(() -> load(config("mnist", 5, Binarization.NONE, 0, 0), base, 1), fragments);
-    }
-
-    private static void assertProblem(Executable load, String... fragments) {
-        InvalidInputException e = assertThrows(InvalidInputException.class, load);
-        for (String fragment : fragments) {
-            assertTrue(e.getMessage().contains(fragment), () -> "'" + fragment + "' not in: " + e.getMessage());
-        }
-        assertEquals(1, e.getMessage().lines().count(), () -> "not one line: " + e.getMessage());
+        InputProblems.assertProblem(() -> load(config("mnist", 5, Binarization.NONE, 0, 0), base, 1), fragments);
     }
 }

@@ -1,0 +1,73 @@
+package org.vaelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.testkit.MlflowRecord;
+import org.vaelab.testkit.MlflowServer;
+
+/**
+ * Ctrl-C during training: {@code vae run} in its own process gets SIGINT, exits with 130, and the
+ * run is marked KILLED in its run directory and in MLflow, with every metric logged so far.
+ */
+class InterruptTest {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void sigintMarksTheRunKilledEverywhereAndKeepsItsMetrics() throws Exception {
+        try (MlflowServer server = MlflowServer.start(work.resolve("mlflow"))) {
+            String spec = TestSpecs.SMALL_FASHION.replace("name: slice", "name: interrupted")
+                    .replace("epochs: 2", "epochs: 100, log_every_steps: 5")
+                    + "tracking: [{type: mlflow, uri: '" + server.uri() + "'}]\n";
+            Path specFile = TestSpecs.write(work, "interrupted.yaml", spec);
+            Process vae = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", specFile.toString(),
+                    "--runs-dir", work.resolve("runs").toString())
+                    .redirectErrorStream(true).redirectOutput(work.resolve("vae.log").toFile()).start();
+            Path runDirectory = awaitMetrics(work.resolve("runs/interrupted"), vae);
+            new ProcessBuilder("kill", "-INT", Long.toString(vae.pid())).start().waitFor();
+            assertTrue(vae.waitFor(120, TimeUnit.SECONDS), "vae stops after SIGINT");
+            assertEquals(130, vae.exitValue(), Files.readString(work.resolve("vae.log")));
+
+            JsonNode provenance = new ObjectMapper().readTree(runDirectory.resolve("provenance.json").toFile());
+            assertEquals("KILLED", provenance.path("status").asText());
+            MlflowRecord record = MlflowRecord.find(server.uri(), "interrupted", provenance.path("run_id").asText())
+                    .orElseThrow();
+            assertEquals("KILLED", record.status());
+            long rows = Files.readAllLines(runDirectory.resolve("metrics.csv")).size() - 1;
+            assertTrue(rows > 0);
+            assertEquals(rows, record.points().size(), "every metric logged before Ctrl-C is in MLflow");
+        }
+    }
+
+    /** Waits until the run has logged training metrics; returns its directory. */
+    private static Path awaitMetrics(Path experiment, Process vae) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (System.nanoTime() < deadline && vae.isAlive()) {
+            if (Files.isDirectory(experiment)) {
+                try (Stream<Path> runs = Files.list(experiment)) {
+                    List<Path> found = runs.toList();
+                    if (!found.isEmpty() && Files.exists(found.get(0).resolve("metrics.csv"))
+                            && Files.readAllLines(found.get(0).resolve("metrics.csv")).size() > 10) {
+                        return found.get(0);
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the run logged no metrics in time; alive: " + vae.isAlive() + File.separator);
+    }
+}

@@ -1,0 +1,158 @@
+package org.vaelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.testkit.MlflowRecord;
+import org.vaelab.testkit.MlflowServer;
+
+/**
+ * {@code vae run} with the MLflow tracker against a real MLflow server: what MLflow holds equals
+ * the local run directory (every param, every metric point, every artifact byte for byte), and a
+ * run made while the server was down reaches it through {@code vae sync}, once however often it
+ * is synced.
+ */
+class MlflowTrackingTest {
+
+    private static final Set<String> ARTIFACTS = Set.of("spec.resolved.yaml", "provenance.json", "metrics.csv",
+            "checkpoints/final.fb", "images/reconstructions.png", "images/samples.png");
+
+    @TempDir
+    static Path serverFolder;
+    static MlflowServer server;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        server = MlflowServer.start(serverFolder);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void mlflowHoldsExactlyWhatTheRunDirectoryHolds() throws IOException {
+        Path runDirectory = run("e2e", 0);
+        assertMlflowEqualsRunDirectory("e2e", runDirectory);
+    }
+
+    @Test
+    void aRunMadeWhileTheServerWasDownArrivesWithSyncOnceOnly() throws IOException {
+        server.stop();
+        Path runDirectory;
+        try {
+            runDirectory = run("offline", 0);
+        } finally {
+            server.restart();
+        }
+        assertTrue(MlflowRecord.find(server.uri(), "offline", runId(runDirectory)).isEmpty(), "nothing reached MLflow");
+        for (int time = 0; time < 2; time++) {
+            CommandLineRunner.Outcome sync = CommandLineRunner.vae("sync", runDirectory.toString());
+            assertEquals(0, sync.exitCode(), sync.err());
+            assertMlflowEqualsRunDirectory("offline", runDirectory);
+        }
+    }
+
+    private Path run(String experiment, int expectedExit) throws IOException {
+        String spec = TestSpecs.SMALL_FASHION.replace("name: slice", "name: " + experiment)
+                + "tracking: [{type: mlflow, uri: '" + server.uri() + "', request_timeout_seconds: 5}]\n";
+        Path specFile = TestSpecs.write(work, experiment + ".yaml", spec);
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", specFile.toString(), "--runs-dir",
+                work.resolve("runs").toString());
+        assertEquals(expectedExit, outcome.exitCode(), outcome.err());
+        try (Stream<Path> runs = Files.list(work.resolve("runs").resolve(experiment))) {
+            return runs.findFirst().orElseThrow();
+        }
+    }
+
+    private static void assertMlflowEqualsRunDirectory(String experiment, Path runDirectory) throws IOException {
+        MlflowRecord record = MlflowRecord.find(server.uri(), experiment, runId(runDirectory)).orElseThrow();
+        assertEquals("FINISHED", record.status());
+        assertEquals(runDirectory.getFileName().toString(), record.runName());
+        assertEquals(flatten(runDirectory.resolve("spec.resolved.yaml")), record.params());
+        assertEquals(metricRows(runDirectory), pointsOf(record));
+        Map<String, String> tags = record.tags();
+        assertEquals(new ObjectMapper().readTree(runDirectory.resolve("provenance.json").toFile())
+                .path("spec_sha256").asText(), tags.get("vaelab.spec_sha256"));
+        assertEquals("mnist", record.datasets().get(0).get("name"));
+        assertEquals(ARTIFACTS, record.artifacts().keySet());
+        for (String artifact : ARTIFACTS) {
+            assertArrayEquals(Files.readAllBytes(runDirectory.resolve(artifact)), record.artifact(artifact), artifact);
+        }
+    }
+
+    private static String runId(Path runDirectory) throws IOException {
+        JsonNode provenance = new ObjectMapper().readTree(runDirectory.resolve("provenance.json").toFile());
+        return provenance.path("run_id").asText();
+    }
+
+    /** metrics.csv as sorted "key step value" lines. */
+    private static List<String> metricRows(Path runDirectory) throws IOException {
+        List<String> rows = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(runDirectory.resolve("metrics.csv"))) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+                rows.add(row.get("metric") + " " + row.get("step") + " " + Double.parseDouble(row.get("value")));
+            }
+        }
+        rows.sort(Comparator.naturalOrder());
+        return rows;
+    }
+
+    private static List<String> pointsOf(MlflowRecord record) throws IOException {
+        List<String> rows = new ArrayList<>();
+        for (MlflowRecord.Point point : record.points()) {
+            rows.add(point.key() + " " + point.step() + " " + point.value());
+        }
+        rows.sort(Comparator.naturalOrder());
+        return rows;
+    }
+
+    /** The resolved spec flattened to dotted keys: lists of scalars are one value, as "[a, b]". */
+    private static Map<String, String> flatten(Path resolvedSpec) throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        flatten("", new YAMLMapper().readTree(resolvedSpec.toFile()), out);
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            node.fields().forEachRemaining(e -> flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(),
+                    e.getValue(), out));
+        } else if (node.isArray() && node.size() > 0 && node.get(0).isObject()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(prefix + "." + i, node.get(i), out);
+            }
+        } else if (node.isArray()) {
+            List<String> items = new ArrayList<>();
+            node.forEach(item -> items.add(item.asText()));
+            out.put(prefix, items.toString());
+        } else {
+            out.put(prefix, node.asText());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.vaelab.core.run;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.vaelab.spi.track.RunInfo;
+import org.vaelab.spi.track.RunStatus;
+
+/**
+ * {@code journal.jsonl}: every tracker event of a run, one JSON object per line, appended and
+ * flushed before any remote tracker is told, so a run's record survives any tracker failure and
+ * can be replayed later ({@code vae sync}). Metric values keep full double precision.
+ */
+final class Journal implements AutoCloseable {
+
+    static final String FILE = "journal.jsonl";
+
+    /** Reads and writes journal lines; NaN and infinities are written as the strings "NaN", "Infinity". */
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final Path root;
+    private final BufferedWriter writer;
+
+    Journal(Path root) throws IOException {
+        this.root = root;
+        this.writer = Files.newBufferedWriter(root.resolve(FILE), StandardCharsets.UTF_8,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    void start(RunInfo run) throws IOException {
+        Map<String, Object> event = event("start");
+        event.put("run_id", run.runId());
+        event.put("experiment", run.experiment());
+        event.put("run_name", run.runName());
+        event.put("start_ms", run.startMillis());
+        event.put("params", run.params());
+        event.put("tags", run.tags());
+        event.put("dataset", Map.of("name", run.dataset().name(), "digest", run.dataset().digest(),
+                "source", run.dataset().source()));
+        append(event);
+    }
+
+    void metrics(Map<String, Double> values, long step, int epoch, long timestampMillis) throws IOException {
+        Map<String, Object> event = event("metrics");
+        event.put("step", step);
+        event.put("epoch", epoch);
+        event.put("timestamp", timestampMillis);
+        event.put("values", values);
+        append(event);
+    }
+
+    void artifact(Path file, String artifactPath) throws IOException {
+        Map<String, Object> event = event("artifact");
+        event.put("file", root.relativize(file).toString());
+        event.put("artifact_path", artifactPath);
+        append(event);
+    }
+
+    void end(RunStatus status, long timestampMillis) throws IOException {
+        Map<String, Object> event = event("end");
+        event.put("status", status.name());
+        event.put("timestamp", timestampMillis);
+        append(event);
+    }
+
+    private static Map<String, Object> event(String kind) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("event", kind);
+        return event;
+    }
+
+    private void append(Map<String, Object> event) throws IOException {
+        writer.write(JSON.writeValueAsString(event));
+        writer.newLine();
+        writer.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        writer.close();
+    }
+}

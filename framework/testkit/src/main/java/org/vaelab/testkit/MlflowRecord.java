@@ -1,0 +1,194 @@
+package org.vaelab.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * What an MLflow server holds for one run, read through its REST API (not through the client
+ * under test): params, tags, status, every metric point (following page tokens), artifacts.
+ */
+public final class MlflowRecord {
+
+    /** One metric point as MLflow stores it. */
+    public record Point(String key, long step, double value, long timestamp) {
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String uri;
+    private final String runId;
+    private final JsonNode run;
+
+    private MlflowRecord(String uri, String runId, JsonNode run) {
+        this.uri = uri;
+        this.runId = runId;
+        this.run = run;
+    }
+
+    /** The run of experiment {@code experiment} tagged {@code vaelab.run_id = localRunId}, if there is exactly one. */
+    public static Optional<MlflowRecord> find(String uri, String experiment, String localRunId) throws IOException {
+        MlflowRecord reader = new MlflowRecord(uri, null, null);
+        JsonNode found = reader.get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=" + encode(experiment));
+        if (found == null) {
+            return Optional.empty();
+        }
+        String experimentId = found.path("experiment").path("experiment_id").asText();
+        Map<String, Object> search = Map.of("experiment_ids", List.of(experimentId),
+                "filter", "tags.`vaelab.run_id` = '" + localRunId + "'");
+        JsonNode runs = reader.post("/api/2.0/mlflow/runs/search", search).path("runs");
+        if (runs.size() > 1) {
+            throw new IllegalStateException(runs.size() + " MLflow runs carry vaelab.run_id " + localRunId);
+        }
+        if (runs.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = runs.get(0).path("info").path("run_id").asText();
+        return Optional.of(new MlflowRecord(uri, id, reader.get("/api/2.0/mlflow/runs/get?run_id=" + id).path("run")));
+    }
+
+    /** MLflow's id of the run. */
+    public String runId() {
+        return runId;
+    }
+
+    /** RUNNING, FINISHED, FAILED or KILLED. */
+    public String status() {
+        return run.path("info").path("status").asText();
+    }
+
+    /** The run's name. */
+    public String runName() {
+        return run.path("info").path("run_name").asText();
+    }
+
+    /** Every param. */
+    public Map<String, String> params() {
+        return keyValues(run.path("data").path("params"));
+    }
+
+    /** Every tag. */
+    public Map<String, String> tags() {
+        return keyValues(run.path("data").path("tags"));
+    }
+
+    /** The dataset inputs: name and digest of each. */
+    public List<Map<String, String>> datasets() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (JsonNode input : run.path("inputs").path("dataset_inputs")) {
+            out.add(Map.of("name", input.path("dataset").path("name").asText(),
+                    "digest", input.path("dataset").path("digest").asText()));
+        }
+        return out;
+    }
+
+    /** Every point of every metric, sorted by key, then step, then timestamp. */
+    public List<Point> points() throws IOException {
+        List<Point> points = new ArrayList<>();
+        for (JsonNode metric : run.path("data").path("metrics")) {
+            points.addAll(history(metric.path("key").asText()));
+        }
+        points.sort(java.util.Comparator.comparing(Point::key).thenComparingLong(Point::step)
+                .thenComparingLong(Point::timestamp));
+        return points;
+    }
+
+    /** The artifacts, path to size, walking folders. */
+    public Map<String, Long> artifacts() throws IOException {
+        Map<String, Long> out = new TreeMap<>();
+        listArtifacts("", out);
+        return out;
+    }
+
+    /** An artifact's bytes. */
+    public byte[] artifact(String path) throws IOException {
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(uri + "/get-artifact?run_id=" + runId
+                + "&path=" + encode(path))).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET artifact " + path + ": HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    private List<Point> history(String key) throws IOException {
+        List<Point> points = new ArrayList<>();
+        String token = "";
+        do {
+            JsonNode page = get("/api/2.0/mlflow/metrics/get-history?run_id=" + runId + "&metric_key=" + encode(key)
+                    + "&max_results=500" + (token.isEmpty() ? "" : "&page_token=" + encode(token)));
+            for (JsonNode metric : page.path("metrics")) {
+                points.add(new Point(key, metric.path("step").asLong(), metric.path("value").asDouble(),
+                        metric.path("timestamp").asLong()));
+            }
+            token = page.path("next_page_token").asText("");
+        } while (!token.isEmpty());
+        return points;
+    }
+
+    private void listArtifacts(String path, Map<String, Long> out) throws IOException {
+        JsonNode list = get("/api/2.0/mlflow/artifacts/list?run_id=" + runId + (path.isEmpty() ? "" : "&path=" + encode(path)));
+        for (JsonNode file : list.path("files")) {
+            if (file.path("is_dir").asBoolean()) {
+                listArtifacts(file.path("path").asText(), out);
+            } else {
+                out.put(file.path("path").asText(), file.path("file_size").asLong());
+            }
+        }
+    }
+
+    private static Map<String, String> keyValues(JsonNode entries) {
+        Map<String, String> out = new LinkedHashMap<>();
+        entries.forEach(e -> out.put(e.path("key").asText(), e.path("value").asText()));
+        return out;
+    }
+
+    private JsonNode get(String path) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(uri + path)).GET(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 404) {
+            return null;
+        }
+        return parse(path, response);
+    }
+
+    private JsonNode post(String path, Object body) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(uri + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), HttpResponse.BodyHandlers.ofString());
+        return parse(path, response);
+    }
+
+    private static JsonNode parse(String path, HttpResponse<String> response) throws IOException {
+        if (response.statusCode() != 200) {
+            throw new IOException(path + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws IOException {
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(), handler);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,40 @@
+package org.vaelab.plugins.data.swissroll;
+
+import java.util.SplittableRandom;
+import org.vaelab.plugins.data.table.ScaledSplits;
+import org.vaelab.plugins.data.table.Scaling;
+import org.vaelab.plugins.data.table.SplitSizes;
+import org.vaelab.spi.data.DataSplits;
+import org.vaelab.spi.data.Dataset;
+import org.vaelab.spi.data.LoadContext;
+
+/**
+ * The Swiss roll: {@code n} points drawn from the load seed, the first ones training, then
+ * validation, then test; with {@code standardize}, x, y and z are centred and scaled by the
+ * training split's mean and standard deviation. The splits carry no labels; the roll parameter of
+ * each point is available from {@link #generate}.
+ */
+public final class SwissRollDataset implements Dataset {
+
+    private final SwissRollConfig config;
+
+    SwissRollDataset(SwissRollConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public DataSplits load(LoadContext context) {
+        SwissRoll roll = generate(context.seed());
+        SplitSizes sizes = SplitSizes.of(config.n(), config.validationFraction(), config.testFraction());
+        Scaling scaling = config.standardize() ? Scaling.STANDARDIZE : Scaling.NONE;
+        return ScaledSplits.of(SwissRoll.COORDINATES, roll.points(), null, 0, sizes, scaling).splits();
+    }
+
+    /**
+     * The unscaled points that {@link #load} splits for {@code seed}, in split order (training,
+     * validation, test), with the roll parameter of each.
+     */
+    public SwissRoll generate(long seed) {
+        return SwissRoll.generate(config.n(), config.noise(), new SplittableRandom(seed));
+    }
+}

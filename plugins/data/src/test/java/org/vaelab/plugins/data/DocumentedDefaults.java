@@ -1,0 +1,76 @@
+package org.vaelab.plugins.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import org.vaelab.spi.Param;
+
+/**
+ * Builds a configuration record from the defaults its {@link Param} annotations document, read the
+ * way the framework binds YAML scalars (enums by lower-case name, strings possibly quoted,
+ * {@link Param#NONE} as null), overridden by the values a test gives.
+ */
+public final class DocumentedDefaults {
+
+    private DocumentedDefaults() {
+    }
+
+    /**
+     * The record of {@code type} with the given values and the documented defaults of the other components.
+     *
+     * @param given values by component name: at least every required component's
+     * @throws RuntimeException what the record's constructor throws, such as an invalid-configuration exception
+     */
+    public static <R extends Record> R of(Class<R> type, Map<String, ?> given) throws ReflectiveOperationException {
+        RecordComponent[] components = type.getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String name = components[i].getName();
+            Param param = components[i].getAnnotation(Param.class);
+            assertNotNull(param, name + " is documented");
+            assertTrue(given.containsKey(name) || !param.defaultValue().equals(Param.REQUIRED), name + " is required");
+            values[i] = given.containsKey(name)
+                    ? given.get(name)
+                    : parse(components[i].getType(), param.defaultValue());
+        }
+        assertTrue(Arrays.stream(components).map(RecordComponent::getName).toList().containsAll(given.keySet()),
+                () -> "unknown components in " + given.keySet());
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        try {
+            return type.getDeclaredConstructor(types).newInstance(values);
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof RuntimeException thrown) {
+                throw thrown;
+            }
+            throw e;
+        }
+    }
+
+    private static Object parse(Class<?> type, String value) {
+        if (value.equals(Param.NONE)) {
+            return null;
+        }
+        if (type == int.class) {
+            return Integer.parseInt(value);
+        }
+        if (type == double.class) {
+            return Double.parseDouble(value);
+        }
+        if (type == boolean.class) {
+            return Boolean.parseBoolean(value);
+        }
+        if (type == String.class) {
+            return value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        }
+        assertEquals(value.toLowerCase(Locale.ROOT), value, "enum defaults are lower case");
+        return Arrays.stream(type.getEnumConstants())
+                .filter(c -> ((Enum<?>) c).name().equals(value.toUpperCase(Locale.ROOT)))
+                .findFirst().orElseThrow();
+    }
+}

@@ -1,0 +1,5 @@
+package org.vaelab.plugins.likelihood;
+
+/** The continuous Bernoulli likelihood has no options. */
+public record ContinuousBernoulliConfig() {
+}

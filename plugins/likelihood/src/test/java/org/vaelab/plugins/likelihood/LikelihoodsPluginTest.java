@@ -1,0 +1,101 @@
+package org.vaelab.plugins.likelihood;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.inject.Guice;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.vaelab.spi.ComponentFactory;
+import org.vaelab.spi.Param;
+import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.data.ValueRange;
+import org.vaelab.spi.likelihood.Likelihood;
+
+/**
+ * The plugin registers every likelihood under its YAML name; each factory's documented defaults
+ * make the intended configuration; and every likelihood, made from its defaults, works on data of
+ * one value per example and refuses only data it cannot model.
+ */
+class LikelihoodsPluginTest {
+
+    private static final Map<String, ComponentFactory<?, Likelihood>> REGISTRY =
+            Guice.createInjector(new LikelihoodsPlugin())
+                    .getInstance(Key.get(new TypeLiteral<Map<String, ComponentFactory<?, Likelihood>>>() { }));
+
+    @Test
+    void registersEveryLikelihoodUnderItsYamlName() {
+        assertEquals(List.of("bernoulli", "continuous_bernoulli", "gaussian", "laplace"),
+                REGISTRY.keySet().stream().sorted().toList());
+        assertInstanceOf(ContinuousBernoulliLikelihoodFactory.class, REGISTRY.get("continuous_bernoulli"));
+        assertInstanceOf(GaussianLikelihoodFactory.class, REGISTRY.get("gaussian"));
+        assertInstanceOf(LaplaceLikelihoodFactory.class, REGISTRY.get("laplace"));
+        REGISTRY.values().forEach(factory -> assertFalse(factory.description().isBlank()));
+    }
+
+    @Test
+    void documentedDefaultsAreTheIntendedSettings() throws ReflectiveOperationException {
+        assertEquals(new GaussianConfig(ScaleMode.FIXED, 1, -9, 4), defaults(REGISTRY.get("gaussian")));
+        assertEquals(new LaplaceConfig(ScaleMode.FIXED, 1, -4.5, 2), defaults(REGISTRY.get("laplace")));
+        assertEquals(new ContinuousBernoulliConfig(), defaults(REGISTRY.get("continuous_bernoulli")));
+    }
+
+    /** SameDiff 1.0.0-M2.1 fails to sum over a dimension of size 1; {@link StableMath#sumOverValues} does not. */
+    @Test
+    void everyDefaultLikelihoodWorksOnOneValuePerExample() throws ReflectiveOperationException {
+        for (Map.Entry<String, ComponentFactory<?, Likelihood>> entry : REGISTRY.entrySet()) {
+            Likelihood likelihood = createWithDefaults(entry.getValue());
+            double[][] params = new double[2][likelihood.parametersPerValue()];
+            LikelihoodGraph graph = new LikelihoodGraph(likelihood, DataType.FLOAT, params);
+            double[] logP = graph.logProbability(new double[][] {{0.25}, {1}});
+            assertEquals(2, logP.length, entry.getKey());
+            assertTrue(Arrays.stream(logP).allMatch(Double::isFinite), entry.getKey() + ": " + Arrays.toString(logP));
+            assertEquals(1, graph.mean()[0].length, entry.getKey());
+        }
+    }
+
+    @Test
+    void onlyTheBernoulliFamilyRefusesRealData() throws ReflectiveOperationException {
+        DataShape real = new DataShape(List.of(4), ValueRange.REAL, 0);
+        DataShape grey = DataShape.image(1, 28, 28, ValueRange.UNIT_INTERVAL, 10);
+        for (Map.Entry<String, ComponentFactory<?, Likelihood>> entry : REGISTRY.entrySet()) {
+            Likelihood likelihood = createWithDefaults(entry.getValue());
+            assertEquals(entry.getKey().contains("bernoulli"), likelihood.incompatibility(real).isPresent(), entry.getKey());
+            assertTrue(likelihood.incompatibility(grey).isEmpty(), entry.getKey());
+        }
+    }
+
+    private static <C extends Record> Likelihood createWithDefaults(ComponentFactory<C, Likelihood> factory)
+            throws ReflectiveOperationException {
+        return factory.create(defaults(factory));
+    }
+
+    /** The factory's configuration made from its {@link Param} defaults, read as YAML scalars are. */
+    private static <C extends Record> C defaults(ComponentFactory<C, ?> factory) throws ReflectiveOperationException {
+        RecordComponent[] components = factory.configType().getRecordComponents();
+        Object[] values = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String text = components[i].getAnnotation(Param.class).defaultValue();
+            Class<?> type = components[i].getType();
+            values[i] = type == double.class ? (Object) Double.parseDouble(text) : enumConstant(type, text);
+        }
+        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+        return factory.configType().getDeclaredConstructor(types).newInstance(values);
+    }
+
+    /** The constant of an enum whose lower-case name is {@code text}. */
+    private static Object enumConstant(Class<?> type, String text) {
+        return Arrays.stream(type.getEnumConstants())
+                .filter(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).equals(text))
+                .findFirst().orElseThrow(() -> new AssertionError(type + " has no constant " + text));
+    }
+}

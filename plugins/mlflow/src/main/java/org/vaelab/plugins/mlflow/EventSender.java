@@ -1,0 +1,159 @@
+package org.vaelab.plugins.mlflow;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.mlflow.api.proto.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vaelab.spi.track.RunInfo;
+
+/**
+ * The background loop that sends queued events to MLflow in order. Consecutive metric events are
+ * sent together (at most {@value #MAX_METRICS_PER_BATCH} points per log-batch). A retryable
+ * failure is tried again after a capped exponential backoff while events keep queueing; any other
+ * failure stops sending for this run, with one warning: the run directory's journal keeps
+ * everything for {@code vae sync}.
+ */
+final class EventSender implements Runnable {
+
+    /** MLflow accepts at most this many metric points in one log-batch. */
+    static final int MAX_METRICS_PER_BATCH = 1000;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventSender.class);
+    private static final long FIRST_BACKOFF_MILLIS = 250;
+    private static final long MAX_BACKOFF_MILLIS = 8000;
+
+    private final BlockingDeque<TrackerEvent> queue;
+    private final MlflowEndpoint endpoint;
+    private final String experiment;
+    private final String uri;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean finished;
+    private String warned;
+    private String runId;
+    private String artifactUri;
+
+    EventSender(BlockingDeque<TrackerEvent> queue, MlflowEndpoint endpoint, String experiment, String uri) {
+        this.queue = queue;
+        this.endpoint = endpoint;
+        this.experiment = experiment;
+        this.uri = uri;
+    }
+
+    /** Whether the last request found no server at all. */
+    boolean unreachable() {
+        return endpoint.unreachable();
+    }
+
+    /** Ends a backoff wait now, so the next attempt starts at once (the run is ending). */
+    void retryNow() {
+        wakeUp.release();
+    }
+
+    /** Whether every event up to the run's end was sent. */
+    boolean finished() {
+        return finished;
+    }
+
+    @Override
+    public void run() {
+        long backoff = FIRST_BACKOFF_MILLIS;
+        try {
+            while (true) {
+                TrackerEvent head = queue.takeFirst();
+                queue.putFirst(head);
+                try {
+                    int handled = send(head);
+                    for (int i = 0; i < handled; i++) {
+                        queue.removeFirst();
+                    }
+                    backoff = FIRST_BACKOFF_MILLIS;
+                    if (head instanceof TrackerEvent.End) {
+                        finished = true;
+                        return;
+                    }
+                } catch (SendFailure failure) {
+                    if (!failure.retryable()) {
+                        LOG.warn("mlflow: {} at {}; nothing more of this run is sent; its journal.jsonl keeps every event"
+                                + " for 'vae sync'", failure.getMessage(), uri);
+                        return;
+                    }
+                    warnOnce(failure);
+                    wakeUp.tryAcquire(backoff, TimeUnit.MILLISECONDS);
+                    backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
+                }
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sends the event at the head of the queue (and the metric events right after it); returns how many. */
+    private int send(TrackerEvent head) throws SendFailure {
+        if (head instanceof TrackerEvent.Start start) {
+            open(start.run());
+            return 1;
+        }
+        if (head instanceof TrackerEvent.Metrics) {
+            return sendMetrics();
+        }
+        if (head instanceof TrackerEvent.Artifact artifact) {
+            endpoint.uploadArtifact(artifactUri, artifact.file(), artifact.artifactPath());
+            return 1;
+        }
+        TrackerEvent.End end = (TrackerEvent.End) head;
+        endpoint.terminate(runId, RunRequests.status(end.status()), end.timestampMillis());
+        return 1;
+    }
+
+    /** Finds the run created by an earlier attempt or replay, or creates it; then logs params, tags and the dataset. */
+    private void open(RunInfo run) throws SendFailure {
+        String experimentId = endpoint.experimentId(experiment);
+        Optional<Service.RunInfo> earlier = endpoint.findRun(experimentId, run.runId());
+        Service.RunInfo remote = earlier.isPresent() ? earlier.get()
+                : endpoint.createRun(RunRequests.createRun(experimentId, run));
+        runId = remote.getRunId();
+        artifactUri = remote.getArtifactUri();
+        for (List<Service.Param> params : RunRequests.paramBatches(run)) {
+            endpoint.logBatch(runId, List.of(), params, List.of());
+        }
+        endpoint.logBatch(runId, List.of(), List.of(), RunRequests.tags(run));
+        endpoint.logInput(runId, run.dataset());
+    }
+
+    private int sendMetrics() throws SendFailure {
+        List<Service.Metric> points = new ArrayList<>();
+        int events = 0;
+        Iterator<TrackerEvent> pending = queue.iterator();
+        while (pending.hasNext()) {
+            if (!(pending.next() instanceof TrackerEvent.Metrics metrics)
+                    || (events > 0 && points.size() + metrics.values().size() > MAX_METRICS_PER_BATCH)) {
+                break;
+            }
+            for (Map.Entry<String, Double> value : metrics.values().entrySet()) {
+                points.add(RunRequests.metric(value.getKey(), value.getValue(), metrics.step(), metrics.timestampMillis()));
+            }
+            events++;
+        }
+        for (int start = 0; start < points.size(); start += MAX_METRICS_PER_BATCH) {
+            endpoint.logBatch(runId, points.subList(start, Math.min(points.size(), start + MAX_METRICS_PER_BATCH)),
+                    List.of(), List.of());
+        }
+        return events;
+    }
+
+    private void warnOnce(SendFailure failure) {
+        String kind = failure.unreachable() ? "unreachable" : failure.getMessage();
+        if (!kind.equals(warned)) {
+            warned = kind;
+            LOG.warn("mlflow: {} ({}); training goes on, events are kept in journal.jsonl and retried",
+                    failure.unreachable() ? "cannot reach " + uri : "request failed at " + uri, failure.getMessage());
+        }
+    }
+}

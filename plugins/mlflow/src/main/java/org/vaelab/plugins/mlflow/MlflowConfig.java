@@ -1,0 +1,19 @@
+package org.vaelab.plugins.mlflow;
+
+import org.vaelab.spi.Param;
+
+/** Where and how a run is sent to MLflow. */
+public record MlflowConfig(
+        @Param(value = "MLflow experiment name; defaults to the spec's name", defaultValue = Param.NONE)
+        String experiment,
+        @Param(value = "Tracking server URI, such as http://127.0.0.1:5000; defaults to $MLFLOW_TRACKING_URI. "
+                + "Credentials come from $MLFLOW_TRACKING_TOKEN or $MLFLOW_TRACKING_USERNAME and "
+                + "$MLFLOW_TRACKING_PASSWORD, never from the spec", defaultValue = Param.NONE)
+        String uri,
+        @Param(value = "Seconds one request may take before it is abandoned and retried", defaultValue = "10", min = 1,
+                max = 600)
+        int requestTimeoutSeconds,
+        @Param(value = "Seconds the end of a run waits for unsent events before leaving them to 'vae sync'",
+                defaultValue = "60", min = 0, max = 3600)
+        int flushTimeoutSeconds) {
+}

@@ -1,0 +1,200 @@
+package org.vaelab.plugins.mlflow;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.mlflow.api.proto.Service;
+import org.mlflow.tracking.MlflowClient;
+import org.mlflow.tracking.MlflowHttpException;
+import org.mlflow.tracking.creds.BasicMlflowHostCreds;
+import org.vaelab.spi.track.DatasetInfo;
+
+/**
+ * The MLflow server as VAELab uses it. Experiments, runs, params, metrics and tags go through the
+ * MLflow Java client; dataset inputs and artifacts through plain HTTP (artifacts by {@code PUT} to
+ * the server's artifact proxy, since the client's artifact calls shell out to Python). The Java
+ * client has no timeouts, so every call runs on a worker thread and is abandoned after the
+ * request timeout; a call that completes after being abandoned does no harm, because everything
+ * VAELab sends is idempotent (metric points keep their original timestamps).
+ */
+final class MlflowEndpoint implements AutoCloseable {
+
+    private static final String ARTIFACT_SCHEME = "mlflow-artifacts:/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String uri;
+    private final Credentials credentials;
+    private final Duration timeout;
+    private final MlflowClient client;
+    private final HttpClient http;
+    private final ExecutorService calls = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "vaelab-mlflow-call");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private volatile boolean unreachable;
+
+    MlflowEndpoint(String uri, Credentials credentials, Duration timeout) {
+        this.uri = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
+        this.credentials = credentials;
+        this.timeout = timeout;
+        this.client = new MlflowClient(new BasicMlflowHostCreds(this.uri, credentials.username(), credentials.password(),
+                credentials.token(), false));
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** Whether the last request could not connect to the server at all. */
+    boolean unreachable() {
+        return unreachable;
+    }
+
+    /** The id of experiment {@code name}, created if it does not exist. */
+    String experimentId(String name) throws SendFailure {
+        return call("get or create experiment " + name, () -> client.getExperimentByName(name)
+                .map(Service.Experiment::getExperimentId)
+                .orElseGet(() -> client.createExperiment(name)));
+    }
+
+    /** The MLflow run tagged {@code vaelab.run_id = localRunId}, if one was created before. */
+    Optional<Service.RunInfo> findRun(String experimentId, String localRunId) throws SendFailure {
+        return call("search runs", () -> client.searchRuns(List.of(experimentId),
+                "tags.`vaelab.run_id` = '" + localRunId + "'").stream().findFirst());
+    }
+
+    /** Creates a run. */
+    Service.RunInfo createRun(Service.CreateRun request) throws SendFailure {
+        return call("create run", () -> client.createRun(request));
+    }
+
+    /** Logs metrics, params and tags in one request. */
+    void logBatch(String runId, List<Service.Metric> metrics, List<Service.Param> params, List<Service.RunTag> tags)
+            throws SendFailure {
+        call("log batch", () -> {
+            client.logBatch(runId, metrics, params, tags);
+            return null;
+        });
+    }
+
+    /** Sets the run's final status and end time. */
+    void terminate(String runId, Service.RunStatus status, long endMillis) throws SendFailure {
+        call("terminate run", () -> {
+            client.setTerminated(runId, status, endMillis);
+            return null;
+        });
+    }
+
+    /** Records the run's dataset as an MLflow dataset input ({@code runs/log-inputs}). */
+    void logInput(String runId, DatasetInfo dataset) throws SendFailure {
+        Map<String, Object> body = Map.of("run_id", runId, "datasets", List.of(Map.of(
+                "tags", List.of(Map.of("key", "mlflow.data.context", "value", "training")),
+                "dataset", Map.of("name", dataset.name(), "digest", dataset.digest(),
+                        "source_type", "local", "source", dataset.source()))));
+        try {
+            send("log inputs", HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow/runs/log-inputs"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+        } catch (IOException e) {
+            throw new SendFailure("log inputs: " + e.getMessage(), false, false, e);
+        }
+    }
+
+    /** Uploads {@code file} as {@code artifactPath} of the run whose artifact root is {@code artifactUri}. */
+    void uploadArtifact(String artifactUri, Path file, String artifactPath) throws SendFailure {
+        if (!artifactUri.startsWith(ARTIFACT_SCHEME)) {
+            throw new SendFailure("the server stores artifacts at " + artifactUri + ", not through its artifact proxy;"
+                    + " start it with --serve-artifacts", false, false, null);
+        }
+        String target = uri + "/api/2.0/mlflow-artifacts/artifacts/" + artifactUri.substring(ARTIFACT_SCHEME.length())
+                + "/" + artifactPath;
+        try {
+            send("upload " + artifactPath, HttpRequest.newBuilder(URI.create(target)).PUT(HttpRequest.BodyPublishers.ofFile(file)));
+        } catch (java.io.FileNotFoundException e) {
+            throw new SendFailure("upload " + artifactPath + ": " + file + " is gone", false, false, e);
+        }
+    }
+
+    private void send(String what, HttpRequest.Builder request) throws SendFailure {
+        credentials.authorization().ifPresent(value -> request.header("Authorization", value));
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+            unreachable = false;
+        } catch (IOException e) {
+            throw failure(what, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SendFailure(what + ": interrupted", true, false, e);
+        }
+        int status = response.statusCode();
+        if (status / 100 != 2) {
+            throw new SendFailure(what + ": HTTP " + status + " " + abbreviate(response.body()), retryable(status), false, null);
+        }
+    }
+
+    private <T> T call(String what, Callable<T> action) throws SendFailure {
+        Future<T> future = calls.submit(action);
+        try {
+            T result = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            unreachable = false;
+            return result;
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw new SendFailure(what + ": no answer within " + timeout.toSeconds() + " s", true, false, e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new SendFailure(what + ": interrupted", true, false, e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof MlflowHttpException http) {
+                unreachable = false;
+                throw new SendFailure(what + ": HTTP " + http.getStatusCode() + " " + abbreviate(http.getBodyMessage()),
+                        retryable(http.getStatusCode()), false, http);
+            }
+            throw failure(what, cause);
+        }
+    }
+
+    private SendFailure failure(String what, Throwable cause) {
+        boolean noServer = false;
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            noServer |= t instanceof ConnectException || t instanceof UnknownHostException;
+        }
+        unreachable = noServer;
+        String reason = noServer ? "cannot connect" : String.valueOf(cause.getMessage());
+        return new SendFailure(what + ": " + reason, true, noServer, cause);
+    }
+
+    private static boolean retryable(int status) {
+        return status == 429 || status >= 500;
+    }
+
+    private static String abbreviate(String text) {
+        String line = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
+        client.close();
+    }
+}

@@ -1,0 +1,85 @@
+package org.vaelab.plugins.mlflow;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.LinkedBlockingDeque;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vaelab.spi.track.RunInfo;
+import org.vaelab.spi.track.RunStatus;
+import org.vaelab.spi.track.Tracker;
+
+/**
+ * Records a run in MLflow without ever making training wait: events are queued and an
+ * {@link EventSender} thread sends them. {@link #end} waits for the queue to drain for at most
+ * the flush timeout (a few seconds when the server cannot be reached at all); whatever is left is
+ * in the run directory's journal, and {@code vae sync} sends it later.
+ */
+final class MlflowTracker implements Tracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MlflowTracker.class);
+    private static final Duration UNREACHABLE_FLUSH = Duration.ofSeconds(5);
+
+    private final BlockingDeque<TrackerEvent> queue = new LinkedBlockingDeque<>();
+    private final MlflowConfig config;
+    private final String uri;
+    private final Credentials credentials;
+    private MlflowEndpoint endpoint;
+    private EventSender sender;
+    private Thread thread;
+    private Path runDirectory;
+
+    MlflowTracker(MlflowConfig config, String uri, Credentials credentials) {
+        this.config = config;
+        this.uri = uri;
+        this.credentials = credentials;
+    }
+
+    @Override
+    public void start(RunInfo run) {
+        runDirectory = run.runDirectory();
+        endpoint = new MlflowEndpoint(uri, credentials, Duration.ofSeconds(config.requestTimeoutSeconds()));
+        sender = new EventSender(queue, endpoint, config.experiment() != null ? config.experiment() : run.experiment(), uri);
+        queue.add(new TrackerEvent.Start(run));
+        thread = new Thread(sender, "vaelab-mlflow-sender");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void logMetrics(Map<String, Double> metrics, long step, int epoch, long timestampMillis) {
+        queue.add(new TrackerEvent.Metrics(Map.copyOf(metrics), step, timestampMillis));
+    }
+
+    @Override
+    public void logArtifact(Path file, String artifactPath) {
+        queue.add(new TrackerEvent.Artifact(file, artifactPath));
+    }
+
+    @Override
+    public void end(RunStatus status) {
+        if (thread == null) {
+            return;
+        }
+        queue.add(new TrackerEvent.End(status, System.currentTimeMillis()));
+        sender.retryNow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(config.flushTimeoutSeconds()).toNanos();
+        long unreachableDeadline = System.nanoTime() + UNREACHABLE_FLUSH.toNanos();
+        try {
+            while (thread.isAlive() && System.nanoTime() < deadline
+                    && !(sender.unreachable() && System.nanoTime() > unreachableDeadline)) {
+                thread.join(100);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!sender.finished()) {
+            thread.interrupt();
+            LOG.warn("mlflow: {} events of this run were not sent to {}; they are in {}: 'vae sync {}' sends them",
+                    queue.size(), uri, runDirectory.resolve("journal.jsonl"), runDirectory);
+        }
+        endpoint.close();
+    }
+}

@@ -1,0 +1,167 @@
+package org.vaelab.plugins.mlflow;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.vaelab.spi.track.RunStatus;
+import org.vaelab.testkit.MlflowRecord;
+import org.vaelab.testkit.MlflowServer;
+
+/**
+ * The MLflow tracker against a real MLflow server: what MLflow holds equals what was logged, and
+ * faults of the server (killed and restarted, frozen, unreachable, refusing) lose nothing and
+ * never make the caller wait.
+ */
+class MlflowTrackerTest {
+
+    @TempDir
+    static Path serverFolder;
+    static MlflowServer server;
+
+    @TempDir
+    Path runDirectory;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        server = MlflowServer.start(serverFolder);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+    }
+
+    @Test
+    void mlflowHoldsExactlyWhatWasLogged() throws IOException {
+        TrackerScript script = new TrackerScript(runDirectory, 1200);
+        MlflowTracker tracker = tracker(server.uri(), Map.of(), 60);
+        tracker.start(script.run);
+        for (int step = 1; step <= 1200; step++) {
+            tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
+        }
+        script.artifacts.forEach((path, file) -> tracker.logArtifact(file, path));
+        tracker.end(RunStatus.FINISHED);
+
+        MlflowRecord record = MlflowRecord.find(server.uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
+        assertEquals("FINISHED", record.status());
+        assertEquals("script-run", record.runName());
+        assertEquals(script.run.params(), record.params());
+        assertEquals(script.sortedPoints(), record.points(), "every point, once, with its step, value and timestamp");
+        Map<String, String> tags = record.tags();
+        assertEquals(script.run.runId(), tags.get("vaelab.run_id"));
+        assertEquals("abc123", tags.get("vaelab.spec_sha256"));
+        assertEquals("configs/x.yaml", tags.get("mlflow.source.name"));
+        assertEquals("LOCAL", tags.get("mlflow.source.type"));
+        assertEquals(System.getProperty("user.name"), tags.get("mlflow.user"));
+        assertEquals(java.util.List.of(Map.of("name", "mnist", "digest", "0123456789abcdef")), record.datasets());
+        assertEquals(script.artifacts.keySet(), record.artifacts().keySet());
+        for (Map.Entry<String, Path> artifact : script.artifacts.entrySet()) {
+            assertArrayEquals(Files.readAllBytes(artifact.getValue()), record.artifact(artifact.getKey()), artifact.getKey());
+        }
+    }
+
+    @Test
+    void aServerKilledAndRestartedMidRunLosesNothingAndDuplicatesNothing() throws IOException {
+        TrackerScript script = new TrackerScript(runDirectory, 300);
+        MlflowTracker tracker = tracker(server.uri(), Map.of(), 120);
+        tracker.start(script.run);
+        for (int step = 1; step <= 300; step++) {
+            if (step == 100) {
+                server.kill();
+            }
+            if (step == 200) {
+                server.restart();
+            }
+            tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
+        }
+        tracker.end(RunStatus.FINISHED);
+
+        MlflowRecord record = MlflowRecord.find(server.uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
+        assertEquals("FINISHED", record.status());
+        assertEquals(script.sortedPoints(), record.points());
+    }
+
+    @Test
+    void aFrozenServerNeverBlocksTheCallerAndCatchesUpWhenThawed() throws IOException {
+        TrackerScript script = new TrackerScript(runDirectory, 200);
+        MlflowTracker tracker = tracker(server.uri(), Map.of(), 120);
+        tracker.start(script.run);
+        server.freeze();
+        try {
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                for (int step = 1; step <= 200; step++) {
+                    tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
+                }
+            }, "logging returns while the server is frozen");
+        } finally {
+            server.thaw();
+        }
+        tracker.end(RunStatus.FINISHED);
+
+        MlflowRecord record = MlflowRecord.find(server.uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
+        assertEquals(script.sortedPoints(), record.points());
+    }
+
+    @Test
+    void anUnreachableServerCostsSecondsAndOneClearLineWithoutTheToken() throws IOException {
+        TrackerScript script = new TrackerScript(runDirectory, 20);
+        String token = "planted-secret-" + System.nanoTime();
+        String log = logOf(() -> {
+            MlflowTracker tracker = tracker("http://127.0.0.1:9", Map.of("MLFLOW_TRACKING_TOKEN", token), 600);
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                tracker.start(script.run);
+                for (int step = 1; step <= 20; step++) {
+                    tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
+                }
+                tracker.end(RunStatus.FINISHED);
+            });
+        });
+        assertTrue(log.contains("cannot reach http://127.0.0.1:9"), log);
+        assertTrue(log.contains("vae sync"), log);
+        assertFalse(log.contains(token), "the token never appears in logs");
+        assertFalse(log.contains("Exception"), "no stack trace: " + log);
+        assertEquals(2, log.lines().count(), "one line when it fails, one when it gives up: " + log);
+    }
+
+    private static MlflowTracker tracker(String uri, Map<String, String> environment, int flushSeconds) {
+        return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds), uri,
+                Credentials.fromEnvironment(environment::get));
+    }
+
+    /** What the tracker logged (every level) while {@code action} ran. */
+    private static String logOf(Runnable action) {
+        Logger logger = (Logger) LoggerFactory.getLogger("org.vaelab.plugins.mlflow");
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            action.run();
+        } finally {
+            logger.detachAppender(appender);
+        }
+        StringBuilder out = new StringBuilder();
+        for (ILoggingEvent event : appender.list) {
+            out.append(event.getFormattedMessage()).append('\n');
+            if (event.getThrowableProxy() != null) {
+                out.append(event.getThrowableProxy().getClassName()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package org.vaelab.plugins.optim;
+
+import java.util.OptionalDouble;
+import java.util.function.Supplier;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.vaelab.spi.optim.Optimizer;
+
+/**
+ * An optimizer that is one ND4J updater, built afresh each time it is asked for, and an optional
+ * bound on the gradients' global norm. Every built-in optimizer is one; its factory says which
+ * updater and cites the paper.
+ */
+final class UpdaterOptimizer implements Optimizer {
+
+    private final Supplier<IUpdater> updaters;
+    private final OptionalDouble maxGradientNorm;
+
+    /**
+     * @param updaters builds the updater, learning-rate schedule included
+     * @param maxGradNorm the configuration's {@code max_grad_norm}, null for no clipping
+     */
+    UpdaterOptimizer(Supplier<IUpdater> updaters, Double maxGradNorm) {
+        this.updaters = updaters;
+        this.maxGradientNorm = maxGradNorm == null ? OptionalDouble.empty() : OptionalDouble.of(maxGradNorm);
+    }
+
+    @Override
+    public IUpdater updater() {
+        return updaters.get();
+    }
+
+    @Override
+    public OptionalDouble maxGradientNorm() {
+        return maxGradientNorm;
+    }
+}

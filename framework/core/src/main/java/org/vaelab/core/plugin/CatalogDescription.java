@@ -36,11 +36,23 @@ public final class CatalogDescription {
         if (components.length == 0) {
             out.append("      (no options)").append(System.lineSeparator());
         }
+        options(out, components, "      ");
+    }
+
+    /** One line per option; the options of a nested record (or list of records) indented below it. */
+    private static void options(StringBuilder out, RecordComponent[] components, String indent) {
         for (RecordComponent component : components) {
             Param param = component.getAnnotation(Param.class);
-            out.append(String.format(Locale.ROOT, "      %-16s %-22s %s%s%n", Names.snakeCase(component.getName()),
+            out.append(String.format(Locale.ROOT, "%s%-16s %-22s %s%s%n", indent, Names.snakeCase(component.getName()),
                     typeName(component.getGenericType()), param == null ? "" : param.value(), detail(param)));
+            nestedRecord(component.getGenericType())
+                    .ifPresent(nested -> options(out, nested.getRecordComponents(), indent + "    "));
         }
+    }
+
+    private static java.util.Optional<Class<?>> nestedRecord(Type type) {
+        Type element = type instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[0] : type;
+        return element instanceof Class<?> raw && raw.isRecord() ? java.util.Optional.of(raw) : java.util.Optional.empty();
     }
 
     private static String detail(Param param) {
@@ -88,6 +100,9 @@ public final class CatalogDescription {
         }
         if (raw == boolean.class || raw == Boolean.class) {
             return "boolean";
+        }
+        if (raw.isRecord()) {
+            return "mapping";
         }
         return raw == String.class ? "text" : raw.getSimpleName();
     }

@@ -143,6 +143,8 @@ public final class ExperimentRunner {
         metrics.put(split + "/elbo", terms.elbo());
         metrics.put(split + "/recon", terms.reconLoss());
         metrics.put(split + "/kl", terms.kl());
+        metrics.put(split + "/mse", terms.mse());
+        terms.bce().ifPresent(bce -> metrics.put(split + "/bce", bce));
     }
 
     private static void log(TrackerGroup tracker, Map<String, Double> metrics, long step, int epoch) {

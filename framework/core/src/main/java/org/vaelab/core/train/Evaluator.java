@@ -1,12 +1,13 @@
 package org.vaelab.core.train;
 
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.data.DataSplit;
 
-/** Computes the ELBO and its terms over a whole split, in batches, without training. */
+/** Computes the ELBO, its terms and the reconstruction errors over a whole split, in batches, without training. */
 public final class Evaluator {
 
     private final VaeGraph graph;
@@ -21,6 +22,11 @@ public final class Evaluator {
     public ElboTerms evaluate(DataSplit split, RandomGenerator noise) {
         double logPxSum = 0;
         double klSum = 0;
+        double mseSum = 0;
+        double bceSum = 0;
+        String[] outputs = graph.hasCrossEntropy()
+                ? new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE, VaeGraph.RECON_BCE}
+                : new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE};
         float[] buffer = new float[batchSize * split.width()];
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
@@ -29,12 +35,16 @@ public final class Evaluator {
             }
             INDArray x = Nd4j.create(java.util.Arrays.copyOf(buffer, rows * split.width()), new long[] {rows, split.width()}, 'c');
             INDArray eps = GaussianNoise.sample(noise, graph.samples() * rows, graph.latentDim());
-            Map<String, INDArray> out = graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps),
-                    VaeGraph.LOG_PX, VaeGraph.KL);
+            Map<String, INDArray> out = graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps), outputs);
             logPxSum += out.get(VaeGraph.LOG_PX).sumNumber().doubleValue();
             klSum += out.get(VaeGraph.KL).sumNumber().doubleValue();
+            mseSum += out.get(VaeGraph.RECON_MSE).sumNumber().doubleValue();
+            if (graph.hasCrossEntropy()) {
+                bceSum += out.get(VaeGraph.RECON_BCE).sumNumber().doubleValue();
+            }
         }
         int n = split.size();
-        return new ElboTerms((logPxSum - klSum) / n, -logPxSum / n, klSum / n, n);
+        return new ElboTerms((logPxSum - klSum) / n, -logPxSum / n, klSum / n, mseSum / n,
+                graph.hasCrossEntropy() ? OptionalDouble.of(bceSum / n) : OptionalDouble.empty(), n);
     }
 }

@@ -6,6 +6,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.data.ValueRange;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
 import org.vaelab.spi.nn.Decoder;
@@ -47,19 +48,38 @@ public final class VaeGraph {
     public static final String KL_MEAN = "kl_mean";
     /** Output: the training loss. */
     public static final String LOSS = "loss";
-    /** Output: the mean of p(x|z) for the first {@code batch} samples of z, {@code [batch, D]}. */
+    /** Output: the mean of p(x|z) for every sample of z, {@code [k * batch, D]}, sample-major. */
     public static final String X_MEAN = "x_mean";
+    /**
+     * Output: the mean squared error of the reconstruction mean, averaged over values and samples,
+     * {@code [batch]}: a scale every likelihood shares.
+     */
+    public static final String RECON_MSE = "recon_mse";
+    /**
+     * Output: the binary cross-entropy of the reconstruction mean (clipped to [1e-7, 1 - 1e-7]),
+     * summed over values, averaged over samples, {@code [batch]}; only for data in [0, 1].
+     */
+    public static final String RECON_BCE = "recon_bce";
     /** Output: the posterior means, {@code [batch, latentDim]}. */
     public static final String Z_MEAN = "z_mean";
+
+    private static final double BCE_CLIP = 1e-7;
 
     private final SameDiff sd;
     private final int latentDim;
     private final int samples;
+    private final boolean hasCrossEntropy;
 
-    private VaeGraph(SameDiff sd, int latentDim, int samples) {
+    private VaeGraph(SameDiff sd, int latentDim, int samples, boolean hasCrossEntropy) {
         this.sd = sd;
         this.latentDim = latentDim;
         this.samples = samples;
+        this.hasCrossEntropy = hasCrossEntropy;
+    }
+
+    /** Whether the graph has the {@link #RECON_BCE} output (data in [0, 1]). */
+    public boolean hasCrossEntropy() {
+        return hasCrossEntropy;
     }
 
     /**
@@ -85,21 +105,27 @@ public final class VaeGraph {
         SDVariable params = decoder.decode(new NetworkBuilder(sd, "decoder", random), z, latentDim, shape,
                 likelihood.parametersPerValue());
 
-        SDVariable logPx = likelihood.logProbability(sd, repeat(sd, x, samples), params);
-        if (samples > 1) {
-            logPx = sd.reshape(logPx, samples, -1).mean(0);
-        }
-        logPx = sd.identity(LOG_PX, logPx);
+        SDVariable xRepeated = repeat(sd, x, samples);
+        SDVariable logPx = sd.identity(LOG_PX,
+                meanOverSamples(sd, likelihood.logProbability(sd, xRepeated, params), samples));
         SDVariable klPerDimension = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0)
                 .sub(q.logVariance()).mul(0.5);
         SDVariable kl = sd.identity(KL, RowSums.of(sd, klPerDimension));
         SDVariable reconLoss = logPx.mean().neg().rename(RECON_LOSS);
         kl.mean().rename(KL_MEAN);
         reconLoss.add(LOSS, schedule.penalty(sd, klPerDimension, weight, capacity));
-        sd.identity(X_MEAN, likelihood.mean(sd, params));
+        SDVariable xMean = sd.identity(X_MEAN, likelihood.mean(sd, params));
+        SDVariable error = xRepeated.sub(xMean);
+        sd.identity(RECON_MSE, meanOverSamples(sd, RowSums.of(sd, error.mul(error)).div(width), samples));
+        boolean unitInterval = shape.range().within(ValueRange.UNIT_INTERVAL);
+        if (unitInterval) {
+            SDVariable p = sd.math().clipByValue(xMean, BCE_CLIP, 1 - BCE_CLIP);
+            SDVariable logLikelihood = xRepeated.mul(sd.math().log(p)).add(xRepeated.rsub(1.0).mul(sd.math().log(p.rsub(1.0))));
+            sd.identity(RECON_BCE, meanOverSamples(sd, RowSums.of(sd, logLikelihood).neg(), samples));
+        }
         sd.setLossVariables(LOSS);
         createGradientsQuietly(sd);
-        return new VaeGraph(sd, latentDim, samples);
+        return new VaeGraph(sd, latentDim, samples, unitInterval);
     }
 
     /**
@@ -116,6 +142,11 @@ public final class VaeGraph {
                 System.setOut(out);
             }
         }
+    }
+
+    /** The mean over the k samples of a {@code [k * batch]} per-row value, sample-major, {@code [batch]}. */
+    private static SDVariable meanOverSamples(SameDiff sd, SDVariable perRow, int samples) {
+        return samples == 1 ? perRow : sd.reshape(perRow, samples, -1).mean(0);
     }
 
     private static SDVariable repeat(SameDiff sd, SDVariable v, int samples) {

@@ -33,14 +33,24 @@ class CatalogDescriptionTest {
 
     @Test
     void mlpListsHiddenWithItsDefault() {
-        List<String> encoder = section(describeBuiltIns(), "encoder");
-        assertTrue(encoder.get(0).startsWith("  mlp: "), encoder.toString());
+        List<String> encoders = section(describeBuiltIns(), "encoder");
+        int mlp = encoders.indexOf(encoders.stream().filter(l -> l.startsWith("  mlp: ")).findFirst().orElseThrow());
+        List<String> encoder = encoders.subList(mlp, encoders.size());
         String hidden = encoder.stream().filter(l -> l.trim().startsWith("hidden ")).findFirst().orElseThrow();
         assertTrue(hidden.contains("list of integer"), hidden);
         assertTrue(hidden.contains("(default [400]; >= 1)"), hidden);
         assertTrue(encoder.stream().anyMatch(l -> l.trim().startsWith("activation ") && l.contains("(default relu)")),
                 encoder.toString());
         assertTrue(section(describeBuiltIns(), "decoder").stream().anyMatch(l -> l.trim().startsWith("hidden ")));
+    }
+
+    @Test
+    void nestedOptionsAreListedUnderTheirBlock() {
+        List<String> encoder = section(describeBuiltIns(), "encoder");
+        int layers = encoder.indexOf(encoder.stream().filter(l -> l.trim().startsWith("layers ")).findFirst().orElseThrow());
+        assertTrue(encoder.get(layers).contains("list of mapping"), encoder.get(layers));
+        assertTrue(encoder.get(layers + 1).trim().startsWith("channels "), "the layer's options follow: " + encoder);
+        assertTrue(encoder.get(layers + 1).indexOf("channels") > encoder.get(layers).indexOf("layers"), "indented");
     }
 
     @Test

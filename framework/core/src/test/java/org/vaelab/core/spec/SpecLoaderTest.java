@@ -47,6 +47,7 @@ class SpecLoaderTest {
               binarize: none
               train_limit: 0
               test_limit: 0
+              download: false
             model:
               latent_dim: 20
               encoder:
@@ -54,11 +55,13 @@ class SpecLoaderTest {
                 hidden:
                 - 400
                 activation: relu
+                layer_norm: false
               decoder:
                 type: mlp
                 hidden:
                 - 400
                 activation: relu
+                layer_norm: false
             likelihood:
               type: bernoulli
             kl:
@@ -70,6 +73,9 @@ class SpecLoaderTest {
               beta1: 0.9
               beta2: 0.999
               epsilon: 1.0E-8
+              schedule:
+                kind: constant
+                warmup_steps: 0
             train:
               epochs: 10
               batch_size: 128
@@ -271,7 +277,7 @@ class SpecLoaderTest {
         Problem problem = rejected(MINIMAL.replace("likelihood: {type: bernoulli}", "likelihood: ~")).problems().get(0);
         assertEquals("spec/WrongType", problem.id());
         assertEquals("likelihood", problem.path());
-        assertEquals("expected a mapping with a 'type' key for the likelihood, found null. Known types: bernoulli",
+        assertEquals("expected a mapping with a 'type' key for the likelihood, found null. Known types: bernoulli, continuous_bernoulli, gaussian, laplace",
                 problem.message());
     }
 

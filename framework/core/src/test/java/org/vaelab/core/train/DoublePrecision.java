@@ -35,16 +35,13 @@ final class DoublePrecision {
     private static void convertOne(SameDiff sd) {
         Map<String, DataType> inputs = new HashMap<>();
         for (SDVariable v : sd.variables()) {
-            if (v.dataType().isFPType() && v.getVariableType() != VariableType.ARRAY) {
+            if (v.dataType().isFPType() && v.getVariableType() == VariableType.ARRAY) {
+                v.setDataType(DataType.DOUBLE);
+            } else if (v.dataType().isFPType()) {
                 inputs.put(v.name(), DataType.DOUBLE);
             }
         }
         sd.convertDataTypes(inputs);
-        for (SDVariable v : sd.variables()) {
-            if (v.dataType().isFPType() && v.getVariableType() == VariableType.ARRAY) {
-                v.setDataType(DataType.DOUBLE);
-            }
-        }
         for (SameDiffOp op : sd.getOps().values()) {
             if (op.getOp() instanceof ScalarOp scalarOp && scalarOp.scalar() != null) {
                 scalarOp.setScalar(scalarOp.scalar().castTo(DataType.DOUBLE));

@@ -21,7 +21,6 @@ final class MlpEncoder implements Encoder {
     @Override
     public GaussianPosterior encode(NetworkBuilder net, SDVariable x, DataShape shape, int latentDim) {
         SDVariable h = MlpStack.hidden(net, config, x, shape.size());
-        int width = MlpStack.outputWidth(config, shape.size());
-        return new GaussianPosterior(net.dense("mean", h, width, latentDim), net.dense("logvar", h, width, latentDim));
+        return GaussianHeads.on(net, h, MlpStack.outputWidth(config, shape.size()), latentDim);
     }
 }

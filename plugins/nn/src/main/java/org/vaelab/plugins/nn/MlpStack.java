@@ -3,7 +3,10 @@ package org.vaelab.plugins.nn;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.nn.NetworkBuilder;
 
-/** The hidden layers of an {@link MlpConfig}, applied to an input of a given width. */
+/**
+ * The hidden layers of an {@link MlpConfig}, applied to an input of a given width: layer {@code i}
+ * is {@code hidden<i>}, its layer normalisation, when on, {@code hidden<i>/norm}.
+ */
 final class MlpStack {
 
     private MlpStack() {
@@ -15,7 +18,12 @@ final class MlpStack {
         int width = inputWidth;
         for (int i = 0; i < config.hidden().size(); i++) {
             int next = config.hidden().get(i);
-            h = config.activation().apply(net.sameDiff(), net.dense("hidden" + i, h, width, next));
+            String layer = "hidden" + i;
+            h = net.dense(layer, h, width, next);
+            if (config.layerNorm()) {
+                h = LayerNorm.apply(net, layer + "/norm", h, next);
+            }
+            h = config.activation().apply(net.sameDiff(), h);
             width = next;
         }
         return h;

@@ -11,5 +11,7 @@ public final class NetworksPlugin extends AbstractModule implements VaePlugin {
     protected void configure() {
         Registries.encoders(binder()).addBinding("mlp").to(MlpEncoderFactory.class);
         Registries.decoders(binder()).addBinding("mlp").to(MlpDecoderFactory.class);
+        Registries.encoders(binder()).addBinding("conv").to(ConvEncoderFactory.class);
+        Registries.decoders(binder()).addBinding("conv").to(ConvDecoderFactory.class);
     }
 }

@@ -1,0 +1,21 @@
+package org.vaelab.plugins.nn;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.vaelab.spi.nn.GaussianPosterior;
+import org.vaelab.spi.nn.NetworkBuilder;
+
+/**
+ * The two linear heads every encoder ends in: the mean and the log-variance of a diagonal
+ * Gaussian q(z|x) (Kingma and Welling 2014, "Auto-Encoding Variational Bayes", appendix C.2),
+ * named {@code mean} and {@code logvar}.
+ */
+final class GaussianHeads {
+
+    private GaussianHeads() {
+    }
+
+    /** The heads on top of {@code h}, a batch of {@code width} features. */
+    static GaussianPosterior on(NetworkBuilder net, SDVariable h, int width, int latentDim) {
+        return new GaussianPosterior(net.dense("mean", h, width, latentDim), net.dense("logvar", h, width, latentDim));
+    }
+}

@@ -34,7 +34,7 @@ final class RunCommand implements Callable<Integer> {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = spec.load(catalog);
         boolean progress = !noProgress && System.console() != null;
-        new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.baseDirectory(),
+        new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
                 System.out, progress));
         return 0;
     }

@@ -75,6 +75,18 @@ class BadInputTest {
                 outcome.err());
     }
 
+    @Test
+    void aCudaSpecOnTheCpuBuildNamesTheProfileToBuildWith() throws IOException {
+        Path spec = TestSpecs.write(work, "cuda.yaml", TestSpecs.SMALL_FASHION);
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir",
+                work.resolve("runs").toString(), "--set", "backend=cuda");
+        assertEquals(2, outcome.exitCode());
+        assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+        assertTrue(outcome.err().contains("the spec asks for cuda but ND4J loaded CpuBackend; build with -Pcuda"),
+                outcome.err());
+        assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+    }
+
     private CommandLineRunner.Outcome run(Path spec) {
         return CommandLineRunner.vae("run", spec.toString(), "--runs-dir", work.resolve("runs").toString());
     }

@@ -1,11 +1,11 @@
 package org.vaelab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +19,8 @@ import org.vaelab.testkit.MlflowServer;
 
 /**
  * Ctrl-C during training: {@code vae run} in its own process gets SIGINT, exits with 130, and the
- * run is marked KILLED in its run directory and in MLflow, with every metric logged so far.
+ * run is marked KILLED in its run directory and in MLflow, with every metric logged so far. The
+ * process has an MLflow token in its environment, which appears in no file of the run and no log.
  */
 class InterruptTest {
 
@@ -33,11 +34,14 @@ class InterruptTest {
                     .replace("epochs: 2", "epochs: 100, log_every_steps: 5")
                     + "tracking: [{type: mlflow, uri: '" + server.uri() + "'}]\n";
             Path specFile = TestSpecs.write(work, "interrupted.yaml", spec);
-            Process vae = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            String token = "planted-token-" + System.nanoTime();
+            ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", specFile.toString(),
                     "--runs-dir", work.resolve("runs").toString())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("vae.log").toFile()).start();
-            Path runDirectory = awaitMetrics(work.resolve("runs/interrupted"), vae);
+                    .redirectErrorStream(true).redirectOutput(work.resolve("vae.log").toFile());
+            launch.environment().put("MLFLOW_TRACKING_TOKEN", token);
+            Process vae = launch.start();
+            Path runDirectory = awaitMetrics(work.resolve("runs/interrupted"), vae, work.resolve("vae.log"));
             new ProcessBuilder("kill", "-INT", Long.toString(vae.pid())).start().waitFor();
             assertTrue(vae.waitFor(120, TimeUnit.SECONDS), "vae stops after SIGINT");
             assertEquals(130, vae.exitValue(), Files.readString(work.resolve("vae.log")));
@@ -50,11 +54,17 @@ class InterruptTest {
             long rows = Files.readAllLines(runDirectory.resolve("metrics.csv")).size() - 1;
             assertTrue(rows > 0);
             assertEquals(rows, record.points().size(), "every metric logged before Ctrl-C is in MLflow");
+            try (Stream<Path> files = Files.walk(work)) {
+                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(work.resolve("mlflow"))).toList()) {
+                    assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(token),
+                            "the token is not in " + file);
+                }
+            }
         }
     }
 
     /** Waits until the run has logged training metrics; returns its directory. */
-    private static Path awaitMetrics(Path experiment, Process vae) throws IOException, InterruptedException {
+    private static Path awaitMetrics(Path experiment, Process vae, Path log) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline && vae.isAlive()) {
             if (Files.isDirectory(experiment)) {
@@ -68,6 +78,7 @@ class InterruptTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the run logged no metrics in time; alive: " + vae.isAlive() + File.separator);
+        throw new AssertionError("the run logged no metrics in time; alive: " + vae.isAlive() + "; its output:\n"
+                + Files.readString(log));
     }
 }

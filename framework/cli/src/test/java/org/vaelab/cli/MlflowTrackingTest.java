@@ -93,7 +93,8 @@ class MlflowTrackingTest {
     private static void assertMlflowEqualsRunDirectory(String experiment, Path runDirectory) throws IOException {
         MlflowRecord record = MlflowRecord.find(server.uri(), experiment, runId(runDirectory)).orElseThrow();
         assertEquals("FINISHED", record.status());
-        assertEquals(runDirectory.getFileName().toString(), record.runName());
+        String hash = runDirectory.getFileName().toString().substring(runDirectory.getFileName().toString().length() - 8);
+        assertEquals(experiment + " (" + hash + ")", record.runName(), "the spec's name and its hash");
         assertEquals(flatten(runDirectory.resolve("spec.resolved.yaml")), record.params());
         assertEquals(metricRows(runDirectory), pointsOf(record));
         Map<String, String> tags = record.tags();

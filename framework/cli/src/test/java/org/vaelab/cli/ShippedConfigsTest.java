@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every spec shipped in {@code configs/} runs to completion on a small budget: one epoch on a slice
  * of its data (the digits spec, which needs files this machine does not have, is only validated).
+ * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}.
  */
 class ShippedConfigsTest {
 
@@ -55,6 +56,11 @@ class ShippedConfigsTest {
             Path provenance = runs.filter(p -> p.getFileName().toString().equals("provenance.json")).findFirst().orElseThrow();
             JsonNode record = new ObjectMapper().readTree(provenance.toFile());
             assertEquals("FINISHED", record.path("status").asText());
+            if ("csv".equals(data.path("type").asText())) {
+                List<String> scaling = Files.readAllLines(provenance.resolveSibling("data/scaling.csv"));
+                assertEquals("column,method,offset,scale", scaling.get(0));
+                assertEquals(data.path("columns").size() + 1, scaling.size(), "one row per column: " + scaling);
+            }
         }
         assertTrue(outcome.out().contains("test -ELBO"), outcome.out());
     }

@@ -1,25 +1,35 @@
 package org.vaelab.core.artifacts;
 
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.FontMetrics;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import java.util.List;
 import org.vaelab.spi.data.DataShape;
 
 /**
  * Lays out images given as rows of a {@code [n, C*H*W]} float matrix, values in [0, 1], in a grid
- * of {@code columns} images per row with a 2-pixel gutter, and writes it as PNG. One channel is
- * drawn grey, three as RGB.
+ * of {@code columns} images per row with a 2-pixel black gutter. One channel is drawn grey, three
+ * as RGB. A grid may get a white margin of row labels on its left and of column labels above it.
  */
 public final class ImageGrid {
 
-    private static final int GUTTER = 2;
+    /** Pixels between two images and around the grid. */
+    static final int GUTTER = 2;
+    /** The width of the row-label margin. */
+    static final int LABEL_WIDTH = 96;
+    /** The height of the column-label margin. */
+    static final int HEADER_HEIGHT = 16;
+
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
 
     private ImageGrid() {
     }
 
-    /** Writes {@code images} (row-major, {@code count * shape.size()} values) to {@code file}. */
-    public static void write(float[] images, int count, DataShape shape, int columns, Path file) throws IOException {
+    /** The grid of {@code count} images (row-major, {@code count * shape.size()} values). */
+    public static BufferedImage render(float[] images, int count, DataShape shape, int columns) {
         int channels = shape.dims().get(0);
         int height = shape.dims().get(1);
         int width = shape.dims().get(2);
@@ -40,9 +50,56 @@ public final class ImageGrid {
                 }
             }
         }
-        if (!ImageIO.write(grid, "png", file.toFile())) {
-            throw new IOException("no PNG writer available");
+        return grid;
+    }
+
+    /**
+     * {@code grid} (of images of {@code shape}) with {@code rowLabels} left of its rows and
+     * {@code columnLabels} centred above its columns; an empty list adds no margin.
+     */
+    static BufferedImage labelled(BufferedImage grid, DataShape shape, List<String> rowLabels, List<String> columnLabels) {
+        int left = rowLabels.isEmpty() ? 0 : LABEL_WIDTH;
+        int top = columnLabels.isEmpty() ? 0 : HEADER_HEIGHT;
+        BufferedImage out = new BufferedImage(left + grid.getWidth(), top + grid.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            g.drawImage(grid, left, top, null);
+            g.setColor(Color.BLACK);
+            g.setFont(LABEL_FONT);
+            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            FontMetrics metrics = g.getFontMetrics();
+            int cellHeight = shape.dims().get(1) + GUTTER;
+            int cellWidth = shape.dims().get(2) + GUTTER;
+            int baseline = (metrics.getAscent() - metrics.getDescent()) / 2;
+            for (int r = 0; r < rowLabels.size(); r++) {
+                int middle = top + GUTTER + r * cellHeight + (cellHeight - GUTTER) / 2;
+                g.drawString(rowLabels.get(r), 4, middle + baseline);
+            }
+            for (int c = 0; c < columnLabels.size(); c++) {
+                int centre = left + GUTTER + c * cellWidth + (cellWidth - GUTTER) / 2;
+                g.drawString(columnLabels.get(c), centre - metrics.stringWidth(columnLabels.get(c)) / 2,
+                        HEADER_HEIGHT / 2 + baseline);
+            }
+        } finally {
+            g.dispose();
         }
+        return out;
+    }
+
+    /** {@code image} enlarged {@code factor} times with nearest-neighbour sampling, so pixels stay sharp. */
+    static BufferedImage enlarged(BufferedImage image, int factor) {
+        BufferedImage out = new BufferedImage(image.getWidth() * factor, image.getHeight() * factor,
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.drawImage(image, 0, 0, out.getWidth(), out.getHeight(), null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     private static int level(float value) {

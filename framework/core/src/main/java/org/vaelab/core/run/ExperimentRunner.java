@@ -57,9 +57,13 @@ public final class ExperimentRunner {
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
-        RunInfo info = new RunInfo(UUID.randomUUID().toString(), spec.name(), directory.runName(), directory.root(),
+        RunInfo info = new RunInfo(UUID.randomUUID().toString(), spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, provenance), DatasetIdentity.of(spec.data(), model.data()));
         try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info)) {
+            for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
+                String path = "data/" + fitted.getKey();
+                run.tracker().logArtifact(directory.writeText(path, fitted.getValue()), path);
+            }
             options.out().printf(Locale.ROOT, "run %s%n%s%n", directory.root(), describe(model, spec));
             ElboTerms test = train(model, spec, options, run.tracker());
             Path checkpoint = directory.write(CHECKPOINT_FILE, file -> model.graph().sameDiff().save(file.toFile(), false));
@@ -73,6 +77,13 @@ public final class ExperimentRunner {
                     seconds, -test.elbo(), directory.root());
             return new RunResult(directory.root(), test, seconds);
         }
+    }
+
+    /** The spec's name, the {@code --set} values that make this run differ from it, and the spec hash's prefix. */
+    private static String runName(ExperimentSpec spec, RunOptions options, ResolvedSpec resolved) {
+        StringBuilder name = new StringBuilder(spec.name());
+        options.overrides().forEach(assignment -> name.append(' ').append(assignment));
+        return name.append(" (").append(resolved.sha256(), 0, 8).append(')').toString();
     }
 
     private static Map<String, String> tags(ResolvedSpec resolved, Map<String, Object> provenance) {

@@ -17,6 +17,9 @@ import org.vaelab.core.spec.ResolvedSpec;
 final class Provenance {
 
     private static final String[] THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS"};
+    /** What ND4J reports of the device: backend, BLAS vendor and threads, CUDA devices when there are any. */
+    private static final String[] DEVICE_KEYS = {"backend", "blas.vendor", "blas.threads", "omp.threads", "cores",
+        "cuda.devicesInformation"};
 
     private Provenance() {
     }
@@ -34,6 +37,15 @@ final class Provenance {
         gitCommit(workingDirectory).ifPresent(commit -> out.put("git_commit", commit));
         out.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         out.put("data_type", Nd4j.dataType().toString());
+        java.util.Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
+        Map<String, Object> device = new LinkedHashMap<>();
+        for (String key : DEVICE_KEYS) {
+            if (environment.containsKey(key)) {
+                device.put(key, String.valueOf(environment.get(key)));
+            }
+        }
+        cpuModel().ifPresent(model -> device.put("cpu.model", model));
+        out.put("device", device);
         Map<String, String> threads = new LinkedHashMap<>();
         for (String name : THREAD_VARIABLES) {
             threads.put(name, Optional.ofNullable(System.getenv(name)).orElse("unset"));
@@ -43,6 +55,15 @@ final class Provenance {
         out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         out.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         return out;
+    }
+
+    /** The CPU's model name as Linux reports it. */
+    private static Optional<String> cpuModel() {
+        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return Optional.empty();
+        }
     }
 
     /** The commit checked out in {@code directory}, with {@code -dirty} when files differ from it. */

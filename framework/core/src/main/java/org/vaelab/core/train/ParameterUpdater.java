@@ -11,20 +11,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.vaelab.spi.optim.Optimizer;
 
 /**
  * Applies an ND4J updater to every trainable variable of a graph, each with its own state, after
- * optional clipping of the gradients' global norm (Pascanu et al. 2013, algorithm 1).
+ * optional clipping of the gradients' global norm (Pascanu et al. 2013, algorithm 1), and with
+ * optional decoupled weight decay (Loshchilov and Hutter 2019, algorithm 2).
  */
 final class ParameterUpdater {
 
     private final SameDiff sd;
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private final IUpdater config;
     private final OptionalDouble maxNorm;
+    private final OptionalDouble weightDecay;
 
-    ParameterUpdater(SameDiff sd, IUpdater config, OptionalDouble maxNorm) {
+    ParameterUpdater(SameDiff sd, Optimizer optimizer) {
         this.sd = sd;
-        this.maxNorm = maxNorm;
+        this.config = optimizer.updater();
+        this.maxNorm = optimizer.maxGradientNorm();
+        this.weightDecay = optimizer.decoupledWeightDecay();
         for (SDVariable variable : sd.variables()) {
             if (variable.getVariableType() == VariableType.VARIABLE) {
                 INDArray parameter = variable.getArr();
@@ -54,10 +60,16 @@ final class ParameterUpdater {
                 gradients.values().forEach(g -> g.muli(scale));
             }
         }
+        int step = Math.toIntExact(iteration);
+        double decay = weightDecay.isPresent() ? 1 - config.getLearningRate(step, epoch) * weightDecay.getAsDouble() : 1;
         for (Map.Entry<String, GradientUpdater<?>> entry : updaters.entrySet()) {
             INDArray gradient = gradients.get(entry.getKey());
-            entry.getValue().applyUpdater(gradient, Math.toIntExact(iteration), epoch);
-            sd.getArrForVarName(entry.getKey()).subi(gradient);
+            INDArray parameter = sd.getArrForVarName(entry.getKey());
+            entry.getValue().applyUpdater(gradient, step, epoch);
+            if (weightDecay.isPresent()) {
+                parameter.muli(decay);
+            }
+            parameter.subi(gradient);
         }
     }
 }

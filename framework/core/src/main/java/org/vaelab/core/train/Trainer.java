@@ -28,7 +28,7 @@ public final class Trainer {
         this.schedule = schedule;
         this.batchSize = batchSize;
         this.streams = streams;
-        this.updater = new ParameterUpdater(graph.sameDiff(), optimizer.updater(), optimizer.maxGradientNorm());
+        this.updater = new ParameterUpdater(graph.sameDiff(), optimizer);
     }
 
     /** The horizon of training {@code epochs} epochs on {@code data}. */

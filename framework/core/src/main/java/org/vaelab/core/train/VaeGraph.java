@@ -62,6 +62,17 @@ public final class VaeGraph {
     public static final String RECON_BCE = "recon_bce";
     /** Output: the posterior means, {@code [batch, latentDim]}. */
     public static final String Z_MEAN = "z_mean";
+    /**
+     * Output: KL(q(z_j|x) || N(0, 1)) per example and latent dimension, {@code [batch, latentDim]};
+     * its row sums are {@link #KL}.
+     */
+    public static final String KL_PER_DIMENSION = "kl_per_dimension";
+    /**
+     * Output: the log importance weight of every sample of z, {@code [k * batch]}, sample-major:
+     * {@code log w = log p(x|z) + log N(z; 0, I) - log q(z|x)} (Burda, Grosse and Salakhutdinov
+     * 2016, "Importance Weighted Autoencoders", eq. 8).
+     */
+    public static final String LOG_WEIGHT = "log_weight";
 
     private static final double BCE_CLIP = 1e-7;
 
@@ -106,10 +117,12 @@ public final class VaeGraph {
                 likelihood.parametersPerValue());
 
         SDVariable xRepeated = repeat(sd, x, samples);
-        SDVariable logPx = sd.identity(LOG_PX,
-                meanOverSamples(sd, likelihood.logProbability(sd, xRepeated, params), samples));
+        SDVariable logPxPerSample = likelihood.logProbability(sd, xRepeated, params);
+        SDVariable logPx = sd.identity(LOG_PX, meanOverSamples(sd, logPxPerSample, samples));
+        sd.identity(LOG_WEIGHT, logPxPerSample.add(RowSums.of(sd, logPriorOverPosterior(sd, z, eps, logVar))));
         SDVariable klPerDimension = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0)
                 .sub(q.logVariance()).mul(0.5);
+        sd.identity(KL_PER_DIMENSION, klPerDimension);
         SDVariable kl = sd.identity(KL, RowSums.of(sd, klPerDimension));
         SDVariable reconLoss = logPx.mean().neg().rename(RECON_LOSS);
         kl.mean().rename(KL_MEAN);
@@ -142,6 +155,16 @@ public final class VaeGraph {
                 System.setOut(out);
             }
         }
+    }
+
+    /**
+     * {@code log N(z_j; 0, 1) - log N(z_j; mu_j, sigma_j^2)} per row and latent dimension, with
+     * {@code z = mu + sigma * eps}: {@code (eps_j^2 - z_j^2 + log sigma_j^2) / 2}, the
+     * {@code log(2 pi) / 2} of both densities cancelling exactly, and {@code (z - mu) / sigma}
+     * taken as eps itself rather than recomputed.
+     */
+    private static SDVariable logPriorOverPosterior(SameDiff sd, SDVariable z, SDVariable eps, SDVariable logVar) {
+        return sd.math().square(eps).sub(sd.math().square(z)).add(logVar).mul(0.5);
     }
 
     /** The mean over the k samples of a {@code [k * batch]} per-row value, sample-major, {@code [batch]}. */

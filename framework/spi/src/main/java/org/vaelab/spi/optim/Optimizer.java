@@ -4,8 +4,8 @@ import java.util.OptionalDouble;
 import org.nd4j.linalg.learning.config.IUpdater;
 
 /**
- * Supplies the ND4J updater (with its learning-rate schedule, if any) used for training, and an
- * optional bound on the gradient's global norm.
+ * Supplies the ND4J updater (with its learning-rate schedule, if any) used for training, an
+ * optional bound on the gradient's global norm, and optional decoupled weight decay.
  */
 public interface Optimizer {
 
@@ -18,6 +18,16 @@ public interface Optimizer {
      * recurrent neural networks", algorithm 1). Empty for no clipping.
      */
     default OptionalDouble maxGradientNorm() {
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * Decoupled weight decay lambda: before each update every parameter is multiplied by
+     * {@code 1 - lr(t) * lambda}, outside the gradient and its clipping (Loshchilov and Hutter 2019,
+     * "Decoupled Weight Decay Regularization", algorithm 2, with PyTorch's lr-scaled convention).
+     * Empty for none.
+     */
+    default OptionalDouble decoupledWeightDecay() {
         return OptionalDouble.empty();
     }
 }

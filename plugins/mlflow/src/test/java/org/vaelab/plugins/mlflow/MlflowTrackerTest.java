@@ -139,6 +139,39 @@ class MlflowTrackerTest {
         assertEquals(2, log.lines().count(), "one line when it fails, one when it gives up: " + log);
     }
 
+    /** A server that refuses every request (403), as one without permission for the experiment would. */
+    @Test
+    void aRefusingServerStopsSendingAtOnceWithOneClearLine() throws IOException {
+        com.sun.net.httpserver.HttpServer refusing = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        refusing.createContext("/", exchange -> {
+            byte[] body = "{\"error_code\": \"PERMISSION_DENIED\", \"message\": \"no access to experiment\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(403, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        refusing.start();
+        try {
+            String uri = "http://127.0.0.1:" + refusing.getAddress().getPort();
+            TrackerScript script = new TrackerScript(runDirectory, 10);
+            String log = logOf(() -> assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                MlflowTracker tracker = tracker(uri, Map.of(), 600);
+                tracker.start(script.run);
+                for (int step = 1; step <= 10; step++) {
+                    tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
+                }
+                tracker.end(RunStatus.FINISHED);
+            }));
+            assertTrue(log.contains("HTTP 403"), log);
+            assertTrue(log.contains("no access to experiment"), log);
+            assertFalse(log.contains("Exception"), "no stack trace: " + log);
+            assertEquals(2, log.lines().count(), "what failed, then what was not sent: " + log);
+        } finally {
+            refusing.stop(0);
+        }
+    }
+
     private static MlflowTracker tracker(String uri, Map<String, String> environment, int flushSeconds) {
         return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds), uri,
                 Credentials.fromEnvironment(environment::get));

@@ -1,6 +1,7 @@
 package org.vaelab.plugins.optim;
 
 import org.nd4j.linalg.learning.config.Adam;
+import org.vaelab.plugins.optim.schedule.LearningRateSchedule;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.optim.Optimizer;
 
@@ -20,13 +21,14 @@ public final class AdamOptimizerFactory implements ComponentFactory<AdamConfig, 
 
     @Override
     public Optimizer create(AdamConfig config) {
-        return new UpdaterOptimizer(() -> Adam.builder()
-                .learningRate(config.lr())
-                .learningRateSchedule(config.schedule().learningRates(config.lr()))
-                .beta1(config.beta1())
-                .beta2(config.beta2())
-                .epsilon(config.epsilon())
-                .build(), config.maxGradNorm());
+        return new UpdaterOptimizer(() -> adam(config.lr(), config.beta1(), config.beta2(), config.epsilon(), config.schedule()),
+                config.maxGradNorm(), null);
+    }
+
+    /** ND4J's Adam with these hyperparameters and schedule; AdamW shares it. */
+    static Adam adam(double lr, double beta1, double beta2, double epsilon, LearningRateSchedule schedule) {
+        return Adam.builder().learningRate(lr).learningRateSchedule(schedule.learningRates(lr))
+                .beta1(beta1).beta2(beta2).epsilon(epsilon).build();
     }
 
     @Override

@@ -11,6 +11,7 @@ public final class OptimizersPlugin extends AbstractModule implements VaePlugin 
     protected void configure() {
         var optimizers = Registries.optimizers(binder());
         optimizers.addBinding("adam").to(AdamOptimizerFactory.class);
+        optimizers.addBinding("adamw").to(AdamWOptimizerFactory.class);
         optimizers.addBinding("sgd").to(SgdOptimizerFactory.class);
         optimizers.addBinding("rmsprop").to(RmsPropOptimizerFactory.class);
     }

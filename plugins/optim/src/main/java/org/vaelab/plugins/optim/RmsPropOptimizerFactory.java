@@ -25,7 +25,7 @@ public final class RmsPropOptimizerFactory implements ComponentFactory<RmsPropCo
                 .learningRateSchedule(config.schedule().learningRates(config.lr()))
                 .rmsDecay(config.decay())
                 .epsilon(config.epsilon())
-                .build(), config.maxGradNorm());
+                .build(), config.maxGradNorm(), null);
     }
 
     @Override

@@ -23,7 +23,7 @@ public final class SgdOptimizerFactory implements ComponentFactory<SgdConfig, Op
 
     @Override
     public Optimizer create(SgdConfig config) {
-        return new UpdaterOptimizer(() -> updater(config), config.maxGradNorm());
+        return new UpdaterOptimizer(() -> updater(config), config.maxGradNorm(), null);
     }
 
     private static IUpdater updater(SgdConfig config) {

@@ -14,14 +14,17 @@ final class UpdaterOptimizer implements Optimizer {
 
     private final Supplier<IUpdater> updaters;
     private final OptionalDouble maxGradientNorm;
+    private final OptionalDouble decoupledWeightDecay;
 
     /**
      * @param updaters builds the updater, learning-rate schedule included
      * @param maxGradNorm the configuration's {@code max_grad_norm}, null for no clipping
+     * @param weightDecay decoupled weight decay, null for none
      */
-    UpdaterOptimizer(Supplier<IUpdater> updaters, Double maxGradNorm) {
+    UpdaterOptimizer(Supplier<IUpdater> updaters, Double maxGradNorm, Double weightDecay) {
         this.updaters = updaters;
         this.maxGradientNorm = maxGradNorm == null ? OptionalDouble.empty() : OptionalDouble.of(maxGradNorm);
+        this.decoupledWeightDecay = weightDecay == null ? OptionalDouble.empty() : OptionalDouble.of(weightDecay);
     }
 
     @Override
@@ -32,5 +35,10 @@ final class UpdaterOptimizer implements Optimizer {
     @Override
     public OptionalDouble maxGradientNorm() {
         return maxGradientNorm;
+    }
+
+    @Override
+    public OptionalDouble decoupledWeightDecay() {
+        return decoupledWeightDecay;
     }
 }

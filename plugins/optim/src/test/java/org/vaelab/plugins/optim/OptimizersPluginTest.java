@@ -33,7 +33,7 @@ class OptimizersPluginTest {
 
     @Test
     void registersEveryOptimizerUnderItsYamlName() {
-        assertEquals(List.of("adam", "rmsprop", "sgd"), REGISTRY.keySet().stream().sorted().toList());
+        assertEquals(List.of("adam", "adamw", "rmsprop", "sgd"), REGISTRY.keySet().stream().sorted().toList());
     }
 
     @Test

@@ -2,7 +2,12 @@ package org.vaelab.plugins.data.csv;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
+import org.vaelab.plugins.data.table.ColumnScaling;
 import org.vaelab.plugins.data.table.ScaledSplits;
 import org.vaelab.plugins.data.table.SplitSizes;
 import org.vaelab.spi.InvalidInputException;
@@ -23,9 +28,39 @@ public final class CsvDataset implements Dataset {
         this.config = config;
     }
 
+    /** The splits, with the fitted scaling ({@code scaling.csv}) and class names ({@code classes.csv}) to keep. */
     @Override
     public DataSplits load(LoadContext context) throws IOException {
-        return read(context).splits();
+        CsvData data = read(context);
+        DataSplits splits = data.splits();
+        Map<String, String> fitted = new LinkedHashMap<>();
+        fitted.put("scaling.csv", scalingTable(data.scaling()));
+        if (!data.classes().isEmpty()) {
+            fitted.put("classes.csv", classTable(data.classes()));
+        }
+        return new DataSplits(splits.train(), splits.validation(), splits.test(), splits.shape(), splits.trainTransform(),
+                fitted);
+    }
+
+    private static String scalingTable(ColumnScaling scaling) {
+        StringBuilder table = new StringBuilder("column,method,offset,scale\n");
+        for (int j = 0; j < scaling.columns().size(); j++) {
+            table.append(quoted(scaling.columns().get(j))).append(',').append(scaling.method().name().toLowerCase(Locale.ROOT))
+                    .append(',').append(scaling.offsets().get(j)).append(',').append(scaling.scales().get(j)).append('\n');
+        }
+        return table.toString();
+    }
+
+    private static String classTable(List<String> classes) {
+        StringBuilder table = new StringBuilder("id,label\n");
+        for (int id = 0; id < classes.size(); id++) {
+            table.append(id).append(',').append(quoted(classes.get(id))).append('\n');
+        }
+        return table.toString();
+    }
+
+    private static String quoted(String cell) {
+        return "\"" + cell.replace("\"", "\"\"") + "\"";
     }
 
     /** Loads the splits together with the fitted scaling and the class names. */

@@ -1,0 +1,78 @@
+package org.vaelab.core.artifacts;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.XYStyler;
+
+/**
+ * The common look of the figures' XChart plots and their tiling into one image. Colours are the
+ * "tab10" qualitative palette of Tableau and matplotlib, which stays distinguishable for up to ten
+ * series.
+ */
+final class Charts {
+
+    /** tab10: blue, orange, green, red, purple, brown, pink, grey, olive, cyan. */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c),
+        new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
+        new Color(0xbcbd22), new Color(0x17becf)};
+
+    private Charts() {
+    }
+
+    /** An empty chart of the given size with a white background, light grid and the legend in the top right. */
+    static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
+        XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
+                .yAxisTitle(yTitle).build();
+        XYStyler styler = chart.getStyler();
+        styler.setChartBackgroundColor(Color.WHITE);
+        styler.setPlotBackgroundColor(Color.WHITE);
+        styler.setPlotGridLinesColor(new Color(0xdddddd));
+        styler.setLegendBorderColor(new Color(0xcccccc));
+        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setSeriesColors(PALETTE);
+        styler.setAntiAlias(true);
+        return chart;
+    }
+
+    /** A chart as {@link #chart}, drawing its series as points of {@code markerSize} pixels. */
+    static XYChart scatter(String title, String xTitle, String yTitle, int width, int height, int markerSize) {
+        XYChart chart = chart(title, xTitle, yTitle, width, height);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        chart.getStyler().setMarkerSize(markerSize);
+        return chart;
+    }
+
+    /** The {@code index}-th palette colour (cycling), with the given opacity out of 255. */
+    static Color colour(int index, int alpha) {
+        Color base = PALETTE[index % PALETTE.length];
+        return new Color(base.getRed(), base.getGreen(), base.getBlue(), alpha);
+    }
+
+    /** The charts drawn left to right, top to bottom, {@code columns} per row, each at its own size. */
+    static BufferedImage tile(List<XYChart> charts, int columns) {
+        int cellWidth = charts.stream().mapToInt(XYChart::getWidth).max().orElseThrow();
+        int cellHeight = charts.stream().mapToInt(XYChart::getHeight).max().orElseThrow();
+        int used = Math.min(columns, charts.size());
+        int rows = (charts.size() + columns - 1) / columns;
+        BufferedImage out = new BufferedImage(used * cellWidth, rows * cellHeight, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, out.getWidth(), out.getHeight());
+            for (int i = 0; i < charts.size(); i++) {
+                g.drawImage(BitmapEncoder.getBufferedImage(charts.get(i)), (i % columns) * cellWidth,
+                        (i / columns) * cellHeight, null);
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+}

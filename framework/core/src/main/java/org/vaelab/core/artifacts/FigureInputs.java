@@ -1,0 +1,71 @@
+package org.vaelab.core.artifacts;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.data.DataSplit;
+
+/**
+ * What the figures of a trained run are drawn from.
+ *
+ * @param model the trained model, through its means
+ * @param shape the shape of one example; images ({@code [C, H, W]}) get image grids, feature
+ *     vectors ({@code [features]}) scatter plots
+ * @param test the test split the figures show (its labels colour the latent scatter)
+ * @param klPerDimension the mean KL(q(z_j|x) || N(0, 1)) over the test split of each latent
+ *     dimension j, nats, NaN where not measured; orders the latent traversals
+ * @param random draws the latent codes of prior samples
+ * @param metricsCsv the run's {@code metrics.csv} ({@code step,epoch,metric,value}); the training
+ *     curves are left out when it does not exist
+ */
+public record FigureInputs(LatentModel model, DataShape shape, DataSplit test, double[] klPerDimension,
+                           RandomGenerator random, Path metricsCsv) {
+
+    public FigureInputs {
+        Objects.requireNonNull(model, "model");
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(test, "test");
+        Objects.requireNonNull(random, "random");
+        Objects.requireNonNull(metricsCsv, "metricsCsv");
+        if (test.width() != shape.size()) {
+            throw new IllegalArgumentException("test examples have " + test.width() + " values, the shape " + shape.size());
+        }
+        if (test.size() == 0) {
+            throw new IllegalArgumentException("the test split is empty");
+        }
+        if (klPerDimension.length != model.latentDim()) {
+            throw new IllegalArgumentException(klPerDimension.length + " KL values for " + model.latentDim()
+                    + " latent dimensions");
+        }
+        klPerDimension = klPerDimension.clone();
+    }
+
+    @Override
+    public double[] klPerDimension() {
+        return klPerDimension.clone();
+    }
+
+    /** The size of z. */
+    int latentDim() {
+        return model.latentDim();
+    }
+
+    /** Test examples {@code [from, from + count)}, row-major. */
+    float[] testExamples(int from, int count) {
+        float[] rows = new float[count * shape.size()];
+        for (int i = 0; i < count; i++) {
+            test.copyRow(from + i, rows, i);
+        }
+        return rows;
+    }
+
+    /** {@code count} latent codes drawn from the prior N(0, I), row-major, using {@link #random}. */
+    float[] priorDraws(int count) {
+        float[] codes = new float[count * latentDim()];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (float) random.nextGaussian();
+        }
+        return codes;
+    }
+}

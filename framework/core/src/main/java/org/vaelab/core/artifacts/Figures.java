@@ -1,0 +1,47 @@
+package org.vaelab.core.artifacts;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The figures of a trained run, chosen by the kind of data, all deterministic given the inputs'
+ * random generator (prior samples are its only draws). Paths are relative to the run directory.
+ * <ul>
+ *   <li>Images ({@code [C, H, W]}): {@link Reconstructions images/reconstructions.png},
+ *       {@link PriorSamples images/samples.png}, {@link LatentTraversals images/traversals.png},
+ *       {@link LatentInterpolation images/interpolation.png and .gif} (two or more test examples),
+ *       and {@link LatentManifold images/manifold.png} for a 2-D latent space.</li>
+ *   <li>Feature vectors with two or more features: {@link DataScatter images/data_scatter.png}.</li>
+ *   <li>Both, with a latent space of two or more dimensions: {@link LatentScatter images/latent_scatter.png};
+ *       with a {@code metrics.csv}: {@link TrainingCurves images/training_curves.png}.</li>
+ * </ul>
+ */
+public final class Figures {
+
+    private Figures() {
+    }
+
+    /** Draws every figure that applies to {@code inputs}, in the order listed above. */
+    public static List<Figure> render(FigureInputs inputs) throws IOException {
+        List<Figure> figures = new ArrayList<>();
+        if (inputs.shape().isImage()) {
+            figures.add(Reconstructions.figure(inputs));
+            figures.add(PriorSamples.figure(inputs));
+            figures.add(LatentTraversals.figure(inputs));
+            if (inputs.test().size() >= 2) {
+                figures.addAll(LatentInterpolation.figures(inputs));
+            }
+            if (inputs.latentDim() == 2) {
+                figures.add(LatentManifold.figure(inputs));
+            }
+        } else if (inputs.shape().size() >= 2) {
+            figures.add(DataScatter.figure(inputs));
+        }
+        if (inputs.latentDim() >= 2) {
+            figures.add(LatentScatter.figure(inputs));
+        }
+        TrainingCurves.figure(inputs.metricsCsv()).ifPresent(figures::add);
+        return figures;
+    }
+}

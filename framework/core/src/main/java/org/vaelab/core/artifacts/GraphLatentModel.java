@@ -1,0 +1,76 @@
+package org.vaelab.core.artifacts;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.core.train.GeneratorGraph;
+import org.vaelab.core.train.VaeGraph;
+
+/**
+ * A {@link LatentModel} over the trained SameDiff graphs: posterior means are the
+ * {@link VaeGraph#Z_MEAN} output (fed zero noise, which it does not depend on), decoder means the
+ * {@link GeneratorGraph}'s output. Inputs go through in batches of {@value #BATCH} rows so a whole
+ * test split never becomes one activation tensor.
+ */
+public final class GraphLatentModel implements LatentModel {
+
+    private static final int BATCH = 500;
+
+    private final VaeGraph graph;
+    private final GeneratorGraph generator;
+
+    private GraphLatentModel(VaeGraph graph, GeneratorGraph generator) {
+        this.graph = graph;
+        this.generator = generator;
+    }
+
+    /** The model of {@code graph}, decoding through {@code generator} (built from the same weights). */
+    public static GraphLatentModel of(VaeGraph graph, GeneratorGraph generator) {
+        return new GraphLatentModel(graph, generator);
+    }
+
+    @Override
+    public int latentDim() {
+        return graph.latentDim();
+    }
+
+    @Override
+    public float[] posteriorMeans(float[] inputs, int count) {
+        return batched(inputs, count, x -> {
+            INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * x.rows(), latentDim());
+            return graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps), VaeGraph.Z_MEAN).get(VaeGraph.Z_MEAN);
+        });
+    }
+
+    @Override
+    public float[] decoderMeans(float[] codes, int count) {
+        return batched(codes, count, generator::decode);
+    }
+
+    /**
+     * Applies {@code function} to {@code [rows, width]} slices of the {@code count} rows of
+     * {@code values} and concatenates the results.
+     */
+    private static float[] batched(float[] values, int count, UnaryOperator<INDArray> function) {
+        if (count <= 0 || values.length % count != 0) {
+            throw new IllegalArgumentException(values.length + " values do not form " + count + " rows");
+        }
+        int width = values.length / count;
+        float[] out = new float[0];
+        for (int from = 0; from < count; from += BATCH) {
+            int rows = Math.min(BATCH, count - from);
+            INDArray batch = Nd4j.create(Arrays.copyOfRange(values, from * width, (from + rows) * width),
+                    new long[] {rows, width}, 'c');
+            float[] result = function.apply(batch).castTo(DataType.FLOAT).dup('c').data().asFloat();
+            int outputWidth = result.length / rows;
+            if (from == 0) {
+                out = new float[count * outputWidth];
+            }
+            System.arraycopy(result, 0, out, from * outputWidth, result.length);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,31 @@
+package org.vaelab.core.artifacts;
+
+/**
+ * {@code images/reconstructions.png}: up to two blocks of 16 test images, each row of inputs above
+ * the row of their reconstructions, the decoder's mean at the posterior mean.
+ */
+final class Reconstructions {
+
+    static final String PATH = "images/reconstructions.png";
+    private static final int COLUMNS = 16;
+    private static final int BLOCKS = 2;
+
+    private Reconstructions() {
+    }
+
+    static Figure figure(FigureInputs inputs) {
+        int size = inputs.shape().size();
+        int columns = Math.min(COLUMNS, inputs.test().size());
+        int blocks = Math.min(BLOCKS, inputs.test().size() / columns);
+        int count = columns * blocks;
+        float[] originals = inputs.testExamples(0, count);
+        float[] reconstructions = inputs.model().decoderMeans(inputs.model().posteriorMeans(originals, count), count);
+        float[] grid = new float[2 * count * size];
+        int rowLength = columns * size;
+        for (int block = 0; block < blocks; block++) {
+            System.arraycopy(originals, block * rowLength, grid, 2 * block * rowLength, rowLength);
+            System.arraycopy(reconstructions, block * rowLength, grid, (2 * block + 1) * rowLength, rowLength);
+        }
+        return Figure.png(PATH, ImageGrid.render(grid, 2 * count, inputs.shape(), columns));
+    }
+}

@@ -1,0 +1,126 @@
+package org.vaelab.core.eval;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.data.DataSplit;
+
+/**
+ * The importance-weighted estimate of log p(x) of Burda, Grosse and Salakhutdinov 2016,
+ * "Importance Weighted Autoencoders", eq. 8: with K draws {@code z_k ~ q(z|x)},
+ * <pre>log p(x) &gt;= L_K = E[log (1/K) sum_k w_k],   w_k = p(x|z_k) N(z_k; 0, I) / q(z_k|x),</pre>
+ * a bound that equals the ELBO at K = 1, never decreases as K grows and tends to log p(x) as
+ * K goes to infinity (their theorem 1). Each example's estimate is
+ * {@code logsumexp_k(log w_k) - log K}, in nats with all normalising constants, the log weights
+ * coming from the graph's {@link VaeGraph#LOG_WEIGHT} output and the log-sum-exp taken in double
+ * precision, one term at a time, so any K is stable.
+ *
+ * <p>Memory stays bounded whatever K is: the model is built again with {@code chunk} samples per
+ * example (see {@link ModelParts#withWeightsOf}) and each batch of {@code batchSize} examples runs
+ * through it {@code ceil(K / chunk)} times, so one forward pass holds at most
+ * {@code chunk * batchSize} rows of z, whatever K is. A last, partial chunk feeds zero noise to the
+ * unused samples and ignores their weights.
+ *
+ * <p>Every example draws its noise from its own stream, seeded by one {@code nextLong()} of the
+ * generator passed in, in example order, and takes its K draws from it in sample order. So an
+ * example's estimate depends on the seed and its position, never on {@code chunk} or
+ * {@code batchSize}, and the first n examples of a split get the same estimates as a slice of them.
+ */
+public final class ImportanceSampling {
+
+    private final VaeGraph graph;
+    private final int samples;
+    private final int batchSize;
+
+    private ImportanceSampling(VaeGraph graph, int samples, int batchSize) {
+        this.graph = graph;
+        this.samples = samples;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * An estimator with the current weights of {@code trained}; later training does not change it.
+     *
+     * @param parts the components {@code trained} was built from
+     * @param samples K, importance samples per example
+     * @param chunk samples per forward pass (capped at K)
+     * @param batchSize examples per forward pass
+     */
+    public static ImportanceSampling of(VaeGraph trained, ModelParts parts, int samples, int chunk, int batchSize) {
+        requirePositive("samples", samples);
+        requirePositive("chunk", chunk);
+        requirePositive("batchSize", batchSize);
+        return new ImportanceSampling(parts.withWeightsOf(trained, Math.min(samples, chunk)), samples, batchSize);
+    }
+
+    private static void requirePositive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, got " + value);
+        }
+    }
+
+    /** K, the importance samples per example. */
+    public int samples() {
+        return samples;
+    }
+
+    /** The estimate of log p(x) of every example of {@code split}, in nats, in split order. */
+    public double[] logLikelihoods(DataSplit split, RandomGenerator noise) {
+        double[] estimates = new double[split.size()];
+        for (int start = 0; start < split.size(); start += batchSize) {
+            int rows = Math.min(batchSize, split.size() - start);
+            RandomGenerator[] streams = new RandomGenerator[rows];
+            for (int i = 0; i < rows; i++) {
+                streams[i] = new SplittableRandom(noise.nextLong());
+            }
+            RunningLogSumExp sums = new RunningLogSumExp(rows);
+            INDArray x = SplitRows.of(split, start, rows);
+            for (int first = 0; first < samples; first += graph.samples()) {
+                int drawn = Math.min(graph.samples(), samples - first);
+                INDArray eps = noise(streams, drawn);
+                double[] logWeights = graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps),
+                        VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT).toDoubleVector();
+                for (int s = 0; s < drawn; s++) {
+                    for (int i = 0; i < rows; i++) {
+                        sums.add(i, logWeights[s * rows + i]);
+                    }
+                }
+            }
+            for (int i = 0; i < rows; i++) {
+                estimates[start + i] = sums.logSum(i) - Math.log(samples);
+            }
+        }
+        return estimates;
+    }
+
+    /**
+     * The mean over the examples of {@code split} of {@link #logLikelihoods}, in nats per example;
+     * NaN when the split is empty.
+     */
+    public double meanLogLikelihood(DataSplit split, RandomGenerator noise) {
+        return Arrays.stream(logLikelihoods(split, noise)).average().orElse(Double.NaN);
+    }
+
+    /**
+     * The noise of one chunk, {@code [chunk * rows, latentDim]}, sample-major: row
+     * {@code s * rows + i} is sample s of example i, drawn from {@code streams[i]}; samples from
+     * {@code drawn} on stay zero.
+     */
+    private INDArray noise(RandomGenerator[] streams, int drawn) {
+        int rows = streams.length;
+        int latent = graph.latentDim();
+        float[] values = new float[graph.samples() * rows * latent];
+        for (int s = 0; s < drawn; s++) {
+            for (int i = 0; i < rows; i++) {
+                for (int j = 0; j < latent; j++) {
+                    values[(s * rows + i) * latent + j] = (float) streams[i].nextGaussian();
+                }
+            }
+        }
+        return Nd4j.create(values, new long[] {(long) graph.samples() * rows, latent}, 'c');
+    }
+}

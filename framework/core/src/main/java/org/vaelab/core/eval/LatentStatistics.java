@@ -1,0 +1,122 @@
+package org.vaelab.core.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.data.DataSplit;
+
+/**
+ * How much each latent dimension is used over a split: its mean KL(q(z_d|x) || N(0, 1)) and the
+ * activity statistic of Burda, Grosse and Salakhutdinov 2016, "Importance Weighted Autoencoders",
+ * section 5.2, {@code A_d = Cov_x(E_{q(z|x)}[z_d])}, the variance over the examples of the
+ * posterior mean of dimension d (dividing by the number of examples). Dimension d is active when
+ * {@code A_d} exceeds {@link #ACTIVITY_THRESHOLD}, 0.01: an inactive dimension has a posterior
+ * mean that barely moves with x, so the decoder cannot read anything from it.
+ *
+ * @param klPerDimension the mean over examples of KL(q(z_d|x) || N(0, 1)) for each d, nats; they
+ *     sum to the mean KL of the split
+ * @param posteriorMeanVariance {@code A_d} for each d
+ * @param examples how many examples were averaged
+ */
+public record LatentStatistics(List<Double> klPerDimension, List<Double> posteriorMeanVariance, int examples) {
+
+    /** The activity threshold of Burda et al. 2016, section 5.2. */
+    public static final double ACTIVITY_THRESHOLD = 0.01;
+
+    public LatentStatistics {
+        klPerDimension = List.copyOf(klPerDimension);
+        posteriorMeanVariance = List.copyOf(posteriorMeanVariance);
+        if (klPerDimension.size() != posteriorMeanVariance.size()) {
+            throw new IllegalArgumentException(klPerDimension.size() + " KL values for "
+                    + posteriorMeanVariance.size() + " variances");
+        }
+    }
+
+    /**
+     * The statistics of {@code split} under the encoder of {@code graph}, which it reads through
+     * the {@link VaeGraph#Z_MEAN} and {@link VaeGraph#KL_PER_DIMENSION} outputs in batches of
+     * {@code batchSize} examples. No noise is involved: both are exact given q(z|x). The
+     * variance is accumulated in double with Welford's update, so it stays accurate whatever the
+     * split's size and the means' offset. An empty split gives NaN statistics.
+     */
+    public static LatentStatistics of(VaeGraph graph, DataSplit split, int batchSize) {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
+        }
+        int latent = graph.latentDim();
+        double[] klSum = new double[latent];
+        double[] mean = new double[latent];
+        double[] squaredDeviations = new double[latent];
+        for (int start = 0; start < split.size(); start += batchSize) {
+            int rows = Math.min(batchSize, split.size() - start);
+            INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * rows, latent);
+            Map<String, INDArray> out = graph.sameDiff().output(
+                    Map.of(VaeGraph.X, SplitRows.of(split, start, rows), VaeGraph.EPS, eps),
+                    VaeGraph.Z_MEAN, VaeGraph.KL_PER_DIMENSION);
+            double[] kl = out.get(VaeGraph.KL_PER_DIMENSION).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            double[] zMean = out.get(VaeGraph.Z_MEAN).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+            for (int r = 0; r < rows; r++) {
+                int seen = start + r + 1;
+                for (int d = 0; d < latent; d++) {
+                    klSum[d] += kl[r * latent + d];
+                    double value = zMean[r * latent + d];
+                    double delta = value - mean[d];
+                    mean[d] += delta / seen;
+                    squaredDeviations[d] += delta * (value - mean[d]);
+                }
+            }
+        }
+        int n = split.size();
+        List<Double> klMeans = new ArrayList<>(latent);
+        List<Double> variances = new ArrayList<>(latent);
+        for (int d = 0; d < latent; d++) {
+            klMeans.add(klSum[d] / n);
+            variances.add(squaredDeviations[d] / n);
+        }
+        return new LatentStatistics(klMeans, variances, n);
+    }
+
+    /** The size of z. */
+    public int latentDim() {
+        return klPerDimension.size();
+    }
+
+    /** Whether dimension {@code d} is active: its {@code A_d} exceeds {@link #ACTIVITY_THRESHOLD}. */
+    public boolean isActive(int d) {
+        return posteriorMeanVariance.get(d) > ACTIVITY_THRESHOLD;
+    }
+
+    /** How many dimensions are active. */
+    public int activeUnits() {
+        int active = 0;
+        for (int d = 0; d < latentDim(); d++) {
+            if (isActive(d)) {
+                active++;
+            }
+        }
+        return active;
+    }
+
+    /**
+     * The statistics as metrics of the split called {@code split}: {@code <split>/active_units},
+     * and for every dimension d, numbered with at least two digits so names sort,
+     * {@code <split>/kl_dim/<d>} and {@code <split>/posterior_mean_var/<d>}.
+     */
+    public Map<String, Double> metrics(String split) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        metrics.put(split + "/active_units", (double) activeUnits());
+        String format = "%0" + Math.max(2, String.valueOf(latentDim() - 1).length()) + "d";
+        for (int d = 0; d < latentDim(); d++) {
+            String index = String.format(Locale.ROOT, format, d);
+            metrics.put(split + "/kl_dim/" + index, klPerDimension.get(d));
+            metrics.put(split + "/posterior_mean_var/" + index, posteriorMeanVariance.get(d));
+        }
+        return metrics;
+    }
+}

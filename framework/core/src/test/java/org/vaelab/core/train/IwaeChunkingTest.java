@@ -1,0 +1,95 @@
+package org.vaelab.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.vaelab.core.eval.ImportanceSampling;
+import org.vaelab.core.eval.ModelParts;
+import org.vaelab.spi.Family;
+import org.vaelab.spi.data.DataSplit;
+
+/**
+ * Proves that how {@link ImportanceSampling} splits the work does not change its result: on a
+ * Bernoulli VAE with a hidden layer, K = 250 samples in chunks of 10 (25 passes), 100 (two full
+ * passes and a partial one of 50) or 250 (one pass), with batches of 3, 7 or all 20 examples, give
+ * the same estimate for every example to float rounding, and the first five examples evaluated
+ * alone get the estimates they get among all twenty. The same seed gives the same estimates to
+ * the bit, another seed others; and the estimator keeps the weights it was made with.
+ */
+class IwaeChunkingTest {
+
+    private static final int WIDTH = 12;
+    private static final int LATENT = 3;
+    private static final int EXAMPLES = 20;
+    private static final int SAMPLES = 250;
+
+    @Test
+    void chunksAndBatchesDoNotChangeTheEstimate() {
+        Model model = Model.create();
+        DataSplit split = new DataSplit(TestModels.binaryValues(new SplittableRandom(4), EXAMPLES * WIDTH), null, WIDTH);
+        double[] reference = model.estimator(SAMPLES, 10, 3).logLikelihoods(split, new SplittableRandom(11));
+        System.out.println("IwaeChunkingTest estimates " + Arrays.toString(reference));
+        for (int[] chunkAndBatch : new int[][] {{100, 7}, {250, EXAMPLES}, {1000, 1}}) {
+            double[] other = model.estimator(SAMPLES, chunkAndBatch[0], chunkAndBatch[1])
+                    .logLikelihoods(split, new SplittableRandom(11));
+            for (int e = 0; e < EXAMPLES; e++) {
+                assertEquals(reference[e], other[e], 1e-5 * Math.abs(reference[e]),
+                        "chunk " + chunkAndBatch[0] + ", batch " + chunkAndBatch[1] + ", example " + e);
+            }
+        }
+        double[] firstFive = model.estimator(SAMPLES, 100, 7).logLikelihoods(split.slice(0, 5), new SplittableRandom(11));
+        for (int e = 0; e < 5; e++) {
+            assertEquals(reference[e], firstFive[e], 1e-5 * Math.abs(reference[e]), "a prefix alone, example " + e);
+        }
+    }
+
+    @Test
+    void theSeedDeterminesTheEstimate() {
+        Model model = Model.create();
+        DataSplit split = new DataSplit(TestModels.binaryValues(new SplittableRandom(4), EXAMPLES * WIDTH), null, WIDTH);
+        ImportanceSampling estimator = model.estimator(SAMPLES, 100, 7);
+        double[] first = estimator.logLikelihoods(split, new SplittableRandom(11));
+        assertArrayEquals(first, estimator.logLikelihoods(split, new SplittableRandom(11)), "same seed, same bits");
+        double[] other = estimator.logLikelihoods(split, new SplittableRandom(12));
+        for (int e = 0; e < EXAMPLES; e++) {
+            assertNotEquals(first[e], other[e], "another seed, another estimate, example " + e);
+        }
+        assertEquals(Arrays.stream(first).average().orElseThrow(),
+                estimator.meanLogLikelihood(split, new SplittableRandom(11)), 1e-12, "the mean is over examples");
+
+        TestModels.setValues(model.graph.sameDiff(), "decoder/out/b", new double[WIDTH]);
+        assertArrayEquals(first, estimator.logLikelihoods(split, new SplittableRandom(11)),
+                "the estimator keeps the weights it was made with");
+    }
+
+    @Test
+    void refusesNonPositiveSizes() {
+        Model model = Model.create();
+        assertThrows(IllegalArgumentException.class, () -> model.estimator(0, 10, 10));
+        assertThrows(IllegalArgumentException.class, () -> model.estimator(10, 0, 10));
+        assertThrows(IllegalArgumentException.class, () -> model.estimator(10, 10, 0));
+    }
+
+    /** A Bernoulli VAE with one hidden layer of 8 tanh units in encoder and decoder, and its parts. */
+    private record Model(ModelParts parts, VaeGraph graph) {
+
+        static Model create() {
+            String mlp = "{type: mlp, hidden: [8], activation: tanh}";
+            ModelParts parts = new ModelParts(TestModels.component(Family.ENCODER, mlp),
+                    TestModels.component(Family.DECODER, mlp), TestModels.BERNOULLI, TestModels.beta(1.0),
+                    TestModels.shape(WIDTH), LATENT);
+            return new Model(parts, VaeGraph.build(parts.encoder(), parts.decoder(), parts.likelihood(),
+                    parts.schedule(), parts.shape(), LATENT, 1, new SplittableRandom(6)));
+        }
+
+        ImportanceSampling estimator(int samples, int chunk, int batchSize) {
+            return ImportanceSampling.of(graph, parts, samples, chunk, batchSize);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.vaelab.core.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.spi.Family;
+
+/**
+ * The update rule around ND4J's updaters: gradient clipping by global norm (Pascanu et al. 2013)
+ * and AdamW's decoupled weight decay (Loshchilov and Hutter 2019), each checked by hand.
+ */
+class ParameterUpdaterTest {
+
+    @Test
+    void clippingScalesTheGlobalNormDownToTheBound() {
+        SameDiff sd = graph(new float[] {1f, 1f}, new float[] {2f});
+        ParameterUpdater updater = new ParameterUpdater(sd,
+                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 1.0, max_grad_norm: 1.0}"));
+        // gradients (3, 0) and (4): global norm 5, scaled by 1/5
+        updater.apply(gradients(new float[] {3f, 0f}, new float[] {4f}), 0, 0);
+        assertArrayEquals(new float[] {1f - 0.6f, 1f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
+        assertArrayEquals(new float[] {2f - 0.8f}, sd.getArrForVarName("b").toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void gradientsBelowTheBoundAreNotScaled() {
+        SameDiff sd = graph(new float[] {1f, 1f}, new float[] {2f});
+        ParameterUpdater updater = new ParameterUpdater(sd,
+                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 0.5, max_grad_norm: 10.0}"));
+        updater.apply(gradients(new float[] {3f, 0f}, new float[] {4f}), 0, 0);
+        assertArrayEquals(new float[] {1f - 1.5f, 1f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void adamwDecaysEveryParameterOutsideTheGradient() {
+        SameDiff sd = graph(new float[] {1f, -2f}, new float[] {4f});
+        ParameterUpdater updater = new ParameterUpdater(sd,
+                TestModels.component(Family.OPTIMIZER, "{type: adamw, lr: 0.1, weight_decay: 0.5}"));
+        // a zero gradient gives a zero Adam step, leaving only the decay: p * (1 - 0.1 * 0.5)
+        updater.apply(gradients(new float[] {0f, 0f}, new float[] {0f}), 0, 0);
+        assertArrayEquals(new float[] {0.95f, -1.9f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
+        assertArrayEquals(new float[] {3.8f}, sd.getArrForVarName("b").toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void adamLeavesParametersAloneWhenTheGradientIsZero() {
+        SameDiff sd = graph(new float[] {1f, -2f}, new float[] {4f});
+        new ParameterUpdater(sd, TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.1}"))
+                .apply(gradients(new float[] {0f, 0f}, new float[] {0f}), 0, 0);
+        assertArrayEquals(new float[] {1f, -2f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
+    }
+
+    private static SameDiff graph(float[] a, float[] b) {
+        SameDiff sd = SameDiff.create();
+        sd.var("a", Nd4j.createFromArray(a));
+        sd.var("b", Nd4j.createFromArray(b));
+        return sd;
+    }
+
+    private static Map<String, INDArray> gradients(float[] a, float[] b) {
+        Map<String, INDArray> gradients = new HashMap<>();
+        gradients.put("a", Nd4j.createFromArray(a));
+        gradients.put("b", Nd4j.createFromArray(b));
+        return gradients;
+    }
+}

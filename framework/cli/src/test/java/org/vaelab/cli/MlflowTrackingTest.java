@@ -35,8 +35,6 @@ import org.vaelab.testkit.MlflowServer;
  */
 class MlflowTrackingTest {
 
-    private static final Set<String> ARTIFACTS = Set.of("spec.resolved.yaml", "provenance.json", "metrics.csv",
-            "checkpoints/final.fb", "images/reconstructions.png", "images/samples.png");
 
     @TempDir
     static Path serverFolder;
@@ -101,9 +99,20 @@ class MlflowTrackingTest {
         assertEquals(new ObjectMapper().readTree(runDirectory.resolve("provenance.json").toFile())
                 .path("spec_sha256").asText(), tags.get("vaelab.spec_sha256"));
         assertEquals("mnist", record.datasets().get(0).get("name"));
-        assertEquals(ARTIFACTS, record.artifacts().keySet());
-        for (String artifact : ARTIFACTS) {
+        Set<String> files = runFiles(runDirectory);
+        assertTrue(files.containsAll(Set.of("spec.resolved.yaml", "provenance.json", "metrics.csv", "checkpoints/final.fb",
+                "images/reconstructions.png", "images/samples.png", "images/training_curves.png")), files.toString());
+        assertEquals(files, record.artifacts().keySet(), "every file of the run directory but its journal");
+        for (String artifact : files) {
             assertArrayEquals(Files.readAllBytes(runDirectory.resolve(artifact)), record.artifact(artifact), artifact);
+        }
+    }
+
+    /** The run directory's files, relative, except the journal (the record of what was sent). */
+    private static Set<String> runFiles(Path runDirectory) throws IOException {
+        try (Stream<Path> files = Files.walk(runDirectory)) {
+            return files.filter(Files::isRegularFile).map(f -> runDirectory.relativize(f).toString())
+                    .filter(f -> !f.equals("journal.jsonl")).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
     }
 

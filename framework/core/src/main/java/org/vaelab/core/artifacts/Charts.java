@@ -10,6 +10,8 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
+import org.knowm.xchart.style.markers.Marker;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * The common look of the figures' XChart plots and their tiling into one image. Colours are the
@@ -26,7 +28,10 @@ final class Charts {
     private Charts() {
     }
 
-    /** An empty chart of the given size with a white background, light grid and the legend in the top right. */
+    /**
+     * An empty chart of the given size with a white background, a light grid, and the legend in one
+     * line below the plot, where it never hides data.
+     */
     static XYChart chart(String title, String xTitle, String yTitle, int width, int height) {
         XYChart chart = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(xTitle)
                 .yAxisTitle(yTitle).build();
@@ -35,17 +40,19 @@ final class Charts {
         styler.setPlotBackgroundColor(Color.WHITE);
         styler.setPlotGridLinesColor(new Color(0xdddddd));
         styler.setLegendBorderColor(new Color(0xcccccc));
-        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
+        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
         styler.setSeriesColors(PALETTE);
         styler.setAntiAlias(true);
         return chart;
     }
 
-    /** A chart as {@link #chart}, drawing its series as points of {@code markerSize} pixels. */
+    /** A chart as {@link #chart}, drawing its series as round points of {@code markerSize} pixels. */
     static XYChart scatter(String title, String xTitle, String yTitle, int width, int height, int markerSize) {
         XYChart chart = chart(title, xTitle, yTitle, width, height);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         chart.getStyler().setMarkerSize(markerSize);
+        chart.getStyler().setSeriesMarkers(new Marker[] {SeriesMarkers.CIRCLE});
         return chart;
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.style.Styler;
 
 /**
  * {@code images/data_scatter.png}, for feature vectors: pairwise scatter plots of up to 1,000 test
@@ -42,8 +41,6 @@ final class DataScatter {
             for (int b = a + 1; b < shown; b++) {
                 XYChart chart = Charts.scatter(String.format(Locale.ROOT, "feature %d against feature %d", b, a),
                         "feature " + a, "feature " + b, PANEL_WIDTH, PANEL_HEIGHT, MARKER_SIZE);
-                chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
-                chart.getStyler().setLegendLayout(Styler.LegendLayout.Horizontal);
                 add(chart, "test data", data, features, a, b, 0);
                 add(chart, "reconstructions", reconstructions, features, a, b, 1);
                 add(chart, "prior samples", samples, features, a, b, 2);

@@ -14,7 +14,7 @@ import java.util.List;
  *   <li>{@code images/interpolation.png}: one row per pair, the input a, 10 steps from t = 0 to 1,
  *       the input b.</li>
  *   <li>{@code images/interpolation.gif}: the pairs side by side, enlarged 3 times, t running from
- *       0 to 1 in 24 steps and back (46 frames), resting at both ends; it loops forever.</li>
+ *       0 to 1 in 16 steps and back (30 frames), resting at both ends; it loops forever.</li>
  * </ul>
  */
 final class LatentInterpolation {
@@ -23,7 +23,7 @@ final class LatentInterpolation {
     static final String GIF = "images/interpolation.gif";
     static final int MAX_PAIRS = 8;
     static final int STRIP_STEPS = 10;
-    static final int GIF_STEPS = 24;
+    static final int GIF_STEPS = 16;
     static final int GIF_SCALE = 3;
     private static final int FRAME_DELAY = 8;
     private static final int END_DELAY = 60;

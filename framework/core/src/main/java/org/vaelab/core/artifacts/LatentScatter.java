@@ -10,10 +10,10 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * {@code images/latent_scatter.png}: the posterior means of up to 10,000 test examples in the
- * plane, one colour per class when the data has labels (as in Makhzani
- * et al. 2016, "Adversarial autoencoders", figure 2). A 2-D latent space is drawn as it is; a larger
- * one is projected on its first two principal components ({@link PrincipalComponents}), their share
- * of the variance on the axes.
+ * plane, one colour per class when the data has labels (as in Makhzani et al. 2016, "Adversarial
+ * autoencoders", figure 2). A 2-D latent space is drawn as it is; a larger one is projected on its
+ * first two principal components ({@link PrincipalComponents}), their share of the variance on the
+ * axes.
  */
 final class LatentScatter {
 
@@ -57,6 +57,7 @@ final class LatentScatter {
         }
         XYChart chart = Charts.scatter(title, xTitle, yTitle, WIDTH, HEIGHT, MARKER_SIZE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
+        chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
         chart.getStyler().setLegendVisible(inputs.test().hasLabels());
         int colour = 0;
         for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {

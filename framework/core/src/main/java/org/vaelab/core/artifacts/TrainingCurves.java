@@ -19,21 +19,24 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * {@code images/training_curves.png}: a run's {@code metrics.csv} ({@code step,epoch,metric,value})
- * against the global step, in up to three panels side by side: the training terms (loss,
- * reconstruction and KL, with the target capacity of a capacity schedule when it is not zero), the
- * KL weight, and the held-out ELBO (validation and test). A panel without any of its metrics is
- * left out; non-finite values are skipped.
+ * against the global step, in up to four panels, two to a row: the training loss and
+ * reconstruction term, the training KL (with the target capacity of a capacity schedule when it is
+ * not zero; on its own panel because it is often two orders of magnitude smaller), the KL weight,
+ * and the held-out ELBO (validation and test). A panel without any of its metrics is left out;
+ * non-finite values are skipped.
  */
 final class TrainingCurves {
 
     static final String PATH = "images/training_curves.png";
     static final int PANEL_WIDTH = 560;
     static final int PANEL_HEIGHT = 420;
+    static final int COLUMNS = 2;
     /** Metrics drawn only when some value is not zero. */
     private static final Set<String> SHOWN_WHEN_NOT_ZERO = Set.of("kl/capacity");
     private static final List<Panel> PANELS = List.of(
-            new Panel("Training terms", "nats per example", List.of("train/loss", "train/recon", "train/kl", "kl/capacity"),
+            new Panel("Training loss and reconstruction term", "nats per example", List.of("train/loss", "train/recon"),
                     false),
+            new Panel("Training KL", "nats per example", List.of("train/kl", "kl/capacity"), false),
             new Panel("KL weight", "weight", List.of("kl/weight"), false),
             new Panel("Held-out ELBO", "nats per example", List.of("val/elbo", "test/elbo"), true));
 
@@ -55,13 +58,16 @@ final class TrainingCurves {
             }
             XYChart chart = Charts.chart(panel.title(), "step", panel.yTitle(), PANEL_WIDTH, PANEL_HEIGHT);
             chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            chart.getStyler().setXAxisMin(0.0);
+            chart.getStyler().setXAxisDecimalPattern("0");
+            chart.getStyler().setYAxisDecimalPattern("0.###");
             for (Curve curve : shown) {
                 XYSeries series = chart.addSeries(curve.metric(), curve.steps(), curve.values());
                 series.setMarker(panel.markers() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
             }
             charts.add(chart);
         }
-        return charts.isEmpty() ? Optional.empty() : Optional.of(Figure.png(PATH, Charts.tile(charts, charts.size())));
+        return charts.isEmpty() ? Optional.empty() : Optional.of(Figure.png(PATH, Charts.tile(charts, COLUMNS)));
     }
 
     /** The finite values of every metric in the file, in file order. */

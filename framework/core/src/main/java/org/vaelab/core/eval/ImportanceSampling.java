@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.core.train.ModelParts;
+import org.vaelab.core.train.SplitRows;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataSplit;
 
@@ -13,8 +15,8 @@ import org.vaelab.spi.data.DataSplit;
  * The importance-weighted estimate of log p(x) of Burda, Grosse and Salakhutdinov 2016,
  * "Importance Weighted Autoencoders", eq. 8: with K draws {@code z_k ~ q(z|x)},
  * <pre>log p(x) &gt;= L_K = E[log (1/K) sum_k w_k],   w_k = p(x|z_k) N(z_k; 0, I) / q(z_k|x),</pre>
- * a bound that equals the ELBO at K = 1, never decreases as K grows and tends to log p(x) as
- * K goes to infinity (their theorem 1). Each example's estimate is
+ * a bound that equals the ELBO at K = 1, never decreases as K grows and, the weights being
+ * bounded, tends to log p(x) as K goes to infinity (their theorem 1). Each example's estimate is
  * {@code logsumexp_k(log w_k) - log K}, in nats with all normalising constants, the log weights
  * coming from the graph's {@link VaeGraph#LOG_WEIGHT} output and the log-sum-exp taken in double
  * precision, one term at a time, so any K is stable.
@@ -61,11 +63,6 @@ public final class ImportanceSampling {
         if (value <= 0) {
             throw new IllegalArgumentException(name + " must be positive, got " + value);
         }
-    }
-
-    /** K, the importance samples per example. */
-    public int samples() {
-        return samples;
     }
 
     /** The estimate of log p(x) of every example of {@code split}, in nats, in split order. */

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.core.train.SplitRows;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataSplit;
 

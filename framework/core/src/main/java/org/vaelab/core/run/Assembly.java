@@ -3,23 +3,21 @@ package org.vaelab.core.run;
 import java.io.IOException;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.ExperimentSpec;
+import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.RandomStreams;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
-import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
-import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
  * A spec's components made, its data loaded and its graph built: everything checked before a
  * run directory exists, so bad input leaves nothing behind.
  */
-record Assembly(DataSplits data, Decoder decoder, Likelihood likelihood, KlSchedule schedule, Optimizer optimizer,
-                VaeGraph graph, RandomStreams streams) {
+record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph graph, RandomStreams streams) {
 
     static Assembly of(ExperimentSpec spec, ComponentCatalog catalog, RunOptions options) throws IOException {
         BackendCheck.require(spec.backend());
@@ -37,12 +35,11 @@ record Assembly(DataSplits data, Decoder decoder, Likelihood likelihood, KlSched
             throw new InvalidInputException("data: the validation and test splits must not be empty (found "
                     + data.validation().size() + " and " + data.test().size() + " examples)");
         }
-        Decoder decoder = catalog.create(Family.DECODER, spec.model().decoder());
-        KlSchedule schedule = catalog.create(Family.KL_SCHEDULE, spec.kl());
+        ModelParts parts = new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
+                catalog.create(Family.DECODER, spec.model().decoder()), likelihood,
+                catalog.create(Family.KL_SCHEDULE, spec.kl()), data.shape(), spec.model().latentDim());
         RandomStreams streams = new RandomStreams(spec.seed());
-        VaeGraph graph = VaeGraph.build(catalog.create(Family.ENCODER, spec.model().encoder()), decoder, likelihood,
-                schedule, data.shape(), spec.model().latentDim(), spec.train().mcSamples(), streams.initialWeights());
-        return new Assembly(data, decoder, likelihood, schedule, catalog.create(Family.OPTIMIZER, spec.optimizer()),
-                graph, streams);
+        VaeGraph graph = parts.build(spec.train().mcSamples(), streams.initialWeights());
+        return new Assembly(data, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
     }
 }

@@ -65,12 +65,15 @@ public final class ExperimentRunner {
                 run.tracker().logArtifact(directory.writeText(path, fitted.getValue()), path);
             }
             options.out().printf(Locale.ROOT, "run %s%n%s%n", directory.root(), describe(model, spec));
-            ElboTerms test = train(model, spec, options, run.tracker());
+            Trainer trainer = new Trainer(model.graph(), model.optimizer(), model.parts().schedule(),
+                    spec.train().batchSize(), model.streams());
+            ElboTerms test = train(trainer, model, spec, options, run.tracker());
             Path checkpoint = directory.write(CHECKPOINT_FILE, file -> model.graph().sameDiff().save(file.toFile(), false));
             run.tracker().logArtifact(checkpoint, CHECKPOINT_FILE);
-            for (String picture : Pictures.write(model, directory)) {
-                run.tracker().logArtifact(directory.root().resolve(picture), picture);
-            }
+            FinalEvaluation evaluation = FinalEvaluation.of(model, spec.eval());
+            log(run.tracker(), evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
+            options.out().println(describe(evaluation, spec));
+            writePictures(model, evaluation, directory, run.tracker(), options);
             run.end(RunStatus.FINISHED);
             double seconds = (System.nanoTime() - started) / 1e9;
             options.out().printf(Locale.ROOT, "done in %.1f s: test -ELBO %.2f nats per example; files in %s%n",
@@ -98,10 +101,34 @@ public final class ExperimentRunner {
         return tags;
     }
 
-    private ElboTerms train(Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker)
+    /**
+     * Draws the figures; a failure to draw (a missing font, say) is reported and leaves the run,
+     * its metrics and its checkpoint as they are.
+     */
+    private static void writePictures(Assembly model, FinalEvaluation evaluation, RunDirectory directory,
+                                      TrackerGroup tracker, RunOptions options) throws IOException {
+        List<String> pictures;
+        try {
+            pictures = Pictures.write(model, evaluation.klPerDimension(), directory);
+        } catch (IOException | RuntimeException | java.awt.AWTError e) {
+            options.out().println("warning: the figures could not be drawn (" + e + "); the run's results are kept");
+            return;
+        }
+        for (String picture : pictures) {
+            tracker.logArtifact(directory.root().resolve(picture), picture);
+        }
+    }
+
+    private static String describe(FinalEvaluation evaluation, ExperimentSpec spec) {
+        String units = String.format(Locale.ROOT, "active units %d of %d", evaluation.latent().activeUnits(),
+                spec.model().latentDim());
+        return evaluation.logLikelihood().isEmpty() ? units : String.format(Locale.ROOT,
+                "test log p(x) >= %.2f nats (importance-weighted, K = %d, %d examples); %s",
+                evaluation.logLikelihood().getAsDouble(), spec.eval().iwaeSamples(), evaluation.iwaeExamples(), units);
+    }
+
+    private ElboTerms train(Trainer trainer, Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker)
             throws IOException {
-        Trainer trainer = new Trainer(model.graph(), model.optimizer(), model.schedule(),
-                spec.train().batchSize(), model.streams());
         Evaluator evaluator = new Evaluator(model.graph(), spec.eval().batchSize());
         TrainingHorizon horizon = trainer.horizon(model.data(), spec.train().epochs());
         ElboTerms test = null;

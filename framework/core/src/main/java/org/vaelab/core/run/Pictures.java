@@ -2,7 +2,6 @@ package org.vaelab.core.run;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.vaelab.core.artifacts.Figure;
 import org.vaelab.core.artifacts.FigureInputs;
@@ -25,8 +24,7 @@ final class Pictures {
      * @param klPerDimension the mean KL of each latent dimension on the test split, nats
      */
     static List<String> write(Assembly model, double[] klPerDimension, RunDirectory directory) throws IOException {
-        GeneratorGraph generator = GeneratorGraph.of(model.graph(), model.decoder(), model.likelihood(),
-                model.data().shape());
+        GeneratorGraph generator = GeneratorGraph.of(model.graph(), model.parts());
         FigureInputs inputs = new FigureInputs(GraphLatentModel.of(model.graph(), generator), model.data().shape(),
                 model.data().test(), klPerDimension, model.streams().pictures(), directory.root().resolve(MetricsCsv.FILE));
         List<String> paths = new ArrayList<>();
@@ -35,15 +33,5 @@ final class Pictures {
             paths.add(figure.path());
         }
         return paths;
-    }
-
-    /**
-     * As {@link #write(Assembly, double[], RunDirectory)} with the KL per dimension unknown (the
-     * traversals then follow the dimensions' order). Transitional: remove once the runner passes it.
-     */
-    static List<String> write(Assembly model, RunDirectory directory) throws IOException {
-        double[] unknown = new double[model.graph().latentDim()];
-        Arrays.fill(unknown, Double.NaN);
-        return write(model, unknown, directory);
     }
 }

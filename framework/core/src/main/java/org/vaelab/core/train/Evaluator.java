@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.data.DataSplit;
 
 /** Computes the ELBO, its terms and the reconstruction errors over a whole split, in batches, without training. */
@@ -27,13 +26,9 @@ public final class Evaluator {
         String[] outputs = graph.hasCrossEntropy()
                 ? new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE, VaeGraph.RECON_BCE}
                 : new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE};
-        float[] buffer = new float[batchSize * split.width()];
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
-            for (int r = 0; r < rows; r++) {
-                split.copyRow(start + r, buffer, r);
-            }
-            INDArray x = Nd4j.create(java.util.Arrays.copyOf(buffer, rows * split.width()), new long[] {rows, split.width()}, 'c');
+            INDArray x = SplitRows.of(split, start, rows);
             INDArray eps = GaussianNoise.sample(noise, graph.samples() * rows, graph.latentDim());
             Map<String, INDArray> out = graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps), outputs);
             logPxSum += out.get(VaeGraph.LOG_PX).sumNumber().doubleValue();

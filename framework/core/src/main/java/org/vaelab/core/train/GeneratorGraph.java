@@ -4,12 +4,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.vaelab.spi.data.DataShape;
-import org.vaelab.spi.likelihood.Likelihood;
-import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.NetworkBuilder;
 
 /**
@@ -26,18 +22,14 @@ public final class GeneratorGraph {
         this.sd = sd;
     }
 
-    /** A generator with the current weights of {@code trained}. */
-    public static GeneratorGraph of(VaeGraph trained, Decoder decoder, Likelihood likelihood, DataShape shape) {
+    /** A generator of the model {@code parts} describe, with the current weights of {@code trained}. */
+    public static GeneratorGraph of(VaeGraph trained, ModelParts parts) {
         SameDiff sd = SameDiff.create();
-        SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, trained.latentDim());
-        SDVariable params = decoder.decode(new NetworkBuilder(sd, "decoder", new SplittableRandom(0)), z,
-                trained.latentDim(), shape, likelihood.parametersPerValue());
-        sd.identity(VaeGraph.X_MEAN, likelihood.mean(sd, params));
-        for (SDVariable variable : sd.variables()) {
-            if (variable.getVariableType() == VariableType.VARIABLE) {
-                variable.getArr().assign(trained.sameDiff().getArrForVarName(variable.name()));
-            }
-        }
+        SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, parts.latentDim());
+        SDVariable params = parts.decoder().decode(new NetworkBuilder(sd, "decoder", new SplittableRandom(0)), z,
+                parts.latentDim(), parts.shape(), parts.likelihood().parametersPerValue());
+        sd.identity(VaeGraph.X_MEAN, parts.likelihood().mean(sd, params));
+        ModelParts.copyWeights(trained.sameDiff(), sd);
         return new GeneratorGraph(sd);
     }
 

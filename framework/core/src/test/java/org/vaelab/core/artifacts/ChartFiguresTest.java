@@ -54,22 +54,27 @@ class ChartFiguresTest {
     }
 
     @Test
-    void trainingCurvesDrawThreePanels() throws IOException {
+    void trainingCurvesDrawFourPanelsTwoToARow() throws IOException {
         Figure figure = TrainingCurves.figure(metrics(true)).orElseThrow();
         assertEquals(TrainingCurves.PATH, figure.path());
         BufferedImage image = FigureFiles.image(figure, folder);
-        assertEquals(3 * TrainingCurves.PANEL_WIDTH, image.getWidth());
-        assertEquals(TrainingCurves.PANEL_HEIGHT, image.getHeight());
+        assertEquals(2 * TrainingCurves.PANEL_WIDTH, image.getWidth());
+        assertEquals(2 * TrainingCurves.PANEL_HEIGHT, image.getHeight());
         assertTrue(FigureFiles.colours(image) > 50, "a drawing, not a blank");
-        for (int colour : new int[] {BLUE, ORANGE, GREEN}) {
+        for (int colour : new int[] {BLUE, ORANGE}) {
             assertTrue(FigureFiles.hasColourOnWhite(image, colour, 255, 0), Integer.toHexString(colour));
         }
     }
 
     @Test
     void trainingCurvesLeaveOutPanelsWithoutData() throws IOException {
-        BufferedImage image = FigureFiles.image(TrainingCurves.figure(metrics(false)).orElseThrow(), folder);
-        assertEquals(2 * TrainingCurves.PANEL_WIDTH, image.getWidth());
+        BufferedImage trainingOnly = FigureFiles.image(TrainingCurves.figure(metrics(false)).orElseThrow(), folder);
+        assertEquals(2 * TrainingCurves.PANEL_WIDTH, trainingOnly.getWidth());
+        assertEquals(2 * TrainingCurves.PANEL_HEIGHT, trainingOnly.getHeight());
+        BufferedImage evaluationOnly = FigureFiles.image(TrainingCurves.figure(Files.writeString(folder.resolve("eval.csv"),
+                "step,epoch,metric,value\n50,1,val/elbo,-300.5\n100,2,val/elbo,-280.25\n")).orElseThrow(), folder);
+        assertEquals(TrainingCurves.PANEL_WIDTH, evaluationOnly.getWidth());
+        assertEquals(TrainingCurves.PANEL_HEIGHT, evaluationOnly.getHeight());
         assertEquals(Optional.empty(), TrainingCurves.figure(folder.resolve("absent.csv")));
         assertEquals(Optional.empty(), TrainingCurves.figure(
                 Files.writeString(folder.resolve("other.csv"), "step,epoch,metric,value\n1,1,time/epoch_seconds,2\n")));

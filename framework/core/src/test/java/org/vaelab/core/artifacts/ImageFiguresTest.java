@@ -51,9 +51,9 @@ class ImageFiguresTest {
         return values;
     }
 
-    /** Dimension 2 is silenced; its row is the one whose rank by KL puts it there. */
+    /** Dimension 2 is silenced; its row is where its rank by KL puts it (unknown KL last, then by index). */
     @ParameterizedTest
-    @CsvSource({"1;0.5;4;2, 0", "1;0.5;0.1;2, 3", "2;1;3;NaN, 1"})
+    @CsvSource({"1;0.5;4;2, 0", "1;0.5;0.1;2, 3", "2;1;NaN;3, 3", "NaN;NaN;NaN;NaN, 2"})
     void traversalRowsAreOrderedByKlAndASilencedDimensionsRowIsConstant(String kl, int constantRow) {
         double[] klPerDimension = Arrays.stream(kl.split(";")).mapToDouble(Double::parseDouble).toArray();
         BufferedImage image = FigureFiles.image(

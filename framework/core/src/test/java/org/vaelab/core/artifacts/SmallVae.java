@@ -10,6 +10,7 @@ import org.vaelab.core.plugin.PluginLoader;
 import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.spec.SpecLoader;
 import org.vaelab.core.train.GeneratorGraph;
+import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.data.DataShape;
@@ -45,11 +46,11 @@ final class SmallVae {
      * decoder ignores them.
      */
     static LatentModel model(ExperimentSpec spec, DataShape shape, int... silenced) {
-        Likelihood likelihood = CATALOG.create(Family.LIKELIHOOD, spec.likelihood());
-        Decoder decoder = CATALOG.create(Family.DECODER, spec.model().decoder());
         int latentDim = spec.model().latentDim();
-        VaeGraph graph = VaeGraph.build(CATALOG.create(Family.ENCODER, spec.model().encoder()), decoder, likelihood,
-                CATALOG.create(Family.KL_SCHEDULE, spec.kl()), shape, latentDim, 1, new SplittableRandom(spec.seed()));
+        ModelParts parts = new ModelParts(CATALOG.create(Family.ENCODER, spec.model().encoder()),
+                CATALOG.create(Family.DECODER, spec.model().decoder()), CATALOG.create(Family.LIKELIHOOD, spec.likelihood()),
+                CATALOG.create(Family.KL_SCHEDULE, spec.kl()), shape, latentDim);
+        VaeGraph graph = parts.build(1, new SplittableRandom(spec.seed()));
         SDVariable firstLayer = graph.sameDiff().variables().stream()
                 .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().startsWith("decoder/")
                         && v.name().endsWith("/W") && v.getArr().size(0) == latentDim)
@@ -57,7 +58,7 @@ final class SmallVae {
         for (int dimension : silenced) {
             firstLayer.getArr().getRow(dimension).assign(0);
         }
-        return GraphLatentModel.of(graph, GeneratorGraph.of(graph, decoder, likelihood, shape));
+        return GraphLatentModel.of(graph, GeneratorGraph.of(graph, parts));
     }
 
     /** A Bernoulli VAE for data of {@code shape}. */

@@ -84,6 +84,8 @@ class SpecLoaderTest {
             eval:
               every_epochs: 1
               batch_size: 1000
+              iwae_samples: 100
+              iwae_examples: 1000
             tracking: []
             """;
 

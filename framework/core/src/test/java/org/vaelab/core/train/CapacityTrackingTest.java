@@ -17,13 +17,13 @@ import org.vaelab.spi.nn.Activation;
 /**
  * The controlled-capacity objective of Burgess et al. 2018 does what it is for: with
  * {@code gamma * |KL - C|} and C rising from 0 to 12 nats, the training KL, logged as a mean over
- * every 10 steps, follows C within 10% over the second half of training, on 2,000 real
+ * every 25 steps, follows C within 10% over the second half of training, on 2,000 real
  * Fashion-MNIST images.
  */
 class CapacityTrackingTest {
 
-    /** Steps per logged value, as with {@code train.log_every_steps: 10}. */
-    private static final int WINDOW = 10;
+    /** Steps per logged value, as with {@code train.log_every_steps: 25}. */
+    private static final int WINDOW = 25;
 
     @Test
     void theKlFollowsTheTargetCapacity() throws Exception {
@@ -31,7 +31,7 @@ class CapacityTrackingTest {
                 "{type: mnist, variant: fashion, train_limit: 2100, validation: 100, test_limit: 100}");
         DataSplits data = fashion.load(new LoadContext(Path.of("."), 1));
         int batch = 50;
-        int epochs = 10;
+        int epochs = 16;
         long steps = (long) epochs * data.train().size() / batch;
         KlSchedule capacity = TestModels.component(Family.KL_SCHEDULE,
                 "{type: capacity, gamma: 1000, c_min: 0, c_max: 12, steps: " + steps + "}");

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.vaelab.core.eval.ImportanceSampling;
-import org.vaelab.core.eval.ModelParts;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.data.DataSplit;
 
@@ -32,7 +31,7 @@ class IwaeChunkingTest {
     @Test
     void chunksAndBatchesDoNotChangeTheEstimate() {
         Model model = Model.create();
-        DataSplit split = new DataSplit(TestModels.binaryValues(new SplittableRandom(4), EXAMPLES * WIDTH), null, WIDTH);
+        DataSplit split = data();
         double[] reference = model.estimator(SAMPLES, 10, 3).logLikelihoods(split, new SplittableRandom(11));
         System.out.println("IwaeChunkingTest estimates " + Arrays.toString(reference));
         for (int[] chunkAndBatch : new int[][] {{100, 7}, {250, EXAMPLES}, {1000, 1}}) {
@@ -43,7 +42,8 @@ class IwaeChunkingTest {
                         "chunk " + chunkAndBatch[0] + ", batch " + chunkAndBatch[1] + ", example " + e);
             }
         }
-        double[] firstFive = model.estimator(SAMPLES, 100, 7).logLikelihoods(split.slice(0, 5), new SplittableRandom(11));
+        double[] firstFive = model.estimator(SAMPLES, 100, 7)
+                .logLikelihoods(split.slice(0, 5), new SplittableRandom(11));
         for (int e = 0; e < 5; e++) {
             assertEquals(reference[e], firstFive[e], 1e-5 * Math.abs(reference[e]), "a prefix alone, example " + e);
         }
@@ -52,7 +52,7 @@ class IwaeChunkingTest {
     @Test
     void theSeedDeterminesTheEstimate() {
         Model model = Model.create();
-        DataSplit split = new DataSplit(TestModels.binaryValues(new SplittableRandom(4), EXAMPLES * WIDTH), null, WIDTH);
+        DataSplit split = data();
         ImportanceSampling estimator = model.estimator(SAMPLES, 100, 7);
         double[] first = estimator.logLikelihoods(split, new SplittableRandom(11));
         assertArrayEquals(first, estimator.logLikelihoods(split, new SplittableRandom(11)), "same seed, same bits");
@@ -74,6 +74,10 @@ class IwaeChunkingTest {
         assertThrows(IllegalArgumentException.class, () -> model.estimator(0, 10, 10));
         assertThrows(IllegalArgumentException.class, () -> model.estimator(10, 0, 10));
         assertThrows(IllegalArgumentException.class, () -> model.estimator(10, 10, 0));
+    }
+
+    private static DataSplit data() {
+        return new DataSplit(TestModels.binaryValues(new SplittableRandom(4), EXAMPLES * WIDTH), null, WIDTH);
     }
 
     /** A Bernoulli VAE with one hidden layer of 8 tanh units in encoder and decoder, and its parts. */

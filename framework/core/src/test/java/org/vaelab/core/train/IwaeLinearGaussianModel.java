@@ -2,7 +2,6 @@ package org.vaelab.core.train;
 
 import java.util.List;
 import java.util.SplittableRandom;
-import org.vaelab.core.eval.ModelParts;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
@@ -36,8 +35,6 @@ final class IwaeLinearGaussianModel {
     /** The decoder's W, {@code [WIDTH][LATENT]}, so that {@code x = W z + b}. */
     private final double[][] w;
     private final double[] b;
-    private final Affine mean;
-    private final Affine logVariance;
 
     private IwaeLinearGaussianModel(ModelParts parts, VaeGraph graph) {
         this.parts = parts;
@@ -50,8 +47,6 @@ final class IwaeLinearGaussianModel {
             }
         }
         this.b = TestModels.values(graph.sameDiff(), "decoder/out/b");
-        this.mean = Affine.read(graph, "encoder/mean");
-        this.logVariance = Affine.read(graph, "encoder/logvar");
     }
 
     /**
@@ -67,8 +62,9 @@ final class IwaeLinearGaussianModel {
         SplittableRandom random = new SplittableRandom(seed);
         VaeGraph graph = VaeGraph.build(parts.encoder(), parts.decoder(), parts.likelihood(), parts.schedule(),
                 parts.shape(), LATENT, 1, random);
-        new IwaeLinearGaussianModel(parts, graph).setProposal(random);
-        return new IwaeLinearGaussianModel(parts, graph);
+        IwaeLinearGaussianModel model = new IwaeLinearGaussianModel(parts, graph);
+        model.setProposal(random);
+        return model;
     }
 
     /**
@@ -94,7 +90,7 @@ final class IwaeLinearGaussianModel {
             double[] unit = new double[LATENT];
             unit[j] = 1;
             meanBias[j] += random.nextDouble(-MEAN_NOISE, MEAN_NOISE);
-            logVarianceBias[j] = Math.log(2.0 * precision.solve(unit)[j]);
+            logVarianceBias[j] = Math.log(1.5 * precision.solve(unit)[j]);
         }
         TestModels.setValues(graph.sameDiff(), "encoder/mean/W", meanWeights);
         TestModels.setValues(graph.sameDiff(), "encoder/mean/b", meanBias);
@@ -104,10 +100,13 @@ final class IwaeLinearGaussianModel {
 
     /** A draw of x from the model, rounded to float as the graph will see it. */
     double[] sample(SplittableRandom random) {
-        double[] z = {random.nextGaussian(), random.nextGaussian()};
+        double[] z = new double[LATENT];
+        for (int j = 0; j < LATENT; j++) {
+            z[j] = random.nextGaussian();
+        }
         double[] x = new double[WIDTH];
         for (int i = 0; i < WIDTH; i++) {
-            x[i] = (float) (b[i] + w[i][0] * z[0] + w[i][1] * z[1] + SIGMA * random.nextGaussian());
+            x[i] = (float) (b[i] + dot(w[i], z) + SIGMA * random.nextGaussian());
         }
         return x;
     }
@@ -134,12 +133,12 @@ final class IwaeLinearGaussianModel {
      */
     double elbo(double[] x) {
         double s2 = SIGMA * SIGMA;
-        double[] mu = mean.apply(x);
-        double[] lv = logVariance.apply(x);
+        double[] mu = Affine.read(graph, "encoder/mean").apply(x);
+        double[] lv = Affine.read(graph, "encoder/logvar").apply(x);
         double[] r = residual(x);
         double squaredError = 0;
         for (int i = 0; i < WIDTH; i++) {
-            double e = r[i] - w[i][0] * mu[0] - w[i][1] * mu[1];
+            double e = r[i] - dot(w[i], mu);
             squaredError += e * e;
         }
         double spread = 0;
@@ -165,8 +164,8 @@ final class IwaeLinearGaussianModel {
         double[][] precision = precisionOfPosterior();
         SmallSpd posteriorPrecision = new SmallSpd(precision);
         double[] m = posteriorPrecision.solve(scale(transposeTimes(residual(x)), 1 / (SIGMA * SIGMA)));
-        double[] mu = mean.apply(x);
-        double[] lv = logVariance.apply(x);
+        double[] mu = Affine.read(graph, "encoder/mean").apply(x);
+        double[] lv = Affine.read(graph, "encoder/logvar").apply(x);
         double[][] a = new double[LATENT][LATENT];
         double[] h = new double[LATENT];
         double[] precisionTimesM = times(precision, m);
@@ -248,7 +247,7 @@ final class IwaeLinearGaussianModel {
         return sum;
     }
 
-    /** An encoder head {@code x W + b} read from the graph's {@code scope/W}, {@code [WIDTH, LATENT]}, and {@code scope/b}. */
+    /** An encoder head {@code x W + b}: {@code scope/W}, {@code [WIDTH, LATENT]}, and {@code scope/b} of the graph. */
     private record Affine(double[] weights, double[] bias) {
 
         static Affine read(VaeGraph graph, String scope) {

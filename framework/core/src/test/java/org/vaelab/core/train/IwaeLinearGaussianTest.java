@@ -40,7 +40,7 @@ class IwaeLinearGaussianTest {
 
     @BeforeAll
     static void drawPoints() {
-        model = IwaeLinearGaussianModel.create(5);
+        model = IwaeLinearGaussianModel.create(3);
         SplittableRandom random = new SplittableRandom(51);
         points = new double[POINTS][];
         truth = new double[POINTS];

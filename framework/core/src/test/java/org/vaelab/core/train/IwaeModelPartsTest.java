@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.vaelab.core.eval.ModelParts;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
@@ -54,7 +53,8 @@ class IwaeModelPartsTest {
         assertArrayEquals(new long[] {K * BATCH}, weights.shape());
         for (int s = 0; s < K; s++) {
             INDArray slice = eps.get(NDArrayIndex.interval(s * BATCH, (s + 1) * BATCH), NDArrayIndex.all()).dup();
-            Map<String, INDArray> single = trained.sameDiff().output(TestModels.feed(x, slice, 1, 0), VaeGraph.LOG_WEIGHT);
+            Map<String, INDArray> single = trained.sameDiff().output(TestModels.feed(x, slice, 1, 0),
+                    VaeGraph.LOG_WEIGHT);
             for (int b = 0; b < BATCH; b++) {
                 double expected = single.get(VaeGraph.LOG_WEIGHT).getDouble(b);
                 assertEquals(expected, weights.getDouble(s * BATCH + b), 1e-5 * (1 + Math.abs(expected)),

@@ -1,17 +1,17 @@
-package org.vaelab.core.eval;
+package org.vaelab.core.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.data.DataSplit;
 
 /** Consecutive examples of a split as the {@code [rows, width]} FLOAT array a graph's {@code x} takes. */
-final class SplitRows {
+public final class SplitRows {
 
     private SplitRows() {
     }
 
     /** Examples {@code [start, start + rows)} of {@code split}. */
-    static INDArray of(DataSplit split, int start, int rows) {
+    public static INDArray of(DataSplit split, int start, int rows) {
         float[] values = new float[rows * split.width()];
         for (int r = 0; r < rows; r++) {
             split.copyRow(start + r, values, r);

@@ -1,0 +1,95 @@
+package org.vaelab.core.train;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SplittableRandom;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.kl.KlSchedule;
+import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.nn.Decoder;
+import org.vaelab.spi.nn.Encoder;
+
+/**
+ * The components and sizes a {@link VaeGraph} is built from, kept so the same model can be built
+ * again (with another number of samples of z, or as the decoder alone) and given the trained weights.
+ *
+ * @param latentDim the size of z
+ */
+public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood, KlSchedule schedule,
+                         DataShape shape, int latentDim) {
+
+    public ModelParts {
+        Objects.requireNonNull(encoder, "encoder");
+        Objects.requireNonNull(decoder, "decoder");
+        Objects.requireNonNull(likelihood, "likelihood");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(shape, "shape");
+        if (latentDim <= 0) {
+            throw new IllegalArgumentException("latentDim must be positive, got " + latentDim);
+        }
+    }
+
+    /** The model with {@code samples} samples of z per example, initial weights from {@code random}. */
+    public VaeGraph build(int samples, RandomGenerator random) {
+        return VaeGraph.build(encoder, decoder, likelihood, schedule, shape, latentDim, samples, random);
+    }
+
+    /**
+     * The model built again with {@code samples} samples of z per example, every trainable
+     * variable (network weights and any the likelihood creates, such as a learned log-variance)
+     * holding a copy of the current value of the variable of the same name in {@code trained}.
+     *
+     * @throws IllegalArgumentException when {@code trained} was not built from these parts
+     */
+    public VaeGraph withWeightsOf(VaeGraph trained, int samples) {
+        if (trained.latentDim() != latentDim) {
+            throw new IllegalArgumentException("the trained graph has " + trained.latentDim()
+                    + " latent dimensions, these parts " + latentDim);
+        }
+        VaeGraph copy = build(samples, new SplittableRandom(0));
+        Set<String> extra = new TreeSet<>(trainableNames(trained.sameDiff()));
+        extra.removeAll(trainableNames(copy.sameDiff()));
+        if (!extra.isEmpty()) {
+            throw new IllegalArgumentException("the trained graph was not built from these parts: they have no " + extra);
+        }
+        copyWeights(trained.sameDiff(), copy.sameDiff());
+        return copy;
+    }
+
+    private static Set<String> trainableNames(SameDiff sd) {
+        Set<String> names = new TreeSet<>();
+        sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).forEach(v -> names.add(v.name()));
+        return names;
+    }
+
+    /**
+     * Gives every trainable variable of {@code target} the current value of the variable of the
+     * same name in {@code source}.
+     *
+     * @throws IllegalArgumentException when {@code source} lacks one of them or has it in another shape
+     */
+    static void copyWeights(SameDiff source, SameDiff target) {
+        for (SDVariable variable : target.variables()) {
+            if (variable.getVariableType() != VariableType.VARIABLE) {
+                continue;
+            }
+            SDVariable trained = source.hasVariable(variable.name()) ? source.getVariable(variable.name()) : null;
+            if (trained == null || trained.getVariableType() != VariableType.VARIABLE) {
+                throw new IllegalArgumentException("the trained graph was not built from these parts: it has no variable "
+                        + variable.name());
+            }
+            if (!Arrays.equals(trained.getArr().shape(), variable.getArr().shape())) {
+                throw new IllegalArgumentException("variable " + variable.name() + " is "
+                        + Arrays.toString(trained.getArr().shape()) + " in the trained graph, "
+                        + Arrays.toString(variable.getArr().shape()) + " rebuilt");
+            }
+            variable.getArr().assign(trained.getArr());
+        }
+    }
+}

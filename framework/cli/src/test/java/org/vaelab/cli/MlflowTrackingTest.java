@@ -20,12 +20,11 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.testkit.MlflowRecord;
-import org.vaelab.testkit.MlflowServer;
+import org.vaelab.testkit.MlflowServerExtension;
 
 /**
  * {@code vae run} with the MLflow tracker against a real MLflow server: what MLflow holds equals
@@ -35,23 +34,11 @@ import org.vaelab.testkit.MlflowServer;
  */
 class MlflowTrackingTest {
 
-
-    @TempDir
-    static Path serverFolder;
-    static MlflowServer server;
+    @RegisterExtension
+    static final MlflowServerExtension MLFLOW = new MlflowServerExtension();
 
     @TempDir
     Path work;
-
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = MlflowServer.start(serverFolder);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
 
     @Test
     void mlflowHoldsExactlyWhatTheRunDirectoryHolds() throws IOException {
@@ -61,14 +48,14 @@ class MlflowTrackingTest {
 
     @Test
     void aRunMadeWhileTheServerWasDownArrivesWithSyncOnceOnly() throws IOException {
-        server.stop();
+        MLFLOW.server().stop();
         Path runDirectory;
         try {
             runDirectory = run("offline", 0);
         } finally {
-            server.restart();
+            MLFLOW.server().restart();
         }
-        assertTrue(MlflowRecord.find(server.uri(), "offline", runId(runDirectory)).isEmpty(), "nothing reached MLflow");
+        assertTrue(MlflowRecord.find(MLFLOW.server().uri(), "offline", runId(runDirectory)).isEmpty(), "nothing reached MLflow");
         for (int time = 0; time < 2; time++) {
             CommandLineRunner.Outcome sync = CommandLineRunner.vae("sync", runDirectory.toString());
             assertEquals(0, sync.exitCode(), sync.err());
@@ -78,7 +65,7 @@ class MlflowTrackingTest {
 
     private Path run(String experiment, int expectedExit) throws IOException {
         String spec = TestSpecs.SMALL_FASHION.replace("name: slice", "name: " + experiment)
-                + "tracking: [{type: mlflow, uri: '" + server.uri() + "', request_timeout_seconds: 5}]\n";
+                + "tracking: [{type: mlflow, uri: '" + MLFLOW.server().uri() + "', request_timeout_seconds: 5}]\n";
         Path specFile = TestSpecs.write(work, experiment + ".yaml", spec);
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", specFile.toString(), "--runs-dir",
                 work.resolve("runs").toString());
@@ -89,7 +76,7 @@ class MlflowTrackingTest {
     }
 
     private static void assertMlflowEqualsRunDirectory(String experiment, Path runDirectory) throws IOException {
-        MlflowRecord record = MlflowRecord.find(server.uri(), experiment, runId(runDirectory)).orElseThrow();
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), experiment, runId(runDirectory)).orElseThrow();
         assertEquals("FINISHED", record.status());
         String hash = runDirectory.getFileName().toString().substring(runDirectory.getFileName().toString().length() - 8);
         assertEquals(experiment + " (" + hash + ")", record.runName(), "the spec's name and its hash");

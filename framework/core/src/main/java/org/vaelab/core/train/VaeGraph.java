@@ -119,22 +119,22 @@ public final class VaeGraph {
         SDVariable xRepeated = repeat(sd, x, samples);
         SDVariable logPxPerSample = likelihood.logProbability(sd, xRepeated, params);
         SDVariable logPx = sd.identity(LOG_PX, meanOverSamples(sd, logPxPerSample, samples));
-        sd.identity(LOG_WEIGHT, logPxPerSample.add(RowSums.of(sd, logPriorOverPosterior(sd, z, eps, logVar))));
+        sd.identity(LOG_WEIGHT, logPxPerSample.add(RowSums.of(sd, logPriorOverPosterior(sd, z, eps, logVar), latentDim)));
         SDVariable klPerDimension = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0)
                 .sub(q.logVariance()).mul(0.5);
         sd.identity(KL_PER_DIMENSION, klPerDimension);
-        SDVariable kl = sd.identity(KL, RowSums.of(sd, klPerDimension));
+        SDVariable kl = sd.identity(KL, RowSums.of(sd, klPerDimension, latentDim));
         SDVariable reconLoss = logPx.mean().neg().rename(RECON_LOSS);
         kl.mean().rename(KL_MEAN);
-        reconLoss.add(LOSS, schedule.penalty(sd, klPerDimension, weight, capacity));
+        reconLoss.add(LOSS, schedule.penalty(sd, kl, klPerDimension, weight, capacity));
         SDVariable xMean = sd.identity(X_MEAN, likelihood.mean(sd, params));
         SDVariable error = xRepeated.sub(xMean);
-        sd.identity(RECON_MSE, meanOverSamples(sd, RowSums.of(sd, error.mul(error)).div(width), samples));
+        sd.identity(RECON_MSE, meanOverSamples(sd, RowSums.of(sd, error.mul(error), width).div(width), samples));
         boolean unitInterval = shape.range().within(ValueRange.UNIT_INTERVAL);
         if (unitInterval) {
             SDVariable p = sd.math().clipByValue(xMean, BCE_CLIP, 1 - BCE_CLIP);
             SDVariable logLikelihood = xRepeated.mul(sd.math().log(p)).add(xRepeated.rsub(1.0).mul(sd.math().log(p.rsub(1.0))));
-            sd.identity(RECON_BCE, meanOverSamples(sd, RowSums.of(sd, logLikelihood).neg(), samples));
+            sd.identity(RECON_BCE, meanOverSamples(sd, RowSums.of(sd, logLikelihood, width).neg(), samples));
         }
         sd.setLossVariables(LOSS);
         createGradientsQuietly(sd);

@@ -133,8 +133,8 @@ final class IwaeLinearGaussianModel {
      */
     double elbo(double[] x) {
         double s2 = SIGMA * SIGMA;
-        double[] mu = Affine.read(graph, "encoder/mean").apply(x);
-        double[] lv = Affine.read(graph, "encoder/logvar").apply(x);
+        double[] mu = AffineLayer.read(graph, "encoder/mean").apply(x);
+        double[] lv = AffineLayer.read(graph, "encoder/logvar").apply(x);
         double[] r = residual(x);
         double squaredError = 0;
         for (int i = 0; i < WIDTH; i++) {
@@ -164,8 +164,8 @@ final class IwaeLinearGaussianModel {
         double[][] precision = precisionOfPosterior();
         SmallSpd posteriorPrecision = new SmallSpd(precision);
         double[] m = posteriorPrecision.solve(scale(transposeTimes(residual(x)), 1 / (SIGMA * SIGMA)));
-        double[] mu = Affine.read(graph, "encoder/mean").apply(x);
-        double[] lv = Affine.read(graph, "encoder/logvar").apply(x);
+        double[] mu = AffineLayer.read(graph, "encoder/mean").apply(x);
+        double[] lv = AffineLayer.read(graph, "encoder/logvar").apply(x);
         double[][] a = new double[LATENT][LATENT];
         double[] h = new double[LATENT];
         double[] precisionTimesM = times(precision, m);
@@ -247,26 +247,6 @@ final class IwaeLinearGaussianModel {
         return sum;
     }
 
-    /** An encoder head {@code x W + b}: {@code scope/W}, {@code [WIDTH, LATENT]}, and {@code scope/b} of the graph. */
-    private record Affine(double[] weights, double[] bias) {
-
-        static Affine read(VaeGraph graph, String scope) {
-            return new Affine(TestModels.values(graph.sameDiff(), scope + "/W"),
-                    TestModels.values(graph.sameDiff(), scope + "/b"));
-        }
-
-        double[] apply(double[] x) {
-            double[] y = bias.clone();
-            for (int i = 0; i < WIDTH; i++) {
-                for (int j = 0; j < LATENT; j++) {
-                    y[j] += x[i] * weights[i * LATENT + j];
-                }
-            }
-            return y;
-        }
-    }
-
-    /** A small symmetric positive definite matrix through its Cholesky factor L, {@code A = L L^T}. */
     private static final class SmallSpd {
 
         private final double[][] lower;

@@ -31,8 +31,8 @@ class KlDivergenceTest {
         SameDiff sd = graph.sameDiff();
         SplittableRandom random = new SplittableRandom(17);
         // Weights wider than the default initialisation, so the KL is several nats and lv spans [-2.5, 2.5].
-        Layer mean = Layer.random(random, 0.8);
-        Layer logVariance = Layer.random(random, 0.8);
+        AffineLayer mean = AffineLayer.random(random, 0.8, WIDTH, LATENT);
+        AffineLayer logVariance = AffineLayer.random(random, 0.8, WIDTH, LATENT);
         mean.assignTo(sd, "encoder/mean");
         logVariance.assignTo(sd, "encoder/logvar");
 
@@ -67,38 +67,6 @@ class KlDivergenceTest {
     }
 
     /** A dense layer {@code x W + b} of {@code WIDTH} inputs and {@code LATENT} outputs, in double. */
-    private record Layer(double[] weights, double[] bias) {
-
-        static Layer random(SplittableRandom random, double bound) {
-            double[] w = new double[WIDTH * LATENT];
-            double[] b = new double[LATENT];
-            for (int i = 0; i < w.length; i++) {
-                w[i] = (float) random.nextDouble(-bound, bound);
-            }
-            for (int j = 0; j < b.length; j++) {
-                b[j] = (float) random.nextDouble(-bound, bound);
-            }
-            return new Layer(w, b);
-        }
-
-        /** Gives the graph's variables {@code scope/W} and {@code scope/b} these values. */
-        void assignTo(SameDiff sd, String scope) {
-            TestModels.setValues(sd, scope + "/W", weights);
-            TestModels.setValues(sd, scope + "/b", bias);
-        }
-
-        double[] apply(double[] x) {
-            double[] y = bias.clone();
-            for (int i = 0; i < WIDTH; i++) {
-                for (int j = 0; j < LATENT; j++) {
-                    y[j] += x[i] * weights[i * LATENT + j];
-                }
-            }
-            return y;
-        }
-    }
-
-    /** A sample mean and its standard error. */
     private record MonteCarlo(double mean, double standardError) {
 
         /**

@@ -2,7 +2,6 @@ package org.vaelab.spi.kl;
 
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.vaelab.spi.RowSums;
 
 /**
  * Weights the KL term of the training objective as a function of the global step. The reported
@@ -18,16 +17,17 @@ public interface KlSchedule {
     KlWeighting at(long step, TrainingHorizon horizon);
 
     /**
-     * The KL penalty of one batch, a scalar. The default is {@code w * |mean_batch(KL) - C|} with
-     * {@code KL = sum_j KL_j}: the beta-VAE penalty when C = 0 (Higgins et al. 2017) and the
-     * controlled-capacity objective of Burgess et al. 2018 (equation 8) otherwise.
+     * The KL penalty of one batch, a scalar. The default is {@code w * |mean_batch(KL) - C|}: the
+     * beta-VAE penalty when C = 0 (Higgins et al. 2017) and the controlled-capacity objective of
+     * Burgess et al. 2018 (equation 8) otherwise.
      *
+     * @param klPerExample KL(q(z|x) || N(0, I)) per example, {@code [batch]}
      * @param klPerDimension KL(q(z_j|x) || N(0, 1)) per example and latent dimension, {@code [batch, latentDim]}
      * @param weight the weight w fed this step, a scalar
      * @param capacity the capacity C fed this step, a scalar
      */
-    default SDVariable penalty(SameDiff sd, SDVariable klPerDimension, SDVariable weight, SDVariable capacity) {
-        SDVariable kl = RowSums.of(sd, klPerDimension).mean();
-        return weight.mul(sd.math().abs(kl.sub(capacity)));
+    default SDVariable penalty(SameDiff sd, SDVariable klPerExample, SDVariable klPerDimension, SDVariable weight,
+                               SDVariable capacity) {
+        return weight.mul(sd.math().abs(klPerExample.mean().sub(capacity)));
     }
 }

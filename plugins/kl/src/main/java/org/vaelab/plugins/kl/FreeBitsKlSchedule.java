@@ -29,7 +29,8 @@ final class FreeBitsKlSchedule implements KlSchedule {
     }
 
     @Override
-    public SDVariable penalty(SameDiff sd, SDVariable klPerDimension, SDVariable weight, SDVariable capacity) {
+    public SDVariable penalty(SameDiff sd, SDVariable klPerExample, SDVariable klPerDimension, SDVariable weight,
+                              SDVariable capacity) {
         return weight.mul(sd.scalarMax(klPerDimension.mean(0), lambda).sum());
     }
 }

@@ -8,6 +8,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.spi.RowSums;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.kl.KlWeighting;
 
@@ -28,7 +29,8 @@ final class PenaltyGraph {
         SDVariable kl = sd.var(KL, Nd4j.create(klPerDimension));
         SDVariable weight = sd.placeHolder("weight", DataType.FLOAT);
         SDVariable capacity = sd.placeHolder("capacity", DataType.FLOAT);
-        schedule.penalty(sd, kl, weight, capacity).rename(PENALTY);
+        SDVariable klPerExample = RowSums.of(sd, kl, klPerDimension[0].length);
+        schedule.penalty(sd, klPerExample, kl, weight, capacity).rename(PENALTY);
         sd.setLossVariables(PENALTY);
         feed = Map.of("weight", Nd4j.scalar((float) weighting.weight()),
                 "capacity", Nd4j.scalar((float) weighting.capacity()));

@@ -28,7 +28,7 @@ final class BernoulliLikelihood implements Likelihood {
 
     @Override
     public SDVariable logProbability(SameDiff sd, SDVariable x, SDVariable logits) {
-        return RowSums.of(sd, logMassPerValue(sd, x, logits));
+        return RowSums.of(sd, logMassPerValue(sd, x, logits), x);
     }
 
     @Override

@@ -50,7 +50,7 @@ final class ContinuousBernoulliLikelihood implements Likelihood {
     @Override
     public SDVariable logProbability(SameDiff sd, SDVariable x, SDVariable logits) {
         SDVariable perValue = BernoulliLikelihood.logMassPerValue(sd, x, logits).add(logNormaliser(sd, logits));
-        return RowSums.of(sd, perValue);
+        return RowSums.of(sd, perValue, x);
     }
 
     @Override

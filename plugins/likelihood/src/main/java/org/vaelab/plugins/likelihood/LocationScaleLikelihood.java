@@ -51,7 +51,7 @@ final class LocationScaleLikelihood implements Likelihood {
             case LEARNED_SCALAR -> bounds.clamp(sd, learnedScalar(sd, x.dataType()));
             case LEARNED_PER_DIM -> bounds.clamp(sd, blocks[1]);
         };
-        return RowSums.of(sd, family.logDensity(sd, x.sub(blocks[0]), logSpread));
+        return RowSums.of(sd, family.logDensity(sd, x.sub(blocks[0]), logSpread), x);
     }
 
     @Override

@@ -14,14 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.testkit.MlflowRecord;
-import org.vaelab.testkit.MlflowServer;
+import org.vaelab.testkit.MlflowServerExtension;
 
 /**
  * The MLflow tracker against a real MLflow server: what MLflow holds equals what was logged, and
@@ -30,27 +29,16 @@ import org.vaelab.testkit.MlflowServer;
  */
 class MlflowTrackerTest {
 
-    @TempDir
-    static Path serverFolder;
-    static MlflowServer server;
+    @RegisterExtension
+    static final MlflowServerExtension MLFLOW = new MlflowServerExtension();
 
     @TempDir
     Path runDirectory;
 
-    @BeforeAll
-    static void startServer() throws IOException {
-        server = MlflowServer.start(serverFolder);
-    }
-
-    @AfterAll
-    static void stopServer() {
-        server.close();
-    }
-
     @Test
     void mlflowHoldsExactlyWhatWasLogged() throws IOException {
         TrackerScript script = new TrackerScript(runDirectory, 1200);
-        MlflowTracker tracker = tracker(server.uri(), Map.of(), 60);
+        MlflowTracker tracker = tracker(MLFLOW.server().uri(), Map.of(), 60);
         tracker.start(script.run);
         for (int step = 1; step <= 1200; step++) {
             tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
@@ -58,7 +46,7 @@ class MlflowTrackerTest {
         script.artifacts.forEach((path, file) -> tracker.logArtifact(file, path));
         tracker.end(RunStatus.FINISHED);
 
-        MlflowRecord record = MlflowRecord.find(server.uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
         assertEquals("FINISHED", record.status());
         assertEquals("script-run", record.runName());
         assertEquals(script.run.params(), record.params());
@@ -79,20 +67,20 @@ class MlflowTrackerTest {
     @Test
     void aServerKilledAndRestartedMidRunLosesNothingAndDuplicatesNothing() throws IOException {
         TrackerScript script = new TrackerScript(runDirectory, 300);
-        MlflowTracker tracker = tracker(server.uri(), Map.of(), 120);
+        MlflowTracker tracker = tracker(MLFLOW.server().uri(), Map.of(), 120);
         tracker.start(script.run);
         for (int step = 1; step <= 300; step++) {
             if (step == 100) {
-                server.kill();
+                MLFLOW.server().kill();
             }
             if (step == 200) {
-                server.restart();
+                MLFLOW.server().restart();
             }
             tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
         }
         tracker.end(RunStatus.FINISHED);
 
-        MlflowRecord record = MlflowRecord.find(server.uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
         assertEquals("FINISHED", record.status());
         assertEquals(script.sortedPoints(), record.points());
     }
@@ -100,9 +88,9 @@ class MlflowTrackerTest {
     @Test
     void aFrozenServerNeverBlocksTheCallerAndCatchesUpWhenThawed() throws IOException {
         TrackerScript script = new TrackerScript(runDirectory, 200);
-        MlflowTracker tracker = tracker(server.uri(), Map.of(), 120);
+        MlflowTracker tracker = tracker(MLFLOW.server().uri(), Map.of(), 120);
         tracker.start(script.run);
-        server.freeze();
+        MLFLOW.server().freeze();
         try {
             assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
                 for (int step = 1; step <= 200; step++) {
@@ -110,11 +98,11 @@ class MlflowTrackerTest {
                 }
             }, "logging returns while the server is frozen");
         } finally {
-            server.thaw();
+            MLFLOW.server().thaw();
         }
         tracker.end(RunStatus.FINISHED);
 
-        MlflowRecord record = MlflowRecord.find(server.uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
         assertEquals(script.sortedPoints(), record.points());
     }
 

@@ -8,18 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.vaelab.spi.ComponentFactory;
-import org.vaelab.spi.Param;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.testkit.DocumentedDefaults;
 
 /**
  * The plugin registers every likelihood under its YAML name; each factory's documented defaults
@@ -44,9 +42,9 @@ class LikelihoodsPluginTest {
 
     @Test
     void documentedDefaultsAreTheIntendedSettings() throws ReflectiveOperationException {
-        assertEquals(new GaussianConfig(ScaleMode.FIXED, 1, -9, 4), defaults(REGISTRY.get("gaussian")));
-        assertEquals(new LaplaceConfig(ScaleMode.FIXED, 1, -4.5, 2), defaults(REGISTRY.get("laplace")));
-        assertEquals(new ContinuousBernoulliConfig(), defaults(REGISTRY.get("continuous_bernoulli")));
+        assertEquals(new GaussianConfig(ScaleMode.FIXED, 1, -9, 4), DocumentedDefaults.of(REGISTRY.get("gaussian").configType()));
+        assertEquals(new LaplaceConfig(ScaleMode.FIXED, 1, -4.5, 2), DocumentedDefaults.of(REGISTRY.get("laplace").configType()));
+        assertEquals(new ContinuousBernoulliConfig(), DocumentedDefaults.of(REGISTRY.get("continuous_bernoulli").configType()));
     }
 
     /** SameDiff 1.0.0-M2.1 fails to sum over a dimension of size 1; {@link StableMath#sumOverValues} does not. */
@@ -76,26 +74,8 @@ class LikelihoodsPluginTest {
 
     private static <C extends Record> Likelihood createWithDefaults(ComponentFactory<C, Likelihood> factory)
             throws ReflectiveOperationException {
-        return factory.create(defaults(factory));
+        return factory.create(DocumentedDefaults.of(factory.configType()));
     }
 
-    /** The factory's configuration made from its {@link Param} defaults, read as YAML scalars are. */
-    private static <C extends Record> C defaults(ComponentFactory<C, ?> factory) throws ReflectiveOperationException {
-        RecordComponent[] components = factory.configType().getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            String text = components[i].getAnnotation(Param.class).defaultValue();
-            Class<?> type = components[i].getType();
-            values[i] = type == double.class ? (Object) Double.parseDouble(text) : enumConstant(type, text);
-        }
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        return factory.configType().getDeclaredConstructor(types).newInstance(values);
-    }
 
-    /** The constant of an enum whose lower-case name is {@code text}. */
-    private static Object enumConstant(Class<?> type, String text) {
-        return Arrays.stream(type.getEnumConstants())
-                .filter(constant -> ((Enum<?>) constant).name().toLowerCase(Locale.ROOT).equals(text))
-                .findFirst().orElseThrow(() -> new AssertionError(type + " has no constant " + text));
-    }
 }

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import com.google.inject.Guice;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.learning.config.Adam;
@@ -17,8 +14,8 @@ import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.vaelab.plugins.optim.schedule.LearningRateSchedule;
 import org.vaelab.spi.ComponentFactory;
-import org.vaelab.spi.Param;
 import org.vaelab.spi.optim.Optimizer;
+import org.vaelab.testkit.DocumentedDefaults;
 
 /**
  * The plugin registers every optimizer under its YAML name, and each factory's documented
@@ -38,9 +35,9 @@ class OptimizersPluginTest {
 
     @Test
     void documentedDefaultsAreTheIntendedSettings() throws ReflectiveOperationException {
-        assertEquals(new AdamConfig(1e-3, 0.9, 0.999, 1e-8, CONSTANT, null), defaults(REGISTRY.get("adam")));
-        assertEquals(new SgdConfig(0.01, 0, false, CONSTANT, null), defaults(REGISTRY.get("sgd")));
-        assertEquals(new RmsPropConfig(1e-3, 0.9, 1e-8, CONSTANT, null), defaults(REGISTRY.get("rmsprop")));
+        assertEquals(new AdamConfig(1e-3, 0.9, 0.999, 1e-8, CONSTANT, null), DocumentedDefaults.of(AdamConfig.class));
+        assertEquals(new SgdConfig(0.01, 0, false, CONSTANT, null), DocumentedDefaults.of(SgdConfig.class));
+        assertEquals(new RmsPropConfig(1e-3, 0.9, 1e-8, CONSTANT, null), DocumentedDefaults.of(RmsPropConfig.class));
         assertInstanceOf(Adam.class, withDefaults(REGISTRY.get("adam")).updater());
         assertInstanceOf(Sgd.class, withDefaults(REGISTRY.get("sgd")).updater());
         assertInstanceOf(RmsProp.class, withDefaults(REGISTRY.get("rmsprop")).updater());
@@ -48,43 +45,9 @@ class OptimizersPluginTest {
 
     private static <C extends Record> Optimizer withDefaults(ComponentFactory<C, Optimizer> factory)
             throws ReflectiveOperationException {
-        return factory.create(defaults(factory));
+        return factory.create(DocumentedDefaults.of(factory.configType()));
     }
 
-    private static <C extends Record> C defaults(ComponentFactory<C, ?> factory) throws ReflectiveOperationException {
-        return defaults(factory.configType());
-    }
 
-    /**
-     * A record made from its {@link Param} defaults, read as the framework reads YAML: numbers,
-     * booleans, lower-case enum names, {@link Param#NONE} as null and {@code {}} as a nested record
-     * of its own defaults.
-     */
-    private static <R extends Record> R defaults(Class<R> type) throws ReflectiveOperationException {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] values = new Object[components.length];
-        for (int i = 0; i < components.length; i++) {
-            values[i] = parse(components[i].getType(), components[i].getAnnotation(Param.class).defaultValue());
-        }
-        Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
-        return type.getDeclaredConstructor(types).newInstance(values);
-    }
 
-    private static Object parse(Class<?> type, String text) throws ReflectiveOperationException {
-        if (text.equals(Param.NONE)) {
-            return null;
-        }
-        if (type.isRecord()) {
-            assertEquals("{}", text, "nested blocks default to their own defaults");
-            return defaults(type.asSubclass(Record.class));
-        }
-        if (type.isEnum()) {
-            return Arrays.stream(type.getEnumConstants()).filter(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)
-                    .equals(text)).findFirst().orElseThrow();
-        }
-        if (type == boolean.class) {
-            return Boolean.parseBoolean(text);
-        }
-        return type == int.class ? (Object) Integer.parseInt(text) : (Object) Double.parseDouble(text);
-    }
 }

@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.vaelab.plugins.data.DocumentedDefaults;
 import org.vaelab.spi.data.LoadContext;
+import org.vaelab.testkit.DocumentedDefaults;
 
 /** Shared helpers: configurations from documented defaults, and loading files a test writes. */
 final class CsvTesting {

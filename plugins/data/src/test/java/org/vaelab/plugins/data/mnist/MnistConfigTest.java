@@ -10,8 +10,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.vaelab.plugins.data.DocumentedDefaults;
 import org.vaelab.spi.InvalidConfigException;
+import org.vaelab.testkit.DocumentedDefaults;
 
 /** The rules of {@link MnistConfig}. */
 class MnistConfigTest {

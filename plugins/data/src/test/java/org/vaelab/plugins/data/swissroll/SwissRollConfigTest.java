@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.vaelab.plugins.data.DocumentedDefaults;
 import org.vaelab.spi.InvalidConfigException;
+import org.vaelab.testkit.DocumentedDefaults;
 
 /** The rules of {@link SwissRollConfig}. */
 class SwissRollConfigTest {

@@ -1,4 +1,4 @@
-package org.vaelab.plugins.data;
+package org.vaelab.testkit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,12 +13,19 @@ import org.vaelab.spi.Param;
 
 /**
  * Builds a configuration record from the defaults its {@link Param} annotations document, read the
- * way the framework binds YAML scalars (enums by lower-case name, strings possibly quoted,
- * {@link Param#NONE} as null), overridden by the values a test gives.
+ * way the framework binds YAML (numbers, booleans, enums by lower-case name, strings possibly
+ * quoted, {@link Param#NONE} as null, {@code {}} as a nested record of its own defaults),
+ * overridden by the values a test gives. Plugin tests use it to check that the documented defaults
+ * make the configuration they mean.
  */
 public final class DocumentedDefaults {
 
     private DocumentedDefaults() {
+    }
+
+    /** The record of {@code type} made from its documented defaults alone. */
+    public static <R extends Record> R of(Class<R> type) throws ReflectiveOperationException {
+        return of(type, Map.of());
     }
 
     /**
@@ -52,12 +59,19 @@ public final class DocumentedDefaults {
         }
     }
 
-    private static Object parse(Class<?> type, String value) {
+    private static Object parse(Class<?> type, String value) throws ReflectiveOperationException {
         if (value.equals(Param.NONE)) {
             return null;
         }
+        if (type.isRecord()) {
+            assertEquals("{}", value, "nested blocks default to their own defaults");
+            return of(type.asSubclass(Record.class));
+        }
         if (type == int.class) {
             return Integer.parseInt(value);
+        }
+        if (type == long.class) {
+            return Long.parseLong(value);
         }
         if (type == double.class) {
             return Double.parseDouble(value);

@@ -2,6 +2,7 @@ package org.vaelab.cli;
 
 import org.vaelab.core.plugin.PluginException;
 import org.vaelab.core.spec.SpecException;
+import org.vaelab.core.train.TrainingFailedException;
 import org.vaelab.spi.InvalidInputException;
 import picocli.CommandLine;
 
@@ -22,7 +23,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("error: " + e.getMessage() + "; nothing was run");
             return Main.BAD_INPUT;
         }
-        err.println("the run failed: " + e);
+        err.println("the run failed: " + (e instanceof TrainingFailedException ? e.getMessage() : e.toString()));
         if (parseResult.hasMatchedOption("--verbose")) {
             e.printStackTrace(err);
         }

@@ -26,6 +26,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR",
+            description = "Continue a stopped run of the same spec from its last checkpoint, in its own directory.")
+    Path resume;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -35,7 +39,7 @@ final class RunCommand implements Callable<Integer> {
         ResolvedSpec resolved = spec.load(catalog);
         boolean progress = !noProgress && System.console() != null;
         new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
-                System.out, progress));
+                System.out, progress, resume));
         return 0;
     }
 }

@@ -24,7 +24,7 @@ class BadInputTest {
         assertEquals(2, outcome.exitCode());
         assertEquals(spec + ": 1 problem, nothing was run\n"
                 + "1) [spec/UnknownKey] model.encoder.hiden (line 6, col 24): unknown key for encoder 'mlp'."
-                + " Did you mean 'hidden'? Known: activation, hidden, layer_norm\n", outcome.err());
+                + " Did you mean 'hidden'? Known: activation, dropout, hidden, layer_norm\n", outcome.err());
         assertFalse(Files.exists(work.resolve("runs")), "no run directory");
     }
 

@@ -51,7 +51,8 @@ class InterruptTest {
             MlflowRecord record = MlflowRecord.find(server.uri(), "interrupted", provenance.path("run_id").asText())
                     .orElseThrow();
             assertEquals("KILLED", record.status());
-            long rows = Files.readAllLines(runDirectory.resolve("metrics.csv")).size() - 1;
+            long rows = Files.readAllLines(runDirectory.resolve("metrics.csv")).size() - 1
+                    + Files.readAllLines(runDirectory.resolve("timing.csv")).size() - 1;
             assertTrue(rows > 0);
             assertEquals(rows, record.points().size(), "every metric logged before Ctrl-C is in MLflow");
             try (Stream<Path> files = Files.walk(work)) {

@@ -95,11 +95,14 @@ class MlflowTrackingTest {
         }
     }
 
-    /** The run directory's files, relative, except the journal (the record of what was sent). */
+    /**
+     * The run directory's files, relative, except the journal (the record of what was sent) and the
+     * training-state checkpoints (for resuming in place; the trained model is {@code final.fb}).
+     */
     private static Set<String> runFiles(Path runDirectory) throws IOException {
         try (Stream<Path> files = Files.walk(runDirectory)) {
             return files.filter(Files::isRegularFile).map(f -> runDirectory.relativize(f).toString())
-                    .filter(f -> !f.equals("journal.jsonl")).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                    .filter(f -> !f.equals("journal.jsonl") && !f.endsWith(".ckpt")).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
     }
 
@@ -108,12 +111,14 @@ class MlflowTrackingTest {
         return provenance.path("run_id").asText();
     }
 
-    /** metrics.csv as sorted "key step value" lines. */
+    /** metrics.csv and timing.csv as sorted "key step value" lines. */
     private static List<String> metricRows(Path runDirectory) throws IOException {
         List<String> rows = new ArrayList<>();
-        try (Reader reader = Files.newBufferedReader(runDirectory.resolve("metrics.csv"))) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
-                rows.add(row.get("metric") + " " + row.get("step") + " " + Double.parseDouble(row.get("value")));
+        for (String file : List.of("metrics.csv", "timing.csv")) {
+            try (Reader reader = Files.newBufferedReader(runDirectory.resolve(file))) {
+                for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+                    rows.add(row.get("metric") + " " + row.get("step") + " " + Double.parseDouble(row.get("value")));
+                }
             }
         }
         rows.sort(Comparator.naturalOrder());

@@ -25,6 +25,10 @@ final class Charts {
         new Color(0xd62728), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f),
         new Color(0xbcbd22), new Color(0x17becf)};
 
+    /** viridis at 0, 1/4, 1/2, 3/4 and 1. */
+    private static final Color[] VIRIDIS = {new Color(0x440154), new Color(0x3b528b), new Color(0x21918c),
+        new Color(0x5ec962), new Color(0xfde725)};
+
     private Charts() {
     }
 
@@ -60,6 +64,21 @@ final class Charts {
     static Color colour(int index, int alpha) {
         Color base = PALETTE[index % PALETTE.length];
         return new Color(base.getRed(), base.getGreen(), base.getBlue(), alpha);
+    }
+
+    /**
+     * A colour of the sequential colormap viridis (van der Walt and Smith 2015, matplotlib's
+     * default), linearly interpolated between five of its stops, for {@code fraction} in [0, 1].
+     */
+    static Color sequential(double fraction, int alpha) {
+        double position = Math.max(0, Math.min(1, fraction)) * (VIRIDIS.length - 1);
+        int low = Math.min((int) position, VIRIDIS.length - 2);
+        double t = position - low;
+        Color a = VIRIDIS[low];
+        Color b = VIRIDIS[low + 1];
+        return new Color((int) Math.round(a.getRed() + t * (b.getRed() - a.getRed())),
+                (int) Math.round(a.getGreen() + t * (b.getGreen() - a.getGreen())),
+                (int) Math.round(a.getBlue() + t * (b.getBlue() - a.getBlue())), alpha);
     }
 
     /** The charts drawn left to right, top to bottom, {@code columns} per row, each at its own size. */

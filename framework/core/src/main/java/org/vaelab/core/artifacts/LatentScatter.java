@@ -1,5 +1,6 @@
 package org.vaelab.core.artifacts;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -7,11 +8,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.style.Styler;
+import org.vaelab.spi.data.DataSplit;
 
 /**
  * {@code images/latent_scatter.png}: the posterior means of up to 10,000 test examples in the
  * plane, one colour per class when the data has labels (as in Makhzani et al. 2016, "Adversarial
- * autoencoders", figure 2). A 2-D latent space is drawn as it is; a larger one is projected on its
+ * autoencoders", figure 2), otherwise shaded by the data's annotation when it has one (the Swiss
+ * roll's roll parameter t, in {@value #ANNOTATION_BINS} bins of a sequential colormap). A 2-D latent space is drawn as it is; a larger one is projected on its
  * first two principal components ({@link PrincipalComponents}), their share of the variance on the
  * axes.
  */
@@ -23,6 +26,11 @@ final class LatentScatter {
     private static final int MAX_POINTS = 10_000;
     private static final int MARKER_SIZE = 3;
     private static final int ALPHA = 140;
+    static final int ANNOTATION_BINS = 8;
+
+    /** Examples drawn in one colour under one legend entry. */
+    private record Group(String name, List<Integer> members, Color colour) {
+    }
 
     private LatentScatter() {
     }
@@ -51,21 +59,58 @@ final class LatentScatter {
             xTitle = String.format(Locale.ROOT, "PC1 (%.0f%% of the variance)", 100 * pca.varianceFraction(0));
             yTitle = String.format(Locale.ROOT, "PC2 (%.0f%% of the variance)", 100 * pca.varianceFraction(1));
         }
-        Map<Integer, List<Integer>> groups = new TreeMap<>();
-        for (int i = 0; i < count; i++) {
-            groups.computeIfAbsent(inputs.test().label(i).orElse(-1), label -> new ArrayList<>()).add(i);
-        }
         XYChart chart = Charts.scatter(title, xTitle, yTitle, WIDTH, HEIGHT, MARKER_SIZE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-        chart.getStyler().setLegendVisible(inputs.test().hasLabels());
-        int colour = 0;
-        for (Map.Entry<Integer, List<Integer>> group : groups.entrySet()) {
-            double[] x = group.getValue().stream().mapToDouble(i -> points[i][0]).toArray();
-            double[] y = group.getValue().stream().mapToDouble(i -> points[i][1]).toArray();
-            String name = group.getKey() < 0 ? "test examples" : "class " + group.getKey();
-            chart.addSeries(name, x, y).setMarkerColor(Charts.colour(colour++, ALPHA));
+        List<Group> groups = groups(inputs.test(), count);
+        chart.getStyler().setLegendVisible(groups.size() > 1);
+        for (Group group : groups) {
+            double[] x = group.members().stream().mapToDouble(i -> points[i][0]).toArray();
+            double[] y = group.members().stream().mapToDouble(i -> points[i][1]).toArray();
+            chart.addSeries(group.name(), x, y).setMarkerColor(group.colour());
         }
         return Figure.png(PATH, Charts.tile(List.of(chart), 1));
+    }
+
+    /** The first {@code count} examples of {@code split} by class, else by annotation bin, else all in one group. */
+    private static List<Group> groups(DataSplit split, int count) {
+        List<Group> groups = new ArrayList<>();
+        if (split.hasLabels()) {
+            Map<Integer, List<Integer>> classes = new TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                classes.computeIfAbsent(split.label(i).orElseThrow(), label -> new ArrayList<>()).add(i);
+            }
+            classes.forEach((label, members) -> groups.add(new Group("class " + label, members,
+                    Charts.colour(groups.size(), ALPHA))));
+        } else if (split.annotationName().isPresent()) {
+            double min = Double.POSITIVE_INFINITY;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < count; i++) {
+                min = Math.min(min, split.annotation(i));
+                max = Math.max(max, split.annotation(i));
+            }
+            double binWidth = Math.max(max - min, Double.MIN_NORMAL) / ANNOTATION_BINS;
+            List<List<Integer>> bins = new ArrayList<>();
+            for (int bin = 0; bin < ANNOTATION_BINS; bin++) {
+                bins.add(new ArrayList<>());
+            }
+            for (int i = 0; i < count; i++) {
+                bins.get(Math.min(ANNOTATION_BINS - 1, (int) ((split.annotation(i) - min) / binWidth))).add(i);
+            }
+            for (int bin = 0; bin < ANNOTATION_BINS; bin++) {
+                if (!bins.get(bin).isEmpty()) {
+                    groups.add(new Group(String.format(Locale.ROOT, "%s %.2f to %.2f", split.annotationName().get(),
+                            min + bin * binWidth, min + (bin + 1) * binWidth), bins.get(bin),
+                            Charts.sequential((bin + 0.5) / ANNOTATION_BINS, ALPHA)));
+                }
+            }
+        } else {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                all.add(i);
+            }
+            groups.add(new Group("test examples", all, Charts.colour(0, ALPHA)));
+        }
+        return groups;
     }
 }

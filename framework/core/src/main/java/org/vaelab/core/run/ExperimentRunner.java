@@ -11,15 +11,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.train.ElboTerms;
-import org.vaelab.core.train.Evaluator;
 import org.vaelab.core.train.Trainer;
+import org.vaelab.core.train.TrainingFailedException;
+import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.track.RunInfo;
@@ -28,8 +26,9 @@ import org.vaelab.spi.track.Tracker;
 
 /**
  * Runs one resolved spec: assembles it (all input checks happen here, before anything is
- * written), then creates the run directory, trains with per-epoch evaluation, and writes the
- * checkpoint and pictures. A failed run is marked FAILED (a stopped one KILLED) in
+ * written), then creates the run directory (or reopens a stopped run's to resume it), trains with
+ * per-epoch evaluation and checkpoints ({@link TrainingLoop}), and writes the final model,
+ * evaluation and pictures. A failed run is marked FAILED (a stopped one KILLED) in
  * {@code provenance.json} and keeps every metric already written.
  */
 public final class ExperimentRunner {
@@ -44,20 +43,31 @@ public final class ExperimentRunner {
         this.catalog = catalog;
     }
 
-    /** Runs {@code resolved} to the end. */
+    /**
+     * Runs {@code resolved} to the end, or, with {@link RunOptions#resume()}, continues the stopped
+     * run of the same spec from its last checkpoint in its own directory.
+     */
     public RunResult run(ResolvedSpec resolved, RunOptions options) throws IOException {
         ExperimentSpec spec = resolved.spec();
         long started = System.nanoTime();
         Assembly model = Assembly.of(spec, catalog, options);
+        Resumption resumption = options.resume() == null ? null : Resumption.open(options.resume(), resolved);
         Instant now = Instant.now();
-        RunDirectory directory = RunDirectory.create(options.runsRoot(), spec.name(),
-                RUN_TIME.format(now) + "-" + resolved.sha256().substring(0, 8));
-        directory.writeText(SPEC_FILE, resolved.yaml());
+        RunDirectory directory;
+        if (resumption == null) {
+            directory = RunDirectory.create(options.runsRoot(), spec.name(),
+                    RUN_TIME.format(now) + "-" + resolved.sha256().substring(0, 8));
+            directory.writeText(SPEC_FILE, resolved.yaml());
+        } else {
+            directory = resumption.directory();
+            resumption.forgetEpochsAfterCheckpoint();
+        }
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
-        RunInfo info = new RunInfo(UUID.randomUUID().toString(), spec.name(), runName(spec, options, resolved), directory.root(),
+        String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
+        RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, provenance), DatasetIdentity.of(spec.data(), model.data()));
         try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info)) {
             for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
@@ -66,20 +76,51 @@ public final class ExperimentRunner {
             }
             options.out().printf(Locale.ROOT, "run %s%n%s%n", directory.root(), describe(model, spec));
             Trainer trainer = new Trainer(model.graph(), model.optimizer(), model.parts().schedule(),
-                    spec.train().batchSize(), model.streams());
-            ElboTerms test = train(trainer, model, spec, options, run.tracker());
-            Path checkpoint = directory.write(CHECKPOINT_FILE, file -> model.graph().sameDiff().save(file.toFile(), false));
-            run.tracker().logArtifact(checkpoint, CHECKPOINT_FILE);
-            FinalEvaluation evaluation = FinalEvaluation.of(model, spec.eval());
-            log(run.tracker(), evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
-            options.out().println(describe(evaluation, spec));
-            writePictures(model, evaluation, directory, run.tracker(), options);
-            run.end(RunStatus.FINISHED);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            options.out().printf(Locale.ROOT, "done in %.1f s: test -ELBO %.2f nats per example; files in %s%n",
-                    seconds, -test.elbo(), directory.root());
-            return new RunResult(directory.root(), test, seconds);
+                    spec.train().batchSize(), model.streams(),
+                    TrainingHorizon.of(model.data().train().size(), spec.train().batchSize(), spec.train().epochs()));
+            double bestValidationElbo = Double.NaN;
+            if (resumption != null) {
+                trainer.restore(resumption.checkpoint());
+                bestValidationElbo = resumption.checkpoint().bestValidationElbo();
+                options.out().printf(Locale.ROOT, "resuming after epoch %d (step %d)%n", trainer.epochsDone(),
+                        trainer.globalStep());
+            }
+            try {
+                ElboTerms test = new TrainingLoop(model, spec, options, run.tracker(), directory).run(trainer, bestValidationElbo);
+                finish(model, spec, trainer, directory, run, options);
+                run.end(RunStatus.FINISHED);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                options.out().printf(Locale.ROOT, "done in %.1f s: test -ELBO %.2f nats per example; files in %s%n",
+                        seconds, -test.elbo(), directory.root());
+                return new RunResult(directory.root(), test, seconds);
+            } catch (TrainingFailedException e) {
+                run.fail(e.getMessage());
+                throw e;
+            } catch (OutOfMemoryError e) {
+                TrainingFailedException failure = new TrainingFailedException(outOfMemory(spec, e), e);
+                run.fail(failure.getMessage());
+                throw failure;
+            }
         }
+    }
+
+    /** Saves the trained model, evaluates it beyond the ELBO and draws the pictures. */
+    private static void finish(Assembly model, ExperimentSpec spec, Trainer trainer, RunDirectory directory, OpenRun run,
+                               RunOptions options) throws IOException {
+        VaeGraph trained = model.parts().forEvaluation(model.graph());
+        Path checkpoint = directory.write(CHECKPOINT_FILE, file -> trained.sameDiff().save(file.toFile(), false));
+        run.tracker().logArtifact(checkpoint, CHECKPOINT_FILE);
+        FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval());
+        run.tracker().logMetrics(evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
+        options.out().println(describe(evaluation, spec));
+        writePictures(trained, model, evaluation, directory, run.tracker(), options);
+    }
+
+    private static String outOfMemory(ExperimentSpec spec, OutOfMemoryError e) {
+        return String.format(Locale.ROOT, "out of memory (%s) with train.batch_size %d, train.mc_samples %d and "
+                        + "eval.batch_size %d: lower them, or allow more memory, for example "
+                        + "VAE_JAVA_OPTS='-Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=12G' (the run's checkpoints are kept)",
+                e.getMessage(), spec.train().batchSize(), spec.train().mcSamples(), spec.eval().batchSize());
     }
 
     /** The spec's name, the {@code --set} values that make this run differ from it, and the spec hash's prefix. */
@@ -105,11 +146,11 @@ public final class ExperimentRunner {
      * Draws the figures; a failure to draw (a missing font, say) is reported and leaves the run,
      * its metrics and its checkpoint as they are.
      */
-    private static void writePictures(Assembly model, FinalEvaluation evaluation, RunDirectory directory,
+    private static void writePictures(VaeGraph trained, Assembly model, FinalEvaluation evaluation, RunDirectory directory,
                                       TrackerGroup tracker, RunOptions options) throws IOException {
         List<String> pictures;
         try {
-            pictures = Pictures.write(model, evaluation.klPerDimension(), directory);
+            pictures = Pictures.write(trained, model, evaluation.klPerDimension(), directory);
         } catch (IOException | RuntimeException | java.awt.AWTError e) {
             options.out().println("warning: the figures could not be drawn (" + e + "); the run's results are kept");
             return;
@@ -125,80 +166,6 @@ public final class ExperimentRunner {
         return evaluation.logLikelihood().isEmpty() ? units : String.format(Locale.ROOT,
                 "test log p(x) >= %.2f nats (importance-weighted, K = %d, %d examples); %s",
                 evaluation.logLikelihood().getAsDouble(), spec.eval().iwaeSamples(), evaluation.iwaeExamples(), units);
-    }
-
-    private ElboTerms train(Trainer trainer, Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker)
-            throws IOException {
-        Evaluator evaluator = new Evaluator(model.graph(), spec.eval().batchSize());
-        TrainingHorizon horizon = trainer.horizon(model.data(), spec.train().epochs());
-        ElboTerms test = null;
-        for (int epoch = 1; epoch <= spec.train().epochs(); epoch++) {
-            long epochStart = System.nanoTime();
-            MetricWindow window = new MetricWindow();
-            MetricWindow epochMeans = new MetricWindow();
-            int currentEpoch = epoch;
-            try (ProgressBar bar = progressBar(options, epoch, spec.train().epochs(), horizon.stepsPerEpoch())) {
-                trainer.trainEpoch(model.data(), horizon, (step, values) -> {
-                    if (!Double.isFinite(values.loss())) {
-                        throw new TrainingDivergedException("the training loss became " + values.loss() + " at step " + step
-                                + " (epoch " + currentEpoch + "); try a smaller learning rate");
-                    }
-                    window.add(values);
-                    epochMeans.add(values);
-                    if (step % spec.train().logEverySteps() == 0) {
-                        log(tracker, window.drain(), step, currentEpoch);
-                    }
-                    if (bar != null) {
-                        bar.step();
-                        bar.setExtraMessage(String.format(Locale.ROOT, " loss %.2f", values.loss()));
-                    }
-                });
-            }
-            double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-            if (!window.isEmpty()) {
-                log(tracker, window.drain(), trainer.globalStep(), epoch);
-            }
-            Map<String, Double> epochMetrics = new LinkedHashMap<>();
-            epochMetrics.put("time/epoch_seconds", trainSeconds);
-            epochMetrics.put("time/images_per_second", model.data().train().size() / trainSeconds);
-            String line = String.format(Locale.ROOT, "epoch %d/%d  train loss %.2f  %.1f s (%.0f img/s)", epoch,
-                    spec.train().epochs(), epochMeans.meanLoss(), trainSeconds, model.data().train().size() / trainSeconds);
-            if (epoch % spec.eval().everyEpochs() == 0 || epoch == spec.train().epochs()) {
-                ElboTerms validation = evaluator.evaluate(model.data().validation(), model.streams().nextEvaluation());
-                test = evaluator.evaluate(model.data().test(), model.streams().nextEvaluation());
-                put(epochMetrics, "val", validation);
-                put(epochMetrics, "test", test);
-                line += String.format(Locale.ROOT, "  val -ELBO %.2f  test -ELBO %.2f (recon %.2f + KL %.2f)",
-                        -validation.elbo(), -test.elbo(), test.reconLoss(), test.kl());
-            }
-            log(tracker, epochMetrics, trainer.globalStep(), epoch);
-            options.out().println(line);
-        }
-        return test;
-    }
-
-    private static void put(Map<String, Double> metrics, String split, ElboTerms terms) {
-        metrics.put(split + "/elbo", terms.elbo());
-        metrics.put(split + "/recon", terms.reconLoss());
-        metrics.put(split + "/kl", terms.kl());
-        metrics.put(split + "/mse", terms.mse());
-        terms.bce().ifPresent(bce -> metrics.put(split + "/bce", bce));
-    }
-
-    private static void log(TrackerGroup tracker, Map<String, Double> metrics, long step, int epoch) {
-        try {
-            tracker.logMetrics(metrics, step, epoch);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private static ProgressBar progressBar(RunOptions options, int epoch, int epochs, long steps) {
-        if (!options.progressBar()) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + epochs).setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).clearDisplayOnFinish().build();
     }
 
     private static String describe(Assembly model, ExperimentSpec spec) {

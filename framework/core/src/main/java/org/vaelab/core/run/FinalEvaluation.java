@@ -6,6 +6,7 @@ import java.util.OptionalDouble;
 import org.vaelab.core.eval.ImportanceSampling;
 import org.vaelab.core.eval.LatentStatistics;
 import org.vaelab.core.spec.EvalSpec;
+import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataSplit;
 
 /**
@@ -22,15 +23,16 @@ record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelihood, in
     /** Samples per pass and examples per pass of the log-likelihood estimate: about 10,000 rows, bounded memory. */
     private static final int CHUNK = 100;
 
-    static FinalEvaluation of(Assembly model, EvalSpec eval) {
+    /** Evaluates {@code trained}, an evaluation graph (no dropout) of {@code model}. */
+    static FinalEvaluation of(VaeGraph trained, Assembly model, EvalSpec eval) {
         DataSplit test = model.data().test();
-        LatentStatistics latent = LatentStatistics.of(model.graph(), test, eval.batchSize());
+        LatentStatistics latent = LatentStatistics.of(trained, test, eval.batchSize());
         if (eval.iwaeSamples() == 0) {
             return new FinalEvaluation(latent, OptionalDouble.empty(), 0);
         }
         int examples = eval.iwaeExamples() == 0 ? test.size() : Math.min(eval.iwaeExamples(), test.size());
-        double logLikelihood = ImportanceSampling.of(model.graph(), model.parts(), eval.iwaeSamples(), CHUNK, CHUNK)
-                .meanLogLikelihood(test.slice(0, examples), model.streams().nextEvaluation());
+        double logLikelihood = ImportanceSampling.of(trained, model.parts(), eval.iwaeSamples(), CHUNK, CHUNK)
+                .meanLogLikelihood(test.slice(0, examples), model.streams().logLikelihood());
         return new FinalEvaluation(latent, OptionalDouble.of(logLikelihood), examples);
     }
 

@@ -2,6 +2,7 @@ package org.vaelab.core.run;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
@@ -9,14 +10,18 @@ import org.vaelab.spi.track.Tracker;
 
 /**
  * The tracker every run has, and the first to hear each event: it appends the event to the run
- * directory's {@code journal.jsonl}, and metrics also to {@code metrics.csv}. Artifacts are
- * already files of the run directory.
+ * directory's {@code journal.jsonl}, and metrics also to {@code metrics.csv}, wall-clock ones
+ * ({@code time/...}) to {@code timing.csv} instead. A resumed run appends to all three. Artifacts
+ * are already files of the run directory.
  */
 final class LocalRunTracker implements Tracker {
 
     private final RunDirectory directory;
     private Journal journal;
+    private static final String WALL_CLOCK_PREFIX = "time/";
+
     private MetricsCsv metrics;
+    private MetricsCsv timing;
 
     LocalRunTracker(RunDirectory directory) {
         this.directory = directory;
@@ -26,13 +31,18 @@ final class LocalRunTracker implements Tracker {
     public void start(RunInfo run) throws IOException {
         journal = new Journal(directory.root());
         metrics = new MetricsCsv(directory.file(MetricsCsv.FILE));
+        timing = new MetricsCsv(directory.file(MetricsCsv.TIMING_FILE));
         journal.start(run);
     }
 
     @Override
     public void logMetrics(Map<String, Double> values, long step, int epoch, long timestampMillis) throws IOException {
         journal.metrics(values, step, epoch, timestampMillis);
-        metrics.append(values, step, epoch);
+        Map<String, Double> model = new LinkedHashMap<>();
+        Map<String, Double> wallClock = new LinkedHashMap<>();
+        values.forEach((name, value) -> (name.startsWith(WALL_CLOCK_PREFIX) ? wallClock : model).put(name, value));
+        metrics.append(model, step, epoch);
+        timing.append(wallClock, step, epoch);
     }
 
     @Override
@@ -45,5 +55,6 @@ final class LocalRunTracker implements Tracker {
         journal.end(status, System.currentTimeMillis());
         journal.close();
         metrics.close();
+        timing.close();
     }
 }

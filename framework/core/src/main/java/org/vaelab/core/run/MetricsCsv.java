@@ -1,28 +1,41 @@
 package org.vaelab.core.run;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 
 /**
- * {@code metrics.csv}: one row per metric value, {@code step,epoch,metric,value}, flushed after
- * every call so a crash loses nothing already measured.
+ * A CSV of metric values, one row per value, {@code step,epoch,metric,value}, flushed after every
+ * call so a crash loses nothing already measured. A run has two: {@code metrics.csv} for what the
+ * model measures (the same, bit for bit, for the same spec, seed and backend) and
+ * {@code timing.csv} for wall-clock measurements ({@code time/...}), which no two runs share.
  */
 final class MetricsCsv implements AutoCloseable {
 
     static final String FILE = "metrics.csv";
+    static final String TIMING_FILE = "timing.csv";
+    private static final String[] HEADER = {"step", "epoch", "metric", "value"};
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 
     private final CSVPrinter printer;
 
+    /** Appends to {@code file}, writing the header first when it is new or empty. */
     MetricsCsv(Path file) throws IOException {
-        Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        this.printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder()
-                .setHeader("step", "epoch", "metric", "value").setRecordSeparator('\n').build());
+        boolean fresh = !Files.exists(file) || Files.size(file) == 0;
+        Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND);
+        this.printer = new CSVPrinter(writer, FORMAT);
+        if (fresh) {
+            printer.printRecord((Object[]) HEADER);
+        }
         printer.flush();
     }
 
@@ -31,6 +44,22 @@ final class MetricsCsv implements AutoCloseable {
             printer.printRecord(step, epoch, metric.getKey(), metric.getValue());
         }
         printer.flush();
+    }
+
+    /** Rewrites {@code file} of {@code directory} atomically, keeping the rows of epochs up to {@code lastEpoch}. */
+    static void keepThroughEpoch(RunDirectory directory, String file, int lastEpoch) throws IOException {
+        Path source = directory.root().resolve(file);
+        directory.write(file, target -> {
+            try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8);
+                 CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(target, StandardCharsets.UTF_8), FORMAT)) {
+                out.printRecord((Object[]) HEADER);
+                for (CSVRecord row : FORMAT.builder().setHeader(HEADER).setSkipHeaderRecord(true).build().parse(reader)) {
+                    if (row.isConsistent() && row.get("epoch").matches("\\d+") && Integer.parseInt(row.get("epoch")) <= lastEpoch) {
+                        out.printRecord(row);
+                    }
+                }
+            }
+        });
     }
 
     @Override

@@ -52,6 +52,14 @@ final class OpenRun implements AutoCloseable {
         return tracker;
     }
 
+    /** Ends the run as FAILED, recording {@code reason} in {@code provenance.json}. */
+    synchronized void fail(String reason) {
+        if (!ended) {
+            provenance.put("failure", reason);
+        }
+        end(RunStatus.FAILED);
+    }
+
     /** Ends the run with {@code status}, unless it has ended already. */
     synchronized void end(RunStatus status) {
         if (ended) {
@@ -64,6 +72,7 @@ final class OpenRun implements AutoCloseable {
             writeProvenance();
             tracker.logArtifact(directory.root().resolve(PROVENANCE_FILE), PROVENANCE_FILE);
             tracker.logArtifact(directory.root().resolve(MetricsCsv.FILE), MetricsCsv.FILE);
+            tracker.logArtifact(directory.root().resolve(MetricsCsv.TIMING_FILE), MetricsCsv.TIMING_FILE);
             tracker.end(status);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

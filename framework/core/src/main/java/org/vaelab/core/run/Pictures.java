@@ -8,6 +8,7 @@ import org.vaelab.core.artifacts.FigureInputs;
 import org.vaelab.core.artifacts.Figures;
 import org.vaelab.core.artifacts.GraphLatentModel;
 import org.vaelab.core.train.GeneratorGraph;
+import org.vaelab.core.train.VaeGraph;
 
 /**
  * Writes the {@link Figures figures} of a trained model into its run directory, drawn from the test
@@ -21,11 +22,13 @@ final class Pictures {
     /**
      * Writes every figure; returns their paths relative to the run directory, in order.
      *
+     * @param trained an evaluation graph (no dropout) of {@code model}
      * @param klPerDimension the mean KL of each latent dimension on the test split, nats
      */
-    static List<String> write(Assembly model, double[] klPerDimension, RunDirectory directory) throws IOException {
-        GeneratorGraph generator = GeneratorGraph.of(model.graph(), model.parts());
-        FigureInputs inputs = new FigureInputs(GraphLatentModel.of(model.graph(), generator), model.data().shape(),
+    static List<String> write(VaeGraph trained, Assembly model, double[] klPerDimension, RunDirectory directory)
+            throws IOException {
+        GeneratorGraph generator = GeneratorGraph.of(trained, model.parts());
+        FigureInputs inputs = new FigureInputs(GraphLatentModel.of(trained, generator), model.data().shape(),
                 model.data().test(), klPerDimension, model.streams().pictures(), directory.root().resolve(MetricsCsv.FILE));
         List<String> paths = new ArrayList<>();
         for (Figure figure : Figures.render(inputs)) {

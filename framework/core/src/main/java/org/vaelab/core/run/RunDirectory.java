@@ -37,6 +37,18 @@ public final class RunDirectory {
         }
     }
 
+    /**
+     * An existing run folder, to continue writing to.
+     *
+     * @throws IllegalArgumentException when {@code root} is not a folder
+     */
+    public static RunDirectory open(Path root) {
+        if (!Files.isDirectory(root)) {
+            throw new IllegalArgumentException(root + " is not a folder");
+        }
+        return new RunDirectory(root.toAbsolutePath().normalize());
+    }
+
     /** The folder. */
     public Path root() {
         return root;

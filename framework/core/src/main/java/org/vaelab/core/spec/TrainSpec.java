@@ -2,7 +2,7 @@ package org.vaelab.core.spec;
 
 import org.vaelab.spi.Param;
 
-/** How long to train and how to batch. */
+/** How long to train, how to batch, how often to log and to save the training state. */
 public record TrainSpec(
         @Param(value = "Passes over the training split", defaultValue = "10", min = 1) int epochs,
         @Param(value = "Examples per optimizer step", defaultValue = "128", min = 1) int batchSize,
@@ -10,5 +10,9 @@ public record TrainSpec(
         int mcSamples,
         @Param(value = "Steps between logged training metrics (means over the steps since the last log)",
                 defaultValue = "50", min = 1)
-        int logEverySteps) {
+        int logEverySteps,
+        @Param(value = "Epochs between checkpoints of the training state (checkpoints/last.ckpt), which "
+                + "'vae run SPEC --resume RUN_DIR' continues from; the last epoch is always saved",
+                defaultValue = "1", min = 1)
+        int checkpointEveryEpochs) {
 }

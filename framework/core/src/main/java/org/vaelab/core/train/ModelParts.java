@@ -35,13 +35,25 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
         }
     }
 
-    /** The model with {@code samples} samples of z per example, initial weights from {@code random}. */
+    /**
+     * The model to train, with {@code samples} samples of z per example, initial weights from
+     * {@code random}, and the networks' dropout layers taking masks.
+     */
     public VaeGraph build(int samples, RandomGenerator random) {
-        return VaeGraph.build(encoder, decoder, likelihood, schedule, shape, latentDim, samples, random);
+        return VaeGraph.build(encoder, decoder, likelihood, schedule, shape, latentDim, samples, random, true);
     }
 
     /**
-     * The model built again with {@code samples} samples of z per example, every trainable
+     * The graph to evaluate {@code trained} with: {@code trained} itself when it has no dropout,
+     * otherwise a copy without dropout ({@link #withWeightsOf}); the copy's weights are those of
+     * the moment it was made.
+     */
+    public VaeGraph forEvaluation(VaeGraph trained) {
+        return trained.dropoutMasks().isEmpty() ? trained : withWeightsOf(trained, trained.samples());
+    }
+
+    /**
+     * The model built again for evaluation (no dropout) with {@code samples} samples of z per example, every trainable
      * variable (network weights and any the likelihood creates, such as a learned log-variance)
      * holding a copy of the current value of the variable of the same name in {@code trained}.
      *
@@ -52,7 +64,8 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
             throw new IllegalArgumentException("the trained graph has " + trained.latentDim()
                     + " latent dimensions, these parts " + latentDim);
         }
-        VaeGraph copy = build(samples, new SplittableRandom(0));
+        VaeGraph copy = VaeGraph.build(encoder, decoder, likelihood, schedule, shape, latentDim, samples,
+                new SplittableRandom(0), false);
         Set<String> extra = new TreeSet<>(trainableNames(trained.sameDiff()));
         extra.removeAll(trainableNames(copy.sameDiff()));
         if (!extra.isEmpty()) {

@@ -11,6 +11,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
@@ -22,13 +23,14 @@ final class ParameterUpdater {
 
     private final SameDiff sd;
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
+    private final Map<String, INDArray> states = new LinkedHashMap<>();
     private final IUpdater config;
     private final OptionalDouble maxNorm;
     private final OptionalDouble weightDecay;
 
-    ParameterUpdater(SameDiff sd, Optimizer optimizer) {
+    ParameterUpdater(SameDiff sd, Optimizer optimizer, TrainingHorizon horizon) {
         this.sd = sd;
-        this.config = optimizer.updater();
+        this.config = optimizer.updater(horizon);
         this.maxNorm = optimizer.maxGradientNorm();
         this.weightDecay = optimizer.decoupledWeightDecay();
         for (SDVariable variable : sd.variables()) {
@@ -36,6 +38,9 @@ final class ParameterUpdater {
                 INDArray parameter = variable.getArr();
                 long stateSize = config.stateSize(parameter.length());
                 INDArray state = stateSize == 0 ? null : Nd4j.zeros(parameter.dataType(), 1, stateSize);
+                if (state != null) {
+                    states.put(variable.name(), state);
+                }
                 updaters.put(variable.name(), config.instantiate(state, true));
             }
         }
@@ -44,6 +49,27 @@ final class ParameterUpdater {
     /** The trainable variables, in graph order. */
     List<String> parameterNames() {
         return List.copyOf(updaters.keySet());
+    }
+
+    /** A copy of every parameter's updater state (moment estimates and the like), by parameter name. */
+    Map<String, INDArray> state() {
+        Map<String, INDArray> copy = new LinkedHashMap<>();
+        states.forEach((name, state) -> copy.put(name, state.dup()));
+        return copy;
+    }
+
+    /**
+     * Sets every parameter's updater state from {@link #state()} of an updater of the same graph
+     * and optimizer.
+     *
+     * @throws IllegalArgumentException when {@code saved} does not hold exactly these states in these shapes
+     */
+    void restore(Map<String, INDArray> saved) {
+        if (!saved.keySet().equals(states.keySet())) {
+            throw new IllegalArgumentException("the optimizer state holds " + new java.util.TreeSet<>(saved.keySet())
+                    + ", this optimizer needs " + new java.util.TreeSet<>(states.keySet()));
+        }
+        states.forEach((name, state) -> state.assign(Checkpoint.requireShape(name, saved.get(name), state)));
     }
 
     /** Updates every parameter from its gradient (which is consumed) at 0-based {@code iteration}. */

@@ -1,7 +1,12 @@
 package org.vaelab.core.train;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.kl.TrainingHorizon;
@@ -9,7 +14,10 @@ import org.vaelab.spi.optim.Optimizer;
 
 /**
  * Trains a {@link VaeGraph} one epoch at a time: for each batch, one pass computes the loss, its
- * two terms and the gradients of every parameter, then the optimizer updates the parameters.
+ * two terms and the gradients of every parameter, then the optimizer updates the parameters. A
+ * step whose loss is not finite stops training before it changes any parameter
+ * ({@link TrainingDivergedException}), and the state between epochs can be saved and restored
+ * ({@link Checkpoint}).
  */
 public final class Trainer {
 
@@ -20,42 +28,101 @@ public final class Trainer {
     private final RandomStreams streams;
     private final int batchSize;
     private final ParameterUpdater updater;
+    private final TrainingHorizon horizon;
     private long globalStep;
     private int epochsDone;
 
-    public Trainer(VaeGraph graph, Optimizer optimizer, KlSchedule schedule, int batchSize, RandomStreams streams) {
+    /** A trainer for {@code horizon}, the whole run, which KL and learning-rate schedules may be defined over. */
+    public Trainer(VaeGraph graph, Optimizer optimizer, KlSchedule schedule, int batchSize, RandomStreams streams,
+                   TrainingHorizon horizon) {
         this.graph = graph;
         this.schedule = schedule;
         this.batchSize = batchSize;
         this.streams = streams;
-        this.updater = new ParameterUpdater(graph.sameDiff(), optimizer);
+        this.horizon = horizon;
+        this.updater = new ParameterUpdater(graph.sameDiff(), optimizer, horizon);
     }
 
-    /** The horizon of training {@code epochs} epochs on {@code data}. */
-    public TrainingHorizon horizon(DataSplits data, int epochs) {
-        return new TrainingHorizon(TrainingBatches.batchesPerEpoch(data.train().size(), batchSize), epochs);
+    /** The run's length. */
+    public TrainingHorizon horizon() {
+        return horizon;
     }
 
-    /** Runs one epoch over the training split, telling {@code observer} about every step. */
-    public void trainEpoch(DataSplits data, TrainingHorizon horizon, StepObserver observer) {
-        TrainingBatches batches = new TrainingBatches(data.train(), data.trainTransform(), batchSize, graph.samples(),
-                graph.latentDim(), streams.batchOrder(), streams.trainingNoise(), schedule, horizon, globalStep);
+    /**
+     * Runs the next epoch over the training split, telling {@code observer} about every step.
+     *
+     * @throws TrainingDivergedException when a step's loss is not finite; the parameters stay as
+     *     they were before that step
+     */
+    public void trainEpoch(DataSplits data, StepObserver observer) {
+        int epoch = epochsDone + 1;
+        TrainingBatches batches = new TrainingBatches(data.train(), data.trainTransform(), batchSize, graph,
+                streams.batchOrder(epoch), streams.trainingNoise(epoch), schedule, horizon, globalStep);
         while (batches.hasNext()) {
             TrainingBatch batch = batches.next();
             OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(batch.feed(), OUTPUTS,
                     updater.parameterNames());
+            Map<String, INDArray> outputs = result.getOutputs();
+            StepValues values = new StepValues(outputs.get(VaeGraph.LOSS).getDouble(0),
+                    outputs.get(VaeGraph.RECON_LOSS).getDouble(0), outputs.get(VaeGraph.KL_MEAN).getDouble(0),
+                    batch.weighting());
+            requireFinite(values, globalStep + 1, epoch);
             updater.apply(result.getGradients(), globalStep, epochsDone);
             globalStep++;
-            var outputs = result.getOutputs();
-            observer.stepDone(globalStep, new StepValues(outputs.get(VaeGraph.LOSS).getDouble(0),
-                    outputs.get(VaeGraph.RECON_LOSS).getDouble(0), outputs.get(VaeGraph.KL_MEAN).getDouble(0),
-                    batch.weighting()));
+            observer.stepDone(globalStep, values);
         }
         epochsDone++;
+    }
+
+    private static void requireFinite(StepValues values, long step, int epoch) {
+        if (Double.isFinite(values.loss())) {
+            return;
+        }
+        String term = !Double.isFinite(values.reconLoss()) ? "the reconstruction term -log p(x|z)"
+                : !Double.isFinite(values.kl()) ? "the KL term" : "the KL penalty";
+        throw new TrainingDivergedException(String.format(Locale.ROOT,
+                "the training loss became %s at step %d (epoch %d): %s is not finite (reconstruction %s, KL %s); "
+                        + "the parameters are those before this step. Try a smaller optimizer.lr or optimizer.max_grad_norm",
+                values.loss(), step, epoch, term, values.reconLoss(), values.kl()));
     }
 
     /** Optimizer steps taken so far. */
     public long globalStep() {
         return globalStep;
+    }
+
+    /** Epochs completed so far. */
+    public int epochsDone() {
+        return epochsDone;
+    }
+
+    /** The state to continue from after the epochs done so far, copied. */
+    public Checkpoint checkpoint(double bestValidationElbo) {
+        Map<String, INDArray> parameters = new LinkedHashMap<>();
+        for (String name : updater.parameterNames()) {
+            parameters.put(name, graph.sameDiff().getArrForVarName(name).dup());
+        }
+        return new Checkpoint(epochsDone, globalStep, bestValidationElbo, parameters, updater.state());
+    }
+
+    /**
+     * Continues from {@code checkpoint}: the parameters, the optimizer state and the counters.
+     *
+     * @throws IllegalArgumentException when the checkpoint is of another model or optimizer
+     */
+    public void restore(Checkpoint checkpoint) {
+        List<String> names = updater.parameterNames();
+        if (!checkpoint.parameters().keySet().equals(Set.copyOf(names))) {
+            throw new IllegalArgumentException("the checkpoint holds parameters "
+                    + new java.util.TreeSet<>(checkpoint.parameters().keySet()) + ", the model has "
+                    + new java.util.TreeSet<>(names));
+        }
+        for (String name : names) {
+            INDArray parameter = graph.sameDiff().getArrForVarName(name);
+            parameter.assign(Checkpoint.requireShape(name, checkpoint.parameters().get(name), parameter));
+        }
+        updater.restore(checkpoint.optimizerState());
+        globalStep = checkpoint.globalStep();
+        epochsDone = checkpoint.epoch();
     }
 }

@@ -1,7 +1,9 @@
 package org.vaelab.core.train;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.random.RandomGenerator;
@@ -12,11 +14,13 @@ import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.kl.KlWeighting;
 import org.vaelab.spi.kl.TrainingHorizon;
+import org.vaelab.spi.nn.DropoutMasks;
 
 /**
- * One epoch of training batches in a shuffled order (Fisher-Yates with the run's batch-order
- * stream). Each batch carries the examples, fresh noise from the run's noise stream, and the KL
- * weighting of its global step. The last batch is smaller when the split does not divide evenly.
+ * One epoch of training batches in a shuffled order (Fisher-Yates with the epoch's batch-order
+ * stream). Each batch carries the examples, fresh reparameterisation noise and dropout masks from
+ * the epoch's noise stream, and the KL weighting of its global step. The last batch is smaller
+ * when the split does not divide evenly.
  */
 final class TrainingBatches implements Iterator<TrainingBatch> {
 
@@ -29,19 +33,22 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
     private final int batchSize;
     private final int samples;
     private final int latentDim;
+    private final List<DropoutMasks.Mask> dropoutMasks;
     private final int[] order;
     private final float[] buffer;
     private int cursor;
     private long step;
 
-    TrainingBatches(DataSplit split, BatchTransform transform, int batchSize, int samples, int latentDim,
+    /** Batches for training {@code graph}, the first at global step {@code firstStep}. */
+    TrainingBatches(DataSplit split, BatchTransform transform, int batchSize, VaeGraph graph,
                     RandomGenerator batchRandom, RandomGenerator noise, KlSchedule schedule,
                     TrainingHorizon horizon, long firstStep) {
         this.split = split;
         this.transform = transform;
         this.batchSize = batchSize;
-        this.samples = samples;
-        this.latentDim = latentDim;
+        this.samples = graph.samples();
+        this.latentDim = graph.latentDim();
+        this.dropoutMasks = graph.dropoutMasks();
         this.batchRandom = batchRandom;
         this.noise = noise;
         this.schedule = schedule;
@@ -49,11 +56,6 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
         this.order = shuffledOrder(split.size(), batchRandom);
         this.buffer = new float[batchSize * split.width()];
         this.step = firstStep;
-    }
-
-    /** The number of batches in an epoch of {@code size} examples. */
-    static long batchesPerEpoch(int size, int batchSize) {
-        return (size + batchSize - 1) / batchSize;
     }
 
     private static int[] shuffledOrder(int size, RandomGenerator random) {
@@ -91,8 +93,24 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
         INDArray eps = GaussianNoise.sample(noise, samples * rows, latentDim);
         KlWeighting weighting = schedule.at(step, horizon);
         step++;
-        return new TrainingBatch(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps,
-                VaeGraph.KL_WEIGHT, Nd4j.scalar((float) weighting.weight()),
-                VaeGraph.KL_CAPACITY, Nd4j.scalar((float) weighting.capacity())), weighting);
+        Map<String, INDArray> feed = new HashMap<>();
+        feed.put(VaeGraph.X, x);
+        feed.put(VaeGraph.EPS, eps);
+        feed.put(VaeGraph.KL_WEIGHT, Nd4j.scalar((float) weighting.weight()));
+        feed.put(VaeGraph.KL_CAPACITY, Nd4j.scalar((float) weighting.capacity()));
+        for (DropoutMasks.Mask mask : dropoutMasks) {
+            feed.put(mask.name(), dropoutMask(mask, rows * mask.rowsPerExample()));
+        }
+        return new TrainingBatch(feed, weighting);
+    }
+
+    /** Entries {@code 1 / (1 - rate)} with probability {@code 1 - rate}, else 0 (inverted dropout). */
+    private INDArray dropoutMask(DropoutMasks.Mask mask, int rows) {
+        float keep = (float) (1 / (1 - mask.rate()));
+        float[] values = new float[rows * mask.width()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = noise.nextDouble() < mask.rate() ? 0f : keep;
+        }
+        return Nd4j.create(values, new long[] {rows, mask.width()}, 'c');
     }
 }

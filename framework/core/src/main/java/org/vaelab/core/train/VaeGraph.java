@@ -1,5 +1,7 @@
 package org.vaelab.core.train;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -10,6 +12,7 @@ import org.vaelab.spi.data.ValueRange;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
 import org.vaelab.spi.nn.Decoder;
+import org.vaelab.spi.nn.DropoutMasks;
 import org.vaelab.spi.nn.Encoder;
 import org.vaelab.spi.nn.GaussianPosterior;
 import org.vaelab.spi.nn.NetworkBuilder;
@@ -80,12 +83,15 @@ public final class VaeGraph {
     private final int latentDim;
     private final int samples;
     private final boolean hasCrossEntropy;
+    private final List<DropoutMasks.Mask> dropoutMasks;
 
-    private VaeGraph(SameDiff sd, int latentDim, int samples, boolean hasCrossEntropy) {
+    private VaeGraph(SameDiff sd, int latentDim, int samples, boolean hasCrossEntropy,
+                     List<DropoutMasks.Mask> dropoutMasks) {
         this.sd = sd;
         this.latentDim = latentDim;
         this.samples = samples;
         this.hasCrossEntropy = hasCrossEntropy;
+        this.dropoutMasks = List.copyOf(dropoutMasks);
     }
 
     /** Whether the graph has the {@link #RECON_BCE} output (data in [0, 1]). */
@@ -98,9 +104,11 @@ public final class VaeGraph {
      *
      * @param samples k, Monte Carlo samples of z per example
      * @param random draws initial weights, encoder first
+     * @param training whether dropout layers take masks ({@link #dropoutMasks}); a graph for
+     *     evaluation has none, whatever the networks' dropout rates
      */
     public static VaeGraph build(Encoder encoder, Decoder decoder, Likelihood likelihood, KlSchedule schedule,
-                                 DataShape shape, int latentDim, int samples, RandomGenerator random) {
+                                 DataShape shape, int latentDim, int samples, RandomGenerator random, boolean training) {
         SameDiff sd = SameDiff.create();
         int width = shape.size();
         SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, width);
@@ -108,12 +116,15 @@ public final class VaeGraph {
         SDVariable weight = sd.placeHolder(KL_WEIGHT, DataType.FLOAT);
         SDVariable capacity = sd.placeHolder(KL_CAPACITY, DataType.FLOAT);
 
-        GaussianPosterior q = encoder.encode(new NetworkBuilder(sd, "encoder", random), x, shape, latentDim);
+        DropoutMasks encoderMasks = new DropoutMasks(1);
+        DropoutMasks decoderMasks = new DropoutMasks(samples);
+        GaussianPosterior q = encoder.encode(network(sd, "encoder", random, training ? encoderMasks : null), x, shape,
+                latentDim);
         sd.identity(Z_MEAN, q.mean());
         SDVariable mean = repeat(sd, q.mean(), samples);
         SDVariable logVar = repeat(sd, q.logVariance(), samples);
         SDVariable z = mean.add(sd.math().exp(logVar.mul(0.5)).mul(eps));
-        SDVariable params = decoder.decode(new NetworkBuilder(sd, "decoder", random), z, latentDim, shape,
+        SDVariable params = decoder.decode(network(sd, "decoder", random, training ? decoderMasks : null), z, latentDim, shape,
                 likelihood.parametersPerValue());
 
         SDVariable xRepeated = repeat(sd, x, samples);
@@ -138,7 +149,13 @@ public final class VaeGraph {
         }
         sd.setLossVariables(LOSS);
         createGradientsQuietly(sd);
-        return new VaeGraph(sd, latentDim, samples, unitInterval);
+        List<DropoutMasks.Mask> masks = new ArrayList<>(encoderMasks.masks());
+        masks.addAll(decoderMasks.masks());
+        return new VaeGraph(sd, latentDim, samples, unitInterval, masks);
+    }
+
+    private static NetworkBuilder network(SameDiff sd, String scope, RandomGenerator random, DropoutMasks masks) {
+        return masks == null ? new NetworkBuilder(sd, scope, random) : new NetworkBuilder(sd, scope, random, masks);
     }
 
     /**
@@ -174,6 +191,11 @@ public final class VaeGraph {
 
     private static SDVariable repeat(SameDiff sd, SDVariable v, int samples) {
         return samples == 1 ? v : sd.tile(v, samples, 1);
+    }
+
+    /** The dropout masks every training step must feed; empty for an evaluation graph or a network without dropout. */
+    public List<DropoutMasks.Mask> dropoutMasks() {
+        return dropoutMasks;
     }
 
     /** The graph. */

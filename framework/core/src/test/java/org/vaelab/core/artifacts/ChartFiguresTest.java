@@ -111,6 +111,20 @@ class ChartFiguresTest {
     }
 
     @Test
+    void latentScatterOfTheSwissRollIsShadedByTheRollParameter() throws IOException {
+        DataSplits roll = SmallVae.load("{type: swiss_roll, n: 600}");
+        FigureInputs inputs = new FigureInputs(
+                SmallVae.model(SmallVae.spec("{type: swiss_roll}", "{type: gaussian}", 2), roll.shape()), roll.shape(),
+                roll.test(), new double[] {1, 2}, new SplittableRandom(1), folder.resolve("metrics.csv"));
+        BufferedImage image = FigureFiles.image(LatentScatter.figure(inputs), folder);
+        for (int bin : new int[] {0, 3, LatentScatter.ANNOTATION_BINS - 1}) {
+            int colour = Charts.sequential((bin + 0.5) / LatentScatter.ANNOTATION_BINS, 255).getRGB() & 0xffffff;
+            assertTrue(FigureFiles.hasColourOnWhite(image, colour, 140, 3), "bin " + bin);
+        }
+        assertFalse(FigureFiles.hasColourOnWhite(image, ORANGE, 140, 30), "no categorical colours");
+    }
+
+    @Test
     void swissRollGetsThreePairwisePanelsOfDataReconstructionsAndSamples() throws IOException {
         DataSplits roll = SmallVae.load("{type: swiss_roll, n: 600}");
         FigureInputs inputs = new FigureInputs(

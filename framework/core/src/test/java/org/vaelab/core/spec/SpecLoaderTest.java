@@ -56,12 +56,14 @@ class SpecLoaderTest {
                 - 400
                 activation: relu
                 layer_norm: false
+                dropout: 0.0
               decoder:
                 type: mlp
                 hidden:
                 - 400
                 activation: relu
                 layer_norm: false
+                dropout: 0.0
             likelihood:
               type: bernoulli
             kl:
@@ -81,6 +83,7 @@ class SpecLoaderTest {
               batch_size: 128
               mc_samples: 1
               log_every_steps: 50
+              checkpoint_every_epochs: 1
             eval:
               every_epochs: 1
               batch_size: 1000
@@ -123,7 +126,7 @@ class SpecLoaderTest {
         assertEquals(1.0e-8, adam.epsilon());
         assertEquals("beta", spec.kl().type());
         assertEquals(1.0, assertInstanceOf(BetaConfig.class, spec.kl().config()).beta());
-        assertEquals(new TrainSpec(10, 128, 1, 50), spec.train());
+        assertEquals(new TrainSpec(10, 128, 1, 50, 1), spec.train());
         assertEquals(128, spec.train().batchSize());
         assertEquals(1, spec.eval().everyEpochs());
         assertEquals(List.of(), spec.tracking());

@@ -38,12 +38,12 @@ class CapacityTrackingTest {
         RandomStreams streams = new RandomStreams(3);
         VaeGraph graph = VaeGraph.build(TestModels.component(Family.ENCODER, "{type: mlp, hidden: [200]}"),
                 TestModels.component(Family.DECODER, "{type: mlp, hidden: [200]}"), TestModels.BERNOULLI, capacity,
-                data.shape(), 10, 1, streams.initialWeights());
-        Trainer trainer = new Trainer(graph, TestModels.adam(1e-3), capacity, batch, streams);
-        TrainingHorizon horizon = trainer.horizon(data, epochs);
+                data.shape(), 10, 1, streams.initialWeights(), true);
+        TrainingHorizon horizon = TrainingHorizon.of(data.train().size(), batch, epochs);
+        Trainer trainer = new Trainer(graph, TestModels.adam(1e-3), capacity, batch, streams, horizon);
         List<double[]> klAndTarget = new ArrayList<>();
         for (int epoch = 0; epoch < epochs; epoch++) {
-            trainer.trainEpoch(data, horizon, (step, values) ->
+            trainer.trainEpoch(data, (step, values) ->
                     klAndTarget.add(new double[] {values.kl(), values.weighting().capacity()}));
         }
         double worst = 0;

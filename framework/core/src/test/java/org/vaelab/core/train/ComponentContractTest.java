@@ -145,7 +145,7 @@ class ComponentContractTest {
                     encoder != null ? encoder : TestModels.component(Family.ENCODER, "{type: mlp, hidden: [16]}"),
                     decoder != null ? decoder : TestModels.component(Family.DECODER, "{type: mlp, hidden: [16]}"),
                     likelihood != null ? likelihood : TestModels.BERNOULLI,
-                    schedule != null ? schedule : TestModels.beta(1.0), shape, LATENT, 1, new SplittableRandom(11));
+                    schedule != null ? schedule : TestModels.beta(1.0), shape, LATENT, 1, new SplittableRandom(11), true);
         }
         return graphs;
     }
@@ -174,8 +174,9 @@ class ComponentContractTest {
         for (VaeGraph copy : graphs) {
             DataSplits data = TestModels.syntheticSplits(2 * BATCH, width, 4);
             List<Double> run = new ArrayList<>();
-            Trainer trainer = new Trainer(copy, optimizer, TestModels.beta(1.0), BATCH, new RandomStreams(9));
-            trainer.trainEpoch(data, trainer.horizon(data, 1), (step, values) -> run.add(values.loss()));
+            Trainer trainer = new Trainer(copy, optimizer, TestModels.beta(1.0), BATCH, new RandomStreams(9),
+                    TrainingHorizon.of(data.train().size(), BATCH, 1));
+            trainer.trainEpoch(data, (step, values) -> run.add(values.loss()));
             losses.add(run);
         }
         assertTrue(losses.get(0).stream().allMatch(Double::isFinite), losses.toString());

@@ -89,7 +89,7 @@ class IwaeChunkingTest {
                     TestModels.component(Family.DECODER, mlp), TestModels.BERNOULLI, TestModels.beta(1.0),
                     TestModels.shape(WIDTH), LATENT);
             return new Model(parts, VaeGraph.build(parts.encoder(), parts.decoder(), parts.likelihood(),
-                    parts.schedule(), parts.shape(), LATENT, 1, new SplittableRandom(6)));
+                    parts.schedule(), parts.shape(), LATENT, 1, new SplittableRandom(6), true));
         }
 
         ImportanceSampling estimator(int samples, int chunk, int batchSize) {

@@ -61,7 +61,7 @@ final class IwaeLinearGaussianModel {
                 TestModels.beta(1.0), new DataShape(List.of(WIDTH), ValueRange.REAL, 0), LATENT);
         SplittableRandom random = new SplittableRandom(seed);
         VaeGraph graph = VaeGraph.build(parts.encoder(), parts.decoder(), parts.likelihood(), parts.schedule(),
-                parts.shape(), LATENT, 1, random);
+                parts.shape(), LATENT, 1, random, true);
         IwaeLinearGaussianModel model = new IwaeLinearGaussianModel(parts, graph);
         model.setProposal(random);
         return model;

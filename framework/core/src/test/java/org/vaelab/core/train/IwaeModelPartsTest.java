@@ -83,6 +83,6 @@ class IwaeModelPartsTest {
 
     private static VaeGraph build(ModelParts parts, long seed) {
         return VaeGraph.build(parts.encoder(), parts.decoder(), parts.likelihood(), parts.schedule(), parts.shape(),
-                parts.latentDim(), 1, new SplittableRandom(seed));
+                parts.latentDim(), 1, new SplittableRandom(seed), true);
     }
 }

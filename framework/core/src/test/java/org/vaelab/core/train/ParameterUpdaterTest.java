@@ -9,6 +9,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.Family;
+import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
  * The update rule around ND4J's updaters: gradient clipping by global norm (Pascanu et al. 2013)
@@ -16,11 +17,13 @@ import org.vaelab.spi.Family;
  */
 class ParameterUpdaterTest {
 
+    private static final TrainingHorizon ONE_STEP = new TrainingHorizon(1, 1);
+
     @Test
     void clippingScalesTheGlobalNormDownToTheBound() {
         SameDiff sd = graph(new float[] {1f, 1f}, new float[] {2f});
         ParameterUpdater updater = new ParameterUpdater(sd,
-                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 1.0, max_grad_norm: 1.0}"));
+                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 1.0, max_grad_norm: 1.0}"), ONE_STEP);
         // gradients (3, 0) and (4): global norm 5, scaled by 1/5
         updater.apply(gradients(new float[] {3f, 0f}, new float[] {4f}), 0, 0);
         assertArrayEquals(new float[] {1f - 0.6f, 1f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
@@ -31,7 +34,7 @@ class ParameterUpdaterTest {
     void gradientsBelowTheBoundAreNotScaled() {
         SameDiff sd = graph(new float[] {1f, 1f}, new float[] {2f});
         ParameterUpdater updater = new ParameterUpdater(sd,
-                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 0.5, max_grad_norm: 10.0}"));
+                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 0.5, max_grad_norm: 10.0}"), ONE_STEP);
         updater.apply(gradients(new float[] {3f, 0f}, new float[] {4f}), 0, 0);
         assertArrayEquals(new float[] {1f - 1.5f, 1f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
     }
@@ -40,7 +43,7 @@ class ParameterUpdaterTest {
     void adamwDecaysEveryParameterOutsideTheGradient() {
         SameDiff sd = graph(new float[] {1f, -2f}, new float[] {4f});
         ParameterUpdater updater = new ParameterUpdater(sd,
-                TestModels.component(Family.OPTIMIZER, "{type: adamw, lr: 0.1, weight_decay: 0.5}"));
+                TestModels.component(Family.OPTIMIZER, "{type: adamw, lr: 0.1, weight_decay: 0.5}"), ONE_STEP);
         // a zero gradient gives a zero Adam step, leaving only the decay: p * (1 - 0.1 * 0.5)
         updater.apply(gradients(new float[] {0f, 0f}, new float[] {0f}), 0, 0);
         assertArrayEquals(new float[] {0.95f, -1.9f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
@@ -50,7 +53,7 @@ class ParameterUpdaterTest {
     @Test
     void adamLeavesParametersAloneWhenTheGradientIsZero() {
         SameDiff sd = graph(new float[] {1f, -2f}, new float[] {4f});
-        new ParameterUpdater(sd, TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.1}"))
+        new ParameterUpdater(sd, TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.1}"), ONE_STEP)
                 .apply(gradients(new float[] {0f, 0f}, new float[] {0f}), 0, 0);
         assertArrayEquals(new float[] {1f, -2f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
     }

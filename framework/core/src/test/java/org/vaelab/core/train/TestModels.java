@@ -63,7 +63,7 @@ final class TestModels {
                         RandomGenerator weights) {
         String mlp = "{type: mlp, hidden: " + hidden + ", activation: " + activation.name().toLowerCase(java.util.Locale.ROOT) + "}";
         return VaeGraph.build(component(Family.ENCODER, mlp), component(Family.DECODER, mlp),
-                BERNOULLI, beta(1.0), shape, latentDim, samples, weights);
+                BERNOULLI, beta(1.0), shape, latentDim, samples, weights, true);
     }
 
     /** Adam with the given learning rate and the usual moment decays, from the optimizer plugin. */

@@ -38,14 +38,14 @@ class TrainingImprovesElboTest {
         RandomStreams streams = new RandomStreams(1);
         VaeGraph graph = TestModels.vae(data.shape(), List.of(200), Activation.RELU, 10, 1, streams.initialWeights());
         Evaluator evaluator = new Evaluator(graph, 250);
-        ElboTerms before = evaluator.evaluate(data.test(), streams.nextEvaluation());
+        ElboTerms before = evaluator.evaluate(data.test(), streams.test(0));
 
-        Trainer trainer = new Trainer(graph, TestModels.adam(1e-3), TestModels.beta(1.0), 50, streams);
-        TrainingHorizon horizon = trainer.horizon(data, 2);
+        Trainer trainer = new Trainer(graph, TestModels.adam(1e-3), TestModels.beta(1.0), 50, streams,
+                TrainingHorizon.of(data.train().size(), 50, 2));
         for (int epoch = 0; epoch < 2; epoch++) {
-            trainer.trainEpoch(data, horizon, (step, values) -> { });
+            trainer.trainEpoch(data, (step, values) -> { });
         }
-        ElboTerms after = evaluator.evaluate(data.test(), streams.nextEvaluation());
+        ElboTerms after = evaluator.evaluate(data.test(), streams.test(0));
 
         System.out.printf("TrainingImprovesElboTest: test ELBO %.2f -> %.2f nats (recon %.2f -> %.2f, KL %.3f -> %.3f)%n",
                 before.elbo(), after.elbo(), before.reconLoss(), after.reconLoss(), before.kl(), after.kl());

@@ -89,23 +89,23 @@ class TrainingNoiseTest {
             DataSplits data = TestModels.syntheticSplits(EXAMPLES, WIDTH, 4);
             List<float[]> noise = new ArrayList<>();
             RandomStreams fed = new RandomStreams(seed);
-            fed.initialWeights();
+            VaeGraph shapes = TestModels.vae(data.shape(), List.of(8), Activation.TANH, LATENT, 1, fed.initialWeights());
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
-                TrainingBatches batches = new TrainingBatches(data.train(), data.trainTransform(), BATCH, 1, LATENT,
-                        fed.batchOrder(), fed.trainingNoise(), TestModels.beta(1.0), new TrainingHorizon(4, EPOCHS),
-                        (long) epoch * EXAMPLES / BATCH);
+                TrainingBatches batches = new TrainingBatches(data.train(), data.trainTransform(), BATCH, shapes,
+                        fed.batchOrder(epoch + 1), fed.trainingNoise(epoch + 1), TestModels.beta(1.0),
+                        new TrainingHorizon(4, EPOCHS), (long) epoch * EXAMPLES / BATCH);
                 batches.forEachRemaining(batch -> noise.add(batch.feed().get(VaeGraph.EPS).dup('c').data().asFloat()));
             }
 
             RandomStreams streams = new RandomStreams(seed);
             VaeGraph graph = TestModels.vae(data.shape(), List.of(8), Activation.TANH, LATENT, 1,
                     streams.initialWeights());
-            Trainer trainer = new Trainer(graph, TestModels.adam(1e-2), TestModels.beta(1.0), BATCH, streams);
-            TrainingHorizon horizon = trainer.horizon(data, EPOCHS);
+            Trainer trainer = new Trainer(graph, TestModels.adam(1e-2), TestModels.beta(1.0), BATCH, streams,
+                    TrainingHorizon.of(data.train().size(), BATCH, EPOCHS));
             List<Long> steps = new ArrayList<>();
             List<Double> losses = new ArrayList<>();
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
-                trainer.trainEpoch(data, horizon, (step, values) -> {
+                trainer.trainEpoch(data, (step, values) -> {
                     steps.add(step);
                     losses.add(values.loss());
                 });

@@ -3,11 +3,14 @@ package org.vaelab.spi.data;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * One split of a dataset held in memory: {@code size} examples of {@code width} floats each,
- * row-major, and optional integer labels.
+ * row-major, optional integer labels, and an optional named annotation: one number per example
+ * that is not an input of the model but describes the example, such as the Swiss roll's roll
+ * parameter t, by which plots colour the examples when there are no labels.
  */
 public final class DataSplit {
 
@@ -15,6 +18,8 @@ public final class DataSplit {
     private final int[] labels;
     private final int size;
     private final int width;
+    private String annotationName;
+    private double[] annotation;
 
     /**
      * @param features {@code size * width} values, row-major; not copied
@@ -32,6 +37,39 @@ public final class DataSplit {
             throw new IllegalArgumentException(labels.length + " labels for " + size + " examples");
         }
         this.labels = labels;
+    }
+
+    /**
+     * This split with an annotation.
+     *
+     * @param name what the values are, for plot legends (such as {@code roll parameter t})
+     * @param values one value per example; not copied
+     */
+    public DataSplit annotated(String name, double[] values) {
+        if (values.length != size) {
+            throw new IllegalArgumentException(values.length + " annotation values for " + size + " examples");
+        }
+        DataSplit annotated = new DataSplit(features, labels, width);
+        annotated.annotationName = Objects.requireNonNull(name, "name");
+        annotated.annotation = values;
+        return annotated;
+    }
+
+    /** The name of the annotation, if the split has one. */
+    public Optional<String> annotationName() {
+        return Optional.ofNullable(annotationName);
+    }
+
+    /**
+     * The annotation of example {@code index}.
+     *
+     * @throws IllegalStateException when the split has no annotation
+     */
+    public double annotation(int index) {
+        if (annotation == null) {
+            throw new IllegalStateException("the split has no annotation");
+        }
+        return annotation[index];
     }
 
     /** The number of examples. */
@@ -78,6 +116,7 @@ public final class DataSplit {
     public DataSplit slice(int from, int to) {
         float[] part = Arrays.copyOfRange(features, from * width, to * width);
         int[] partLabels = labels == null ? null : Arrays.copyOfRange(labels, from, to);
-        return new DataSplit(part, partLabels, width);
+        DataSplit slice = new DataSplit(part, partLabels, width);
+        return annotation == null ? slice : slice.annotated(annotationName, Arrays.copyOfRange(annotation, from, to));
     }
 }

@@ -20,16 +20,28 @@ public final class NetworkBuilder {
     private final SameDiff sd;
     private final String scope;
     private final RandomGenerator random;
+    private final DropoutMasks dropout;
 
     /**
+     * A network for evaluation: {@link #dropout} layers pass their input through.
+     *
      * @param sd the graph
      * @param scope a prefix for every variable name, such as {@code encoder}
      * @param random the generator for initial weights; consumed in call order
      */
     public NetworkBuilder(SameDiff sd, String scope, RandomGenerator random) {
+        this(sd, scope, random, null);
+    }
+
+    /**
+     * A network for training: each {@link #dropout} layer with a positive rate adds its mask to
+     * {@code dropout}.
+     */
+    public NetworkBuilder(SameDiff sd, String scope, RandomGenerator random, DropoutMasks dropout) {
         this.sd = sd;
         this.scope = scope;
         this.random = random;
+        this.dropout = dropout;
     }
 
     /** The graph layers are added to. */
@@ -52,6 +64,23 @@ public final class NetworkBuilder {
         SDVariable w = sd.var(name(layer + "/W"), uniform(bound, nIn, nOut));
         SDVariable b = sd.var(name(layer + "/b"), uniform(bound, 1, nOut));
         return x.mmul(w).add(b);
+    }
+
+    /**
+     * Dropout of {@code h}, {@code [rows, width]}, with probability {@code rate}: in a training
+     * network {@code h * mask}, the mask a placeholder {@code scope/layer/dropout_mask} (see
+     * {@link DropoutMasks} for the method and its citation); in an evaluation network {@code h} itself.
+     */
+    public SDVariable dropout(String layer, SDVariable h, int width, double rate) {
+        if (rate < 0 || rate >= 1) {
+            throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
+        }
+        if (dropout == null || rate == 0) {
+            return h;
+        }
+        SDVariable mask = sd.placeHolder(name(layer + "/dropout_mask"), DataType.FLOAT, -1, width);
+        dropout.add(mask.name(), width, rate);
+        return h.mul(mask);
     }
 
     /** A new array of the given shape, uniform in {@code [-bound, bound]}, drawn from the run's generator. */

@@ -2,6 +2,7 @@ package org.vaelab.spi.optim;
 
 import java.util.OptionalDouble;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
  * Supplies the ND4J updater (with its learning-rate schedule, if any) used for training, an
@@ -9,8 +10,11 @@ import org.nd4j.linalg.learning.config.IUpdater;
  */
 public interface Optimizer {
 
-    /** A new updater configuration; the framework instantiates one updater state per parameter from it. */
-    IUpdater updater();
+    /**
+     * A new updater configuration for a run of length {@code horizon} (which a learning-rate
+     * schedule may span); the framework instantiates one updater state per parameter from it.
+     */
+    IUpdater updater(TrainingHorizon horizon);
 
     /**
      * The largest global L2 norm of all gradients together: above it every gradient is scaled by

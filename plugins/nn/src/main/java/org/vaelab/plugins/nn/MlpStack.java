@@ -5,7 +5,8 @@ import org.vaelab.spi.nn.NetworkBuilder;
 
 /**
  * The hidden layers of an {@link MlpConfig}, applied to an input of a given width: layer {@code i}
- * is {@code hidden<i>}, its layer normalisation, when on, {@code hidden<i>/norm}.
+ * is {@code hidden<i>}, its layer normalisation, when on, {@code hidden<i>/norm}, its dropout
+ * mask, in a training graph with dropout, {@code hidden<i>/dropout_mask}.
  */
 final class MlpStack {
 
@@ -23,7 +24,7 @@ final class MlpStack {
             if (config.layerNorm()) {
                 h = LayerNorm.apply(net, layer + "/norm", h, next);
             }
-            h = config.activation().apply(net.sameDiff(), h);
+            h = net.dropout(layer, config.activation().apply(net.sameDiff(), h), next, config.dropout());
             width = next;
         }
         return h;

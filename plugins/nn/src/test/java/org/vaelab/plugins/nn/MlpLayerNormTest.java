@@ -55,7 +55,7 @@ class MlpLayerNormTest {
 
     @Test
     void mlpNamesItsNormsAndTrainsThem() {
-        MlpConfig config = new MlpConfig(List.of(16, 8), Activation.TANH, true);
+        MlpConfig config = new MlpConfig(List.of(16, 8), Activation.TANH, true, 0.0);
         DataShape shape = new DataShape(List.of(12), ValueRange.UNIT_INTERVAL, 0);
         TestVae vae = TestVae.build(new MlpEncoderFactory().create(config), new MlpDecoderFactory().create(config), shape, 2, 2, 1);
         List<String> norms = vae.weightNames().stream().filter(n -> n.contains("/norm/")).toList();

@@ -3,6 +3,7 @@ package org.vaelab.plugins.optim;
 import org.nd4j.linalg.learning.config.Adam;
 import org.vaelab.plugins.optim.schedule.LearningRateSchedule;
 import org.vaelab.spi.ComponentFactory;
+import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
@@ -21,13 +22,15 @@ public final class AdamOptimizerFactory implements ComponentFactory<AdamConfig, 
 
     @Override
     public Optimizer create(AdamConfig config) {
-        return new UpdaterOptimizer(() -> adam(config.lr(), config.beta1(), config.beta2(), config.epsilon(), config.schedule()),
+        return new UpdaterOptimizer(horizon -> adam(config.lr(), config.beta1(), config.beta2(), config.epsilon(),
+                config.schedule(), horizon),
                 config.maxGradNorm(), null);
     }
 
     /** ND4J's Adam with these hyperparameters and schedule; AdamW shares it. */
-    static Adam adam(double lr, double beta1, double beta2, double epsilon, LearningRateSchedule schedule) {
-        return Adam.builder().learningRate(lr).learningRateSchedule(schedule.learningRates(lr))
+    static Adam adam(double lr, double beta1, double beta2, double epsilon, LearningRateSchedule schedule,
+                     TrainingHorizon horizon) {
+        return Adam.builder().learningRate(lr).learningRateSchedule(schedule.learningRates(lr, horizon))
                 .beta1(beta1).beta2(beta2).epsilon(epsilon).build();
     }
 

@@ -18,8 +18,8 @@ public final class AdamWOptimizerFactory implements ComponentFactory<AdamWConfig
 
     @Override
     public Optimizer create(AdamWConfig config) {
-        return new UpdaterOptimizer(() -> AdamOptimizerFactory.adam(config.lr(), config.beta1(), config.beta2(),
-                config.epsilon(), config.schedule()), config.maxGradNorm(), config.weightDecay());
+        return new UpdaterOptimizer(horizon -> AdamOptimizerFactory.adam(config.lr(), config.beta1(), config.beta2(),
+                config.epsilon(), config.schedule(), horizon), config.maxGradNorm(), config.weightDecay());
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.vaelab.plugins.optim;
 
 import org.nd4j.linalg.learning.config.RmsProp;
 import org.vaelab.spi.ComponentFactory;
+import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
@@ -20,9 +21,9 @@ public final class RmsPropOptimizerFactory implements ComponentFactory<RmsPropCo
 
     @Override
     public Optimizer create(RmsPropConfig config) {
-        return new UpdaterOptimizer(() -> RmsProp.builder()
+        return new UpdaterOptimizer(horizon -> RmsProp.builder()
                 .learningRate(config.lr())
-                .learningRateSchedule(config.schedule().learningRates(config.lr()))
+                .learningRateSchedule(config.schedule().learningRates(config.lr(), horizon))
                 .rmsDecay(config.decay())
                 .epsilon(config.epsilon())
                 .build(), config.maxGradNorm(), null);

@@ -4,6 +4,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.vaelab.spi.ComponentFactory;
+import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
@@ -23,20 +24,20 @@ public final class SgdOptimizerFactory implements ComponentFactory<SgdConfig, Op
 
     @Override
     public Optimizer create(SgdConfig config) {
-        return new UpdaterOptimizer(() -> updater(config), config.maxGradNorm(), null);
+        return new UpdaterOptimizer(horizon -> updater(config, horizon), config.maxGradNorm(), null);
     }
 
-    private static IUpdater updater(SgdConfig config) {
+    private static IUpdater updater(SgdConfig config, TrainingHorizon horizon) {
         if (config.nesterov()) {
             return Nesterovs.builder()
                     .learningRate(config.lr())
-                    .learningRateSchedule(config.schedule().learningRates(config.lr()))
+                    .learningRateSchedule(config.schedule().learningRates(config.lr(), horizon))
                     .momentum(config.momentum())
                     .build();
         }
         return Sgd.builder()
                 .learningRate(config.lr())
-                .learningRateSchedule(config.schedule().learningRates(config.lr()))
+                .learningRateSchedule(config.schedule().learningRates(config.lr(), horizon))
                 .build();
     }
 

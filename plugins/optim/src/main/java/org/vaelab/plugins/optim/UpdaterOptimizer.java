@@ -1,8 +1,9 @@
 package org.vaelab.plugins.optim;
 
 import java.util.OptionalDouble;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.nd4j.linalg.learning.config.IUpdater;
+import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
@@ -12,24 +13,24 @@ import org.vaelab.spi.optim.Optimizer;
  */
 final class UpdaterOptimizer implements Optimizer {
 
-    private final Supplier<IUpdater> updaters;
+    private final Function<TrainingHorizon, IUpdater> updaters;
     private final OptionalDouble maxGradientNorm;
     private final OptionalDouble decoupledWeightDecay;
 
     /**
-     * @param updaters builds the updater, learning-rate schedule included
+     * @param updaters builds the updater for a run's length, learning-rate schedule included
      * @param maxGradNorm the configuration's {@code max_grad_norm}, null for no clipping
      * @param weightDecay decoupled weight decay, null for none
      */
-    UpdaterOptimizer(Supplier<IUpdater> updaters, Double maxGradNorm, Double weightDecay) {
+    UpdaterOptimizer(Function<TrainingHorizon, IUpdater> updaters, Double maxGradNorm, Double weightDecay) {
         this.updaters = updaters;
         this.maxGradientNorm = maxGradNorm == null ? OptionalDouble.empty() : OptionalDouble.of(maxGradNorm);
         this.decoupledWeightDecay = weightDecay == null ? OptionalDouble.empty() : OptionalDouble.of(weightDecay);
     }
 
     @Override
-    public IUpdater updater() {
-        return updaters.get();
+    public IUpdater updater(TrainingHorizon horizon) {
+        return updaters.apply(horizon);
     }
 
     @Override

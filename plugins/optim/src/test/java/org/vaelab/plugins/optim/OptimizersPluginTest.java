@@ -16,12 +16,16 @@ import org.vaelab.plugins.optim.schedule.LearningRateSchedule;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.optim.Optimizer;
 import org.vaelab.testkit.DocumentedDefaults;
+import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
  * The plugin registers every optimizer under its YAML name, and each factory's documented
  * defaults make a valid configuration with the values the javadoc promises.
  */
 class OptimizersPluginTest {
+
+    /** A run of 10 epochs of 100 steps. */
+    private static final TrainingHorizon RUN = new TrainingHorizon(100, 10);
 
     private static final Map<String, ComponentFactory<?, Optimizer>> REGISTRY = Guice.createInjector(new OptimizersPlugin())
             .getInstance(Key.get(new TypeLiteral<Map<String, ComponentFactory<?, Optimizer>>>() { }));
@@ -38,9 +42,9 @@ class OptimizersPluginTest {
         assertEquals(new AdamConfig(1e-3, 0.9, 0.999, 1e-8, CONSTANT, null), DocumentedDefaults.of(AdamConfig.class));
         assertEquals(new SgdConfig(0.01, 0, false, CONSTANT, null), DocumentedDefaults.of(SgdConfig.class));
         assertEquals(new RmsPropConfig(1e-3, 0.9, 1e-8, CONSTANT, null), DocumentedDefaults.of(RmsPropConfig.class));
-        assertInstanceOf(Adam.class, withDefaults(REGISTRY.get("adam")).updater());
-        assertInstanceOf(Sgd.class, withDefaults(REGISTRY.get("sgd")).updater());
-        assertInstanceOf(RmsProp.class, withDefaults(REGISTRY.get("rmsprop")).updater());
+        assertInstanceOf(Adam.class, withDefaults(REGISTRY.get("adam")).updater(RUN));
+        assertInstanceOf(Sgd.class, withDefaults(REGISTRY.get("sgd")).updater(RUN));
+        assertInstanceOf(RmsProp.class, withDefaults(REGISTRY.get("rmsprop")).updater(RUN));
     }
 
     private static <C extends Record> Optimizer withDefaults(ComponentFactory<C, Optimizer> factory)

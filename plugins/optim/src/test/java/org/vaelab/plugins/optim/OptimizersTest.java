@@ -21,12 +21,16 @@ import org.vaelab.plugins.optim.schedule.LearningRateSchedule;
 import org.vaelab.plugins.optim.schedule.LearningRateSchedule.Kind;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.optim.Optimizer;
+import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
  * Every optimizer is the ND4J updater its factory names, carrying the configured schedule (the
  * rate it reports and the step it takes at iteration t use lr(t)), with the configured clipping.
  */
 class OptimizersTest {
+
+    /** A run of 10 epochs of 100 steps. */
+    private static final TrainingHorizon RUN = new TrainingHorizon(100, 10);
 
     /** Step decay by half every 10 iterations after a 4-step warm-up. */
     private static final LearningRateSchedule STEP = new LearningRateSchedule(Kind.STEP, 4, 10, 0.5, null, null, null);
@@ -42,7 +46,7 @@ class OptimizersTest {
     @Test
     void adamCarriesTheSchedule() {
         Optimizer adam = new AdamOptimizerFactory().create(new AdamConfig(LR, 0.8, 0.99, 1e-6, STEP, null));
-        Adam updater = assertInstanceOf(Adam.class, adam.updater());
+        Adam updater = assertInstanceOf(Adam.class, adam.updater(RUN));
         assertEquals(0.8, updater.getBeta1());
         assertEquals(0.99, updater.getBeta2());
         assertEquals(1e-6, updater.getEpsilon());
@@ -60,7 +64,7 @@ class OptimizersTest {
     @Test
     void sgdStepsByTheScheduledRate() {
         Optimizer sgd = new SgdOptimizerFactory().create(new SgdConfig(LR, 0, false, STEP, null));
-        Sgd updater = assertInstanceOf(Sgd.class, sgd.updater());
+        Sgd updater = assertInstanceOf(Sgd.class, sgd.updater(RUN));
         assertFollowsStepSchedule(updater);
         for (int t : new int[] {0, 2, 15, 33}) {
             float[] update = firstUpdate(updater, t);
@@ -73,7 +77,7 @@ class OptimizersTest {
     @Test
     void nesterovIsNd4jsNesterovsWithTheMomentum() {
         Optimizer nesterov = new SgdOptimizerFactory().create(new SgdConfig(LR, 0.9, true, STEP, null));
-        Nesterovs updater = assertInstanceOf(Nesterovs.class, nesterov.updater());
+        Nesterovs updater = assertInstanceOf(Nesterovs.class, nesterov.updater(RUN));
         assertEquals(0.9, updater.getMomentum());
         assertFollowsStepSchedule(updater);
         // from v = 0: v = -lr g, and the step -mu * 0 + (1 + mu) * v subtracts (1 + mu) lr g
@@ -86,7 +90,7 @@ class OptimizersTest {
     @Test
     void rmsPropDividesByTheRunningRootMeanSquare() {
         Optimizer rmsProp = new RmsPropOptimizerFactory().create(new RmsPropConfig(LR, 0.9, 0.01, STEP, null));
-        RmsProp updater = assertInstanceOf(RmsProp.class, rmsProp.updater());
+        RmsProp updater = assertInstanceOf(RmsProp.class, rmsProp.updater(RUN));
         assertEquals(0.9, updater.getRmsDecay());
         assertEquals(0.01, updater.getEpsilon());
         assertFollowsStepSchedule(updater);
@@ -101,8 +105,8 @@ class OptimizersTest {
     @Test
     void everyCallMakesANewUpdater() {
         Optimizer adam = new AdamOptimizerFactory().create(new AdamConfig(LR, 0.9, 0.999, 1e-8, CONSTANT, null));
-        IUpdater first = adam.updater();
-        IUpdater second = adam.updater();
+        IUpdater first = adam.updater(RUN);
+        IUpdater second = adam.updater(RUN);
         assertNotSame(first, second);
         assertEquals(first, second);
     }

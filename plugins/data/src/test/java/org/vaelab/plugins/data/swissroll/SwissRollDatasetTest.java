@@ -95,6 +95,22 @@ class SwissRollDatasetTest {
     }
 
     @Test
+    void everySplitIsAnnotatedWithTheRollParameterOfItsPoints() {
+        SwissRollDataset dataset = dataset(new SwissRollConfig(100, 0.05, 0.1, 0.2, true));
+        double[] roll = dataset.generate(5).roll();
+        DataSplits splits = dataset.load(new LoadContext(Path.of("."), 5));
+        int index = 0;
+        for (DataSplit split : List.of(splits.train(), splits.validation(), splits.test())) {
+            assertEquals(java.util.Optional.of(SwissRollDataset.ROLL_PARAMETER), split.annotationName());
+            for (int i = 0; i < split.size(); i++) {
+                assertEquals(roll[index++], split.annotation(i));
+            }
+        }
+        assertEquals(100, index);
+        assertEquals(roll[80 + 3], splits.test().slice(2, 5).annotation(1), "a slice keeps its rows' annotations");
+    }
+
+    @Test
     void standardisationUsesTheTrainingSplitStatisticsForEverySplit() {
         SwissRollDataset dataset = dataset(new SwissRollConfig(4000, 0.05, 0.25, 0.25, true));
         DataSplits splits = dataset.load(new LoadContext(Path.of("."), 11));

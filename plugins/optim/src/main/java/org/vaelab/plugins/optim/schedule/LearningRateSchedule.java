@@ -8,6 +8,7 @@ import org.nd4j.linalg.schedule.RampSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 import org.nd4j.linalg.schedule.StepSchedule;
 import org.vaelab.spi.InvalidConfigException;
+import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.Param;
 
 /**
@@ -18,8 +19,8 @@ import org.vaelab.spi.Param;
  *
  * <p>With base rate {@code lr}, the kinds are {@code constant}: lr; {@code step}:
  * {@code lr * factor^floor(t / every_steps)}; {@code exponential}: {@code lr * gamma^t};
- * {@code cosine}: lr annealed to {@code min_lr} along half a cosine over {@code total_steps}, then
- * held (Loshchilov and Hutter 2017, equation 5). A linear warm-up multiplies any kind by
+ * {@code cosine}: lr annealed to {@code min_lr} along half a cosine over {@code total_steps} (0, the
+ * default: the whole run), then held (Loshchilov and Hutter 2017, equation 5). A linear warm-up multiplies any kind by
  * {@code (t + 1) / warmup_steps} for {@code t < warmup_steps} (the gradual warm-up of Goyal et al.
  * 2017, "Accurate, Large Minibatch SGD: Training ImageNet in 1 Hour", section 2.2, as ND4J's
  * {@link RampSchedule} computes it: the line through 0 at t = -1, so the first step already
@@ -30,7 +31,7 @@ import org.vaelab.spi.Param;
  * @param everySteps {@code step}: steps between two decays
  * @param factor {@code step}: the multiplier at each decay
  * @param gamma {@code exponential}: the multiplier per step
- * @param totalSteps {@code cosine}: steps from lr down to min_lr
+ * @param totalSteps {@code cosine}: steps from lr down to min_lr, 0 for the whole run
  * @param minLr {@code cosine}: the final learning rate
  */
 public record LearningRateSchedule(
@@ -48,8 +49,8 @@ public record LearningRateSchedule(
         @Param(value = "exponential only, required: multiplier per step, such as 0.9999", defaultValue = Param.NONE,
                 above = 0, max = 1)
         Double gamma,
-        @Param(value = "cosine only, required: steps from lr down to min_lr, which is held after", defaultValue = Param.NONE,
-                min = 1)
+        @Param(value = "cosine only: steps from lr down to min_lr, which is held after; 0 (the default) for the "
+                + "whole run", defaultValue = Param.NONE, min = 0)
         Integer totalSteps,
         @Param(value = "cosine only: the final learning rate (default 0)", defaultValue = Param.NONE, min = 0)
         Double minLr) {
@@ -66,6 +67,7 @@ public record LearningRateSchedule(
 
     private static final double DEFAULT_FACTOR = 0.1;
     private static final double DEFAULT_MIN_LR = 0.0;
+    private static final int WHOLE_RUN = 0;
 
     public LearningRateSchedule {
         onlyFor(Kind.STEP, kind, "every_steps", everySteps);
@@ -80,8 +82,7 @@ public record LearningRateSchedule(
             }
             case EXPONENTIAL -> required(kind, "gamma", gamma, "the multiplier per step");
             case COSINE -> {
-                // 0 for "the whole run" needs the run's length, which Optimizer.updater() is not given
-                required(kind, "total_steps", totalSteps, "the number of steps from lr down to min_lr");
+                totalSteps = totalSteps == null ? WHOLE_RUN : totalSteps;
                 minLr = minLr == null ? DEFAULT_MIN_LR : minLr;
             }
             case CONSTANT -> { }
@@ -106,13 +107,14 @@ public record LearningRateSchedule(
         }
     }
 
-    /** The learning rate at every iteration, starting from {@code lr}, as ND4J updaters read it. */
-    public ISchedule learningRates(double lr) {
+    /** The learning rate at every iteration of a run of length {@code horizon}, starting from {@code lr}, as ND4J updaters read it. */
+    public ISchedule learningRates(double lr, TrainingHorizon horizon) {
         ISchedule decay = switch (kind) {
             case CONSTANT -> new FixedSchedule(lr);
             case STEP -> new StepSchedule(ScheduleType.ITERATION, lr, factor, everySteps);
             case EXPONENTIAL -> new ExponentialSchedule(ScheduleType.ITERATION, lr, gamma);
-            case COSINE -> new CosineDecaySchedule(lr, minLr, totalSteps);
+            case COSINE -> new CosineDecaySchedule(lr, minLr,
+                    totalSteps == WHOLE_RUN ? Math.toIntExact(horizon.totalSteps()) : totalSteps);
         };
         return warmupSteps == 0 ? decay : new RampSchedule(decay, warmupSteps);
     }

@@ -12,6 +12,7 @@ import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.RampSchedule;
 import org.vaelab.plugins.optim.schedule.LearningRateSchedule.Kind;
 import org.vaelab.spi.InvalidConfigException;
+import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
  * Each kind of schedule gives, at chosen iterations, the learning rate worked out by hand, with and
@@ -20,6 +21,8 @@ import org.vaelab.spi.InvalidConfigException;
 class LearningRateScheduleTest {
 
     private static final double LR = 0.01;
+    /** A run of 10 epochs of 300 steps. */
+    private static final TrainingHorizon RUN = new TrainingHorizon(300, 10);
 
     private static LearningRateSchedule schedule(Kind kind, int warmup, Integer every, Double factor, Double gamma,
                                                  Integer total, Double minLr) {
@@ -32,7 +35,7 @@ class LearningRateScheduleTest {
 
     @Test
     void constantIsTheBaseRate() {
-        ISchedule rates = schedule(Kind.CONSTANT, 0, null, null, null, null, null).learningRates(LR);
+        ISchedule rates = schedule(Kind.CONSTANT, 0, null, null, null, null, null).learningRates(LR, RUN);
         for (int t : new int[] {0, 1, 1000, 1_000_000}) {
             assertRate(LR, rates, t);
         }
@@ -40,7 +43,7 @@ class LearningRateScheduleTest {
 
     @Test
     void stepMultipliesByFactorEveryEverySteps() {
-        ISchedule rates = schedule(Kind.STEP, 0, 100, 0.5, null, null, null).learningRates(LR);
+        ISchedule rates = schedule(Kind.STEP, 0, 100, 0.5, null, null, null).learningRates(LR, RUN);
         assertRate(LR, rates, 0);
         assertRate(LR, rates, 99);
         assertRate(LR * 0.5, rates, 100);
@@ -50,7 +53,7 @@ class LearningRateScheduleTest {
 
     @Test
     void exponentialMultipliesByGammaEveryStep() {
-        ISchedule rates = schedule(Kind.EXPONENTIAL, 0, null, null, 0.99, null, null).learningRates(LR);
+        ISchedule rates = schedule(Kind.EXPONENTIAL, 0, null, null, 0.99, null, null).learningRates(LR, RUN);
         assertRate(LR, rates, 0);
         assertRate(LR * 0.99, rates, 1);
         assertRate(LR * Math.pow(0.99, 500), rates, 500);
@@ -59,7 +62,7 @@ class LearningRateScheduleTest {
     @Test
     void cosineFallsFromLrToMinLrAlongHalfACosineThenHolds() {
         double min = 1e-4;
-        ISchedule rates = schedule(Kind.COSINE, 0, null, null, null, 1000, min).learningRates(LR);
+        ISchedule rates = schedule(Kind.COSINE, 0, null, null, null, 1000, min).learningRates(LR, RUN);
         assertRate(LR, rates, 0);
         assertRate(min + (LR - min) * (1 + Math.cos(Math.PI / 4)) / 2, rates, 250);
         assertRate((LR + min) / 2, rates, 500);
@@ -75,7 +78,7 @@ class LearningRateScheduleTest {
 
     @Test
     void warmUpMultipliesAnyKindByTPlusOneOverWarmupSteps() {
-        ISchedule constant = schedule(Kind.CONSTANT, 10, null, null, null, null, null).learningRates(LR);
+        ISchedule constant = schedule(Kind.CONSTANT, 10, null, null, null, null, null).learningRates(LR, RUN);
         assertInstanceOf(RampSchedule.class, constant, "ND4J's RampSchedule does the warm-up");
         assertRate(LR / 10, constant, 0);
         assertRate(LR * 5 / 10, constant, 4);
@@ -83,13 +86,13 @@ class LearningRateScheduleTest {
         assertRate(LR, constant, 10);
         assertRate(LR, constant, 5000);
 
-        ISchedule cosine = schedule(Kind.COSINE, 100, null, null, null, 1000, null).learningRates(LR);
+        ISchedule cosine = schedule(Kind.COSINE, 100, null, null, null, 1000, null).learningRates(LR, RUN);
         assertRate(LR / 100, cosine, 0);
         assertRate(LR * (1 + Math.cos(Math.PI * 49 / 1000)) / 2 * 50 / 100, cosine, 49);
         assertRate(LR * (1 + Math.cos(Math.PI * 500 / 1000)) / 2, cosine, 500);
         assertRate(0, cosine, 1000);
 
-        ISchedule step = schedule(Kind.STEP, 4, 2, 0.5, null, null, null).learningRates(LR);
+        ISchedule step = schedule(Kind.STEP, 4, 2, 0.5, null, null, null).learningRates(LR, RUN);
         assertRate(LR * 1 / 4, step, 0);
         assertRate(LR * 0.5 * 3 / 4, step, 2);
         assertRate(LR * 0.5, step, 3);
@@ -115,11 +118,17 @@ class LearningRateScheduleTest {
     }
 
     @Test
+    void cosineWithoutTotalStepsSpansTheWholeRun() {
+        ISchedule rates = schedule(Kind.COSINE, 0, null, null, null, null, null).learningRates(LR, RUN);
+        assertRate(LR, rates, 0);
+        assertRate(LR / 2, rates, 1500);
+        assertRate(0, rates, 3000);
+        assertRate(LR * (1 + Math.cos(Math.PI * 1000 / 3000)) / 2,
+                schedule(Kind.COSINE, 0, null, null, null, 0, null).learningRates(LR, RUN), 1000);
+    }
+
+    @Test
     void requiredOptionsOfTheKindAreDemanded() {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class,
-                () -> schedule(Kind.COSINE, 0, null, null, null, null, 1e-5));
-        assertEquals("total_steps", e.key());
-        assertEquals("kind cosine needs total_steps, the number of steps from lr down to min_lr", e.getMessage());
         assertEquals("every_steps", assertThrows(InvalidConfigException.class,
                 () -> schedule(Kind.STEP, 0, null, 0.5, null, null, null)).key());
         assertEquals("gamma", assertThrows(InvalidConfigException.class,

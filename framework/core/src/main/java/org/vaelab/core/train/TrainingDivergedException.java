@@ -1,7 +1,7 @@
-package org.vaelab.core.run;
+package org.vaelab.core.train;
 
 /** The training loss stopped being a finite number; the run is marked FAILED. */
-public final class TrainingDivergedException extends RuntimeException {
+public final class TrainingDivergedException extends TrainingFailedException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,0 +1,68 @@
+package org.vaelab.core.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.vaelab.core.spec.ResolvedSpec;
+import org.vaelab.core.train.Checkpoint;
+import org.vaelab.spi.InvalidInputException;
+import org.vaelab.spi.track.RunStatus;
+
+/**
+ * A stopped run about to continue ({@code vae run SPEC --resume RUN_DIR}): its directory, its run
+ * id (so trackers continue the same run) and its last checkpoint. Everything is checked before
+ * anything is changed: the folder is a run of exactly this resolved spec, it has not finished, and
+ * it has a checkpoint.
+ *
+ * @param directory the run's folder
+ * @param runId the run's id from {@code provenance.json}
+ * @param checkpoint the training state to continue from
+ */
+record Resumption(RunDirectory directory, String runId, Checkpoint checkpoint) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Checks and reads {@code runDirectory} for a resumption of {@code resolved}. */
+    static Resumption open(Path runDirectory, ResolvedSpec resolved) throws IOException {
+        Path spec = runDirectory.resolve(ExperimentRunner.SPEC_FILE);
+        Path provenanceFile = runDirectory.resolve(OpenRun.PROVENANCE_FILE);
+        if (!Files.isRegularFile(spec) || !Files.isRegularFile(provenanceFile)) {
+            throw new InvalidInputException("--resume " + runDirectory + ": not a run directory (it has no "
+                    + ExperimentRunner.SPEC_FILE + " and " + OpenRun.PROVENANCE_FILE + ")");
+        }
+        if (!Files.readString(spec, StandardCharsets.UTF_8).equals(resolved.yaml())) {
+            throw new InvalidInputException("--resume " + runDirectory + ": the run was made from another spec (sha256 "
+                    + "of its " + ExperimentRunner.SPEC_FILE + " differs from " + resolved.sha256().substring(0, 8)
+                    + "); resume it with the same spec and --set values ('vae validate --print' shows what a spec resolves to)");
+        }
+        JsonNode provenance = JSON.readTree(provenanceFile.toFile());
+        if (RunStatus.FINISHED.name().equals(provenance.path("status").asText())) {
+            throw new InvalidInputException("--resume " + runDirectory + ": the run has already finished");
+        }
+        Path checkpoint = runDirectory.resolve(TrainingLoop.LAST_CHECKPOINT);
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new InvalidInputException("--resume " + runDirectory + ": the run stopped before its first checkpoint ("
+                    + TrainingLoop.LAST_CHECKPOINT + "); start it again without --resume");
+        }
+        return new Resumption(RunDirectory.open(runDirectory), provenance.path("run_id").asText(),
+                Checkpoint.read(checkpoint));
+    }
+
+    /**
+     * Drops the rows that {@code metrics.csv} and {@code timing.csv} hold for epochs after the
+     * checkpoint, which the resumed run measures again, so each file reads as an uninterrupted
+     * run's. The journal keeps every event: it is the record of what was sent to trackers.
+     */
+    void forgetEpochsAfterCheckpoint() throws IOException {
+        for (String file : List.of(MetricsCsv.FILE, MetricsCsv.TIMING_FILE)) {
+            Path path = directory.root().resolve(file);
+            if (Files.isRegularFile(path)) {
+                MetricsCsv.keepThroughEpoch(directory, file, checkpoint.epoch());
+            }
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package org.vaelab.core.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.vaelab.core.spec.ExperimentSpec;
+import org.vaelab.core.train.Checkpoint;
+import org.vaelab.core.train.ElboTerms;
+import org.vaelab.core.train.Evaluator;
+import org.vaelab.core.train.Trainer;
+
+/**
+ * The epochs of a run, from wherever its trainer stands to the spec's last epoch: training with
+ * step metrics, validation and test ELBO every {@code eval.every_epochs} epochs and after the
+ * last, and the training state saved to {@code checkpoints/last.ckpt} every
+ * {@code train.checkpoint_every_epochs} epochs and after the last, and to
+ * {@code checkpoints/best.ckpt} whenever the validation ELBO is the best so far. Every value comes
+ * from streams seeded by the epoch, so a run resumed from a checkpoint logs what an uninterrupted
+ * one logs.
+ */
+final class TrainingLoop {
+
+    static final String LAST_CHECKPOINT = "checkpoints/last.ckpt";
+    static final String BEST_CHECKPOINT = "checkpoints/best.ckpt";
+
+    private final Assembly model;
+    private final ExperimentSpec spec;
+    private final RunOptions options;
+    private final TrackerGroup tracker;
+    private final RunDirectory directory;
+
+    TrainingLoop(Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker, RunDirectory directory) {
+        this.model = model;
+        this.spec = spec;
+        this.options = options;
+        this.tracker = tracker;
+        this.directory = directory;
+    }
+
+    /**
+     * Trains the remaining epochs; returns the test ELBO after the last.
+     *
+     * @param bestValidationElbo the best validation ELBO before the trainer's current epoch, NaN if none
+     */
+    ElboTerms run(Trainer trainer, double bestValidationElbo) throws IOException {
+        int epochs = spec.train().epochs();
+        double best = bestValidationElbo;
+        ElboTerms test = null;
+        for (int epoch = trainer.epochsDone() + 1; epoch <= epochs; epoch++) {
+            long epochStart = System.nanoTime();
+            MetricWindow epochMeans = trainEpoch(trainer, epoch);
+            double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
+            Map<String, Double> epochMetrics = new LinkedHashMap<>();
+            epochMetrics.put("time/epoch_seconds", trainSeconds);
+            epochMetrics.put("time/images_per_second", model.data().train().size() / trainSeconds);
+            String line = String.format(Locale.ROOT, "epoch %d/%d  train loss %.2f  %.1f s (%.0f img/s)", epoch,
+                    epochs, epochMeans.meanLoss(), trainSeconds, model.data().train().size() / trainSeconds);
+            boolean improved = false;
+            if (epoch % spec.eval().everyEpochs() == 0 || epoch == epochs) {
+                Evaluator current = evaluator();
+                ElboTerms validation = current.evaluate(model.data().validation(), model.streams().validation(epoch));
+                test = current.evaluate(model.data().test(), model.streams().test(epoch));
+                put(epochMetrics, "val", validation);
+                put(epochMetrics, "test", test);
+                line += String.format(Locale.ROOT, "  val -ELBO %.2f  test -ELBO %.2f (recon %.2f + KL %.2f)",
+                        -validation.elbo(), -test.elbo(), test.reconLoss(), test.kl());
+                improved = Double.isNaN(best) || validation.elbo() > best;
+                best = improved ? validation.elbo() : best;
+            }
+            tracker.logMetrics(epochMetrics, trainer.globalStep(), epoch);
+            save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == epochs);
+            options.out().println(line);
+        }
+        return test != null ? test : evaluator().evaluate(model.data().test(), model.streams().test(epochs));
+    }
+
+    /** An evaluator of the model as trained so far, without dropout. */
+    private Evaluator evaluator() {
+        return new Evaluator(model.parts().forEvaluation(model.graph()), spec.eval().batchSize());
+    }
+
+    private MetricWindow trainEpoch(Trainer trainer, int epoch) throws IOException {
+        MetricWindow window = new MetricWindow();
+        MetricWindow epochMeans = new MetricWindow();
+        try (ProgressBar bar = progressBar(epoch, trainer.horizon().stepsPerEpoch())) {
+            trainer.trainEpoch(model.data(), (step, values) -> {
+                window.add(values);
+                epochMeans.add(values);
+                if (step % spec.train().logEverySteps() == 0) {
+                    logUnchecked(window.drain(), step, epoch);
+                }
+                if (bar != null) {
+                    bar.step();
+                    bar.setExtraMessage(String.format(Locale.ROOT, " loss %.2f", values.loss()));
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        if (!window.isEmpty()) {
+            tracker.logMetrics(window.drain(), trainer.globalStep(), epoch);
+        }
+        return epochMeans;
+    }
+
+    private void save(Trainer trainer, double best, boolean improved, boolean periodic) throws IOException {
+        if (!improved && !periodic) {
+            return;
+        }
+        Checkpoint checkpoint = trainer.checkpoint(best);
+        if (improved) {
+            directory.write(BEST_CHECKPOINT, checkpoint::write);
+        }
+        if (periodic) {
+            directory.write(LAST_CHECKPOINT, checkpoint::write);
+        }
+    }
+
+    private void logUnchecked(Map<String, Double> metrics, long step, int epoch) {
+        try {
+            tracker.logMetrics(metrics, step, epoch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void put(Map<String, Double> metrics, String split, ElboTerms terms) {
+        metrics.put(split + "/elbo", terms.elbo());
+        metrics.put(split + "/recon", terms.reconLoss());
+        metrics.put(split + "/kl", terms.kl());
+        metrics.put(split + "/mse", terms.mse());
+        terms.bce().ifPresent(bce -> metrics.put(split + "/bce", bce));
+    }
+
+    private ProgressBar progressBar(int epoch, long steps) {
+        if (!options.progressBar()) {
+            return null;
+        }
+        return new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + spec.train().epochs()).setInitialMax(steps)
+                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).clearDisplayOnFinish().build();
+    }
+}

@@ -10,8 +10,12 @@ import org.vaelab.core.spec.Names;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.Param;
+import org.vaelab.spi.SpiVersion;
 
-/** Prints what {@code vae plugins} shows: every family, its types, and each type's options. */
+/**
+ * Prints what {@code vae plugins} shows: every family, its types, where each type comes from (its
+ * jar and the SPI version it was built for), and each type's options.
+ */
 public final class CatalogDescription {
 
     private CatalogDescription() {
@@ -19,7 +23,7 @@ public final class CatalogDescription {
 
     /** The description of every family in the catalog. */
     public static String describe(ComponentCatalog catalog) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder("VAELab SPI ").append(SpiVersion.current()).append(System.lineSeparator());
         for (Family<?> family : Family.ALL) {
             out.append(family.name()).append(System.lineSeparator());
             if (catalog.factories(family).isEmpty()) {
@@ -32,6 +36,7 @@ public final class CatalogDescription {
 
     private static void describe(StringBuilder out, String type, ComponentFactory<?, ?> factory) {
         out.append("  ").append(type).append(": ").append(factory.description()).append(System.lineSeparator());
+        out.append("      ").append(PluginOrigin.of(factory.getClass()).describe()).append(System.lineSeparator());
         RecordComponent[] components = factory.configType().getRecordComponents();
         if (components.length == 0) {
             out.append("      (no options)").append(System.lineSeparator());

@@ -8,6 +8,7 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import com.google.inject.util.Types;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,20 +20,26 @@ import org.vaelab.spi.Registries;
 import org.vaelab.spi.VaePlugin;
 
 /**
- * Finds every {@link VaePlugin} on the class path with {@link ServiceLoader} and builds the one
- * injector of the process. Two plugins registering the same type name in a family fail here,
- * with Guice's message naming both modules.
+ * Finds every {@link VaePlugin} on the class path with {@link ServiceLoader}, and in the plugin
+ * jars installed beside it ({@link PluginJars}), and builds the one injector of the process. Two
+ * plugins registering the same type name in a family fail here, with Guice's message naming both
+ * modules and the jars they come from.
  */
 public final class PluginLoader {
 
     private PluginLoader() {
     }
 
-    /** The catalog of every plugin visible to {@code classLoader}. */
+    /**
+     * The catalog of every plugin visible to {@code classLoader} and of the plugin jars named by
+     * {@code VAELAB_PLUGIN_PATH} (or in {@code ~/.vaelab/plugins}).
+     */
     public static ComponentCatalog load(ClassLoader classLoader) {
         List<Module> modules = new ArrayList<>();
         modules.add(new FamiliesModule());
         ServiceLoader.load(VaePlugin.class, classLoader).forEach(modules::add);
+        modules.addAll(PluginJars.load(PluginJars.find(System.getenv(PluginJars.PATH_VARIABLE),
+                Path.of(System.getProperty("user.home"))), classLoader));
         return catalog(modules);
     }
 
@@ -49,7 +56,14 @@ public final class PluginLoader {
         try {
             injector = Guice.createInjector(Stage.PRODUCTION, modules);
         } catch (CreationException e) {
-            throw new PluginException("plugins could not be loaded: " + e.getMessage(), e);
+            StringBuilder message = new StringBuilder("plugins could not be loaded: ").append(e.getMessage());
+            for (Module module : modules) {
+                if (e.getMessage().contains(module.getClass().getName())) {
+                    message.append(System.lineSeparator()).append(module.getClass().getName()).append(' ')
+                            .append(PluginOrigin.of(module.getClass()).describe());
+                }
+            }
+            throw new PluginException(message.toString(), e);
         }
         Map<Family<?>, Map<String, ComponentFactory<?, ?>>> registries = new LinkedHashMap<>();
         for (Family<?> family : Family.ALL) {

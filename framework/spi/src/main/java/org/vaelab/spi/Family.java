@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.vaelab.spi.data.Dataset;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.Encoder;
 import org.vaelab.spi.optim.Optimizer;
@@ -31,12 +32,14 @@ public final class Family<T> {
             new Family<>("kl", KlSchedule.class, new TypeLiteral<ComponentFactory<?, KlSchedule>>() { });
     public static final Family<Optimizer> OPTIMIZER =
             new Family<>("optimizer", Optimizer.class, new TypeLiteral<ComponentFactory<?, Optimizer>>() { });
+    public static final Family<ModelFamily> MODEL_FAMILY =
+            new Family<>("model family", ModelFamily.class, new TypeLiteral<ComponentFactory<?, ModelFamily>>() { });
     public static final Family<Tracker> TRACKER =
             new Family<>("tracker", Tracker.class, new TypeLiteral<ComponentFactory<?, Tracker>>() { });
 
     /** Every family, in the order {@code vae plugins} lists them. */
     public static final List<Family<?>> ALL =
-            List.of(DATASET, ENCODER, DECODER, LIKELIHOOD, KL_SCHEDULE, OPTIMIZER, TRACKER);
+            List.of(DATASET, ENCODER, DECODER, LIKELIHOOD, KL_SCHEDULE, MODEL_FAMILY, OPTIMIZER, TRACKER);
 
     private final String name;
     private final Class<T> productType;

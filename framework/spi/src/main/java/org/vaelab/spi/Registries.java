@@ -6,6 +6,7 @@ import com.google.inject.multibindings.MapBinder;
 import org.vaelab.spi.data.Dataset;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.Encoder;
 import org.vaelab.spi.optim.Optimizer;
@@ -47,6 +48,10 @@ public final class Registries {
 
     public static MapBinder<String, ComponentFactory<?, KlSchedule>> klSchedules(Binder binder) {
         return of(binder, Family.KL_SCHEDULE);
+    }
+
+    public static MapBinder<String, ComponentFactory<?, ModelFamily>> modelFamilies(Binder binder) {
+        return of(binder, Family.MODEL_FAMILY);
     }
 
     public static MapBinder<String, ComponentFactory<?, Optimizer>> optimizers(Binder binder) {

@@ -11,6 +11,7 @@ import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
@@ -35,11 +36,12 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
             throw new InvalidInputException("data: the validation and test splits must not be empty (found "
                     + data.validation().size() + " and " + data.test().size() + " examples)");
         }
+        ModelFamily family = catalog.create(Family.MODEL_FAMILY, spec.model().family());
         ModelParts parts = new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
                 catalog.create(Family.DECODER, spec.model().decoder()), likelihood,
-                catalog.create(Family.KL_SCHEDULE, spec.kl()), data.shape(), spec.model().latentDim());
+                catalog.create(Family.KL_SCHEDULE, spec.kl()), family, data.shape(), spec.model().latentDim());
         RandomStreams streams = new RandomStreams(spec.seed());
-        VaeGraph graph = parts.build(spec.train().mcSamples(), streams.initialWeights());
+        VaeGraph graph = parts.build(family.samples(spec.train().mcSamples()), streams.initialWeights());
         return new Assembly(data, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
     }
 }

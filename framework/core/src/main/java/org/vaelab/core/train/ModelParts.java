@@ -12,6 +12,7 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.Encoder;
 
@@ -22,13 +23,14 @@ import org.vaelab.spi.nn.Encoder;
  * @param latentDim the size of z
  */
 public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood, KlSchedule schedule,
-                         DataShape shape, int latentDim) {
+                         ModelFamily family, DataShape shape, int latentDim) {
 
     public ModelParts {
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(likelihood, "likelihood");
         Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(family, "family");
         Objects.requireNonNull(shape, "shape");
         if (latentDim <= 0) {
             throw new IllegalArgumentException("latentDim must be positive, got " + latentDim);
@@ -40,7 +42,7 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
      * {@code random}, and the networks' dropout layers taking masks.
      */
     public VaeGraph build(int samples, RandomGenerator random) {
-        return VaeGraph.build(encoder, decoder, likelihood, schedule, shape, latentDim, samples, random, true);
+        return VaeGraph.build(this, samples, random, true);
     }
 
     /**
@@ -64,8 +66,7 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
             throw new IllegalArgumentException("the trained graph has " + trained.latentDim()
                     + " latent dimensions, these parts " + latentDim);
         }
-        VaeGraph copy = VaeGraph.build(encoder, decoder, likelihood, schedule, shape, latentDim, samples,
-                new SplittableRandom(0), false);
+        VaeGraph copy = VaeGraph.build(this, samples, new SplittableRandom(0), false);
         Set<String> extra = new TreeSet<>(trainableNames(trained.sameDiff()));
         extra.removeAll(trainableNames(copy.sameDiff()));
         if (!extra.isEmpty()) {

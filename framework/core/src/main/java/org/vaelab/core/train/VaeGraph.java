@@ -9,8 +9,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
-import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.ObjectiveTerms;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.DropoutMasks;
 import org.vaelab.spi.nn.Encoder;
@@ -25,7 +25,8 @@ import org.vaelab.spi.nn.NetworkBuilder;
  * {@code E_q[log p(x|z)] - KL(q(z|x) || N(0, I))}, the expectation a mean over {@code k} samples of
  * eps, and the KL in closed form (appendix B):
  * {@code KL = 1/2 sum_j (sigma_j^2 + mu_j^2 - 1 - log sigma_j^2)}.
- * The training loss is {@code -mean(E_q[log p(x|z)])} plus the KL schedule's penalty, by default
+ * The training loss is the model family's objective ({@code ModelFamily}): for the plain VAE
+ * {@code -mean(E_q[log p(x|z)])} plus the KL schedule's penalty, by default
  * {@code w * |mean(KL) - C|}, the KL weighting {@code (w, C)} fed each step.
  *
  * <p>eps is a placeholder filled from the run's seeded generator every step, never a random op
@@ -100,15 +101,19 @@ public final class VaeGraph {
     }
 
     /**
-     * Assembles the graph.
+     * Assembles the graph of {@code parts}; the training loss is their model family's objective.
      *
      * @param samples k, Monte Carlo samples of z per example
      * @param random draws initial weights, encoder first
      * @param training whether dropout layers take masks ({@link #dropoutMasks}); a graph for
      *     evaluation has none, whatever the networks' dropout rates
      */
-    public static VaeGraph build(Encoder encoder, Decoder decoder, Likelihood likelihood, KlSchedule schedule,
-                                 DataShape shape, int latentDim, int samples, RandomGenerator random, boolean training) {
+    static VaeGraph build(ModelParts parts, int samples, RandomGenerator random, boolean training) {
+        Encoder encoder = parts.encoder();
+        Decoder decoder = parts.decoder();
+        Likelihood likelihood = parts.likelihood();
+        DataShape shape = parts.shape();
+        int latentDim = parts.latentDim();
         SameDiff sd = SameDiff.create();
         int width = shape.size();
         SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, width);
@@ -130,14 +135,17 @@ public final class VaeGraph {
         SDVariable xRepeated = repeat(sd, x, samples);
         SDVariable logPxPerSample = likelihood.logProbability(sd, xRepeated, params);
         SDVariable logPx = sd.identity(LOG_PX, meanOverSamples(sd, logPxPerSample, samples));
-        sd.identity(LOG_WEIGHT, logPxPerSample.add(RowSums.of(sd, logPriorOverPosterior(sd, z, eps, logVar), latentDim)));
         SDVariable klPerDimension = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0)
                 .sub(q.logVariance()).mul(0.5);
         sd.identity(KL_PER_DIMENSION, klPerDimension);
         SDVariable kl = sd.identity(KL, RowSums.of(sd, klPerDimension, latentDim));
-        SDVariable reconLoss = logPx.mean().neg().rename(RECON_LOSS);
+        logPx.mean().neg().rename(RECON_LOSS);
         kl.mean().rename(KL_MEAN);
-        reconLoss.add(LOSS, schedule.penalty(sd, kl, klPerDimension, weight, capacity));
+        SDVariable logWeight = sd.identity(LOG_WEIGHT,
+                logPxPerSample.add(RowSums.of(sd, logPriorOverPosterior(sd, z, eps, logVar), latentDim)));
+        SDVariable penalty = parts.schedule().penalty(sd, kl, klPerDimension, weight, capacity);
+        sd.identity(LOSS, parts.family().loss(sd, new ObjectiveTerms(samples, logPx, logWeight, kl, penalty, z,
+                q.mean(), q.logVariance())));
         SDVariable xMean = sd.identity(X_MEAN, likelihood.mean(sd, params));
         SDVariable error = xRepeated.sub(xMean);
         sd.identity(RECON_MSE, meanOverSamples(sd, RowSums.of(sd, error.mul(error), width).div(width), samples));

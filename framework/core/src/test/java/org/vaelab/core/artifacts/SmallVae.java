@@ -49,7 +49,8 @@ final class SmallVae {
         int latentDim = spec.model().latentDim();
         ModelParts parts = new ModelParts(CATALOG.create(Family.ENCODER, spec.model().encoder()),
                 CATALOG.create(Family.DECODER, spec.model().decoder()), CATALOG.create(Family.LIKELIHOOD, spec.likelihood()),
-                CATALOG.create(Family.KL_SCHEDULE, spec.kl()), shape, latentDim);
+                CATALOG.create(Family.KL_SCHEDULE, spec.kl()), CATALOG.create(Family.MODEL_FAMILY, spec.model().family()),
+                shape, latentDim);
         VaeGraph graph = parts.build(1, new SplittableRandom(spec.seed()));
         SDVariable firstLayer = graph.sameDiff().variables().stream()
                 .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().startsWith("decoder/")

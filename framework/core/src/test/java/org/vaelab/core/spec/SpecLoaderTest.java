@@ -64,6 +64,8 @@ class SpecLoaderTest {
                 activation: relu
                 layer_norm: false
                 dropout: 0.0
+              family:
+                type: vae
             likelihood:
               type: bernoulli
             kl:

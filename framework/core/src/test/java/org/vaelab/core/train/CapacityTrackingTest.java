@@ -36,9 +36,9 @@ class CapacityTrackingTest {
         KlSchedule capacity = TestModels.component(Family.KL_SCHEDULE,
                 "{type: capacity, gamma: 1000, c_min: 0, c_max: 12, steps: " + steps + "}");
         RandomStreams streams = new RandomStreams(3);
-        VaeGraph graph = VaeGraph.build(TestModels.component(Family.ENCODER, "{type: mlp, hidden: [200]}"),
+        VaeGraph graph = new ModelParts(TestModels.component(Family.ENCODER, "{type: mlp, hidden: [200]}"),
                 TestModels.component(Family.DECODER, "{type: mlp, hidden: [200]}"), TestModels.BERNOULLI, capacity,
-                data.shape(), 10, 1, streams.initialWeights(), true);
+                TestModels.VAE, data.shape(), 10).build(1, streams.initialWeights());
         TrainingHorizon horizon = TrainingHorizon.of(data.train().size(), batch, epochs);
         Trainer trainer = new Trainer(graph, TestModels.adam(1e-3), capacity, batch, streams, horizon);
         List<double[]> klAndTarget = new ArrayList<>();

@@ -37,6 +37,7 @@ import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.kl.KlWeighting;
 import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.Encoder;
 import org.vaelab.spi.optim.Optimizer;
@@ -119,33 +120,38 @@ class ComponentContractTest {
                 KlWeighting weighting = schedule.at(step, horizon);
                 assertTrue(Double.isFinite(weighting.weight()) && Double.isFinite(weighting.capacity()), "step " + step);
             }
-            assertStepsAreFiniteAndReproducible(graphs(null, null, null, schedule, IMAGE));
+            assertStepsAreFiniteAndReproducible(graphs(null, null, null, schedule, null, IMAGE));
         } else if (family == Family.OPTIMIZER) {
             Optimizer optimizer = TestModels.component(Family.OPTIMIZER, yaml);
-            assertStepsAreFiniteAndReproducible(graphs(null, null, null, null, IMAGE), optimizer);
+            assertStepsAreFiniteAndReproducible(graphs(null, null, null, null, null, IMAGE), optimizer);
         } else if (family == Family.ENCODER) {
             Encoder encoder = TestModels.component(Family.ENCODER, yaml);
-            assertStepsAreFiniteAndReproducible(graphs(encoder, null, null, null, IMAGE));
+            assertStepsAreFiniteAndReproducible(graphs(encoder, null, null, null, null, IMAGE));
         } else if (family == Family.DECODER) {
             Decoder decoder = TestModels.component(Family.DECODER, yaml);
-            assertStepsAreFiniteAndReproducible(graphs(null, decoder, null, null, IMAGE));
+            assertStepsAreFiniteAndReproducible(graphs(null, decoder, null, null, null, IMAGE));
         } else if (family == Family.LIKELIHOOD) {
             Likelihood likelihood = TestModels.component(Family.LIKELIHOOD, yaml);
             DataShape shape = likelihood.incompatibility(IMAGE).isEmpty() ? IMAGE : REAL;
-            assertStepsAreFiniteAndReproducible(graphs(null, null, likelihood, null, shape));
+            assertStepsAreFiniteAndReproducible(graphs(null, null, likelihood, null, null, shape));
+        } else if (family == Family.MODEL_FAMILY) {
+            ModelFamily modelFamily = TestModels.component(Family.MODEL_FAMILY, yaml);
+            assertStepsAreFiniteAndReproducible(graphs(null, null, null, null, modelFamily, IMAGE));
         }
     }
 
-    /** Two identical graphs, the given parts in place and mlp, bernoulli and beta elsewhere. */
+    /** Two identical graphs, the given parts in place and mlp, bernoulli, beta and vae elsewhere. */
     private static VaeGraph[] graphs(Encoder encoder, Decoder decoder, Likelihood likelihood, KlSchedule schedule,
-                                     DataShape shape) {
+                                     ModelFamily family, DataShape shape) {
         VaeGraph[] graphs = new VaeGraph[2];
+        ModelFamily objective = family != null ? family : TestModels.VAE;
         for (int i = 0; i < 2; i++) {
-            graphs[i] = VaeGraph.build(
+            graphs[i] = new ModelParts(
                     encoder != null ? encoder : TestModels.component(Family.ENCODER, "{type: mlp, hidden: [16]}"),
                     decoder != null ? decoder : TestModels.component(Family.DECODER, "{type: mlp, hidden: [16]}"),
                     likelihood != null ? likelihood : TestModels.BERNOULLI,
-                    schedule != null ? schedule : TestModels.beta(1.0), shape, LATENT, 1, new SplittableRandom(11), true);
+                    schedule != null ? schedule : TestModels.beta(1.0), objective, shape, LATENT)
+                    .build(objective.samples(1), new SplittableRandom(11));
         }
         return graphs;
     }
@@ -160,11 +166,11 @@ class ComponentContractTest {
         int width = (int) graph.sameDiff().getVariable(VaeGraph.X).getShape()[1];
         SplittableRandom random = new SplittableRandom(3);
         INDArray x = TestModels.binary(random, BATCH, width);
-        INDArray eps = TestModels.gaussian(random, BATCH, LATENT);
+        INDArray eps = TestModels.gaussian(random, graph.samples() * BATCH, LATENT);
         Map<String, INDArray> feed = TestModels.feed(x, eps, 1.0, 0.0);
         Map<String, INDArray> out = graph.sameDiff().output(feed, VaeGraph.LOSS, VaeGraph.Z_MEAN, VaeGraph.X_MEAN);
         assertEquals(List.of((long) BATCH, (long) LATENT), List.of(out.get(VaeGraph.Z_MEAN).shape()[0], out.get(VaeGraph.Z_MEAN).shape()[1]));
-        assertEquals(List.of((long) BATCH, (long) width), List.of(out.get(VaeGraph.X_MEAN).shape()[0], out.get(VaeGraph.X_MEAN).shape()[1]));
+        assertEquals(List.of((long) graph.samples() * BATCH, (long) width), List.of(out.get(VaeGraph.X_MEAN).shape()[0], out.get(VaeGraph.X_MEAN).shape()[1]));
         assertTrue(Double.isFinite(out.get(VaeGraph.LOSS).getDouble(0)), "finite loss");
         Map<String, INDArray> gradients = graph.sameDiff().calculateGradients(feed, TestModels.parameterNames(graph.sameDiff()));
         gradients.forEach((name, gradient) -> assertFalse(gradient.isNaN().any() || gradient.isInfinite().any(),

@@ -34,7 +34,7 @@ class DropoutTest {
     private final ModelParts parts = new ModelParts(
             TestModels.component(Family.ENCODER, "{type: mlp, hidden: [32, 16], dropout: 0.25}"),
             TestModels.component(Family.DECODER, "{type: mlp, hidden: [16], dropout: 0.25}"),
-            TestModels.BERNOULLI, TestModels.beta(1.0), shape, LATENT);
+            TestModels.BERNOULLI, TestModels.beta(1.0), TestModels.VAE, shape, LATENT);
 
     @Test
     void aTrainingGraphHasAMaskPerHiddenLayerAndTheEvaluationGraphNone() {

@@ -86,10 +86,9 @@ class IwaeChunkingTest {
         static Model create() {
             String mlp = "{type: mlp, hidden: [8], activation: tanh}";
             ModelParts parts = new ModelParts(TestModels.component(Family.ENCODER, mlp),
-                    TestModels.component(Family.DECODER, mlp), TestModels.BERNOULLI, TestModels.beta(1.0),
+                    TestModels.component(Family.DECODER, mlp), TestModels.BERNOULLI, TestModels.beta(1.0), TestModels.VAE,
                     TestModels.shape(WIDTH), LATENT);
-            return new Model(parts, VaeGraph.build(parts.encoder(), parts.decoder(), parts.likelihood(),
-                    parts.schedule(), parts.shape(), LATENT, 1, new SplittableRandom(6), true));
+            return new Model(parts, parts.build(1, new SplittableRandom(6)));
         }
 
         ImportanceSampling estimator(int samples, int chunk, int batchSize) {

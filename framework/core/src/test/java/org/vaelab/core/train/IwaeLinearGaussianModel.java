@@ -58,10 +58,9 @@ final class IwaeLinearGaussianModel {
         ModelParts parts = new ModelParts(TestModels.component(Family.ENCODER, linear),
                 TestModels.component(Family.DECODER, linear),
                 TestModels.component(Family.LIKELIHOOD, "{type: gaussian, sigma: fixed, sigma_value: " + SIGMA + "}"),
-                TestModels.beta(1.0), new DataShape(List.of(WIDTH), ValueRange.REAL, 0), LATENT);
+                TestModels.beta(1.0), TestModels.VAE, new DataShape(List.of(WIDTH), ValueRange.REAL, 0), LATENT);
         SplittableRandom random = new SplittableRandom(seed);
-        VaeGraph graph = VaeGraph.build(parts.encoder(), parts.decoder(), parts.likelihood(), parts.schedule(),
-                parts.shape(), LATENT, 1, random, true);
+        VaeGraph graph = parts.build(1, random);
         IwaeLinearGaussianModel model = new IwaeLinearGaussianModel(parts, graph);
         model.setProposal(random);
         return model;

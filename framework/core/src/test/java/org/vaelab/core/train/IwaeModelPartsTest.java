@@ -77,12 +77,11 @@ class IwaeModelPartsTest {
     private static ModelParts parts(String likelihood, int latentDim) {
         String mlp = "{type: mlp, hidden: [5], activation: tanh}";
         return new ModelParts(TestModels.component(Family.ENCODER, mlp), TestModels.component(Family.DECODER, mlp),
-                TestModels.component(Family.LIKELIHOOD, likelihood), TestModels.beta(1.0),
+                TestModels.component(Family.LIKELIHOOD, likelihood), TestModels.beta(1.0), TestModels.VAE,
                 new DataShape(List.of(WIDTH), ValueRange.REAL, 0), latentDim);
     }
 
     private static VaeGraph build(ModelParts parts, long seed) {
-        return VaeGraph.build(parts.encoder(), parts.decoder(), parts.likelihood(), parts.schedule(), parts.shape(),
-                parts.latentDim(), 1, new SplittableRandom(seed), true);
+        return parts.build(1, new SplittableRandom(seed));
     }
 }

@@ -26,6 +26,7 @@ import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.ValueRange;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.nn.Activation;
 import org.vaelab.spi.optim.Optimizer;
 
@@ -40,6 +41,8 @@ final class TestModels {
 
     /** The Bernoulli likelihood of the likelihood plugin. */
     static final Likelihood BERNOULLI = component(Family.LIKELIHOOD, "{type: bernoulli}");
+    /** The plain VAE's objective, from the model-families plugin. */
+    static final ModelFamily VAE = component(Family.MODEL_FAMILY, "{type: vae}");
 
     private TestModels() {
     }
@@ -62,8 +65,8 @@ final class TestModels {
     static VaeGraph vae(DataShape shape, List<Integer> hidden, Activation activation, int latentDim, int samples,
                         RandomGenerator weights) {
         String mlp = "{type: mlp, hidden: " + hidden + ", activation: " + activation.name().toLowerCase(java.util.Locale.ROOT) + "}";
-        return VaeGraph.build(component(Family.ENCODER, mlp), component(Family.DECODER, mlp),
-                BERNOULLI, beta(1.0), shape, latentDim, samples, weights, true);
+        return new ModelParts(component(Family.ENCODER, mlp), component(Family.DECODER, mlp), BERNOULLI, beta(1.0), VAE,
+                shape, latentDim).build(samples, weights);
     }
 
     /** Adam with the given learning rate and the usual moment decays, from the optimizer plugin. */

@@ -75,9 +75,10 @@ class TrainerCheckpointTest {
         Trainer trainer = trainer(model(1));
         Path file = work.resolve("state.ckpt");
         trainer.checkpoint(Double.NaN).write(file);
-        Trainer wider = new Trainer(VaeGraph.build(TestModels.component(Family.ENCODER, "{type: mlp, hidden: [17]}"),
-                TestModels.component(Family.DECODER, NETWORK), TestModels.BERNOULLI, TestModels.beta(1.0), data.shape(),
-                LATENT, 1, new SplittableRandom(1), true), TestModels.adam(1e-2), TestModels.beta(1.0), BATCH,
+        VaeGraph widerModel = new ModelParts(TestModels.component(Family.ENCODER, "{type: mlp, hidden: [17]}"),
+                TestModels.component(Family.DECODER, NETWORK), TestModels.BERNOULLI, TestModels.beta(1.0), TestModels.VAE,
+                data.shape(), LATENT).build(1, new SplittableRandom(1));
+        Trainer wider = new Trainer(widerModel, TestModels.adam(1e-2), TestModels.beta(1.0), BATCH,
                 new RandomStreams(5), TrainingHorizon.of(200, BATCH, EPOCHS));
         IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class, () -> wider.restore(Checkpoint.read(file)));
         assertTrue(mismatch.getMessage().contains("encoder/hidden0/W is [12, 16] in the checkpoint, [12, 17] in the model"),
@@ -111,8 +112,9 @@ class TrainerCheckpointTest {
     }
 
     private VaeGraph model(long seed) {
-        return VaeGraph.build(TestModels.component(Family.ENCODER, NETWORK), TestModels.component(Family.DECODER, NETWORK),
-                TestModels.BERNOULLI, TestModels.beta(1.0), data.shape(), LATENT, 2, new SplittableRandom(seed), true);
+        return new ModelParts(TestModels.component(Family.ENCODER, NETWORK), TestModels.component(Family.DECODER, NETWORK),
+                TestModels.BERNOULLI, TestModels.beta(1.0), TestModels.VAE, data.shape(), LATENT)
+                .build(2, new SplittableRandom(seed));
     }
 
     private Trainer trainer(VaeGraph graph) {

@@ -1,0 +1,21 @@
+package org.vaelab.spi.model;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+
+/**
+ * A model family: the training objective built on the shared encoder, decoder, likelihood and KL
+ * terms ({@code model.family} in a spec, default {@code vae}). Whatever the family, the framework
+ * reports the true ELBO and its terms, the importance-weighted log-likelihood and the latent
+ * statistics; a family only decides what training minimises.
+ */
+public interface ModelFamily {
+
+    /** Samples of z per example the objective needs, given the spec's {@code train.mc_samples}. */
+    default int samples(int mcSamples) {
+        return mcSamples;
+    }
+
+    /** The training loss of one batch, a scalar, from the graph's terms. */
+    SDVariable loss(SameDiff sd, ObjectiveTerms terms);
+}

@@ -1,0 +1,19 @@
+package org.vaelab.plugins.families;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.vaelab.spi.model.ModelFamily;
+import org.vaelab.spi.model.ObjectiveTerms;
+
+/**
+ * The VAE of Kingma and Welling 2014: minimise {@code -mean(E_q[log p(x|z)])} plus the KL
+ * schedule's penalty, which for {@code kl: {type: beta, beta: 1}} makes the loss the negative
+ * ELBO, and otherwise the beta-VAE (Higgins et al. 2017) or capacity objective (Burgess et al. 2018).
+ */
+final class VaeFamily implements ModelFamily {
+
+    @Override
+    public SDVariable loss(SameDiff sd, ObjectiveTerms terms) {
+        return terms.logPx().mean().neg().add(terms.klPenalty());
+    }
+}

@@ -61,6 +61,13 @@ class ShippedConfigsTest {
                 assertEquals("column,method,offset,scale", scaling.get(0));
                 assertEquals(data.path("columns").size() + 1, scaling.size(), "one row per column: " + scaling);
             }
+            if ("beta_tcvae".equals(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(spec.toFile())
+                    .path("model").path("family").path("type").asText())) {
+                String metrics = Files.readString(provenance.resolveSibling("metrics.csv"));
+                for (String term : List.of("train/mi", "train/tc", "train/dwkl")) {
+                    assertTrue(metrics.contains("," + term + ","), "beta-TCVAE logs " + term);
+                }
+            }
         }
         assertTrue(outcome.out().contains("test -ELBO"), outcome.out());
     }

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vaelab.core.train.StepValues;
 
-/** Means of the training metrics over the steps since the last log, and over the epoch. */
+/** Means of the training metrics (the model family's too) over the steps since the last log, and over the epoch. */
 final class MetricWindow {
 
     private double loss;
@@ -12,6 +12,7 @@ final class MetricWindow {
     private double kl;
     private double weight;
     private double capacity;
+    private final Map<String, Double> familyMetrics = new LinkedHashMap<>();
     private int steps;
 
     void add(StepValues values) {
@@ -20,6 +21,7 @@ final class MetricWindow {
         kl += values.kl();
         weight += values.weighting().weight();
         capacity += values.weighting().capacity();
+        values.familyMetrics().forEach((name, value) -> familyMetrics.merge(name, value, Double::sum));
         steps++;
     }
 
@@ -39,6 +41,8 @@ final class MetricWindow {
         out.put("train/kl", kl / steps);
         out.put("kl/weight", weight / steps);
         out.put("kl/capacity", capacity / steps);
+        familyMetrics.forEach((name, sum) -> out.put("train/" + name, sum / steps));
+        familyMetrics.clear();
         loss = recon = kl = weight = capacity = 0;
         steps = 0;
         return out;

@@ -1,5 +1,6 @@
 package org.vaelab.core.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +22,6 @@ import org.vaelab.spi.optim.Optimizer;
  */
 public final class Trainer {
 
-    private static final List<String> OUTPUTS = List.of(VaeGraph.LOSS, VaeGraph.RECON_LOSS, VaeGraph.KL_MEAN);
 
     private final VaeGraph graph;
     private final KlSchedule schedule;
@@ -29,6 +29,7 @@ public final class Trainer {
     private final int batchSize;
     private final ParameterUpdater updater;
     private final TrainingHorizon horizon;
+    private final List<String> outputs;
     private long globalStep;
     private int epochsDone;
 
@@ -41,6 +42,9 @@ public final class Trainer {
         this.streams = streams;
         this.horizon = horizon;
         this.updater = new ParameterUpdater(graph.sameDiff(), optimizer, horizon);
+        List<String> names = new ArrayList<>(List.of(VaeGraph.LOSS, VaeGraph.RECON_LOSS, VaeGraph.KL_MEAN));
+        names.addAll(graph.familyMetrics());
+        this.outputs = List.copyOf(names);
     }
 
     /** The run's length. */
@@ -60,12 +64,16 @@ public final class Trainer {
                 streams.batchOrder(epoch), streams.trainingNoise(epoch), schedule, horizon, globalStep);
         while (batches.hasNext()) {
             TrainingBatch batch = batches.next();
-            OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(batch.feed(), OUTPUTS,
+            OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(batch.feed(), outputs,
                     updater.parameterNames());
-            Map<String, INDArray> outputs = result.getOutputs();
-            StepValues values = new StepValues(outputs.get(VaeGraph.LOSS).getDouble(0),
-                    outputs.get(VaeGraph.RECON_LOSS).getDouble(0), outputs.get(VaeGraph.KL_MEAN).getDouble(0),
-                    batch.weighting());
+            Map<String, INDArray> measured = result.getOutputs();
+            Map<String, Double> familyMetrics = new LinkedHashMap<>();
+            for (String name : graph.familyMetrics()) {
+                familyMetrics.put(name.substring(VaeGraph.FAMILY_METRIC.length()), measured.get(name).getDouble(0));
+            }
+            StepValues values = new StepValues(measured.get(VaeGraph.LOSS).getDouble(0),
+                    measured.get(VaeGraph.RECON_LOSS).getDouble(0), measured.get(VaeGraph.KL_MEAN).getDouble(0),
+                    batch.weighting(), familyMetrics);
             requireFinite(values, globalStep + 1, epoch);
             updater.apply(result.getGradients(), globalStep, epochsDone);
             globalStep++;

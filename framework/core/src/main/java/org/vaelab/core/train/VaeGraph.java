@@ -10,6 +10,7 @@ import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.Objective;
 import org.vaelab.spi.model.ObjectiveTerms;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.DropoutMasks;
@@ -78,6 +79,9 @@ public final class VaeGraph {
      */
     public static final String LOG_WEIGHT = "log_weight";
 
+    /** Prefix of the outputs holding the model family's metrics. */
+    public static final String FAMILY_METRIC = "family/";
+
     private static final double BCE_CLIP = 1e-7;
 
     private final SameDiff sd;
@@ -85,14 +89,16 @@ public final class VaeGraph {
     private final int samples;
     private final boolean hasCrossEntropy;
     private final List<DropoutMasks.Mask> dropoutMasks;
+    private final List<String> familyMetrics;
 
     private VaeGraph(SameDiff sd, int latentDim, int samples, boolean hasCrossEntropy,
-                     List<DropoutMasks.Mask> dropoutMasks) {
+                     List<DropoutMasks.Mask> dropoutMasks, List<String> familyMetrics) {
         this.sd = sd;
         this.latentDim = latentDim;
         this.samples = samples;
         this.hasCrossEntropy = hasCrossEntropy;
         this.dropoutMasks = List.copyOf(dropoutMasks);
+        this.familyMetrics = List.copyOf(familyMetrics);
     }
 
     /** Whether the graph has the {@link #RECON_BCE} output (data in [0, 1]). */
@@ -144,8 +150,11 @@ public final class VaeGraph {
         SDVariable logWeight = sd.identity(LOG_WEIGHT,
                 logPxPerSample.add(RowSums.of(sd, logPriorOverPosterior(sd, z, eps, logVar), latentDim)));
         SDVariable penalty = parts.schedule().penalty(sd, kl, klPerDimension, weight, capacity);
-        sd.identity(LOSS, parts.family().loss(sd, new ObjectiveTerms(samples, logPx, logWeight, kl, penalty, z,
-                q.mean(), q.logVariance())));
+        Objective objective = parts.family().objective(sd, new ObjectiveTerms(samples, logPx,
+                logWeight, kl, penalty, z, q.mean(), q.logVariance()));
+        sd.identity(LOSS, objective.loss());
+        List<String> familyMetrics = new ArrayList<>();
+        objective.metrics().forEach((name, value) -> familyMetrics.add(sd.identity(FAMILY_METRIC + name, value).name()));
         SDVariable xMean = sd.identity(X_MEAN, likelihood.mean(sd, params));
         SDVariable error = xRepeated.sub(xMean);
         sd.identity(RECON_MSE, meanOverSamples(sd, RowSums.of(sd, error.mul(error), width).div(width), samples));
@@ -159,7 +168,7 @@ public final class VaeGraph {
         createGradientsQuietly(sd);
         List<DropoutMasks.Mask> masks = new ArrayList<>(encoderMasks.masks());
         masks.addAll(decoderMasks.masks());
-        return new VaeGraph(sd, latentDim, samples, unitInterval, masks);
+        return new VaeGraph(sd, latentDim, samples, unitInterval, masks, familyMetrics);
     }
 
     private static NetworkBuilder network(SameDiff sd, String scope, RandomGenerator random, DropoutMasks masks) {
@@ -204,6 +213,14 @@ public final class VaeGraph {
     /** The dropout masks every training step must feed; empty for an evaluation graph or a network without dropout. */
     public List<DropoutMasks.Mask> dropoutMasks() {
         return dropoutMasks;
+    }
+
+    /**
+     * The outputs of the model family's metrics ({@code family/NAME}), scalars computed with the
+     * loss; logged every step as {@code train/NAME}.
+     */
+    public List<String> familyMetrics() {
+        return familyMetrics;
     }
 
     /** The graph. */

@@ -1,6 +1,5 @@
 package org.vaelab.spi.model;
 
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 
 /**
@@ -16,6 +15,6 @@ public interface ModelFamily {
         return mcSamples;
     }
 
-    /** The training loss of one batch, a scalar, from the graph's terms. */
-    SDVariable loss(SameDiff sd, ObjectiveTerms terms);
+    /** The training loss of one batch and any extra metrics, from the graph's terms. */
+    Objective objective(SameDiff sd, ObjectiveTerms terms);
 }

@@ -3,6 +3,7 @@ package org.vaelab.plugins.families;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.vaelab.spi.model.ModelFamily;
+import org.vaelab.spi.model.Objective;
 import org.vaelab.spi.model.ObjectiveTerms;
 
 /**
@@ -28,15 +29,15 @@ final class IwaeFamily implements ModelFamily {
     }
 
     @Override
-    public SDVariable loss(SameDiff sd, ObjectiveTerms terms) {
+    public Objective objective(SameDiff sd, ObjectiveTerms terms) {
         if (terms.samples() == 1) {
             // L_1 directly: ND4J 1.0.0-M2.1 fails on reductions over a dimension of size 1
-            return terms.logWeight().mean().neg();
+            return Objective.of(terms.logWeight().mean().neg());
         }
         SDVariable logWeights = sd.reshape(terms.logWeight(), terms.samples(), -1);
         SDVariable largest = logWeights.max(true, 0);
         SDVariable bound = largest.add(sd.math().log(sd.math().exp(logWeights.sub(largest)).sum(true, 0)))
                 .sub(Math.log(terms.samples()));
-        return bound.mean().neg();
+        return Objective.of(bound.mean().neg());
     }
 }

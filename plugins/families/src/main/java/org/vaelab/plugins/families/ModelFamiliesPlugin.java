@@ -12,5 +12,6 @@ public final class ModelFamiliesPlugin extends AbstractModule implements VaePlug
         var families = Registries.modelFamilies(binder());
         families.addBinding("vae").to(VaeFamilyFactory.class);
         families.addBinding("iwae").to(IwaeFamilyFactory.class);
+        families.addBinding("beta_tcvae").to(BetaTcVaeFamilyFactory.class);
     }
 }

@@ -1,8 +1,8 @@
 package org.vaelab.plugins.families;
 
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.vaelab.spi.model.ModelFamily;
+import org.vaelab.spi.model.Objective;
 import org.vaelab.spi.model.ObjectiveTerms;
 
 /**
@@ -13,7 +13,7 @@ import org.vaelab.spi.model.ObjectiveTerms;
 final class VaeFamily implements ModelFamily {
 
     @Override
-    public SDVariable loss(SameDiff sd, ObjectiveTerms terms) {
-        return terms.logPx().mean().neg().add(terms.klPenalty());
+    public Objective objective(SameDiff sd, ObjectiveTerms terms) {
+        return Objective.of(terms.logPx().mean().neg().add(terms.klPenalty()));
     }
 }

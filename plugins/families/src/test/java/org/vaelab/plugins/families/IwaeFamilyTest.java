@@ -46,7 +46,7 @@ class IwaeFamilyTest {
         double[] logWeights = logWeights(new SplittableRandom(2), K * BATCH, 5);
         SameDiff sd = SameDiff.create();
         SDVariable weights = sd.var("w", Nd4j.createFromArray(logWeights).castTo(DataType.DOUBLE));
-        SDVariable loss = new IwaeFamily(K).loss(sd, terms(sd, K, weights));
+        SDVariable loss = new IwaeFamily(K).objective(sd, terms(sd, K, weights)).loss();
         sd.setLossVariables(loss.name());
         INDArray gradient = sd.calculateGradients(java.util.Map.of(), "w").get("w");
         for (int j = 0; j < logWeights.length; j++) {
@@ -75,7 +75,7 @@ class IwaeFamilyTest {
     private static double loss(ModelFamily family, int samples, double[] logWeights) {
         SameDiff sd = SameDiff.create();
         SDVariable weights = sd.constant("w", Nd4j.createFromArray(logWeights).castTo(DataType.DOUBLE));
-        return family.loss(sd, terms(sd, samples, weights)).eval().getDouble(0);
+        return family.objective(sd, terms(sd, samples, weights)).loss().eval().getDouble(0);
     }
 
     /** Terms of which the IWAE objective reads only the log weights. */

@@ -5,9 +5,6 @@ import picocli.CommandLine;
 /** Range checks of numeric options, reported as usage errors (exit code 2). */
 final class CommandArguments {
 
-    /** The largest K of an importance-sampled estimate, as in a spec's {@code eval.iwae_samples}. */
-    static final int MAX_IWAE_SAMPLES = 1_000_000;
-
     private CommandArguments() {
     }
 

@@ -28,9 +28,8 @@ final class EvalCommand implements Callable<Integer> {
     @CommandLine.Mixin
     DataOption data;
 
-    @Option(names = "--iwae", paramLabel = "K",
-            description = "Importance samples of the log-likelihood estimate; 0 skips it (default: the run's eval.iwae_samples).")
-    Integer iwaeSamples;
+    @CommandLine.Mixin
+    IwaeOption iwae;
 
     @Option(names = "--iwae-examples", paramLabel = "N", defaultValue = "0",
             description = "Estimate the log-likelihood on the first N examples only; 0 uses all (default).")
@@ -49,8 +48,7 @@ final class EvalCommand implements Callable<Integer> {
             OutputFile.check("--json", json, ".json");
         }
         TrainedRun trained = run.open();
-        int samples = iwaeSamples == null ? trained.spec().eval().iwaeSamples() : iwaeSamples;
-        CommandArguments.requireRange(command, "--iwae", samples, 0, CommandArguments.MAX_IWAE_SAMPLES);
+        int samples = iwae.samples(trained, command);
         DataSplit examples = data.examples(trained, run);
         RunEvaluation evaluation = RunEvaluation.of(trained, examples, samples, iwaeExamples);
         var out = command.commandLine().getOut();

@@ -29,18 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TrainedRunCommandsTest {
 
-    private static final String SPEC = """
-            name: tiny2d
-            seed: 5
-            data: {type: mnist, variant: fashion, train_limit: 1200, validation: 200, test_limit: 300}
-            model:
-              latent_dim: 2
-              encoder: {type: mlp, hidden: [128]}
-              decoder: {type: mlp, hidden: [128]}
-            likelihood: {type: bernoulli}
-            train: {epochs: 1, batch_size: 50, log_every_steps: 5}
-            eval: {iwae_samples: 10}
-            """;
     private static final int TEST_SIZE = 300;
 
     @TempDir
@@ -49,7 +37,7 @@ class TrainedRunCommandsTest {
 
     @BeforeAll
     static void trainATinyRun() throws IOException {
-        Path spec = TestSpecs.write(work, "tiny2d.yaml", SPEC);
+        Path spec = TestSpecs.write(work, "tiny2d.yaml", TestSpecs.TINY_2D);
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir",
                 work.resolve("runs").toString());
         assertEquals(0, outcome.exitCode(), outcome.err());

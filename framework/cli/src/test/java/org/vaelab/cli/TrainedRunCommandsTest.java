@@ -70,7 +70,11 @@ class TrainedRunCommandsTest {
         assertTrue(values.get("iwae_ll").asDouble() > elbo, "IWAE " + values.get("iwae_ll") + " >= ELBO " + elbo);
         assertTrue(values.get("iwae_ll").asDouble() < 0 && elbo > -600, values.toString());
         assertEquals(2, values.get("latent_dim").asInt());
-        assertEquals(2, values.get("kl_per_dimension").size());
+        for (int d = 0; d < 2; d++) {
+            assertEquals(runMetric("test/kl_dim/0" + d), values.get("kl_per_dimension").get(d).asDouble(), 1e-5,
+                    "the noise-free KL of dimension " + d + " as the run measured it: the trained weights were restored");
+        }
+        assertEquals(runMetric("test/active_units"), values.get("active_units").asDouble());
         assertTrue(outcome.out().contains(String.format(java.util.Locale.ROOT, "%.3f", elbo)), outcome.out());
     }
 
@@ -220,6 +224,12 @@ class TrainedRunCommandsTest {
             }
         }
         return copy;
+    }
+
+    /** The last value of {@code metric} in the run's {@code metrics.csv}. */
+    private static double runMetric(String metric) throws IOException {
+        return csv(run.resolve("metrics.csv")).stream().filter(r -> r.get("metric").equals(metric))
+                .mapToDouble(r -> Double.parseDouble(r.get("value"))).reduce((first, last) -> last).orElseThrow();
     }
 
     private static List<CSVRecord> csv(Path file) throws IOException {

@@ -8,12 +8,13 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code vae}: run, validate and inspect VAE experiments. Exit codes: 0 success, 1 the run
+ * {@code vae}: run, validate and inspect VAE experiments, and use trained runs. Exit codes: 0 success, 1 the run
  * failed, 2 bad spec, input or usage, 130 interrupted.
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Variational Autoencoder experiments from YAML specs.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, SyncCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, SyncCommand.class, EvalCommand.class,
+            SampleCommand.class, EncodeCommand.class, ScoreCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code: the run failed. */
@@ -34,7 +35,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, plugins or sync");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, plugins, sync, eval, sample, encode or score");
     }
 
     /** A command line wired with VAELab's exit codes and error printing. */

@@ -20,6 +20,20 @@ final class TestSpecs {
             train: {epochs: 2, batch_size: 64}
             """;
 
+    /** An MLP VAE with a 2-D latent space, one epoch on 1,000 training and 300 test images. */
+    static final String TINY_2D = """
+            name: tiny2d
+            seed: 5
+            data: {type: mnist, variant: fashion, train_limit: 1200, validation: 200, test_limit: 300}
+            model:
+              latent_dim: 2
+              encoder: {type: mlp, hidden: [128]}
+              decoder: {type: mlp, hidden: [128]}
+            likelihood: {type: bernoulli}
+            train: {epochs: 1, batch_size: 50, log_every_steps: 5}
+            eval: {iwae_samples: 10}
+            """;
+
     private TestSpecs() {
     }
 

@@ -34,6 +34,8 @@ import org.vaelab.spi.data.DataSplit;
  */
 public final class ImportanceSampling {
 
+    private static final int BOUNDED_CHUNK = 100;
+
     private final VaeGraph graph;
     private final int samples;
     private final int batchSize;
@@ -57,6 +59,14 @@ public final class ImportanceSampling {
         requirePositive("chunk", chunk);
         requirePositive("batchSize", batchSize);
         return new ImportanceSampling(parts.withWeightsOf(trained, Math.min(samples, chunk)), samples, batchSize);
+    }
+
+    /**
+     * An estimator with 100 samples and 100 examples per
+     * forward pass: about 10,000 rows of z, memory bounded whatever K is.
+     */
+    public static ImportanceSampling bounded(VaeGraph trained, ModelParts parts, int samples) {
+        return of(trained, parts, samples, BOUNDED_CHUNK, BOUNDED_CHUNK);
     }
 
     private static void requirePositive(String name, int value) {

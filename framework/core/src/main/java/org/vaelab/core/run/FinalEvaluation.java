@@ -3,9 +3,11 @@ package org.vaelab.core.run;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.random.RandomGenerator;
 import org.vaelab.core.eval.ImportanceSampling;
 import org.vaelab.core.eval.LatentStatistics;
 import org.vaelab.core.spec.EvalSpec;
+import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataSplit;
 
@@ -18,21 +20,26 @@ import org.vaelab.spi.data.DataSplit;
  * @param logLikelihood the mean importance-weighted log-likelihood, when asked for
  * @param iwaeExamples how many test examples it was estimated on
  */
-record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelihood, int iwaeExamples) {
+public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelihood, int iwaeExamples) {
 
-    /** Samples per pass and examples per pass of the log-likelihood estimate: about 10,000 rows, bounded memory. */
-    private static final int CHUNK = 100;
-
-    /** Evaluates {@code trained}, an evaluation graph (no dropout) of {@code model}. */
+    /** Evaluates {@code trained}, an evaluation graph (no dropout) of {@code model}, on its test split. */
     static FinalEvaluation of(VaeGraph trained, Assembly model, EvalSpec eval) {
-        DataSplit test = model.data().test();
-        LatentStatistics latent = LatentStatistics.of(trained, test, eval.batchSize());
+        return of(trained, model.parts(), model.data().test(), eval, model.streams().logLikelihood());
+    }
+
+    /**
+     * The evaluation of {@code graph}, built from {@code parts}, on {@code test}: the latent
+     * statistics in batches of {@code eval.batch_size}, and the log-likelihood with
+     * {@code eval.iwae_samples} samples on the first {@code eval.iwae_examples} examples, drawn from {@code noise}.
+     */
+    public static FinalEvaluation of(VaeGraph graph, ModelParts parts, DataSplit test, EvalSpec eval, RandomGenerator noise) {
+        LatentStatistics latent = LatentStatistics.of(graph, test, eval.batchSize());
         if (eval.iwaeSamples() == 0) {
             return new FinalEvaluation(latent, OptionalDouble.empty(), 0);
         }
         int examples = eval.iwaeExamples() == 0 ? test.size() : Math.min(eval.iwaeExamples(), test.size());
-        double logLikelihood = ImportanceSampling.of(trained, model.parts(), eval.iwaeSamples(), CHUNK, CHUNK)
-                .meanLogLikelihood(test.slice(0, examples), model.streams().logLikelihood());
+        double logLikelihood = ImportanceSampling.bounded(graph, parts, eval.iwaeSamples())
+                .meanLogLikelihood(test.slice(0, examples), noise);
         return new FinalEvaluation(latent, OptionalDouble.of(logLikelihood), examples);
     }
 

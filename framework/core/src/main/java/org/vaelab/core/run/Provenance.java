@@ -16,6 +16,8 @@ import org.vaelab.core.spec.ResolvedSpec;
  */
 final class Provenance {
 
+    /** The key of the folder relative paths in the spec were resolved against, the spec's folder. */
+    static final String BASE_DIRECTORY = "base_directory";
     private static final String[] THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS"};
     /** What ND4J reports of the device: backend, BLAS vendor and threads, CUDA devices when there are any. */
     private static final String[] DEVICE_KEYS = {"backend", "blas.vendor", "blas.threads", "omp.threads", "cores",
@@ -29,6 +31,7 @@ final class Provenance {
         Map<String, Object> out = new LinkedHashMap<>();
         Versions versions = Versions.current();
         out.put("spec_source", specSource);
+        out.put(BASE_DIRECTORY, workingDirectory.toAbsolutePath().toString());
         out.put("spec_sha256", spec.sha256());
         out.put("seed", spec.spec().seed());
         out.put("started", started.toString());

@@ -2,15 +2,13 @@ package org.vaelab.core.run;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * A run's folder, {@code runs/<experiment>/<run-name>/}. Files are written to a temporary name
- * and moved into place atomically, so a crash never leaves a half-written file under its real name.
+ * A run's folder, {@code runs/<experiment>/<run-name>/}. Files are written {@link AtomicFile atomically},
+ * so a crash never leaves a half-written file under its real name.
  */
 public final class RunDirectory {
 
@@ -76,19 +74,7 @@ public final class RunDirectory {
 
     /** Writes a file with {@code writer} to a temporary name, then moves it to {@code relative}. */
     public Path write(String relative, FileWriter writer) throws IOException {
-        Path target = file(relative);
-        Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
-        try {
-            writer.writeTo(temporary);
-            try {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
-        return target;
+        return AtomicFile.write(file(relative), writer);
     }
 
     /** Writes one file's content to a given path. */

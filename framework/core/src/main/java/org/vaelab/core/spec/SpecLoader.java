@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.spi.Family;
+import org.vaelab.spi.data.Dataset;
 
 /**
  * Reads a spec file into a {@link ResolvedSpec}: YAML with locations, {@code ${VAR:-default}}
@@ -30,6 +32,8 @@ public final class SpecLoader {
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .build());
+
+    private static final String DATA_KEY = "data";
 
     private final ComponentCatalog catalog;
     private final UnaryOperator<String> environment;
@@ -62,6 +66,29 @@ public final class SpecLoader {
         Optional<ExperimentSpec> spec = new RecordBinder(catalog, problems).bindRecord(ExperimentSpec.class, node, "", "the spec");
         problems.throwIfAny(source);
         return resolve(spec.orElseThrow());
+    }
+
+    /**
+     * Reads the {@code data:} block of a YAML file (a whole spec, or a file holding only that
+     * block), with interpolation, checked like a spec's: the dataset another command should use.
+     */
+    public Component<Dataset> loadDataBlock(Path file) {
+        String source = file.toString();
+        Problems problems = new Problems();
+        String text = read(file, problems);
+        problems.throwIfAny(source);
+        Optional<SpecNode> tree = new YamlTreeReader(problems, null).read(text);
+        problems.throwIfAny(source);
+        Optional<Component<Dataset>> data = Optional.empty();
+        if (tree.orElseThrow() instanceof SpecNode.MapNode map && map.entries().containsKey(DATA_KEY)) {
+            SpecNode node = new Interpolation(environment, problems).apply(map.entries().get(DATA_KEY).value(), DATA_KEY);
+            data = new RecordBinder(catalog, problems).bindComponent(Family.DATASET, node, DATA_KEY);
+        } else {
+            problems.add("spec/MissingKey", DATA_KEY, tree.orElseThrow().location(),
+                    "the file has no data block; write one such as data: {type: mnist, variant: fashion}");
+        }
+        problems.throwIfAny(source);
+        return data.orElseThrow();
     }
 
     /** The canonical form of a valid spec. */

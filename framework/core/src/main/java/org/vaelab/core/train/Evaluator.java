@@ -19,27 +19,51 @@ public final class Evaluator {
 
     /** The split's mean ELBO terms, with noise from {@code noise}. */
     public ElboTerms evaluate(DataSplit split, RandomGenerator noise) {
-        double logPxSum = 0;
-        double klSum = 0;
-        double mseSum = 0;
-        double bceSum = 0;
+        double[] sums = new double[4];
         String[] outputs = graph.hasCrossEntropy()
                 ? new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE, VaeGraph.RECON_BCE}
                 : new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE};
+        forEachBatch(split, noise, outputs, (start, out) -> {
+            for (int i = 0; i < outputs.length; i++) {
+                sums[i] += out.get(outputs[i]).sumNumber().doubleValue();
+            }
+        });
+        double logPxSum = sums[0];
+        double klSum = sums[1];
+        int n = split.size();
+        return new ElboTerms((logPxSum - klSum) / n, -logPxSum / n, klSum / n, sums[2] / n,
+                graph.hasCrossEntropy() ? OptionalDouble.of(sums[3] / n) : OptionalDouble.empty(), n);
+    }
+
+    /**
+     * The ELBO of every example of the split, in split order, in nats: with the same {@code noise},
+     * their mean is the {@link ElboTerms#elbo()} of {@link #evaluate}.
+     */
+    public double[] elbos(DataSplit split, RandomGenerator noise) {
+        double[] elbos = new double[split.size()];
+        forEachBatch(split, noise, new String[] {VaeGraph.LOG_PX, VaeGraph.KL}, (start, out) -> {
+            double[] logPx = out.get(VaeGraph.LOG_PX).toDoubleVector();
+            double[] kl = out.get(VaeGraph.KL).toDoubleVector();
+            for (int i = 0; i < logPx.length; i++) {
+                elbos[start + i] = logPx[i] - kl[i];
+            }
+        });
+        return elbos;
+    }
+
+    /** Runs the graph over the split in batches, each with fresh noise, handing {@code outputs} to {@code batch}. */
+    private void forEachBatch(DataSplit split, RandomGenerator noise, String[] outputs, BatchOutputs batch) {
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
             INDArray x = SplitRows.of(split, start, rows);
             INDArray eps = GaussianNoise.sample(noise, graph.samples() * rows, graph.latentDim());
-            Map<String, INDArray> out = graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps), outputs);
-            logPxSum += out.get(VaeGraph.LOG_PX).sumNumber().doubleValue();
-            klSum += out.get(VaeGraph.KL).sumNumber().doubleValue();
-            mseSum += out.get(VaeGraph.RECON_MSE).sumNumber().doubleValue();
-            if (graph.hasCrossEntropy()) {
-                bceSum += out.get(VaeGraph.RECON_BCE).sumNumber().doubleValue();
-            }
+            batch.accept(start, graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps), outputs));
         }
-        int n = split.size();
-        return new ElboTerms((logPxSum - klSum) / n, -logPxSum / n, klSum / n, mseSum / n,
-                graph.hasCrossEntropy() ? OptionalDouble.of(bceSum / n) : OptionalDouble.empty(), n);
+    }
+
+    /** What one batch gave: its first example's index in the split and the outputs asked for. */
+    @FunctionalInterface
+    private interface BatchOutputs {
+        void accept(int start, Map<String, INDArray> outputs);
     }
 }

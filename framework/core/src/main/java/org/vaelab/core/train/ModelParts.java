@@ -66,13 +66,25 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
             throw new IllegalArgumentException("the trained graph has " + trained.latentDim()
                     + " latent dimensions, these parts " + latentDim);
         }
+        return withWeightsFrom(trained.sameDiff(), samples);
+    }
+
+    /**
+     * The model built for evaluation (no dropout) with {@code samples} samples of z per example, every trainable variable
+     * holding a copy of the variable of the same name in {@code trained}, such as a graph saved
+     * by a run and loaded again.
+     *
+     * @throws IllegalArgumentException when {@code trained} has trainable variables these parts
+     *     do not make, lacks one they make, or has one in another shape
+     */
+    public VaeGraph withWeightsFrom(SameDiff trained, int samples) {
         VaeGraph copy = VaeGraph.build(this, samples, new SplittableRandom(0), false);
-        Set<String> extra = new TreeSet<>(trainableNames(trained.sameDiff()));
+        Set<String> extra = new TreeSet<>(trainableNames(trained));
         extra.removeAll(trainableNames(copy.sameDiff()));
         if (!extra.isEmpty()) {
             throw new IllegalArgumentException("the trained graph was not built from these parts: they have no " + extra);
         }
-        copyWeights(trained.sameDiff(), copy.sameDiff());
+        copyWeights(trained, copy.sameDiff());
         return copy;
     }
 

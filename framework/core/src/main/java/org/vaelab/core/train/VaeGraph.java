@@ -67,6 +67,8 @@ public final class VaeGraph {
     public static final String RECON_BCE = "recon_bce";
     /** Output: the posterior means, {@code [batch, latentDim]}. */
     public static final String Z_MEAN = "z_mean";
+    /** Output: the posterior log-variances, {@code [batch, latentDim]}. */
+    public static final String Z_LOG_VARIANCE = "z_log_variance";
     /**
      * Output: KL(q(z_j|x) || N(0, 1)) per example and latent dimension, {@code [batch, latentDim]};
      * its row sums are {@link #KL}.
@@ -132,6 +134,7 @@ public final class VaeGraph {
         GaussianPosterior q = encoder.encode(network(sd, "encoder", random, training ? encoderMasks : null), x, shape,
                 latentDim);
         sd.identity(Z_MEAN, q.mean());
+        sd.identity(Z_LOG_VARIANCE, q.logVariance());
         SDVariable mean = repeat(sd, q.mean(), samples);
         SDVariable logVar = repeat(sd, q.logVariance(), samples);
         SDVariable z = mean.add(sd.math().exp(logVar.mul(0.5)).mul(eps));

@@ -3,6 +3,7 @@ package org.vaelab.plugins.data.mnist;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Collection;
 import org.vaelab.spi.InvalidInputException;
 
 /**
@@ -60,6 +61,20 @@ record LabelledImages(Path source, int rows, int cols, byte[] pixels, int[] labe
             grey[i] = Byte.toUnsignedInt(pixels[offset + i]) / 255f;
         }
         return grey;
+    }
+
+    /** The images whose label is one of {@code classes}, in their order. */
+    LabelledImages ofClasses(Collection<Integer> classes) {
+        int size = imageSize();
+        int[] keptLabels = Arrays.stream(labels).filter(classes::contains).toArray();
+        byte[] keptPixels = new byte[keptLabels.length * size];
+        int kept = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (classes.contains(labels[i])) {
+                System.arraycopy(pixels, i * size, keptPixels, kept++ * size, size);
+            }
+        }
+        return new LabelledImages(source, rows, cols, keptPixels, keptLabels);
     }
 
     /** The labels of images {@code [from, to)}. */

@@ -1,5 +1,6 @@
 package org.vaelab.plugins.data.mnist;
 
+import java.util.HashSet;
 import java.util.List;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
@@ -19,6 +20,8 @@ import org.vaelab.spi.Param;
  * @param cache the folder downloads are kept in, or null for {@code $VAELAB_DATA} or
  *     {@code ~/.cache/vaelab}; the files go to its subfolder {@code mnist/VARIANT}
  * @param mirrors the base URLs to download from, in order, or null for the variant's own
+ * @param classes the labels to keep, in every split, or null for all ten; the limits and the
+ *     validation size count the kept images
  */
 public record MnistConfig(
         @Param(value = "Which dataset the folder holds: digits (MNIST, LeCun et al. 1998) or fashion "
@@ -52,7 +55,11 @@ public record MnistConfig(
                 + "https://storage.googleapis.com/cvdf-datasets/mnist/ for digits, "
                 + "http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/ for fashion",
                 defaultValue = Param.NONE)
-        List<String> mirrors) {
+        List<String> mirrors,
+        @Param(value = "Keep only images of these classes (labels 0 to 9) in every split, for example [0, 1, 2] or, "
+                + "to hold class 9 out for anomaly detection, [0, 1, 2, 3, 4, 5, 6, 7, 8]; train_limit, validation "
+                + "and test_limit count the kept images; defaults to all ten", defaultValue = Param.NONE)
+        List<Integer> classes) {
 
     public MnistConfig {
         if (path == null && variant.defaultFolder().isEmpty() && !download) {
@@ -78,11 +85,31 @@ public record MnistConfig(
                 }
             }
         }
+        if (classes != null) {
+            classes = List.copyOf(classes);
+            checkClasses(classes);
+        }
     }
 
-    /** A configuration that only reads local files: no download, default cache and mirrors. */
+    /** A configuration that only reads local files of every class: no download, default cache and mirrors. */
     public MnistConfig(MnistVariant variant, String path, int validation, Binarization binarize, int trainLimit,
                        int testLimit) {
-        this(variant, path, validation, binarize, trainLimit, testLimit, false, null, null);
+        this(variant, path, validation, binarize, trainLimit, testLimit, false, null, null, null);
+    }
+
+    private static void checkClasses(List<Integer> classes) {
+        if (classes.isEmpty()) {
+            throw new InvalidConfigException("classes", "must list at least one class; leave it out to keep all "
+                    + MnistDataset.CLASSES);
+        }
+        for (int label : classes) {
+            if (label < 0 || label >= MnistDataset.CLASSES) {
+                throw new InvalidConfigException("classes", "must be labels from 0 to " + (MnistDataset.CLASSES - 1)
+                        + ", found " + label);
+            }
+        }
+        if (new HashSet<>(classes).size() != classes.size()) {
+            throw new InvalidConfigException("classes", "lists a class twice: " + classes);
+        }
     }
 }

@@ -17,13 +17,15 @@ import org.vaelab.spi.data.LoadContext;
 /**
  * MNIST or Fashion-MNIST: the 60,000 training images, less the last {@code validation} of them
  * (after {@code train_limit}), form the training split, those last ones the validation split, and
- * the 10,000 test images (up to {@code test_limit}) the test split. The files are read from
+ * the 10,000 test images (up to {@code test_limit}) the test split; with {@code classes}, only
+ * the images of those classes count, in every split. The files are read from
  * {@code path} or the variant's default folder; with {@code download}, when those lack any of the
  * four, from the cache, after downloading what it lacks.
  */
 final class MnistDataset implements Dataset {
 
-    private static final int CLASSES = 10;
+    /** The number of classes, labelled 0 to 9. */
+    static final int CLASSES = 10;
 
     private final MnistConfig config;
     private final DownloadPolicy downloads;
@@ -36,8 +38,8 @@ final class MnistDataset implements Dataset {
     @Override
     public DataSplits load(LoadContext context) throws IOException {
         MnistFiles files = files(context);
-        LabelledImages train = LabelledImages.read(files.trainImages(), files.trainLabels(), CLASSES);
-        LabelledImages test = LabelledImages.read(files.testImages(), files.testLabels(), CLASSES);
+        LabelledImages train = kept(LabelledImages.read(files.trainImages(), files.trainLabels(), CLASSES));
+        LabelledImages test = kept(LabelledImages.read(files.testImages(), files.testLabels(), CLASSES));
         if (test.rows() != train.rows() || test.cols() != train.cols()) {
             throw new InvalidInputException(test.source() + " holds " + test.rows() + "x" + test.cols()
                     + " images but " + train.source() + " holds " + train.rows() + "x" + train.cols());
@@ -63,6 +65,11 @@ final class MnistDataset implements Dataset {
                 new DataSplit(testFeatures, test.labels(0, testCount), width),
                 DataShape.image(1, train.rows(), train.cols(), config.binarize().range(), CLASSES),
                 transform);
+    }
+
+    /** The images of the configured classes, all of them when none are configured. */
+    private LabelledImages kept(LabelledImages images) {
+        return config.classes() == null ? images : images.ofClasses(config.classes());
     }
 
     private MnistFiles files(LoadContext context) throws IOException {

@@ -94,6 +94,31 @@ class FashionMnistTest {
     }
 
     @Test
+    void classesKeepOnlyTheirImagesInEverySplitAndLimitsCountKeptImages() throws IOException {
+        List<Integer> kept = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8);
+        DataSplits normal = load(new MnistConfig(MnistVariant.FASHION, null, 500, Binarization.NONE, 3000, 1000,
+                false, null, null, kept), NOWHERE, 1);
+        assertEquals(2500, normal.train().size());
+        assertEquals(500, normal.validation().size());
+        assertEquals(1000, normal.test().size());
+        for (DataSplit split : List.of(normal.train(), normal.validation(), normal.test())) {
+            assertTrue(Arrays.stream(labels(split)).allMatch(label -> label != 9), "no ankle boots");
+        }
+        assertEquals(10, normal.shape().classes(), "labels keep their meaning");
+
+        DataSplits boots = load(new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0,
+                false, null, null, List.of(9)), NOWHERE, 1);
+        assertEquals(1000, boots.test().size());
+        int[] all = labels(full.test());
+        int[] bootIndices = java.util.stream.IntStream.range(0, all.length).filter(i -> all[i] == 9).toArray();
+        for (int k : new int[] {0, 1, 999}) {
+            assertArrayEquals(features(full.test(), bootIndices[k], bootIndices[k] + 1), features(boots.test(), k, k + 1),
+                    "boot " + k + " is test image " + bootIndices[k]);
+        }
+        assertEquals(6000 - 5000, boots.train().size(), "6,000 training boots less the 5,000 of validation");
+    }
+
+    @Test
     void uncompressedCopiesLoadIdentically(@TempDir Path dir) throws IOException {
         for (String name : NAMES) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(FASHION.resolve(name + ".gz")))) {

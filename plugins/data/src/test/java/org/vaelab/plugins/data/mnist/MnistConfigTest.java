@@ -28,6 +28,17 @@ class MnistConfigTest {
     }
 
     @Test
+    void classesAreDistinctLabelsFromZeroToNine() {
+        for (List<Integer> bad : List.of(List.<Integer>of(), List.of(0, 10), List.of(-1), List.of(3, 3))) {
+            InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> withClasses(bad));
+            assertEquals("classes", e.key(), bad.toString());
+        }
+        assertTrue(assertThrows(InvalidConfigException.class, () -> withClasses(List.of(0, 10))).getMessage()
+                .contains("from 0 to 9, found 10"));
+        assertEquals(List.of(8, 0), withClasses(List.of(8, 0)).classes());
+    }
+
+    @Test
     void digitsNeedAPath() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class,
                 () -> new MnistConfig(MnistVariant.DIGITS, null, 5000, Binarization.NONE, 0, 0));
@@ -40,7 +51,7 @@ class MnistConfigTest {
     @Test
     void digitsWithoutAPathAreDownloadedIntoTheCache() {
         assertDoesNotThrow(() -> new MnistConfig(MnistVariant.DIGITS, null, 5000, Binarization.NONE, 0, 0,
-                true, null, null));
+                true, null, null, null));
     }
 
     @Test
@@ -67,7 +78,11 @@ class MnistConfigTest {
                 DocumentedDefaults.of(MnistConfig.class, Map.of()));
     }
 
+    private static MnistConfig withClasses(List<Integer> classes) {
+        return new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0, false, null, null, classes);
+    }
+
     private static MnistConfig withMirrors(List<String> mirrors) {
-        return new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0, true, null, mirrors);
+        return new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0, true, null, mirrors, null);
     }
 }

@@ -107,7 +107,7 @@ class MnistDownloadTest {
         Path local = Files.createDirectory(base.resolve("local"));
         SyntheticMnist.write(local);
         MnistConfig config = new MnistConfig(MnistVariant.FASHION, "local", 5, Binarization.NONE, 0, 0, true, "cache",
-                List.of(mirrors.serving("good", debian)));
+                List.of(mirrors.serving("good", debian)), null);
         assertEquals(SyntheticMnist.TEST, load(config).test().size());
         assertEquals(0, mirrors.requests());
         assertFalse(Files.exists(cache));
@@ -204,7 +204,7 @@ class MnistDownloadTest {
     /** Downloading into the cache, looking in an empty folder first, 1000 training and 500 test images. */
     private static MnistConfig config(List<String> mirrorUrls) {
         return new MnistConfig(MnistVariant.FASHION, "empty", 100, Binarization.NONE, 1000, 500, true, "cache",
-                mirrorUrls);
+                mirrorUrls, null);
     }
 
     private DataSplits load(MnistConfig config) throws IOException {

@@ -1,0 +1,59 @@
+package org.vaelab.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.vaelab.core.inspect.PriorSampleSet;
+import org.vaelab.core.run.TrainedRun;
+import org.vaelab.spi.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code vae sample RUN_DIR -n 64 -o samples.png}: draws from a trained run's generative model. */
+@Command(name = "sample", mixinStandardHelpOptions = true,
+        description = "Draw z from the prior and decode it: an image grid (.png) for image data, a CSV file of the codes "
+                + "and the decoder's means for other data.")
+final class SampleCommand implements Callable<Integer> {
+
+    private static final int MAX_SAMPLES = 10_000;
+
+    @CommandLine.Mixin
+    TrainedRunOptions run;
+
+    @Option(names = "-n", paramLabel = "N", defaultValue = "64", description = "How many samples (default: ${DEFAULT-VALUE}).")
+    int count;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+            description = "The file to write: .png for image data, .csv for other data.")
+    Path output;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the draws (default: the run's seed).")
+    Long seed;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        CommandArguments.requireRange(command, "-n", count, 1, MAX_SAMPLES);
+        OutputFile.check("--output", output, ".png", ".csv");
+        TrainedRun trained = run.open();
+        boolean image = trained.shape().isImage();
+        String expected = image ? ".png" : ".csv";
+        if (!output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(expected)) {
+            throw new InvalidInputException("--output " + output + ": the run's data " + (image ? "are images" : "are not images")
+                    + ", so samples are written to a " + expected + " file");
+        }
+        PriorSampleSet samples = PriorSampleSet.of(trained, count, seed == null ? trained.spec().seed() : seed);
+        if (image) {
+            samples.writePng(output);
+        } else {
+            samples.writeCsv(output);
+        }
+        var out = command.commandLine().getOut();
+        out.println(trained.describe());
+        out.println("wrote " + count + " samples to " + output);
+        out.flush();
+        return 0;
+    }
+}

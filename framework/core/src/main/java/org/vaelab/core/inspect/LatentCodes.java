@@ -1,0 +1,72 @@
+package org.vaelab.core.inspect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.core.run.TrainedRun;
+import org.vaelab.core.train.SplitRows;
+import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.data.DataSplit;
+
+/**
+ * The posterior q(z|x) = N(mu(x), diag(exp(log sigma^2(x)))) of every example of a split under a
+ * trained run's encoder (Kingma and Welling 2014, section 3): no noise is involved.
+ *
+ * @param examples the encoded examples
+ * @param means {@code mu}, {@code [examples, latentDim]} row-major
+ * @param logVariances {@code log sigma^2}, {@code [examples, latentDim]} row-major
+ * @param latentDim the size of z
+ */
+public record LatentCodes(DataSplit examples, float[] means, float[] logVariances, int latentDim) {
+
+    /** Encodes {@code examples} in batches of the run's {@code eval.batch_size}. */
+    public static LatentCodes of(TrainedRun run, DataSplit examples) {
+        VaeGraph graph = run.graph();
+        int latent = graph.latentDim();
+        float[] means = new float[examples.size() * latent];
+        float[] logVariances = new float[examples.size() * latent];
+        int batchSize = run.spec().eval().batchSize();
+        for (int start = 0; start < examples.size(); start += batchSize) {
+            int rows = Math.min(batchSize, examples.size() - start);
+            INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * rows, latent);
+            Map<String, INDArray> out = graph.sameDiff().output(Map.of(VaeGraph.X, SplitRows.of(examples, start, rows),
+                    VaeGraph.EPS, eps), VaeGraph.Z_MEAN, VaeGraph.Z_LOG_VARIANCE);
+            System.arraycopy(values(out.get(VaeGraph.Z_MEAN)), 0, means, start * latent, rows * latent);
+            System.arraycopy(values(out.get(VaeGraph.Z_LOG_VARIANCE)), 0, logVariances, start * latent, rows * latent);
+        }
+        return new LatentCodes(examples, means, logVariances, latent);
+    }
+
+    private static float[] values(INDArray array) {
+        return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    }
+
+    /**
+     * Writes {@code index, label (when the data has labels), z_mean_0 .. z_mean_(d-1),
+     * z_log_var_0 .. z_log_var_(d-1)} per example.
+     */
+    public void writeCsv(Path target) throws IOException {
+        List<String> header = new ArrayList<>(List.of("index"));
+        if (examples.hasLabels()) {
+            header.add("label");
+        }
+        header.addAll(CsvTable.numbered("z_mean_", latentDim));
+        header.addAll(CsvTable.numbered("z_log_var_", latentDim));
+        CsvTable.write(target, header, examples.size(), i -> {
+            List<Object> row = new ArrayList<>(List.of(i));
+            examples.label(i).ifPresent(row::add);
+            for (int d = 0; d < latentDim; d++) {
+                row.add(means[i * latentDim + d]);
+            }
+            for (int d = 0; d < latentDim; d++) {
+                row.add(logVariances[i * latentDim + d]);
+            }
+            return row;
+        });
+    }
+}

@@ -1,0 +1,67 @@
+package org.vaelab.core.inspect;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.vaelab.core.artifacts.GraphLatentModel;
+import org.vaelab.core.artifacts.ImageGrid;
+import org.vaelab.core.run.AtomicFile;
+import org.vaelab.core.run.TrainedRun;
+import org.vaelab.core.train.GeneratorGraph;
+import org.vaelab.spi.data.DataShape;
+
+/**
+ * Samples of a trained run's generative model: latent codes z drawn from the prior N(0, I) and the
+ * decoder's mean of p(x|z) at each (Kingma and Welling 2014, section 3), as in the run's
+ * {@code images/samples.png}.
+ *
+ * @param codes the codes, {@code [count, latentDim]} row-major
+ * @param means the decoder's means, {@code [count, D]} row-major
+ * @param count how many samples
+ * @param shape the shape of one example
+ */
+public record PriorSampleSet(float[] codes, float[] means, int count, DataShape shape) {
+
+    /** {@code count} samples, the codes drawn from a generator seeded with {@code seed}. */
+    public static PriorSampleSet of(TrainedRun run, int count, long seed) {
+        int latent = run.parts().latentDim();
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] codes = new float[count * latent];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (float) random.nextGaussian();
+        }
+        float[] means = GraphLatentModel.of(run.graph(), GeneratorGraph.of(run.graph(), run.parts())).decoderMeans(codes, count);
+        return new PriorSampleSet(codes, means, count, run.shape());
+    }
+
+    /** Writes the samples as an image grid, {@code ceil(sqrt(count))} to a row; image data only. */
+    public void writePng(Path target) throws IOException {
+        int columns = (int) Math.ceil(Math.sqrt(count));
+        AtomicFile.write(target, file -> {
+            if (!ImageIO.write(ImageGrid.render(means, count, shape, columns), "png", file.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+        });
+    }
+
+    /** Writes {@code z0 .. z(d-1), x0 .. x(D-1)} per sample. */
+    public void writeCsv(Path target) throws IOException {
+        int latent = codes.length / count;
+        int width = shape.size();
+        List<String> header = new ArrayList<>(CsvTable.numbered("z", latent));
+        header.addAll(CsvTable.numbered("x", width));
+        CsvTable.write(target, header, count, i -> {
+            List<Object> row = new ArrayList<>();
+            for (int j = 0; j < latent; j++) {
+                row.add(codes[i * latent + j]);
+            }
+            for (int j = 0; j < width; j++) {
+                row.add(means[i * width + j]);
+            }
+            return row;
+        });
+    }
+}

@@ -1,0 +1,76 @@
+package org.vaelab.core.inspect;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.vaelab.core.run.FinalEvaluation;
+import org.vaelab.core.run.TrainedRun;
+import org.vaelab.core.spec.EvalSpec;
+import org.vaelab.core.train.ElboTerms;
+import org.vaelab.core.train.Evaluator;
+import org.vaelab.core.train.RandomStreams;
+import org.vaelab.spi.data.DataSplit;
+
+/**
+ * A trained run evaluated on a split: the ELBO and its terms (Kingma and Welling 2014), the
+ * reconstruction errors, the KL of each latent dimension and the active units, and the
+ * importance-weighted log-likelihood with K samples (Burda, Grosse and Salakhutdinov 2016, eq. 8
+ * and section 5.2). The noise comes from the run's seed, so the same command gives the same numbers.
+ *
+ * @param elbo the ELBO terms, means over the split, nats per example
+ * @param beyond the latent statistics and the log-likelihood estimate
+ * @param iwaeSamples K, 0 when the log-likelihood was not estimated
+ */
+public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamples) {
+
+    /**
+     * Evaluates {@code run} on {@code examples}, the log-likelihood with {@code iwaeSamples}
+     * samples (0 skips it) on the first {@code iwaeExamples} examples (0 for all).
+     */
+    public static RunEvaluation of(TrainedRun run, DataSplit examples, int iwaeSamples, int iwaeExamples) {
+        RandomStreams streams = new RandomStreams(run.spec().seed());
+        EvalSpec eval = new EvalSpec(1, run.spec().eval().batchSize(), iwaeSamples, iwaeExamples);
+        ElboTerms terms = new Evaluator(run.graph(), eval.batchSize()).evaluate(examples, streams.nextEvaluation());
+        return new RunEvaluation(terms, FinalEvaluation.of(run.graph(), run.parts(), examples, eval, streams.nextEvaluation()),
+                iwaeSamples);
+    }
+
+    /** The numbers by name, in the order of {@link #table()}, for a JSON file. */
+    public Map<String, Object> values() {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("examples", elbo.examples());
+        values.put("elbo", elbo.elbo());
+        values.put("recon", elbo.reconLoss());
+        values.put("kl", elbo.kl());
+        values.put("mse", elbo.mse());
+        elbo.bce().ifPresent(bce -> values.put("bce", bce));
+        beyond.logLikelihood().ifPresent(logLikelihood -> {
+            values.put("iwae_ll", logLikelihood);
+            values.put("iwae_samples", iwaeSamples);
+            values.put("iwae_examples", beyond.iwaeExamples());
+        });
+        values.put("active_units", beyond.latent().activeUnits());
+        values.put("latent_dim", beyond.latent().latentDim());
+        values.put("kl_per_dimension", beyond.latent().klPerDimension());
+        return values;
+    }
+
+    /** The numbers as a table of two columns, one line each, in nats per example unless said. */
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        row(out, "ELBO", "%.3f", elbo.elbo());
+        row(out, "reconstruction loss", "%.3f", elbo.reconLoss());
+        row(out, "KL", "%.3f", elbo.kl());
+        row(out, "MSE (per value)", "%.6f", elbo.mse());
+        elbo.bce().ifPresent(bce -> row(out, "BCE", "%.3f", bce));
+        beyond.logLikelihood().ifPresent(logLikelihood -> row(out, String.format(Locale.ROOT,
+                "log p(x), IWAE K=%d (%d examples)", iwaeSamples, beyond.iwaeExamples()), "%.3f", logLikelihood));
+        out.append(String.format(Locale.ROOT, "%-40s %d of %d%n", "active units", beyond.latent().activeUnits(),
+                beyond.latent().latentDim()));
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, String format, double value) {
+        out.append(String.format(Locale.ROOT, "%-40s " + format + "%n", name, value));
+    }
+}

@@ -1,0 +1,181 @@
+package org.vaelab.core.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.nd4j.autodiff.samediff.SameDiff;
+import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.spec.Component;
+import org.vaelab.core.spec.ExperimentSpec;
+import org.vaelab.core.spec.Problem;
+import org.vaelab.core.spec.SpecException;
+import org.vaelab.core.spec.SpecLoader;
+import org.vaelab.core.train.ModelParts;
+import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.Family;
+import org.vaelab.spi.InvalidInputException;
+import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.data.DataSplit;
+import org.vaelab.spi.data.DataSplits;
+import org.vaelab.spi.data.Dataset;
+import org.vaelab.spi.data.LoadContext;
+import org.vaelab.spi.track.RunStatus;
+
+/**
+ * A finished run opened again: its {@code spec.resolved.yaml} read through the installed plugins,
+ * its data loaded as the run loaded it, and its model rebuilt from the spec with the trained
+ * weights of {@code checkpoints/final.fb}, copied variable by variable by name. Anything that does
+ * not fit (not a run directory, a run that did not finish, no checkpoint, a spec or checkpoint the
+ * installed plugins cannot rebuild) is an {@link InvalidInputException} of one line.
+ */
+public final class TrainedRun {
+
+    private final Path directory;
+    private final ExperimentSpec spec;
+    private final DataSplits data;
+    private final ModelParts parts;
+    private final VaeGraph graph;
+
+    private TrainedRun(Path directory, ExperimentSpec spec, DataSplits data, ModelParts parts, VaeGraph graph) {
+        this.directory = directory;
+        this.spec = spec;
+        this.data = data;
+        this.parts = parts;
+        this.graph = graph;
+    }
+
+    /** Opens the finished run in {@code directory}, rebuilding its model with the components of {@code catalog}. */
+    public static TrainedRun open(Path directory, ComponentCatalog catalog) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            throw new InvalidInputException(directory + " is not a folder; name a run directory such as "
+                    + "runs/quickstart/20261122-015515-bb13845e");
+        }
+        Path specFile = require(directory, ExperimentRunner.SPEC_FILE);
+        Path provenanceFile = require(directory, OpenRun.PROVENANCE_FILE);
+        JsonNode provenance = readProvenance(provenanceFile);
+        String status = provenance.path("status").asText("");
+        if (!RunStatus.FINISHED.name().equals(status)) {
+            throw new InvalidInputException(directory + " is not a finished run: " + OpenRun.PROVENANCE_FILE
+                    + " says its status is " + (status.isEmpty() ? "unknown" : status));
+        }
+        Path checkpoint = directory.resolve(ExperimentRunner.CHECKPOINT_FILE);
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new InvalidInputException(directory + " has no trained model: " + ExperimentRunner.CHECKPOINT_FILE
+                    + " is missing");
+        }
+        ExperimentSpec spec = readSpec(specFile, catalog);
+        Path baseDirectory = Path.of(provenance.path(Provenance.BASE_DIRECTORY).asText(""));
+        DataSplits data = catalog.create(Family.DATASET, spec.data())
+                .load(new LoadContext(baseDirectory.toAbsolutePath(), spec.seed()));
+        ModelParts parts = new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
+                catalog.create(Family.DECODER, spec.model().decoder()), catalog.create(Family.LIKELIHOOD, spec.likelihood()),
+                catalog.create(Family.KL_SCHEDULE, spec.kl()), data.shape(), spec.model().latentDim());
+        return new TrainedRun(directory, spec, data, parts, trainedGraph(checkpoint, parts, spec.train().mcSamples()));
+    }
+
+    private static Path require(Path directory, String file) {
+        Path path = directory.resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new InvalidInputException(directory + " is not a VAELab run directory: it has no " + file);
+        }
+        return path;
+    }
+
+    private static JsonNode readProvenance(Path file) throws IOException {
+        try {
+            return Journal.JSON.readTree(file.toFile());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new InvalidInputException(file + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
+        }
+    }
+
+    private static ExperimentSpec readSpec(Path specFile, ComponentCatalog catalog) {
+        try {
+            return new SpecLoader(catalog, name -> null).load(specFile, List.of()).spec();
+        } catch (SpecException e) {
+            List<Problem> problems = e.problems();
+            String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";
+            throw new InvalidInputException(specFile + " does not fit the installed plugins: "
+                    + problems.get(0).format() + more, e);
+        }
+    }
+
+    /** The model of {@code parts} with the weights saved in {@code checkpoint}. */
+    private static VaeGraph trainedGraph(Path checkpoint, ModelParts parts, int samples) {
+        SameDiff saved;
+        try {
+            saved = SameDiff.load(checkpoint.toFile(), false);
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(checkpoint + " cannot be read as a SameDiff graph (" + e.getMessage() + ")", e);
+        }
+        try {
+            return parts.withWeightsFrom(saved, samples);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(checkpoint + " does not fit the model its spec describes with the installed "
+                    + "plugins: " + e.getMessage(), e);
+        }
+    }
+
+    /** The run's folder. */
+    public Path directory() {
+        return directory;
+    }
+
+    /** The run's spec. */
+    public ExperimentSpec spec() {
+        return spec;
+    }
+
+    /** The components and sizes of the model. */
+    public ModelParts parts() {
+        return parts;
+    }
+
+    /** The model with the trained weights and the run's {@code train.mc_samples} samples of z per example. */
+    public VaeGraph graph() {
+        return graph;
+    }
+
+    /** The shape of one example the model takes. */
+    public DataShape shape() {
+        return data.shape();
+    }
+
+    /** The run's own test split. */
+    public DataSplit test() {
+        return data.test();
+    }
+
+    /**
+     * The test split of another dataset, loaded with the run's seed, {@code baseDirectory}
+     * resolving its relative paths.
+     *
+     * @throws InvalidInputException when its examples are not of the shape the model takes, or
+     *     the run's likelihood cannot model them
+     */
+    public DataSplit testOf(Component<Dataset> other, ComponentCatalog catalog, Path baseDirectory) throws IOException {
+        DataSplits loaded = catalog.create(Family.DATASET, other).load(new LoadContext(baseDirectory, spec.seed()));
+        if (!loaded.shape().dims().equals(shape().dims())) {
+            throw new InvalidInputException("data: its examples have shape " + loaded.shape().dims() + ", the model of "
+                    + directory + " takes " + shape().dims());
+        }
+        parts.likelihood().incompatibility(loaded.shape()).ifPresent(reason -> {
+            throw new InvalidInputException("data: the run's " + spec.likelihood().type() + " likelihood cannot model it: "
+                    + reason);
+        });
+        if (loaded.test().size() == 0) {
+            throw new InvalidInputException("data: its test split is empty");
+        }
+        return loaded.test();
+    }
+
+    /** One line: the run, its data, model and likelihood. */
+    public String describe() {
+        return String.format(Locale.ROOT, "run %s: %s on %s, %s-%s, latent %d, %s likelihood", directory, spec.name(),
+                spec.data().type(), spec.model().encoder().type(), spec.model().decoder().type(), spec.model().latentDim(),
+                spec.likelihood().type());
+    }
+}

@@ -58,7 +58,7 @@ public final class ExperimentRunner {
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
         RunInfo info = new RunInfo(UUID.randomUUID().toString(), spec.name(), runName(spec, options, resolved), directory.root(),
-                now.toEpochMilli(), resolved.params(), tags(resolved, provenance), DatasetIdentity.of(spec.data(), model.data()));
+                now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(spec.data(), model.data()));
         try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info)) {
             for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
                 String path = "data/" + fitted.getKey();
@@ -89,8 +89,8 @@ public final class ExperimentRunner {
         return name.append(" (").append(resolved.sha256(), 0, 8).append(')').toString();
     }
 
-    private static Map<String, String> tags(ResolvedSpec resolved, Map<String, Object> provenance) {
-        Map<String, String> tags = new LinkedHashMap<>();
+    private static Map<String, String> tags(ResolvedSpec resolved, Map<String, Object> provenance, RunOptions options) {
+        Map<String, String> tags = new LinkedHashMap<>(options.tags());
         tags.put("vaelab.spec_sha256", resolved.sha256());
         tags.put("vaelab.spec_source", String.valueOf(provenance.get("spec_source")));
         tags.put("vaelab.version", String.valueOf(provenance.get("vaelab_version")));

@@ -37,6 +37,11 @@ public final class RunDirectory {
         }
     }
 
+    /** The folder {@code root}, created with its parents if it does not exist, for files that are written again later. */
+    public static RunDirectory open(Path root) throws IOException {
+        return new RunDirectory(Files.createDirectories(root));
+    }
+
     /** The folder. */
     public Path root() {
         return root;

@@ -3,6 +3,7 @@ package org.vaelab.core.run;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to run, beyond the spec.
@@ -13,11 +14,19 @@ import java.util.List;
  * @param baseDirectory the folder relative data paths are resolved against (the spec's folder)
  * @param out where progress and results are printed
  * @param progressBar whether to draw a live progress bar (only on a terminal)
+ * @param tags extra tags of the run, such as those linking a study's trial to its parent run
  */
 public record RunOptions(Path runsRoot, String specSource, List<String> overrides, Path baseDirectory, PrintStream out,
-                         boolean progressBar) {
+                         boolean progressBar, Map<String, String> tags) {
 
     public RunOptions {
         overrides = List.copyOf(overrides);
+        tags = Map.copyOf(tags);
+    }
+
+    /** Options of a run without extra tags. */
+    public RunOptions(Path runsRoot, String specSource, List<String> overrides, Path baseDirectory, PrintStream out,
+                      boolean progressBar) {
+        this(runsRoot, specSource, overrides, baseDirectory, out, progressBar, Map.of());
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Variational Autoencoder experiments from YAML specs.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, SyncCommand.class})
+        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, SyncCommand.class, SweepCommand.class,
+            ReproduceCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code: the run failed. */
@@ -34,7 +35,7 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, plugins or sync");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, sweep, reproduce, validate, plugins or sync");
     }
 
     /** A command line wired with VAELab's exit codes and error printing. */

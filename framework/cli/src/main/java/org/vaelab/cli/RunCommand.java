@@ -26,6 +26,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw a progress bar.")
     boolean noProgress;
 
+    /** Extra tags of the run: how {@code vae sweep} links a trial to its study's parent run. */
+    @Option(names = "--tag", hidden = true, paramLabel = "KEY=VALUE")
+    java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+
+    /** Stop (as KILLED) when the launching process ends: a trial of {@code vae sweep} never outlives its sweep. */
+    @Option(names = "--stop-with-parent", hidden = true)
+    boolean stopWithParent;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -34,8 +42,11 @@ final class RunCommand implements Callable<Integer> {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = spec.load(catalog);
         boolean progress = !noProgress && System.console() != null;
+        if (stopWithParent) {
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(Main.INTERRUPTED)));
+        }
         new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
-                System.out, progress));
+                System.out, progress, tags));
         return 0;
     }
 }

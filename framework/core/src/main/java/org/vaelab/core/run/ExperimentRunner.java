@@ -82,10 +82,15 @@ public final class ExperimentRunner {
         }
     }
 
-    /** The spec's name, the {@code --set} values that make this run differ from it, and the spec hash's prefix. */
+    /**
+     * The name given as a tag, else the spec's name and the {@code --set} values that make this run
+     * differ from it; then the spec hash's prefix.
+     */
     private static String runName(ExperimentSpec spec, RunOptions options, ResolvedSpec resolved) {
-        StringBuilder name = new StringBuilder(spec.name());
-        options.overrides().forEach(assignment -> name.append(' ').append(assignment));
+        StringBuilder name = new StringBuilder(options.tags().getOrDefault(RunOptions.RUN_NAME_TAG, spec.name()));
+        if (!options.tags().containsKey(RunOptions.RUN_NAME_TAG)) {
+            options.overrides().forEach(assignment -> name.append(' ').append(assignment));
+        }
         return name.append(" (").append(resolved.sha256(), 0, 8).append(')').toString();
     }
 

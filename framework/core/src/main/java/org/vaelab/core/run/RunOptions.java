@@ -14,10 +14,14 @@ import java.util.Map;
  * @param baseDirectory the folder relative data paths are resolved against (the spec's folder)
  * @param out where progress and results are printed
  * @param progressBar whether to draw a live progress bar (only on a terminal)
- * @param tags extra tags of the run, such as those linking a study's trial to its parent run
+ * @param tags extra tags of the run, such as those linking a study's trial to its parent run; a
+ *     {@value #RUN_NAME_TAG} tag names the run instead of the spec's name and overrides
  */
 public record RunOptions(Path runsRoot, String specSource, List<String> overrides, Path baseDirectory, PrintStream out,
                          boolean progressBar, Map<String, String> tags) {
+
+    /** The tag that gives a run its readable name, such as a study's trial name. */
+    public static final String RUN_NAME_TAG = "vaelab.run_name";
 
     public RunOptions {
         overrides = List.copyOf(overrides);

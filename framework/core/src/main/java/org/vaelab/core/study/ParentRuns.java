@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.run.RunOptions;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.StudyInfo;
@@ -58,6 +59,7 @@ public final class ParentRuns {
         tags.put(STUDY_TAG, plan.sha256());
         tags.put("vaelab.study", plan.study().name());
         tags.put("vaelab.trial", trial.name());
+        tags.put(RunOptions.RUN_NAME_TAG, trial.name());
         tags.put("vaelab.trial_index", Integer.toString(trial.index()));
         return tags;
     }

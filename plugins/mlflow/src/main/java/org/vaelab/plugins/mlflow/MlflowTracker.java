@@ -1,14 +1,18 @@
 package org.vaelab.plugins.mlflow;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
+import org.vaelab.spi.track.StudyInfo;
+import org.vaelab.spi.track.StudyRun;
 import org.vaelab.spi.track.Tracker;
 
 /**
@@ -46,6 +50,22 @@ final class MlflowTracker implements Tracker {
         thread = new Thread(sender, "vaelab-mlflow-sender");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    @Override
+    public Optional<StudyRun> openStudy(StudyInfo study) throws IOException {
+        MlflowEndpoint studyEndpoint = new MlflowEndpoint(uri, credentials, Duration.ofSeconds(config.requestTimeoutSeconds()));
+        try {
+            return Optional.of(MlflowStudyRun.open(studyEndpoint, config.experiment() != null ? config.experiment()
+                    : study.experiment(), study, study.tags().getOrDefault("vaelab.study_source", study.name())));
+        } catch (SendFailure e) {
+            studyEndpoint.close();
+            throw new IOException("mlflow at " + uri + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            studyEndpoint.close();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening the study's parent run", e);
+        }
     }
 
     @Override

@@ -25,6 +25,8 @@ final class MlflowTracker implements Tracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowTracker.class);
     private static final Duration UNREACHABLE_FLUSH = Duration.ofSeconds(5);
+    private static final int OPEN_STUDY_ATTEMPTS = 3;
+    private static final Duration OPEN_STUDY_RETRY = Duration.ofSeconds(2);
 
     private final BlockingDeque<TrackerEvent> queue = new LinkedBlockingDeque<>();
     private final MlflowConfig config;
@@ -52,15 +54,27 @@ final class MlflowTracker implements Tracker {
         thread.start();
     }
 
+    /**
+     * Opens the study's parent run, trying again after a retryable failure (a slow or restarting
+     * server) up to {@value #OPEN_STUDY_ATTEMPTS} times.
+     */
     @Override
     public Optional<StudyRun> openStudy(StudyInfo study) throws IOException {
         MlflowEndpoint studyEndpoint = new MlflowEndpoint(uri, credentials, Duration.ofSeconds(config.requestTimeoutSeconds()));
+        String experiment = config.experiment() != null ? config.experiment() : study.experiment();
         try {
-            return Optional.of(MlflowStudyRun.open(studyEndpoint, config.experiment() != null ? config.experiment()
-                    : study.experiment(), study, study.tags().getOrDefault("vaelab.study_source", study.name())));
-        } catch (SendFailure e) {
-            studyEndpoint.close();
-            throw new IOException("mlflow at " + uri + ": " + e.getMessage(), e);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return Optional.of(MlflowStudyRun.open(studyEndpoint, experiment, study,
+                            study.tags().getOrDefault("vaelab.study_source", study.name())));
+                } catch (SendFailure e) {
+                    if (!e.retryable() || attempt == OPEN_STUDY_ATTEMPTS) {
+                        studyEndpoint.close();
+                        throw new IOException("mlflow at " + uri + ": " + e.getMessage(), e);
+                    }
+                    Thread.sleep(OPEN_STUDY_RETRY.toMillis() * attempt);
+                }
+            }
         } catch (InterruptedException e) {
             studyEndpoint.close();
             Thread.currentThread().interrupt();

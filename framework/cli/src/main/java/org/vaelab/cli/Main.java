@@ -35,7 +35,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, sweep, reproduce, validate, plugins or sync");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: run, sweep, reproduce, validate, plugins or sync");
     }
 
     /** A command line wired with VAELab's exit codes and error printing. */

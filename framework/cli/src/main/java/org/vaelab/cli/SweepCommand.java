@@ -85,8 +85,7 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         StudyReader reader = new StudyReader(System::getenv);
-        StudyDefinition study = parameters.isEmpty() ? reader.read(file) : reader.commandLine(file, parameters, List.of(),
-                maxRuns);
+        StudyDefinition study = parameters.isEmpty() ? reader.read(file) : reader.commandLine(file, parameters, maxRuns);
         StudyPlan plan = new StudyPlanner(catalog, System::getenv).plan(study, overrides);
         ShardSelection selection = shardSelection();
         List<Trial> selected = select(plan, selection);

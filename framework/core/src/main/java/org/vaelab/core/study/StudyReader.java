@@ -79,7 +79,7 @@ public final class StudyReader {
      * A study from the command line: {@code base} swept over {@code parameters}, each
      * {@code KEY=V1,V2,...} (values read as YAML; commas inside brackets or braces belong to the value).
      */
-    public StudyDefinition commandLine(Path base, List<String> parameters, List<String> fixed, int maxRuns) {
+    public StudyDefinition commandLine(Path base, List<String> parameters, int maxRuns) {
         Problems problems = new Problems();
         List<Axis> axes = new ArrayList<>();
         StringBuilder grid = new StringBuilder();
@@ -106,7 +106,7 @@ public final class StudyReader {
         String text = "name: " + name + "\nbase: " + base.toAbsolutePath().normalize() + "\ngrid:\n" + grid
                 + "max_runs: " + maxRuns + "\n";
         Location maxRunsAt = new Location(0, 0, "--max-runs " + maxRuns);
-        return new StudyDefinition(name, source, text, base, fixed, Map.of(), axes, maxRuns, maxRunsAt);
+        return new StudyDefinition(name, source, text, base, List.of(), Map.of(), axes, maxRuns, maxRunsAt);
     }
 
     private StudyDefinition definition(MapNode map, Path file, String source, String text, Problems problems) {

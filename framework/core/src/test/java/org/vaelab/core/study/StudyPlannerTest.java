@@ -58,7 +58,7 @@ class StudyPlannerTest {
         StudyPlan reordered = plan("base: base.yaml\ngrid:\n  kl.beta: [1, 2]\nname: same\nmax_runs: 5\n");
         StudyPlan commandLine = new StudyPlanner(CATALOG, Map.<String, String>of()::get).plan(
                 new StudyReader(Map.<String, String>of()::get).commandLine(work.resolve("base.yaml"),
-                        List.of("kl.beta=1,2"), List.of("name=same"), 100), List.of());
+                        List.of("kl.beta=1,2"), 100), List.of());
         assertEquals(file.sha256(), reordered.sha256());
         assertEquals("same-" + file.sha256().substring(0, 8), file.folderName());
         assertNotEquals(file.sha256(), plan("name: same\nbase: base.yaml\ngrid: {kl.beta: [1, 4]}\n").sha256());

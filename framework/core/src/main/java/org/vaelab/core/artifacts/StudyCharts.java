@@ -2,7 +2,6 @@ package org.vaelab.core.artifacts;
 
 import java.awt.Color;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,10 +53,6 @@ public final class StudyCharts {
         XYChart chart = Charts.chart("Test ELBO against " + key, key, "test ELBO (nats per example)", WIDTH, HEIGHT);
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         chart.getStyler().setYAxisDecimalPattern("0.##");
-        List<Double> xs = points.stream().map(p -> Double.parseDouble(p.values().get(key))).toList();
-        double min = xs.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = xs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        chart.getStyler().setXAxisLogarithmic(min > 0 && max / min >= 8);
         Map<String, List<StudyPoint>> lines = groupBy(points, p -> others(p, key, keys));
         lines.forEach((line, members) -> {
             Map<Double, List<Double>> byX = new TreeMap<>();
@@ -110,12 +105,11 @@ public final class StudyCharts {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Groups of points by label, the labels sorted as text. */
+    /** Groups of points by label, in the order the labels first appear (the study's expansion order). */
     private static Map<String, List<StudyPoint>> groupBy(List<StudyPoint> points,
                                                          java.util.function.Function<StudyPoint, String> label) {
         Map<String, List<StudyPoint>> groups = new LinkedHashMap<>();
-        points.stream().sorted(Comparator.comparing(label)).forEach(p -> groups.computeIfAbsent(label.apply(p),
-                l -> new ArrayList<>()).add(p));
+        points.forEach(p -> groups.computeIfAbsent(label.apply(p), l -> new ArrayList<>()).add(p));
         return groups;
     }
 

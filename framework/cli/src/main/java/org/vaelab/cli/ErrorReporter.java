@@ -15,6 +15,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
         var err = commandLine.getErr();
+        if (e instanceof CommandLine.ParameterException usage) {
+            return usage(usage, null);
+        }
         if (e instanceof SpecException || e instanceof PluginException) {
             err.println(e.getMessage());
             return Main.BAD_INPUT;

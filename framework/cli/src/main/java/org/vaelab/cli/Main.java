@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Variational Autoencoder experiments from YAML specs.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, SyncCommand.class, EvalCommand.class,
-            SampleCommand.class, EncodeCommand.class, ScoreCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, ReproduceCommand.class, ValidateCommand.class,
+            PluginsCommand.class, SyncCommand.class, EvalCommand.class, SampleCommand.class, EncodeCommand.class,
+            ScoreCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code: the run failed. */
@@ -35,7 +36,8 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: run, validate, plugins, sync, eval, sample, encode or score");
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "name a command: run, sweep, reproduce, validate, plugins, sync, eval, sample, encode or score");
     }
 
     /** A command line wired with VAELab's exit codes and error printing. */

@@ -30,6 +30,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Continue a stopped run of the same spec from its last checkpoint, in its own directory.")
     Path resume;
 
+    /** Extra tags of the run: how {@code vae sweep} links a trial to its study's parent run. */
+    @Option(names = "--tag", hidden = true, paramLabel = "KEY=VALUE")
+    java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+
+    /** Stop (as KILLED) when the launching process ends: a trial of {@code vae sweep} never outlives its sweep. */
+    @Option(names = "--stop-with-parent", hidden = true)
+    boolean stopWithParent;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -38,8 +46,12 @@ final class RunCommand implements Callable<Integer> {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = spec.load(catalog);
         boolean progress = !noProgress && System.console() != null;
+        if (stopWithParent) {
+            ProcessHandle.current().parent()
+                    .ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(Main.INTERRUPTED)));
+        }
         new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
-                System.out, progress, resume));
+                System.out, progress, tags, resume));
         return 0;
     }
 }

@@ -34,6 +34,31 @@ final class TestSpecs {
             eval: {iwae_samples: 10}
             """;
 
+    /**
+     * A small MLP VAE on 1,000 training and 300 test images for one epoch, with a short importance
+     * sampled estimate: a few seconds a run, for studies of several trials.
+     */
+    static final String TINY_FASHION = """
+            name: tiny
+            seed: 7
+            data: {type: mnist, variant: fashion, train_limit: 1200, validation: 200, test_limit: 300}
+            model:
+              latent_dim: 4
+              encoder: {type: mlp, hidden: [64]}
+              decoder: {type: mlp, hidden: [64]}
+            likelihood: {type: bernoulli}
+            train: {epochs: 1, batch_size: 100}
+            eval: {iwae_samples: 10, iwae_examples: 100}
+            """;
+
+    /** A study of {@code base.yaml} beside it: beta and latent size, four trials. */
+    static final String BETA_LATENT_STUDY = """
+            base: base.yaml
+            grid:
+              kl.beta: [0.5, 2]
+              model.latent_dim: [2, 4]
+            """;
+
     private TestSpecs() {
     }
 

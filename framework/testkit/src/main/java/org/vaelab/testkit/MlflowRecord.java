@@ -42,23 +42,28 @@ public final class MlflowRecord {
 
     /** The run of experiment {@code experiment} tagged {@code vaelab.run_id = localRunId}, if there is exactly one. */
     public static Optional<MlflowRecord> find(String uri, String experiment, String localRunId) throws IOException {
-        MlflowRecord reader = new MlflowRecord(uri, null, null);
-        JsonNode found = reader.get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=" + encode(experiment));
-        if (found == null) {
-            return Optional.empty();
-        }
-        String experimentId = found.path("experiment").path("experiment_id").asText();
-        Map<String, Object> search = Map.of("experiment_ids", List.of(experimentId),
-                "filter", "tags.`vaelab.run_id` = '" + localRunId + "'");
-        JsonNode runs = reader.post("/api/2.0/mlflow/runs/search", search).path("runs");
+        List<MlflowRecord> runs = search(uri, experiment, "tags.`vaelab.run_id` = '" + localRunId + "'");
         if (runs.size() > 1) {
             throw new IllegalStateException(runs.size() + " MLflow runs carry vaelab.run_id " + localRunId);
         }
-        if (runs.isEmpty()) {
-            return Optional.empty();
+        return runs.stream().findFirst();
+    }
+
+    /** The active runs of experiment {@code experiment} that match {@code filter} (MLflow's search syntax). */
+    public static List<MlflowRecord> search(String uri, String experiment, String filter) throws IOException {
+        MlflowRecord reader = new MlflowRecord(uri, null, null);
+        JsonNode found = reader.get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=" + encode(experiment));
+        if (found == null) {
+            return List.of();
         }
-        String id = runs.get(0).path("info").path("run_id").asText();
-        return Optional.of(new MlflowRecord(uri, id, reader.get("/api/2.0/mlflow/runs/get?run_id=" + id).path("run")));
+        String experimentId = found.path("experiment").path("experiment_id").asText();
+        Map<String, Object> search = Map.of("experiment_ids", List.of(experimentId), "filter", filter, "max_results", 1000);
+        List<MlflowRecord> records = new ArrayList<>();
+        for (JsonNode run : reader.post("/api/2.0/mlflow/runs/search", search).path("runs")) {
+            String id = run.path("info").path("run_id").asText();
+            records.add(new MlflowRecord(uri, id, reader.get("/api/2.0/mlflow/runs/get?run_id=" + id).path("run")));
+        }
+        return records;
     }
 
     /** MLflow's id of the run. */

@@ -28,9 +28,9 @@ public record ExampleScores(DataSplit examples, double[] negativeElbo, Optional<
     /** Scores {@code examples}, with {@code iwaeSamples} importance samples (0 for the ELBO only). */
     public static ExampleScores of(TrainedRun run, DataSplit examples, int iwaeSamples) {
         RandomStreams streams = new RandomStreams(run.spec().seed());
-        double[] elbos = new Evaluator(run.graph(), run.spec().eval().batchSize()).elbos(examples, streams.nextEvaluation());
+        double[] elbos = new Evaluator(run.graph(), run.spec().eval().batchSize()).elbos(examples, streams.test(0));
         Optional<double[]> logLikelihoods = iwaeSamples == 0 ? Optional.empty() : Optional.of(
-                ImportanceSampling.bounded(run.graph(), run.parts(), iwaeSamples).logLikelihoods(examples, streams.nextEvaluation()));
+                ImportanceSampling.bounded(run.graph(), run.parts(), iwaeSamples).logLikelihoods(examples, streams.logLikelihood()));
         return new ExampleScores(examples, negated(elbos), logLikelihoods.map(ExampleScores::negated));
     }
 

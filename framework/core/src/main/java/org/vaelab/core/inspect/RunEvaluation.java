@@ -30,8 +30,8 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
     public static RunEvaluation of(TrainedRun run, DataSplit examples, int iwaeSamples, int iwaeExamples) {
         RandomStreams streams = new RandomStreams(run.spec().seed());
         EvalSpec eval = new EvalSpec(1, run.spec().eval().batchSize(), iwaeSamples, iwaeExamples);
-        ElboTerms terms = new Evaluator(run.graph(), eval.batchSize()).evaluate(examples, streams.nextEvaluation());
-        return new RunEvaluation(terms, FinalEvaluation.of(run.graph(), run.parts(), examples, eval, streams.nextEvaluation()),
+        ElboTerms terms = new Evaluator(run.graph(), eval.batchSize()).evaluate(examples, streams.test(0));
+        return new RunEvaluation(terms, FinalEvaluation.of(run.graph(), run.parts(), examples, eval, streams.logLikelihood()),
                 iwaeSamples);
     }
 

@@ -68,7 +68,7 @@ public final class ExperimentRunner {
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
-                now.toEpochMilli(), resolved.params(), tags(resolved, provenance), DatasetIdentity.of(spec.data(), model.data()));
+                now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(spec.data(), model.data()));
         try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info)) {
             for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
                 String path = "data/" + fitted.getKey();
@@ -123,15 +123,20 @@ public final class ExperimentRunner {
                 e.getMessage(), spec.train().batchSize(), spec.train().mcSamples(), spec.eval().batchSize());
     }
 
-    /** The spec's name, the {@code --set} values that make this run differ from it, and the spec hash's prefix. */
+    /**
+     * The name given as a tag, else the spec's name and the {@code --set} values that make this run
+     * differ from it; then the spec hash's prefix.
+     */
     private static String runName(ExperimentSpec spec, RunOptions options, ResolvedSpec resolved) {
-        StringBuilder name = new StringBuilder(spec.name());
-        options.overrides().forEach(assignment -> name.append(' ').append(assignment));
+        StringBuilder name = new StringBuilder(options.tags().getOrDefault(RunOptions.RUN_NAME_TAG, spec.name()));
+        if (!options.tags().containsKey(RunOptions.RUN_NAME_TAG)) {
+            options.overrides().forEach(assignment -> name.append(' ').append(assignment));
+        }
         return name.append(" (").append(resolved.sha256(), 0, 8).append(')').toString();
     }
 
-    private static Map<String, String> tags(ResolvedSpec resolved, Map<String, Object> provenance) {
-        Map<String, String> tags = new LinkedHashMap<>();
+    private static Map<String, String> tags(ResolvedSpec resolved, Map<String, Object> provenance, RunOptions options) {
+        Map<String, String> tags = new LinkedHashMap<>(options.tags());
         tags.put("vaelab.spec_sha256", resolved.sha256());
         tags.put("vaelab.spec_source", String.valueOf(provenance.get("spec_source")));
         tags.put("vaelab.version", String.valueOf(provenance.get("vaelab_version")));

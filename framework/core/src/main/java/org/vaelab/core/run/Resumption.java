@@ -48,7 +48,7 @@ record Resumption(RunDirectory directory, String runId, Checkpoint checkpoint) {
             throw new InvalidInputException("--resume " + runDirectory + ": the run stopped before its first checkpoint ("
                     + TrainingLoop.LAST_CHECKPOINT + "); start it again without --resume");
         }
-        return new Resumption(RunDirectory.open(runDirectory), provenance.path("run_id").asText(),
+        return new Resumption(RunDirectory.existing(runDirectory), provenance.path("run_id").asText(),
                 Checkpoint.read(checkpoint));
     }
 

@@ -40,11 +40,16 @@ public final class RunDirectory {
      *
      * @throws IllegalArgumentException when {@code root} is not a folder
      */
-    public static RunDirectory open(Path root) {
+    public static RunDirectory existing(Path root) {
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException(root + " is not a folder");
         }
         return new RunDirectory(root.toAbsolutePath().normalize());
+    }
+
+    /** The folder {@code root}, created with its parents if it does not exist, for files that are written again later. */
+    public static RunDirectory open(Path root) throws IOException {
+        return new RunDirectory(Files.createDirectories(root));
     }
 
     /** The folder. */

@@ -3,6 +3,7 @@ package org.vaelab.core.run;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How to run, beyond the spec.
@@ -13,18 +14,24 @@ import java.util.List;
  * @param baseDirectory the folder relative data paths are resolved against (the spec's folder)
  * @param out where progress and results are printed
  * @param progressBar whether to draw a live progress bar (only on a terminal)
+ * @param tags extra tags of the run, such as those linking a study's trial to its parent run; a
+ *     {@value #RUN_NAME_TAG} tag names the run instead of the spec's name and overrides
  * @param resume a stopped run of the same spec to continue from its last checkpoint, or null for a new run
  */
 public record RunOptions(Path runsRoot, String specSource, List<String> overrides, Path baseDirectory, PrintStream out,
-                         boolean progressBar, Path resume) {
+                         boolean progressBar, Map<String, String> tags, Path resume) {
+
+    /** The tag that gives a run its readable name, such as a study's trial name. */
+    public static final String RUN_NAME_TAG = "vaelab.run_name";
 
     public RunOptions {
         overrides = List.copyOf(overrides);
+        tags = Map.copyOf(tags);
     }
 
-    /** Options of a new run. */
+    /** Options of a new run without extra tags. */
     public RunOptions(Path runsRoot, String specSource, List<String> overrides, Path baseDirectory, PrintStream out,
                       boolean progressBar) {
-        this(runsRoot, specSource, overrides, baseDirectory, out, progressBar, null);
+        this(runsRoot, specSource, overrides, baseDirectory, out, progressBar, Map.of(), null);
     }
 }

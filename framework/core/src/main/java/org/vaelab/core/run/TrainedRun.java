@@ -72,7 +72,8 @@ public final class TrainedRun {
                 .load(new LoadContext(baseDirectory.toAbsolutePath(), spec.seed()));
         ModelParts parts = new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
                 catalog.create(Family.DECODER, spec.model().decoder()), catalog.create(Family.LIKELIHOOD, spec.likelihood()),
-                catalog.create(Family.KL_SCHEDULE, spec.kl()), data.shape(), spec.model().latentDim());
+                catalog.create(Family.KL_SCHEDULE, spec.kl()), catalog.create(Family.MODEL_FAMILY, spec.model().family()),
+                data.shape(), spec.model().latentDim());
         return new TrainedRun(directory, spec, data, parts, trainedGraph(checkpoint, parts, spec.train().mcSamples()));
     }
 

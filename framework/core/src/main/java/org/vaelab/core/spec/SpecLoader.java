@@ -127,7 +127,8 @@ public final class SpecLoader {
         return "";
     }
 
-    private static String sha256(String text) {
+    /** The SHA-256 of {@code text}'s UTF-8 bytes, as 64 hex digits. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

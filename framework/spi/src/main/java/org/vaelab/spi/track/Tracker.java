@@ -3,6 +3,7 @@ package org.vaelab.spi.track;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Records one run. Calls arrive in order: {@link #start}, then any number of
@@ -27,4 +28,12 @@ public interface Tracker {
 
     /** The run is over; a remote tracker sends what it still holds, within its own deadline. */
     void end(RunStatus status) throws IOException;
+
+    /**
+     * Finds the parent run of {@code study} (by its hash) or creates it, so trial runs can be
+     * recorded as its children; empty for a tracker without parent runs. Called outside any run.
+     */
+    default Optional<StudyRun> openStudy(StudyInfo study) throws IOException {
+        return Optional.empty();
+    }
 }

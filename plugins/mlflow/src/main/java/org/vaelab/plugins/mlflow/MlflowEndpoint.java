@@ -23,6 +23,7 @@ import java.util.concurrent.TimeoutException;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
+import org.mlflow.tracking.RunsPage;
 import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 import org.vaelab.spi.track.DatasetInfo;
 
@@ -38,6 +39,7 @@ final class MlflowEndpoint implements AutoCloseable {
 
     private static final String ARTIFACT_SCHEME = "mlflow-artifacts:/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int SEARCH_PAGE = 1000;
 
     private final String uri;
     private final Credentials credentials;
@@ -66,17 +68,49 @@ final class MlflowEndpoint implements AutoCloseable {
         return unreachable;
     }
 
-    /** The id of experiment {@code name}, created if it does not exist. */
+    /**
+     * The id of experiment {@code name}, created if it does not exist; when another process (a
+     * parallel trial, a shard) creates it first, that one is used.
+     */
     String experimentId(String name) throws SendFailure {
         return call("get or create experiment " + name, () -> client.getExperimentByName(name)
                 .map(Service.Experiment::getExperimentId)
-                .orElseGet(() -> client.createExperiment(name)));
+                .orElseGet(() -> {
+                    try {
+                        return client.createExperiment(name);
+                    } catch (MlflowHttpException e) {
+                        return client.getExperimentByName(name).map(Service.Experiment::getExperimentId)
+                                .orElseThrow(() -> e);
+                    }
+                }));
     }
 
     /** The MLflow run tagged {@code vaelab.run_id = localRunId}, if one was created before. */
     Optional<Service.RunInfo> findRun(String experimentId, String localRunId) throws SendFailure {
         return call("search runs", () -> client.searchRuns(List.of(experimentId),
                 "tags.`vaelab.run_id` = '" + localRunId + "'").stream().findFirst());
+    }
+
+    /** Every active run of the experiment matching {@code filter} (MLflow's search syntax), with its data, all pages. */
+    List<Service.Run> searchRuns(String experimentId, String filter) throws SendFailure {
+        return call("search runs", () -> {
+            List<Service.Run> runs = new java.util.ArrayList<>();
+            RunsPage page = client.searchRuns(List.of(experimentId), filter, Service.ViewType.ACTIVE_ONLY, SEARCH_PAGE);
+            runs.addAll(page.getItems());
+            while (page.hasNextPage()) {
+                page = (RunsPage) page.getNextPage();
+                runs.addAll(page.getItems());
+            }
+            return runs;
+        });
+    }
+
+    /** Moves a run to MLflow's deleted runs. */
+    void deleteRun(String runId) throws SendFailure {
+        call("delete run", () -> {
+            client.deleteRun(runId);
+            return null;
+        });
     }
 
     /** Creates a run. */

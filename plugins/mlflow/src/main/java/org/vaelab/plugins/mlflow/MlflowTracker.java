@@ -1,14 +1,18 @@
 package org.vaelab.plugins.mlflow;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
+import org.vaelab.spi.track.StudyInfo;
+import org.vaelab.spi.track.StudyRun;
 import org.vaelab.spi.track.Tracker;
 
 /**
@@ -21,6 +25,8 @@ final class MlflowTracker implements Tracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowTracker.class);
     private static final Duration UNREACHABLE_FLUSH = Duration.ofSeconds(5);
+    private static final int OPEN_STUDY_ATTEMPTS = 3;
+    private static final Duration OPEN_STUDY_RETRY = Duration.ofSeconds(2);
 
     private final BlockingDeque<TrackerEvent> queue = new LinkedBlockingDeque<>();
     private final MlflowConfig config;
@@ -46,6 +52,34 @@ final class MlflowTracker implements Tracker {
         thread = new Thread(sender, "vaelab-mlflow-sender");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Opens the study's parent run, trying again after a retryable failure (a slow or restarting
+     * server) up to {@value #OPEN_STUDY_ATTEMPTS} times.
+     */
+    @Override
+    public Optional<StudyRun> openStudy(StudyInfo study) throws IOException {
+        MlflowEndpoint studyEndpoint = new MlflowEndpoint(uri, credentials, Duration.ofSeconds(config.requestTimeoutSeconds()));
+        String experiment = config.experiment() != null ? config.experiment() : study.experiment();
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return Optional.of(MlflowStudyRun.open(studyEndpoint, experiment, study,
+                            study.tags().getOrDefault("vaelab.study_source", study.name())));
+                } catch (SendFailure e) {
+                    if (!e.retryable() || attempt == OPEN_STUDY_ATTEMPTS) {
+                        studyEndpoint.close();
+                        throw new IOException("mlflow at " + uri + ": " + e.getMessage(), e);
+                    }
+                    Thread.sleep(OPEN_STUDY_RETRY.toMillis() * attempt);
+                }
+            }
+        } catch (InterruptedException e) {
+            studyEndpoint.close();
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening the study's parent run", e);
+        }
     }
 
     @Override

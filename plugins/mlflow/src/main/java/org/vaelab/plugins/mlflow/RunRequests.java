@@ -38,6 +38,11 @@ final class RunRequests {
         if (commit != null) {
             tags.put("mlflow.source.git.commit", commit.replace("-dirty", ""));
         }
+        return tags(tags);
+    }
+
+    /** Tags as MLflow's messages. */
+    static List<Service.RunTag> tags(Map<String, String> tags) {
         List<Service.RunTag> out = new ArrayList<>();
         tags.forEach((key, value) -> out.add(Service.RunTag.newBuilder().setKey(key).setValue(value).build()));
         return out;
@@ -45,8 +50,13 @@ final class RunRequests {
 
     /** The run's params in batches MLflow accepts. */
     static List<List<Service.Param>> paramBatches(RunInfo run) {
+        return paramBatches(run.params());
+    }
+
+    /** Params in batches MLflow accepts. */
+    static List<List<Service.Param>> paramBatches(Map<String, String> values) {
         List<Service.Param> params = new ArrayList<>();
-        run.params().forEach((key, value) -> params.add(Service.Param.newBuilder().setKey(key).setValue(value).build()));
+        values.forEach((key, value) -> params.add(Service.Param.newBuilder().setKey(key).setValue(value).build()));
         List<List<Service.Param>> batches = new ArrayList<>();
         for (int start = 0; start < params.size(); start += MAX_PARAMS_PER_BATCH) {
             batches.add(params.subList(start, Math.min(params.size(), start + MAX_PARAMS_PER_BATCH)));
@@ -64,7 +74,8 @@ final class RunRequests {
         return Service.RunStatus.valueOf(status.name());
     }
 
-    private static String user() {
+    /** The user MLflow records as a run's owner. */
+    static String user() {
         return System.getProperty("user.name", "unknown");
     }
 }

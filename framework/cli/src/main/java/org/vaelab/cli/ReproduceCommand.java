@@ -1,0 +1,75 @@
+package org.vaelab.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.plugin.PluginLoader;
+import org.vaelab.core.run.ExperimentRunner;
+import org.vaelab.core.run.MetricsComparison;
+import org.vaelab.core.run.RunOptions;
+import org.vaelab.core.run.RunResult;
+import org.vaelab.core.spec.ResolvedSpec;
+import org.vaelab.core.spec.SpecLoader;
+import org.vaelab.spi.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code vae reproduce RUN_DIR}: runs a run's {@code spec.resolved.yaml} again and compares the new
+ * {@code metrics.csv} with the old one (wall-clock times are in {@code timing.csv}). Exit code 0
+ * when every other line is identical, 1 when one differs.
+ */
+@Command(name = "reproduce", mixinStandardHelpOptions = true,
+        description = "Run a run's logged spec again and check that its metrics.csv comes out the same, byte for byte.")
+final class ReproduceCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN_DIR", description = "A run directory, such as runs/quickstart/20261122-...")
+    Path runDirectory;
+
+    @Option(names = "--runs-dir", paramLabel = "DIR", defaultValue = "runs",
+            description = "Where the new run directory is created (default: ${DEFAULT-VALUE}).")
+    Path runsDir;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() throws Exception {
+        Path provenanceFile = runDirectory.resolve("provenance.json");
+        if (!Files.isRegularFile(provenanceFile) || !Files.isRegularFile(runDirectory.resolve("metrics.csv"))) {
+            throw new InvalidInputException(runDirectory + " is not a run directory (it needs provenance.json and"
+                    + " metrics.csv)");
+        }
+        JsonNode provenance = new ObjectMapper().readTree(provenanceFile.toFile());
+        ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
+        ResolvedSpec resolved = new SpecLoader(catalog, System::getenv).load(runDirectory.resolve("spec.resolved.yaml"),
+                List.of());
+        var out = System.out;
+        String threads = provenance.path("threads").path("OMP_NUM_THREADS").asText("unset");
+        String now = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
+        if (!threads.equals(now)) {
+            out.println("warning: the run had OMP_NUM_THREADS=" + threads + ", this process has " + now
+                    + "; other thread counts may change the last digits");
+        }
+        Path source = Path.of(provenance.path("spec_source").asText(runDirectory.resolve("spec.resolved.yaml").toString()));
+        Path baseDirectory = source.toAbsolutePath().getParent();
+        RunResult result = new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, source.toString(), List.of(),
+                baseDirectory, out, false, Map.of("vaelab.reproduces", provenance.path("run_id").asText()), null));
+        MetricsComparison comparison = MetricsComparison.of(runDirectory.resolve("metrics.csv"),
+                result.directory().resolve("metrics.csv"));
+        if (comparison.matches()) {
+            out.println("reproduced: all " + comparison.compared() + " lines of metrics.csv are identical "
+                    + "(wall-clock times are in timing.csv)");
+            return 0;
+        }
+        out.println("not reproduced: metrics.csv differs at " + comparison.firstDifference().orElseThrow());
+        return Main.RUN_FAILED;
+    }
+}

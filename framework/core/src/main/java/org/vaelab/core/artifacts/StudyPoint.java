@@ -1,0 +1,18 @@
+package org.vaelab.core.artifacts;
+
+import java.util.Map;
+
+/**
+ * One finished trial of a study, as its plots see it.
+ *
+ * @param values each swept key (seed excluded) with its value as written ({@code 0.5}, {@code {type: laplace}})
+ * @param elbo the test ELBO, nats per example
+ * @param recon the test reconstruction term {@code -E_q[log p(x|z)]} (the distortion)
+ * @param kl the test {@code KL(q(z|x) || p(z))} (the rate)
+ */
+public record StudyPoint(Map<String, String> values, double elbo, double recon, double kl) {
+
+    public StudyPoint {
+        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+    }
+}

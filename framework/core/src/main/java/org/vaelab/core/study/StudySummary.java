@@ -1,0 +1,97 @@
+package org.vaelab.core.study;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.vaelab.core.artifacts.StudyPoint;
+
+/**
+ * A study's results, one row per trial: {@code summary.csv} and the table {@code vae sweep}
+ * prints. Metric values are written exactly as the runs logged them, so two summaries of the same
+ * trials are equal but for {@code wall_seconds}.
+ *
+ * @param plan the study
+ * @param outcomes every trial with its run, by index
+ */
+public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
+
+    /** The metrics of the summary, each with its column. */
+    private static final List<String> METRICS = List.of("test/elbo", "test/recon", "test/kl", "test/iwae_ll",
+            "test/active_units");
+
+    public StudySummary {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    /** How many trials finished. */
+    public long finished() {
+        return outcomes.stream().filter(TrialOutcome::finished).count();
+    }
+
+    /** The trials without a finished run. */
+    public List<TrialOutcome> unfinished() {
+        return outcomes.stream().filter(outcome -> !outcome.finished()).toList();
+    }
+
+    /** {@code summary.csv}: index, trial, swept values, seed, status, the test metrics, wall seconds. */
+    public String csv() {
+        List<String> header = new ArrayList<>(List.of("index", "trial"));
+        header.addAll(plan.sweptKeys());
+        header.addAll(List.of("seed", "status"));
+        METRICS.forEach(metric -> header.add(metric.replace('/', '_')));
+        header.add("wall_seconds");
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
+            printer.printRecord(header);
+            for (TrialOutcome outcome : outcomes) {
+                List<Object> row = new ArrayList<>(List.of(outcome.trial().index(), outcome.trial().name()));
+                outcome.trial().values().values().forEach(value -> row.add(value.yaml()));
+                row.add(outcome.trial().seed());
+                row.add(outcome.status());
+                METRICS.forEach(metric -> row.add(cell(outcome.metric(metric))));
+                row.add(cell(outcome.record().map(r -> Math.round(r.wallSeconds() * 10) / 10.0).orElse(Double.NaN)));
+                printer.printRecord(row);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
+    /** The summary as a table for the terminal, ELBO terms to two decimals. */
+    public String table() {
+        int width = outcomes.stream().mapToInt(o -> o.trial().name().length()).max().orElse(5);
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s  %-8s %9s %9s %8s %9s %4s %8s%n",
+                "trial", "status", "-ELBO", "recon", "KL", "-IWAE", "AU", "wall s"));
+        for (TrialOutcome outcome : outcomes) {
+            out.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s %9.2f %9.2f %8.2f %9.2f %4.0f %8.1f%n",
+                    outcome.trial().name(), outcome.status(), -outcome.metric("test/elbo"), outcome.metric("test/recon"),
+                    outcome.metric("test/kl"), -outcome.metric("test/iwae_ll"), outcome.metric("test/active_units"),
+                    outcome.record().map(r -> r.wallSeconds()).orElse(Double.NaN)).replace("NaN", "  -"));
+        }
+        return out.toString();
+    }
+
+    /** The finished trials as points of the study's plots. */
+    public List<StudyPoint> points() {
+        List<StudyPoint> points = new ArrayList<>();
+        for (TrialOutcome outcome : outcomes) {
+            if (outcome.finished()) {
+                java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+                outcome.trial().values().forEach((key, value) -> values.put(key, value.yaml()));
+                points.add(new StudyPoint(values, outcome.metric("test/elbo"), outcome.metric("test/recon"),
+                        outcome.metric("test/kl")));
+            }
+        }
+        return points;
+    }
+
+    private static String cell(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
+    }
+}

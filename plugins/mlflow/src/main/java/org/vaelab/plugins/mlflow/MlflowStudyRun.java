@@ -1,0 +1,142 @@
+package org.vaelab.plugins.mlflow;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.mlflow.api.proto.Service;
+import org.vaelab.spi.track.RunStatus;
+import org.vaelab.spi.track.StudyInfo;
+import org.vaelab.spi.track.StudyRun;
+import org.vaelab.spi.track.TrialRecord;
+
+/**
+ * A study's parent run in MLflow, tagged {@code vaelab.study_sha256} and {@code vaelab.role = study}.
+ * Shards started together may each find no parent and create one; so a shard that created one
+ * waits {@value #SETTLE_MILLIS} ms, searches again, keeps the oldest parent (by start time, then
+ * run id; every shard sees the same ones and picks the same) and deletes its own if that is not it.
+ * Its calls block: they happen between trials.
+ */
+final class MlflowStudyRun implements StudyRun {
+
+    static final String ROLE_TAG = "vaelab.role";
+    private static final String STUDY_TAG = "vaelab.study_sha256";
+    private static final long SETTLE_MILLIS = 2000;
+
+    private final MlflowEndpoint endpoint;
+    private final String experimentId;
+    private final String studySha256;
+    private final Service.RunInfo parent;
+
+    private MlflowStudyRun(MlflowEndpoint endpoint, String experimentId, String studySha256, Service.RunInfo parent) {
+        this.endpoint = endpoint;
+        this.experimentId = experimentId;
+        this.studySha256 = studySha256;
+        this.parent = parent;
+    }
+
+    /** Finds the parent run of {@code study} in {@code experiment}, or creates it. */
+    static MlflowStudyRun open(MlflowEndpoint endpoint, String experiment, StudyInfo study, String source)
+            throws SendFailure, InterruptedException {
+        String experimentId = endpoint.experimentId(experiment);
+        String filter = "tags.`" + STUDY_TAG + "` = '" + study.sha256() + "' AND tags.`" + ROLE_TAG + "` = 'study'";
+        List<Service.Run> found = endpoint.searchRuns(experimentId, filter);
+        if (found.isEmpty()) {
+            Service.RunInfo created = create(endpoint, experimentId, study, source);
+            Thread.sleep(SETTLE_MILLIS);
+            found = endpoint.searchRuns(experimentId, filter);
+            Service.RunInfo oldest = oldest(found);
+            if (!oldest.getRunId().equals(created.getRunId())) {
+                endpoint.deleteRun(created.getRunId());
+            }
+        }
+        return new MlflowStudyRun(endpoint, experimentId, study.sha256(), oldest(found));
+    }
+
+    private static Service.RunInfo create(MlflowEndpoint endpoint, String experimentId, StudyInfo study, String source)
+            throws SendFailure {
+        Map<String, String> tags = new LinkedHashMap<>(study.tags());
+        tags.put(ROLE_TAG, "study");
+        tags.put("mlflow.user", RunRequests.user());
+        tags.put("mlflow.source.type", "LOCAL");
+        tags.put("mlflow.source.name", source);
+        Service.RunInfo run = endpoint.createRun(Service.CreateRun.newBuilder().setExperimentId(experimentId)
+                .setRunName(study.name()).setStartTime(System.currentTimeMillis()).setUserId(RunRequests.user())
+                .addAllTags(RunRequests.tags(tags)).build());
+        for (List<Service.Param> params : RunRequests.paramBatches(study.params())) {
+            endpoint.logBatch(run.getRunId(), List.of(), params, List.of());
+        }
+        return run;
+    }
+
+    private static Service.RunInfo oldest(List<Service.Run> runs) {
+        return runs.stream().map(Service.Run::getInfo)
+                .min(Comparator.comparingLong(Service.RunInfo::getStartTime).thenComparing(Service.RunInfo::getRunId))
+                .orElseThrow(() -> new IllegalStateException("the study's parent run vanished right after it was created"));
+    }
+
+    @Override
+    public Map<String, String> childTags() {
+        return Map.of("mlflow.parentRunId", parent.getRunId());
+    }
+
+    @Override
+    public List<TrialRecord> trials() throws java.io.IOException {
+        List<TrialRecord> trials = new ArrayList<>();
+        for (Service.Run run : send(() -> endpoint.searchRuns(experimentId, "tags.`" + STUDY_TAG + "` = '"
+                + studySha256 + "'"))) {
+            Map<String, String> tags = new LinkedHashMap<>();
+            run.getData().getTagsList().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
+            if (!tags.containsKey("vaelab.spec_sha256") || "study".equals(tags.get(ROLE_TAG))) {
+                continue;
+            }
+            Map<String, Double> metrics = new LinkedHashMap<>();
+            run.getData().getMetricsList().forEach(metric -> metrics.put(metric.getKey(), metric.getValue()));
+            Service.RunInfo info = run.getInfo();
+            double seconds = info.getEndTime() > 0 ? (info.getEndTime() - info.getStartTime()) / 1000.0 : Double.NaN;
+            trials.add(new TrialRecord(tags.get("vaelab.spec_sha256"), status(info.getStatus()), metrics, seconds));
+        }
+        return trials;
+    }
+
+    @Override
+    public void logArtifact(Path file, String artifactPath) throws java.io.IOException {
+        send(() -> {
+            endpoint.uploadArtifact(parent.getArtifactUri(), file, artifactPath);
+            return null;
+        });
+    }
+
+    @Override
+    public void end(RunStatus status) throws java.io.IOException {
+        send(() -> {
+            endpoint.terminate(parent.getRunId(), RunRequests.status(status), System.currentTimeMillis());
+            return null;
+        });
+    }
+
+    private static RunStatus status(Service.RunStatus status) {
+        return switch (status) {
+            case FINISHED -> RunStatus.FINISHED;
+            case FAILED -> RunStatus.FAILED;
+            case KILLED -> RunStatus.KILLED;
+            default -> RunStatus.RUNNING;
+        };
+    }
+
+    /** A call whose failure becomes an {@link java.io.IOException}: the sweep reports it and goes on. */
+    private static <T> T send(Call<T> call) throws java.io.IOException {
+        try {
+            return call.run();
+        } catch (SendFailure failure) {
+            throw new java.io.IOException("mlflow: " + failure.getMessage(), failure);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws SendFailure;
+    }
+}

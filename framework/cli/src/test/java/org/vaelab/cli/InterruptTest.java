@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -41,7 +39,7 @@ class InterruptTest {
                     .redirectErrorStream(true).redirectOutput(work.resolve("vae.log").toFile());
             launch.environment().put("MLFLOW_TRACKING_TOKEN", token);
             Process vae = launch.start();
-            Path runDirectory = awaitMetrics(work.resolve("runs/interrupted"), vae, work.resolve("vae.log"));
+            Path runDirectory = RunProgress.awaitEpoch(work.resolve("runs/interrupted"), 1, vae, work.resolve("vae.log"));
             new ProcessBuilder("kill", "-INT", Long.toString(vae.pid())).start().waitFor();
             assertTrue(vae.waitFor(120, TimeUnit.SECONDS), "vae stops after SIGINT");
             assertEquals(130, vae.exitValue(), Files.readString(work.resolve("vae.log")));
@@ -64,22 +62,4 @@ class InterruptTest {
         }
     }
 
-    /** Waits until the run has logged training metrics; returns its directory. */
-    private static Path awaitMetrics(Path experiment, Process vae, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline && vae.isAlive()) {
-            if (Files.isDirectory(experiment)) {
-                try (Stream<Path> runs = Files.list(experiment)) {
-                    List<Path> found = runs.toList();
-                    if (!found.isEmpty() && Files.exists(found.get(0).resolve("metrics.csv"))
-                            && Files.readAllLines(found.get(0).resolve("metrics.csv")).size() > 10) {
-                        return found.get(0);
-                    }
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the run logged no metrics in time; alive: " + vae.isAlive() + "; its output:\n"
-                + Files.readString(log));
-    }
 }

@@ -50,7 +50,7 @@ class ResumeTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", specFile.toString(),
                 "--runs-dir", work.resolve("killed").toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        Path run = awaitEpoch(work.resolve("killed/resumed"), 3, vae, log);
+        Path run = RunProgress.awaitEpoch(work.resolve("killed/resumed"), 3, vae, log);
         vae.destroyForcibly();
         assertTrue(vae.waitFor(60, TimeUnit.SECONDS));
         assertEquals(137, vae.exitValue(), "killed by SIGKILL:\n" + Files.readString(log));
@@ -101,23 +101,4 @@ class ResumeTest {
         }
     }
 
-    /** Waits until the run has logged a training metric of epoch {@code epoch}; returns its directory. */
-    private static Path awaitEpoch(Path experiment, int epoch, Process vae, Path log) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (System.nanoTime() < deadline && vae.isAlive()) {
-            if (Files.isDirectory(experiment)) {
-                try (Stream<Path> runs = Files.list(experiment)) {
-                    for (Path run : runs.toList()) {
-                        Path metrics = run.resolve("metrics.csv");
-                        if (Files.exists(metrics) && Files.readAllLines(metrics).stream()
-                                .anyMatch(line -> line.matches("\\d+," + epoch + ",train/.*"))) {
-                            return run;
-                        }
-                    }
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the run reached no epoch " + epoch + " in time; its output:\n" + Files.readString(log));
-    }
 }

@@ -34,9 +34,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tag", hidden = true, paramLabel = "KEY=VALUE")
     java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
 
-    /** Stop (as KILLED) when the launching process ends: a trial of {@code vae sweep} never outlives its sweep. */
-    @Option(names = "--stop-with-parent", hidden = true)
-    boolean stopWithParent;
+    /**
+     * Stop (as KILLED) when the process with this id ends: a trial of {@code vae sweep} never
+     * outlives its sweep, even one that died before the trial's JVM started (then the trial stops
+     * at once; asking for the parent process would find the one that adopted the orphan).
+     */
+    @Option(names = "--stop-with-parent", hidden = true, paramLabel = "PID")
+    Long stopWithParent;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -46,9 +50,12 @@ final class RunCommand implements Callable<Integer> {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = spec.load(catalog);
         boolean progress = !noProgress && System.console() != null;
-        if (stopWithParent) {
-            ProcessHandle.current().parent()
-                    .ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(Main.INTERRUPTED)));
+        if (stopWithParent != null) {
+            ProcessHandle parent = ProcessHandle.of(stopWithParent).filter(ProcessHandle::isAlive).orElse(null);
+            if (parent == null) {
+                return Main.INTERRUPTED;
+            }
+            parent.onExit().thenRun(() -> System.exit(Main.INTERRUPTED));
         }
         new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
                 System.out, progress, tags, resume));

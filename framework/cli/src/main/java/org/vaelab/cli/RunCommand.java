@@ -30,9 +30,13 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tag", hidden = true, paramLabel = "KEY=VALUE")
     java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
 
-    /** Stop (as KILLED) when the launching process ends: a trial of {@code vae sweep} never outlives its sweep. */
-    @Option(names = "--stop-with-parent", hidden = true)
-    boolean stopWithParent;
+    /**
+     * Stop (as KILLED) when process PID ends, at once if it has ended: a trial of {@code vae sweep}
+     * never outlives its sweep. The id is given, not asked of the OS, because a process whose parent
+     * has died is adopted by another.
+     */
+    @Option(names = "--stop-with", hidden = true, paramLabel = "PID")
+    Long stopWith;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -42,9 +46,10 @@ final class RunCommand implements Callable<Integer> {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = spec.load(catalog);
         boolean progress = !noProgress && System.console() != null;
-        if (stopWithParent) {
-            ProcessHandle.current().parent()
-                    .ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(Main.INTERRUPTED)));
+        if (stopWith != null) {
+            ProcessHandle.of(stopWith).map(ProcessHandle::onExit)
+                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
+                    .thenRun(() -> System.exit(Main.INTERRUPTED));
         }
         new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
                 System.out, progress, tags));

@@ -35,12 +35,12 @@ final class RunCommand implements Callable<Integer> {
     java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
 
     /**
-     * Stop (as KILLED) when the process with this id ends: a trial of {@code vae sweep} never
-     * outlives its sweep, even one that died before the trial's JVM started (then the trial stops
-     * at once; asking for the parent process would find the one that adopted the orphan).
+     * Stop (as KILLED) when process PID ends, at once if it has ended: a trial of {@code vae sweep}
+     * never outlives its sweep. The id is given, not asked of the OS, because a process whose parent
+     * has died is adopted by another.
      */
-    @Option(names = "--stop-with-parent", hidden = true, paramLabel = "PID")
-    Long stopWithParent;
+    @Option(names = "--stop-with", hidden = true, paramLabel = "PID")
+    Long stopWith;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
@@ -50,12 +50,10 @@ final class RunCommand implements Callable<Integer> {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = spec.load(catalog);
         boolean progress = !noProgress && System.console() != null;
-        if (stopWithParent != null) {
-            ProcessHandle parent = ProcessHandle.of(stopWithParent).filter(ProcessHandle::isAlive).orElse(null);
-            if (parent == null) {
-                return Main.INTERRUPTED;
-            }
-            parent.onExit().thenRun(() -> System.exit(Main.INTERRUPTED));
+        if (stopWith != null) {
+            ProcessHandle.of(stopWith).map(ProcessHandle::onExit)
+                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
+                    .thenRun(() -> System.exit(Main.INTERRUPTED));
         }
         new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
                 System.out, progress, tags, resume));

@@ -74,7 +74,7 @@ final class TrialProcesses {
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> !argument.startsWith("-agentlib:jdwp")).forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", base.toString(),
-                "--runs-dir", runsDir.toString(), "--no-progress", "--stop-with-parent",
+                "--runs-dir", runsDir.toString(), "--no-progress", "--stop-with",
                 Long.toString(ProcessHandle.current().pid())));
         trial.assignments().forEach(assignment -> command.addAll(List.of("--set", assignment)));
         tags.forEach((key, value) -> command.addAll(List.of("--tag", key + "=" + value)));

@@ -99,10 +99,11 @@ class StudySweepTest {
         Path study = study("resumed", false);
         Path runs = work.resolve("resumed-runs");
         Process sweep = vaeProcess(work.resolve("resumed.log"), "sweep", study.toString(), "--runs-dir", runs.toString());
-        Set<Path> finishedBefore = awaitFinishedTrial(runs.resolve("resumed"), sweep);
+        awaitFinishedTrial(runs.resolve("resumed"), sweep);
         sweep.destroyForcibly();
         assertTrue(sweep.waitFor(30, TimeUnit.SECONDS));
         awaitNoRunningTrial(runs.resolve("resumed"));
+        Set<Path> finishedBefore = finished(runs.resolve("resumed"));
         int before = runDirectories(runs.resolve("resumed")).size();
         assertTrue(finishedBefore.size() < 4, "killed midway");
 
@@ -189,13 +190,12 @@ class StudySweepTest {
         return finished;
     }
 
-    /** Waits until a trial of the running study has finished; returns the finished runs. */
-    private static Set<Path> awaitFinishedTrial(Path experiment, Process sweep) throws IOException, InterruptedException {
+    /** Waits until a trial of the running study has finished. */
+    private static void awaitFinishedTrial(Path experiment, Process sweep) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline && sweep.isAlive()) {
-            Set<Path> finished = finished(experiment);
-            if (!finished.isEmpty()) {
-                return finished;
+            if (!finished(experiment).isEmpty()) {
+                return;
             }
             Thread.sleep(100);
         }

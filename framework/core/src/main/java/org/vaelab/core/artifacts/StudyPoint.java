@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * One finished trial of a study, as its plots see it.
  *
- * @param values each swept key (seed excluded) with its value as written ({@code 0.5}, {@code {type: laplace}})
+ * @param values each swept key (seed excluded) with its value's short label ({@code 0.5}, {@code gaussian-learned_per_dim})
  * @param elbo the test ELBO, nats per example
  * @param recon the test reconstruction term {@code -E_q[log p(x|z)]} (the distortion)
  * @param kl the test {@code KL(q(z|x) || p(z))} (the rate)

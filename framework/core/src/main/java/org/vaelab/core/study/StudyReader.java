@@ -31,7 +31,7 @@ import org.vaelab.core.spec.YamlTreeReader;
  * base: ../configs/fashion-mlp-bernoulli.yaml   # relative to the study file
  * set: {train.epochs: 3}     # applied to every trial
  * grid: {kl.beta: [0.5, 1, 2], model.latent_dim: [2, 10]}   # Cartesian product
- * zip: [{kl.type: [beta, capacity], kl.gamma: [0, 1000]}]  # values that move together
+ * zip: [{optimizer.lr: [1.0e-3, 3.0e-4], train.batch_size: [128, 32]}]  # values that move together
  * seeds: [1, 2]              # one more axis, the fastest
  * max_runs: 24               # a guard; default 100
  * </pre>

@@ -77,13 +77,13 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
         return out.toString();
     }
 
-    /** The finished trials as points of the study's plots. */
+    /** The finished trials as points of the study's plots, each value by its short label (as in trial names). */
     public List<StudyPoint> points() {
         List<StudyPoint> points = new ArrayList<>();
         for (TrialOutcome outcome : outcomes) {
             if (outcome.finished()) {
                 java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
-                outcome.trial().values().forEach((key, value) -> values.put(key, value.yaml()));
+                outcome.trial().values().forEach((key, value) -> values.put(key, value.label()));
                 points.add(new StudyPoint(values, outcome.metric("test/elbo"), outcome.metric("test/recon"),
                         outcome.metric("test/kl")));
             }

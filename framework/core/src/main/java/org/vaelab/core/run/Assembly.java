@@ -8,10 +8,9 @@ import org.vaelab.core.train.RandomStreams;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.InvalidInputException;
+import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
-import org.vaelab.spi.likelihood.Likelihood;
-import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
@@ -24,8 +23,8 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
         BackendCheck.require(spec.backend());
         DataSplits data = catalog.create(Family.DATASET, spec.data())
                 .load(new LoadContext(options.baseDirectory(), spec.seed()));
-        Likelihood likelihood = catalog.create(Family.LIKELIHOOD, spec.likelihood());
-        likelihood.incompatibility(data.shape()).ifPresent(reason -> {
+        ModelParts parts = parts(spec, catalog, data.shape());
+        parts.likelihood().incompatibility(data.shape()).ifPresent(reason -> {
             throw new InvalidInputException("likelihood.type: " + reason);
         });
         if (spec.train().batchSize() > data.train().size()) {
@@ -36,12 +35,16 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
             throw new InvalidInputException("data: the validation and test splits must not be empty (found "
                     + data.validation().size() + " and " + data.test().size() + " examples)");
         }
-        ModelFamily family = catalog.create(Family.MODEL_FAMILY, spec.model().family());
-        ModelParts parts = new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
-                catalog.create(Family.DECODER, spec.model().decoder()), likelihood,
-                catalog.create(Family.KL_SCHEDULE, spec.kl()), family, data.shape(), spec.model().latentDim());
         RandomStreams streams = new RandomStreams(spec.seed());
-        VaeGraph graph = parts.build(family.samples(spec.train().mcSamples()), streams.initialWeights());
+        VaeGraph graph = parts.build(parts.family().samples(spec.train().mcSamples()), streams.initialWeights());
         return new Assembly(data, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
+    }
+
+    /** The model components {@code spec} names, made by {@code catalog}, for data of {@code shape}. */
+    static ModelParts parts(ExperimentSpec spec, ComponentCatalog catalog, DataShape shape) {
+        return new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
+                catalog.create(Family.DECODER, spec.model().decoder()), catalog.create(Family.LIKELIHOOD, spec.likelihood()),
+                catalog.create(Family.KL_SCHEDULE, spec.kl()), catalog.create(Family.MODEL_FAMILY, spec.model().family()),
+                shape, spec.model().latentDim());
     }
 }

@@ -70,10 +70,7 @@ public final class TrainedRun {
         Path baseDirectory = Path.of(provenance.path(Provenance.BASE_DIRECTORY).asText(""));
         DataSplits data = catalog.create(Family.DATASET, spec.data())
                 .load(new LoadContext(baseDirectory.toAbsolutePath(), spec.seed()));
-        ModelParts parts = new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
-                catalog.create(Family.DECODER, spec.model().decoder()), catalog.create(Family.LIKELIHOOD, spec.likelihood()),
-                catalog.create(Family.KL_SCHEDULE, spec.kl()), catalog.create(Family.MODEL_FAMILY, spec.model().family()),
-                data.shape(), spec.model().latentDim());
+        ModelParts parts = Assembly.parts(spec, catalog, data.shape());
         return new TrainedRun(directory, spec, data, parts, trainedGraph(checkpoint, parts, spec.train().mcSamples()));
     }
 

@@ -5,9 +5,15 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
-/** Runs {@code vae} in this JVM and captures what it prints, as a person at a terminal would see it. */
+/**
+ * Runs {@code vae} in this JVM and captures what it prints, as a person at a terminal would see it;
+ * or prepares it as a process of its own, for tests that signal or kill it.
+ */
 final class CommandLineRunner {
 
     /** What one invocation returned and printed. */
@@ -32,5 +38,18 @@ final class CommandLineRunner {
         } finally {
             System.setOut(originalOut);
         }
+    }
+
+    /**
+     * {@code vae ARGUMENTS} as a process of its own on this test's class path, {@code jvmOptions}
+     * given to its JVM, everything it prints going to {@code log}; the caller may set its
+     * environment before starting it.
+     */
+    static ProcessBuilder process(Path log, List<String> jvmOptions, String... arguments) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     }
 }

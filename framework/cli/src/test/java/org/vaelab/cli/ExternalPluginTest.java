@@ -137,12 +137,10 @@ class ExternalPluginTest {
 
     /** Runs {@code vae} in its own process with {@code VAELAB_PLUGIN_PATH=pluginPath}; arguments starting with -D go to the JVM. */
     private static Outcome vae(String pluginPath, String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        Arrays.stream(arguments).filter(argument -> argument.startsWith("-D")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        Arrays.stream(arguments).filter(argument -> !argument.startsWith("-D")).forEach(command::add);
         Path log = Files.createTempFile(work, "vae", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = CommandLineRunner.process(log,
+                Arrays.stream(arguments).filter(argument -> argument.startsWith("-D")).toList(),
+                Arrays.stream(arguments).filter(argument -> !argument.startsWith("-D")).toArray(String[]::new));
         builder.environment().put("VAELAB_PLUGIN_PATH", pluginPath);
         Process vae = builder.start();
         assertTrue(vae.waitFor(180, TimeUnit.SECONDS), "vae ends");

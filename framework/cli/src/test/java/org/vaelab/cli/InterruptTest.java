@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,8 @@ class InterruptTest {
                     + "tracking: [{type: mlflow, uri: '" + server.uri() + "'}]\n";
             Path specFile = TestSpecs.write(work, "interrupted.yaml", spec);
             String token = "planted-token-" + System.nanoTime();
-            ProcessBuilder launch = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", specFile.toString(),
-                    "--runs-dir", work.resolve("runs").toString())
-                    .redirectErrorStream(true).redirectOutput(work.resolve("vae.log").toFile());
+            ProcessBuilder launch = CommandLineRunner.process(work.resolve("vae.log"), List.of(), "run", specFile.toString(),
+                    "--runs-dir", work.resolve("runs").toString());
             launch.environment().put("MLFLOW_TRACKING_TOKEN", token);
             Process vae = launch.start();
             Path runDirectory = RunProgress.awaitEpoch(work.resolve("runs/interrupted"), 1, vae, work.resolve("vae.log"));

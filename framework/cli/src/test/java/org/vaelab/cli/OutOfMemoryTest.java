@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -29,11 +30,8 @@ class OutOfMemoryTest {
                 .replace("train: {epochs: 2, batch_size: 64}", "train: {epochs: 1, batch_size: 1000, mc_samples: 1024}");
         Path specFile = TestSpecs.write(work, "huge.yaml", spec);
         Path log = work.resolve("vae.log");
-        Process vae = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dorg.bytedeco.javacpp.maxphysicalbytes=1G",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", specFile.toString(),
-                "--runs-dir", work.resolve("runs").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process vae = CommandLineRunner.process(log, List.of("-Xmx512m", "-Dorg.bytedeco.javacpp.maxphysicalbytes=1G"),
+                "run", specFile.toString(), "--runs-dir", work.resolve("runs").toString()).start();
         assertTrue(vae.waitFor(120, TimeUnit.SECONDS), "vae stops");
         String output = Files.readString(log);
         assertEquals(1, vae.exitValue(), output);

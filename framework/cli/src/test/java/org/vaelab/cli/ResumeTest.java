@@ -46,10 +46,8 @@ class ResumeTest {
     @Test
     void aRunKilledAfterItsSecondEpochAndResumedLogsExactlyWhatAnUninterruptedRunLogs() throws Exception {
         Path log = work.resolve("killed.log");
-        Process vae = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", specFile.toString(),
-                "--runs-dir", work.resolve("killed").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process vae = CommandLineRunner.process(log, List.of(), "run", specFile.toString(),
+                "--runs-dir", work.resolve("killed").toString()).start();
         Path run = RunProgress.awaitEpoch(work.resolve("killed/resumed"), 3, vae, log);
         vae.destroyForcibly();
         assertTrue(vae.waitFor(60, TimeUnit.SECONDS));

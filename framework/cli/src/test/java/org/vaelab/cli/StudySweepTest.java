@@ -127,10 +127,7 @@ class StudySweepTest {
     }
 
     private static Process vaeProcess(Path log, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return CommandLineRunner.process(log, List.of(), args).start();
     }
 
     private static Path studyFolder(Path runs) throws IOException {

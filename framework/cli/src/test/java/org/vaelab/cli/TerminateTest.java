@@ -28,10 +28,8 @@ class TerminateTest {
                 .replace("epochs: 2", "epochs: 3, log_every_steps: 5") + "eval: {iwae_samples: 0}\n";
         Path specFile = TestSpecs.write(work, "terminated.yaml", spec);
         Path log = work.resolve("vae.log");
-        Process vae = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", specFile.toString(),
-                "--runs-dir", work.resolve("runs").toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process vae = CommandLineRunner.process(log, List.of(), "run", specFile.toString(),
+                "--runs-dir", work.resolve("runs").toString()).start();
         Path run = RunProgress.awaitEpoch(work.resolve("runs/terminated"), 2, vae, log);
         new ProcessBuilder("kill", "-TERM", Long.toString(vae.pid())).start().waitFor();
         assertTrue(vae.waitFor(120, TimeUnit.SECONDS), "vae stops after SIGTERM");

@@ -17,6 +17,7 @@ import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.train.ElboTerms;
 import org.vaelab.core.train.Trainer;
 import org.vaelab.core.train.TrainingFailedException;
+import org.vaelab.core.train.TrainingStep;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.kl.TrainingHorizon;
@@ -35,6 +36,8 @@ public final class ExperimentRunner {
 
     static final String SPEC_FILE = "spec.resolved.yaml";
     static final String CHECKPOINT_FILE = "checkpoints/final.fb";
+    /** The provenance key naming how training steps were computed, {@code graph} or {@code dense}. */
+    static final String TRAINING_STEP = "training_step";
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ComponentCatalog catalog;
@@ -65,7 +68,9 @@ public final class ExperimentRunner {
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
+        TrainingStep step = TrainingStep.of(model.parts(), model.graph(), spec.train().fastPath());
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
+        provenance.put(TRAINING_STEP, step.kind());
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(spec.data(), model.data()));
@@ -74,8 +79,9 @@ public final class ExperimentRunner {
                 String path = "data/" + fitted.getKey();
                 run.tracker().logArtifact(directory.writeText(path, fitted.getValue()), path);
             }
-            options.out().printf(Locale.ROOT, "run %s%n%s%n", directory.root(), describe(model, spec));
-            Trainer trainer = new Trainer(model.graph(), model.optimizer(), model.parts().schedule(),
+            options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(), describe(model, spec),
+                    step.kind());
+            Trainer trainer = new Trainer(model.graph(), step, model.optimizer(), model.parts().schedule(),
                     spec.train().batchSize(), model.streams(),
                     TrainingHorizon.of(model.data().train().size(), spec.train().batchSize(), spec.train().epochs()));
             double bestValidationElbo = Double.NaN;

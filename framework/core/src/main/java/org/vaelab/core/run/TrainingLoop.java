@@ -2,6 +2,7 @@ package org.vaelab.core.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -51,11 +52,16 @@ final class TrainingLoop {
         int epochs = spec.train().epochs();
         double best = bestValidationElbo;
         ElboTerms test = null;
-        for (int epoch = trainer.epochsDone() + 1; epoch <= epochs; epoch++) {
+        int firstEpoch = trainer.epochsDone() + 1;
+        for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
+            Map<String, Double> epochMetrics = new LinkedHashMap<>();
+            if (epoch == firstEpoch) {
+                epochMetrics.put("time/startup_seconds",
+                        (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
+            }
             long epochStart = System.nanoTime();
             MetricWindow epochMeans = trainEpoch(trainer, epoch);
             double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
-            Map<String, Double> epochMetrics = new LinkedHashMap<>();
             epochMetrics.put("time/epoch_seconds", trainSeconds);
             epochMetrics.put("time/images_per_second", model.data().train().size() / trainSeconds);
             String line = String.format(Locale.ROOT, "epoch %d/%d  train loss %.2f  %.1f s (%.0f img/s)", epoch,
@@ -64,7 +70,9 @@ final class TrainingLoop {
             if (epoch % spec.eval().everyEpochs() == 0 || epoch == epochs) {
                 Evaluator current = evaluator();
                 ElboTerms validation = current.evaluate(model.data().validation(), model.streams().validation(epoch));
+                long testStart = System.nanoTime();
                 test = current.evaluate(model.data().test(), model.streams().test(epoch));
+                epochMetrics.put("time/test_eval_seconds", (System.nanoTime() - testStart) / 1e9);
                 put(epochMetrics, "val", validation);
                 put(epochMetrics, "test", test);
                 line += String.format(Locale.ROOT, "  val -ELBO %.2f  test -ELBO %.2f (recon %.2f + KL %.2f)",

@@ -26,7 +26,7 @@ public final class GeneratorGraph {
     public static GeneratorGraph of(VaeGraph trained, ModelParts parts) {
         SameDiff sd = SameDiff.create();
         SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, parts.latentDim());
-        SDVariable params = parts.decoder().decode(new NetworkBuilder(sd, "decoder", new SplittableRandom(0)), z,
+        SDVariable params = parts.decoder().decode(new NetworkBuilder(sd, VaeGraph.DECODER_SCOPE, new SplittableRandom(0)), z,
                 parts.latentDim(), parts.shape(), parts.likelihood().parametersPerValue());
         sd.identity(VaeGraph.X_MEAN, parts.likelihood().mean(sd, params));
         ModelParts.copyWeights(trained.sameDiff(), sd);

@@ -10,6 +10,7 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.optim.Optimizer;
@@ -17,7 +18,8 @@ import org.vaelab.spi.optim.Optimizer;
 /**
  * Applies an ND4J updater to every trainable variable of a graph, each with its own state, after
  * optional clipping of the gradients' global norm (Pascanu et al. 2013, algorithm 1), and with
- * optional decoupled weight decay (Loshchilov and Hutter 2019, algorithm 2).
+ * optional decoupled weight decay (Loshchilov and Hutter 2019, algorithm 2). Adam, the usual
+ * optimizer, runs as {@link HostAdam}, the same formula on the same state, faster.
  */
 final class ParameterUpdater {
 
@@ -27,12 +29,14 @@ final class ParameterUpdater {
     private final IUpdater config;
     private final OptionalDouble maxNorm;
     private final OptionalDouble weightDecay;
+    private final HostAdam hostAdam;
 
     ParameterUpdater(SameDiff sd, Optimizer optimizer, TrainingHorizon horizon) {
         this.sd = sd;
         this.config = optimizer.updater(horizon);
         this.maxNorm = optimizer.maxGradientNorm();
         this.weightDecay = optimizer.decoupledWeightDecay();
+        this.hostAdam = config.getClass() == Adam.class ? new HostAdam((Adam) config) : null;
         for (SDVariable variable : sd.variables()) {
             if (variable.getVariableType() == VariableType.VARIABLE) {
                 INDArray parameter = variable.getArr();
@@ -91,6 +95,10 @@ final class ParameterUpdater {
         for (Map.Entry<String, GradientUpdater<?>> entry : updaters.entrySet()) {
             INDArray gradient = gradients.get(entry.getKey());
             INDArray parameter = sd.getArrForVarName(entry.getKey());
+            if (hostAdam != null) {
+                hostAdam.update(parameter, gradient, states.get(entry.getKey()), step, epoch, decay);
+                continue;
+            }
             entry.getValue().applyUpdater(gradient, step, epoch);
             if (weightDecay.isPresent()) {
                 parameter.muli(decay);

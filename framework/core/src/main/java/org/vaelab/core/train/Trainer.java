@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.kl.KlSchedule;
@@ -24,27 +23,39 @@ public final class Trainer {
 
 
     private final VaeGraph graph;
+    private final TrainingStep step;
     private final KlSchedule schedule;
     private final RandomStreams streams;
     private final int batchSize;
     private final ParameterUpdater updater;
     private final TrainingHorizon horizon;
-    private final List<String> outputs;
     private long globalStep;
     private int epochsDone;
 
-    /** A trainer for {@code horizon}, the whole run, which KL and learning-rate schedules may be defined over. */
+    /** A trainer of {@code graph} by its {@link GraphStep}; see {@link #Trainer(VaeGraph, TrainingStep, Optimizer, KlSchedule, int, RandomStreams, TrainingHorizon)}. */
     public Trainer(VaeGraph graph, Optimizer optimizer, KlSchedule schedule, int batchSize, RandomStreams streams,
                    TrainingHorizon horizon) {
+        this(graph, new GraphStep(graph), optimizer, schedule, batchSize, streams, horizon);
+    }
+
+    /**
+     * A trainer for {@code horizon}, the whole run, which KL and learning-rate schedules may be
+     * defined over, computing each step's gradients with {@code step}.
+     */
+    public Trainer(VaeGraph graph, TrainingStep step, Optimizer optimizer, KlSchedule schedule, int batchSize,
+                   RandomStreams streams, TrainingHorizon horizon) {
         this.graph = graph;
+        this.step = step;
         this.schedule = schedule;
         this.batchSize = batchSize;
         this.streams = streams;
         this.horizon = horizon;
         this.updater = new ParameterUpdater(graph.sameDiff(), optimizer, horizon);
-        List<String> names = new ArrayList<>(List.of(VaeGraph.LOSS, VaeGraph.RECON_LOSS, VaeGraph.KL_MEAN));
-        names.addAll(graph.familyMetrics());
-        this.outputs = List.copyOf(names);
+    }
+
+    /** How each step's gradients are computed: {@code graph} or {@code dense}. */
+    public String stepKind() {
+        return step.kind();
     }
 
     /** The run's length. */
@@ -64,18 +75,10 @@ public final class Trainer {
                 streams.batchOrder(epoch), streams.trainingNoise(epoch), schedule, horizon, globalStep);
         while (batches.hasNext()) {
             TrainingBatch batch = batches.next();
-            OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(batch.feed(), outputs,
-                    updater.parameterNames());
-            Map<String, INDArray> measured = result.getOutputs();
-            Map<String, Double> familyMetrics = new LinkedHashMap<>();
-            for (String name : graph.familyMetrics()) {
-                familyMetrics.put(name.substring(VaeGraph.FAMILY_METRIC.length()), measured.get(name).getDouble(0));
-            }
-            StepValues values = new StepValues(measured.get(VaeGraph.LOSS).getDouble(0),
-                    measured.get(VaeGraph.RECON_LOSS).getDouble(0), measured.get(VaeGraph.KL_MEAN).getDouble(0),
-                    batch.weighting(), familyMetrics);
+            TrainingStep.Outcome outcome = step.compute(batch);
+            StepValues values = outcome.values();
             requireFinite(values, globalStep + 1, epoch);
-            updater.apply(result.getGradients(), globalStep, epochsDone);
+            updater.apply(outcome.gradients(), globalStep, epochsDone);
             globalStep++;
             observer.stepDone(globalStep, values);
         }

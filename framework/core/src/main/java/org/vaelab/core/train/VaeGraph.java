@@ -81,6 +81,11 @@ public final class VaeGraph {
      */
     public static final String LOG_WEIGHT = "log_weight";
 
+    /** The name scope of the encoder's variables. */
+    public static final String ENCODER_SCOPE = "encoder";
+    /** The name scope of the decoder's variables. */
+    public static final String DECODER_SCOPE = "decoder";
+
     /** Prefix of the outputs holding the model family's metrics. */
     public static final String FAMILY_METRIC = "family/";
 
@@ -131,14 +136,14 @@ public final class VaeGraph {
 
         DropoutMasks encoderMasks = new DropoutMasks(1);
         DropoutMasks decoderMasks = new DropoutMasks(samples);
-        GaussianPosterior q = encoder.encode(network(sd, "encoder", random, training ? encoderMasks : null), x, shape,
+        GaussianPosterior q = encoder.encode(network(sd, ENCODER_SCOPE, random, training ? encoderMasks : null), x, shape,
                 latentDim);
         sd.identity(Z_MEAN, q.mean());
         sd.identity(Z_LOG_VARIANCE, q.logVariance());
         SDVariable mean = repeat(sd, q.mean(), samples);
         SDVariable logVar = repeat(sd, q.logVariance(), samples);
         SDVariable z = mean.add(sd.math().exp(logVar.mul(0.5)).mul(eps));
-        SDVariable params = decoder.decode(network(sd, "decoder", random, training ? decoderMasks : null), z, latentDim, shape,
+        SDVariable params = decoder.decode(network(sd, DECODER_SCOPE, random, training ? decoderMasks : null), z, latentDim, shape,
                 likelihood.parametersPerValue());
 
         SDVariable xRepeated = repeat(sd, x, samples);
@@ -168,7 +173,6 @@ public final class VaeGraph {
             sd.identity(RECON_BCE, meanOverSamples(sd, RowSums.of(sd, logLikelihood, width).neg(), samples));
         }
         sd.setLossVariables(LOSS);
-        createGradientsQuietly(sd);
         List<DropoutMasks.Mask> masks = new ArrayList<>(encoderMasks.masks());
         masks.addAll(decoderMasks.masks());
         return new VaeGraph(sd, latentDim, samples, unitInterval, masks, familyMetrics);
@@ -179,10 +183,15 @@ public final class VaeGraph {
     }
 
     /**
-     * Builds the backward graph now, with standard output muted: SameDiff 1.0.0-M2.1 prints one
-     * "Added differentiated op" line per op to {@code System.out} while doing so.
+     * Builds the backward graph, once, with standard output muted: SameDiff 1.0.0-M2.1 prints one
+     * "Added differentiated op" line per op to {@code System.out} while doing so. Only training by
+     * the graph ({@link GraphStep}) needs it; a graph built for evaluation or for the dense step
+     * never pays for it.
      */
-    private static void createGradientsQuietly(SameDiff sd) {
+    void createGradients() {
+        if (sd.getFunction("grad") != null) {
+            return;
+        }
         synchronized (System.class) {
             java.io.PrintStream out = System.out;
             System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));

@@ -4,16 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.GradientUpdater;
+import org.nd4j.linalg.learning.config.Adam;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
  * The update rule around ND4J's updaters: gradient clipping by global norm (Pascanu et al. 2013)
- * and AdamW's decoupled weight decay (Loshchilov and Hutter 2019), each checked by hand.
+ * and AdamW's decoupled weight decay (Loshchilov and Hutter 2019), each checked by hand, and Adam
+ * computed on the host equal to ND4J's own updater.
  */
 class ParameterUpdaterTest {
 
@@ -56,6 +61,28 @@ class ParameterUpdaterTest {
         new ParameterUpdater(sd, TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.1}"), ONE_STEP)
                 .apply(gradients(new float[] {0f, 0f}, new float[] {0f}), 0, 0);
         assertArrayEquals(new float[] {1f, -2f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
+    }
+
+    @Test
+    void adamMatchesNd4jsAdamUpdaterStepByStep() {
+        SplittableRandom random = new SplittableRandom(3);
+        INDArray start = TestModels.gaussian(random, 7, 5);
+        SameDiff sd = SameDiff.create();
+        sd.var("w", start.dup());
+        ParameterUpdater updater = new ParameterUpdater(sd,
+                TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.01, beta1: 0.8, beta2: 0.99}"), ONE_STEP);
+        Adam config = new Adam(0.01, 0.8, 0.99, 1e-8);
+        INDArray state = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(start.length()));
+        GradientUpdater<?> reference = config.instantiate(state, true);
+        INDArray expected = start.dup();
+        for (int step = 0; step < 6; step++) {
+            INDArray gradient = TestModels.gaussian(random, 7, 5);
+            updater.apply(new HashMap<>(Map.of("w", gradient.dup())), step, 0);
+            reference.applyUpdater(gradient, step, 0);
+            expected.subi(gradient);
+        }
+        assertArrayEquals(expected.data().asFloat(), sd.getArrForVarName("w").data().asFloat(), 1e-6f);
+        assertArrayEquals(state.toFloatVector(), updater.state().get("w").toFloatVector(), 1e-6f);
     }
 
     private static SameDiff graph(float[] a, float[] b) {

@@ -1,5 +1,6 @@
 package org.vaelab.spi.nn;
 
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
 
@@ -18,4 +19,12 @@ public interface Decoder {
      *     value {@code i} at column {@code p * shape.size() + i}
      */
     SDVariable decode(NetworkBuilder net, SDVariable z, int latentDim, DataShape shape, int parametersPerValue);
+
+    /**
+     * The layout of this decoder when it is dense layers only, with one head giving the
+     * likelihood's parameters, for the framework's fast path; empty (the default) otherwise.
+     */
+    default Optional<DenseLayout> denseLayout() {
+        return Optional.empty();
+    }
 }

@@ -1,5 +1,6 @@
 package org.vaelab.spi.nn;
 
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
 
@@ -16,4 +17,12 @@ public interface Encoder {
      * @return mean and log-variance, each {@code [batch, latentDim]}
      */
     GaussianPosterior encode(NetworkBuilder net, SDVariable x, DataShape shape, int latentDim);
+
+    /**
+     * The layout of this encoder when it is dense layers only, its heads the mean and the
+     * log-variance in that order, for the framework's fast path; empty (the default) otherwise.
+     */
+    default Optional<DenseLayout> denseLayout() {
+        return Optional.empty();
+    }
 }

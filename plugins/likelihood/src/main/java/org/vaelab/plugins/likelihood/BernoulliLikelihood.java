@@ -7,6 +7,7 @@ import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.likelihood.PointwiseLoss;
 
 /**
  * Independent Bernoulli values parameterised by logits l:
@@ -39,6 +40,27 @@ final class BernoulliLikelihood implements Likelihood {
     @Override
     public Optional<String> incompatibility(DataShape shape) {
         return unitIntervalOnly("bernoulli", shape);
+    }
+
+    @Override
+    public Optional<PointwiseLoss> pointwiseLoss() {
+        return Optional.of(BernoulliLikelihood::negativeLogLikelihood);
+    }
+
+    /**
+     * {@code sum_i softplus(l_i) - x_i l_i}, the stable form {@code max(l, 0) + log(1 + exp(-|l|)) - x l}
+     * computed in double precision, and its derivative {@code sigmoid(l_i) - x_i}, from the same
+     * {@code exp(-|l|)}: the graph's {@link #logProbability} negated, on plain arrays.
+     */
+    static double negativeLogLikelihood(float[] x, float[] logits, float[] gradient, int count) {
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            double l = logits[i];
+            double e = Math.exp(-Math.abs(l));
+            sum += Math.max(l, 0) + Math.log(1 + e) - x[i] * l;
+            gradient[i] = (float) ((l >= 0 ? 1 / (1 + e) : e / (1 + e)) - x[i]);
+        }
+        return sum;
     }
 
     /** {@code x l - softplus(l)} value by value, {@code [batch, D]}: log sigmoid(l) at x = 1, log sigmoid(-l) at x = 0. */

@@ -1,5 +1,6 @@
 package org.vaelab.plugins.nn;
 
+import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.nn.GaussianPosterior;
 import org.vaelab.spi.nn.NetworkBuilder;
@@ -11,11 +12,15 @@ import org.vaelab.spi.nn.NetworkBuilder;
  */
 final class GaussianHeads {
 
+    /** The heads' layer names, mean first. */
+    static final List<String> NAMES = List.of("mean", "logvar");
+
     private GaussianHeads() {
     }
 
     /** The heads on top of {@code h}, a batch of {@code width} features. */
     static GaussianPosterior on(NetworkBuilder net, SDVariable h, int width, int latentDim) {
-        return new GaussianPosterior(net.dense("mean", h, width, latentDim), net.dense("logvar", h, width, latentDim));
+        return new GaussianPosterior(net.dense(NAMES.get(0), h, width, latentDim),
+                net.dense(NAMES.get(1), h, width, latentDim));
     }
 }

@@ -1,12 +1,17 @@
 package org.vaelab.plugins.nn;
 
+import java.util.List;
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.vaelab.spi.nn.DenseLayout;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.NetworkBuilder;
 
 /** The MLP decoder: hidden layers, then a linear layer to the likelihood's parameters. */
 final class MlpDecoder implements Decoder {
+
+    private static final String OUTPUT = "out";
 
     private final MlpConfig config;
 
@@ -18,6 +23,11 @@ final class MlpDecoder implements Decoder {
     public SDVariable decode(NetworkBuilder net, SDVariable z, int latentDim, DataShape shape, int parametersPerValue) {
         SDVariable h = MlpStack.hidden(net, config, z, latentDim);
         int width = MlpStack.outputWidth(config, latentDim);
-        return net.dense("out", h, width, parametersPerValue * shape.size());
+        return net.dense(OUTPUT, h, width, parametersPerValue * shape.size());
+    }
+
+    @Override
+    public Optional<DenseLayout> denseLayout() {
+        return MlpStack.denseLayout(config, List.of(OUTPUT));
     }
 }

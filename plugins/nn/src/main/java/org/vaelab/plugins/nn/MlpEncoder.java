@@ -1,6 +1,8 @@
 package org.vaelab.plugins.nn;
 
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.vaelab.spi.nn.DenseLayout;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.nn.Encoder;
 import org.vaelab.spi.nn.GaussianPosterior;
@@ -22,5 +24,10 @@ final class MlpEncoder implements Encoder {
     public GaussianPosterior encode(NetworkBuilder net, SDVariable x, DataShape shape, int latentDim) {
         SDVariable h = MlpStack.hidden(net, config, x, shape.size());
         return GaussianHeads.on(net, h, MlpStack.outputWidth(config, shape.size()), latentDim);
+    }
+
+    @Override
+    public Optional<DenseLayout> denseLayout() {
+        return MlpStack.denseLayout(config, GaussianHeads.NAMES);
     }
 }

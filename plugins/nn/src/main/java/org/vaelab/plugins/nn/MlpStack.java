@@ -1,6 +1,10 @@
 package org.vaelab.plugins.nn;
 
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
 import org.nd4j.autodiff.samediff.SDVariable;
+import org.vaelab.spi.nn.DenseLayout;
 import org.vaelab.spi.nn.NetworkBuilder;
 
 /**
@@ -19,7 +23,7 @@ final class MlpStack {
         int width = inputWidth;
         for (int i = 0; i < config.hidden().size(); i++) {
             int next = config.hidden().get(i);
-            String layer = "hidden" + i;
+            String layer = layerName(i);
             h = net.dense(layer, h, width, next);
             if (config.layerNorm()) {
                 h = LayerNorm.apply(net, layer + "/norm", h, next);
@@ -28,6 +32,22 @@ final class MlpStack {
             width = next;
         }
         return h;
+    }
+
+    /**
+     * The layout of an MLP with these heads on its hidden layers, for the framework's fast path;
+     * empty with layer normalisation or dropout, which the fast path does not run.
+     */
+    static Optional<DenseLayout> denseLayout(MlpConfig config, List<String> heads) {
+        if (config.layerNorm() || config.dropout() > 0) {
+            return Optional.empty();
+        }
+        List<String> hidden = IntStream.range(0, config.hidden().size()).mapToObj(MlpStack::layerName).toList();
+        return Optional.of(new DenseLayout(hidden, config.activation(), heads));
+    }
+
+    private static String layerName(int index) {
+        return "hidden" + index;
     }
 
     /** The width of the last hidden layer, or the input width when there are none. */

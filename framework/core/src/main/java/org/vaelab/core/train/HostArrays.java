@@ -1,0 +1,51 @@
+package org.vaelab.core.train;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Copies between ND4J's native FLOAT arrays and Java arrays, one memory copy each way: the
+ * hand-derived passes do their element-wise work on Java arrays, where a loop costs a few
+ * microseconds, and leave only the matrix products to ND4J.
+ */
+final class HostArrays {
+
+    private HostArrays() {
+    }
+
+    /** Copies the values of {@code from} into the start of {@code to}, row by row. */
+    static float[] read(INDArray from, float[] to) {
+        INDArray dense = isDense(from) ? from : from.castTo(DataType.FLOAT).dup('c');
+        pointer(dense).get(to, 0, (int) dense.length());
+        return to;
+    }
+
+    /** Copies the first {@code to.length()} values of {@code from} into {@code to}, a dense row-major FLOAT array that is no view. */
+    static INDArray write(float[] from, INDArray to) {
+        pointer(to).put(from, 0, (int) to.length());
+        return to;
+    }
+
+    /** Copies {@code count} values of {@code from}, a dense row-major FLOAT array that is no view, from index {@code start}. */
+    static float[] read(INDArray from, long start, int count, float[] to) {
+        pointer(from).position(start).get(to, 0, count);
+        return to;
+    }
+
+    /** Copies the first {@code count} values of {@code from} into {@code to}, a dense row-major FLOAT array that is no view, at index {@code start}. */
+    static void write(float[] from, int count, INDArray to, long start) {
+        pointer(to).position(start).put(from, 0, count);
+    }
+
+    private static boolean isDense(INDArray array) {
+        return array.dataType() == DataType.FLOAT && !array.isView() && array.ordering() == 'c' && array.data().offset() == 0;
+    }
+
+    private static FloatPointer pointer(INDArray array) {
+        if (!isDense(array)) {
+            throw new IllegalArgumentException("expected a dense row-major FLOAT array, got " + array.shapeInfoToString());
+        }
+        return new FloatPointer(array.data().addressPointer()).position(0);
+    }
+}

@@ -1,5 +1,6 @@
 package org.vaelab.spi.nn;
 
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
 
@@ -16,4 +17,13 @@ public interface Encoder {
      * @return mean and log-variance, each {@code [batch, latentDim]}
      */
     GaussianPosterior encode(NetworkBuilder net, SDVariable x, DataShape shape, int latentDim);
+
+    /**
+     * Why this encoder cannot take examples of this shape, if it cannot (a convolutional encoder
+     * needs images; a conditional model gives the encoder each example with its one-hot label
+     * appended, a vector). Since SPI 1.1.
+     */
+    default Optional<String> incompatibility(DataShape shape) {
+        return Optional.empty();
+    }
 }

@@ -1,6 +1,7 @@
 package org.vaelab.core.artifacts;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.vaelab.core.train.SplitRows;
@@ -68,8 +69,11 @@ public record FigureInputs(LatentModel model, DataShape shape, DataSplit test, d
 
     /** The label of test example {@code index} {@code count} times, or null when the test split has no labels. */
     int[] testLabelRepeated(int index, int count) {
-        return test.label(index).map(label -> java.util.Collections.nCopies(count, label).stream()
-                .mapToInt(Integer::intValue).toArray()).orElse(null);
+        return test.label(index).map(label -> {
+            int[] labels = new int[count];
+            Arrays.fill(labels, label);
+            return labels;
+        }).orElse(null);
     }
 
     /** {@code count} latent codes drawn from the prior N(0, I), row-major, using {@link #random}. */

@@ -1,6 +1,7 @@
 package org.vaelab.cli;
 
 import java.nio.file.Path;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.vaelab.core.inspect.PriorSampleSet;
 import org.vaelab.core.run.TrainedRun;
@@ -30,6 +31,10 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "Seed of the draws (default: the run's seed).")
     Long seed;
 
+    @Option(names = "--label", paramLabel = "L", description = "For a run conditioned on labels (model.family cvae): "
+            + "draw class L only (default: every class in turn).")
+    Integer label;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -44,7 +49,8 @@ final class SampleCommand implements Callable<Integer> {
             throw new InvalidInputException("--output " + output + ": the run's data " + (image ? "are images" : "are not images")
                     + ", so samples are written to a " + expected + " file");
         }
-        PriorSampleSet samples = PriorSampleSet.of(trained, count, seed == null ? trained.spec().seed() : seed);
+        PriorSampleSet samples = PriorSampleSet.of(trained, count, seed == null ? trained.spec().seed() : seed,
+                checkedLabel(trained));
         if (image) {
             samples.writePng(output);
         } else {
@@ -52,8 +58,23 @@ final class SampleCommand implements Callable<Integer> {
         }
         var out = command.commandLine().getOut();
         out.println(trained.describe());
-        out.println("wrote " + count + " samples to " + output);
+        out.println("wrote " + count + " samples to " + output + (label == null ? "" : " (class " + label + ")"));
         out.flush();
         return 0;
+    }
+
+    /** The {@code --label} option, refused for a run not conditioned on labels and outside its classes. */
+    private OptionalInt checkedLabel(TrainedRun trained) {
+        if (label == null) {
+            return OptionalInt.empty();
+        }
+        int classes = trained.parts().conditioning().classes();
+        if (classes == 0) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--label " + label + ": the run's model (family "
+                    + trained.spec().model().family().type() + ") is not conditioned on labels; --label needs a run of a"
+                    + " conditional family such as cvae");
+        }
+        CommandArguments.requireRange(command, "--label", label, 0, classes - 1);
+        return OptionalInt.of(label);
     }
 }

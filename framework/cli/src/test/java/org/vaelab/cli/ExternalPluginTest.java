@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +28,21 @@ import javax.tools.ToolProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.vaelab.spi.SpiVersion;
 
 /**
  * A plugin written in its own source folder, compiled against the SPI and its dependencies only
  * (no VAELab core, no built-in plugin), packed in a jar and dropped into a folder named by
  * {@code VAELAB_PLUGIN_PATH}: {@code vae plugins} lists its type with the jar and SPI version, and
- * a spec that uses it runs through the command line. A jar built for another SPI major version,
- * and one that registers a type name already taken, are refused with exit code 2, naming the jars.
+ * a spec that uses it runs through the command line. The plugin's own test, in a test source
+ * folder of its own, extends the testkit's KL schedule contract in one line; it compiles against
+ * the SPI and testkit jars alone and passes. A jar built for another SPI major version, and one
+ * that registers a type name already taken, are refused with exit code 2, naming the jars.
  */
 class ExternalPluginTest {
 
@@ -41,6 +52,8 @@ class ExternalPluginTest {
     static Path work;
 
     private static Path classes;
+    private static Path testClasses;
+    private static String spiOnly;
 
     @BeforeAll
     static void compileThePlugin() throws IOException {
@@ -75,16 +88,57 @@ class ExternalPluginTest {
                 }
                 """);
         classes = Files.createDirectories(work.resolve("classes"));
-        String spiOnly = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("vaelab-core") && !entry.contains("vaelab-plugin") && !entry.contains("vaelab-cli")
-                        && !entry.contains("framework" + File.separator + "cli") && !entry.contains("framework" + File.separator + "core"))
+        spiOnly = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> Stream.of("vaelab-core", "vaelab-plugin", "vaelab-cli", "vaelab-testkit",
+                        "framework" + File.separator + "core", "framework" + File.separator + "cli",
+                        "framework" + File.separator + "testkit", File.separator + "plugins" + File.separator)
+                        .noneMatch(entry::contains))
                 .collect(Collectors.joining(File.pathSeparator));
-        List<String> arguments = new ArrayList<>(List.of("-d", classes.toString(), "-cp", spiOnly, "-proc:none"));
+        compile(sources, classes, spiOnly, "the plugin compiles against the SPI alone");
+    }
+
+    /**
+     * The plugin's test: one line extending the testkit's contract, compiled against the plugin,
+     * the SPI and the testkit jar (no core on the class path), then run by the JUnit Platform with
+     * the plugin's jar on the class path, as a plugin author's build would run it.
+     */
+    @Test
+    void thePluginsOwnTestExtendsATestkitContractAndPasses() throws Exception {
+        Path testSources = work.resolve("test-src");
+        write(testSources, "HalfBetaContractTest", """
+                class HalfBetaContractTest extends org.vaelab.testkit.contract.KlScheduleContract {
+                    HalfBetaContractTest() { super("half_beta", java.util.Map.of("weight", 0.25)); }
+                }
+                """);
+        String testkit = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> entry.contains("vaelab-testkit") || entry.contains("framework" + File.separator + "testkit"))
+                .findFirst().orElseThrow();
+        testClasses = Files.createDirectories(work.resolve("test-classes"));
+        compile(testSources, testClasses, String.join(File.pathSeparator, classes.toString(), testkit, spiOnly),
+                "the plugin's test compiles against the plugin, the SPI and the testkit alone");
+
+        Path jar = jar(Files.createDirectories(work.resolve("tested")).resolve("half-beta.jar"), SpiVersion.current().toString());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL(), testClasses.toUri().toURL()},
+                getClass().getClassLoader())) {
+            SummaryGeneratingListener listener = new SummaryGeneratingListener();
+            LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
+                    .selectors(DiscoverySelectors.selectClass(loader.loadClass(PACKAGE + ".HalfBetaContractTest"))).build(),
+                    listener);
+            TestExecutionSummary summary = listener.getSummary();
+            StringWriter failures = new StringWriter();
+            summary.printFailuresTo(new PrintWriter(failures), 5);
+            assertEquals(0, summary.getTotalFailureCount(), failures.toString());
+            assertTrue(summary.getTestsSucceededCount() >= 9, "the contract's tests ran: " + summary.getTestsSucceededCount());
+        }
+    }
+
+    private static void compile(Path sources, Path target, String classPath, String what) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("-d", target.toString(), "-cp", classPath, "-proc:none"));
         try (Stream<Path> files = Files.walk(sources)) {
             files.filter(file -> file.toString().endsWith(".java")).forEach(file -> arguments.add(file.toString()));
         }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        assertEquals(0, javac.run(null, null, null, arguments.toArray(String[]::new)), "the plugin compiles against the SPI alone");
+        assertEquals(0, javac.run(null, null, null, arguments.toArray(String[]::new)), what);
     }
 
     @Test

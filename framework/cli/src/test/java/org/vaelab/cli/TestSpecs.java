@@ -35,6 +35,25 @@ final class TestSpecs {
             """;
 
     /**
+     * A conditional VAE (model.family cvae) with a 2-D latent space, three epochs on 4,000
+     * training and 300 test images: enough for samples to look like their class.
+     */
+    static final String TINY_CVAE = """
+            name: tinycvae
+            seed: 5
+            data: {type: mnist, variant: fashion, train_limit: 4200, validation: 200, test_limit: 300}
+            model:
+              latent_dim: 2
+              encoder: {type: mlp, hidden: [128]}
+              decoder: {type: mlp, hidden: [128]}
+              family: {type: cvae}
+            likelihood: {type: bernoulli}
+            optimizer: {type: adam, lr: 3.0e-3}
+            train: {epochs: 3, batch_size: 32}
+            eval: {iwae_samples: 10}
+            """;
+
+    /**
      * A small MLP VAE on 1,000 training and 300 test images for one epoch, with a short importance
      * sampled estimate: a few seconds a run, for studies of several trials.
      */

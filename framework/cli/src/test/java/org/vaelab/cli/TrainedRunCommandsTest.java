@@ -192,6 +192,8 @@ class TrainedRunCommandsTest {
         assertBadInput("-n must be between 1 and 10000, found 0", "sample", dir, "-n", "0", "-o",
                 work.resolve("s.png").toString());
         assertBadInput("--iwae must be between 0 and 1000000, found -1", "eval", dir, "--iwae", "-1");
+        assertBadInput("--label 3: the run's model (family vae) is not conditioned on labels", "sample", dir,
+                "--label", "3", "-o", work.resolve("s.png").toString());
         assertBadInput("--auc-positive-label 11: no example has that label", "score", dir, "-o",
                 work.resolve("s.csv").toString(), "--auc-positive-label", "11");
         Path roll = TestSpecs.write(work, "roll.yaml", "data: {type: swiss_roll, n: 200}\n");

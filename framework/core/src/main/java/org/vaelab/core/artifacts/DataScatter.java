@@ -33,8 +33,10 @@ final class DataScatter {
         }
         int count = Math.min(MAX_POINTS, inputs.test().size());
         float[] data = inputs.testExamples(0, count);
-        float[] reconstructions = inputs.model().decoderMeans(inputs.model().posteriorMeans(data, count), count);
-        float[] samples = inputs.model().decoderMeans(inputs.priorDraws(count), count);
+        int[] labels = inputs.testLabels(0, count);
+        float[] reconstructions = inputs.model().decoderMeans(inputs.model().posteriorMeans(data, labels, count),
+                labels, count);
+        float[] samples = inputs.model().decoderMeans(inputs.priorDraws(count), labels, count);
         int shown = Math.min(MAX_FEATURES, features);
         List<XYChart> charts = new ArrayList<>();
         for (int a = 0; a < shown; a++) {

@@ -1,8 +1,10 @@
 package org.vaelab.core.artifacts;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.vaelab.core.train.SplitRows;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplit;
 
@@ -58,6 +60,20 @@ public record FigureInputs(LatentModel model, DataShape shape, DataSplit test, d
             test.copyRow(from + i, rows, i);
         }
         return rows;
+    }
+
+    /** The labels of test examples {@code [from, from + count)}, or null when the test split has none. */
+    int[] testLabels(int from, int count) {
+        return SplitRows.labels(test, from, count);
+    }
+
+    /** The label of test example {@code index} {@code count} times, or null when the test split has no labels. */
+    int[] testLabelRepeated(int index, int count) {
+        return test.label(index).map(label -> {
+            int[] labels = new int[count];
+            Arrays.fill(labels, label);
+            return labels;
+        }).orElse(null);
     }
 
     /** {@code count} latent codes drawn from the prior N(0, I), row-major, using {@link #random}. */

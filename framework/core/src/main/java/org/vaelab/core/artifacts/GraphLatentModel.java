@@ -1,18 +1,18 @@
 package org.vaelab.core.artifacts;
 
 import java.util.Arrays;
-import java.util.Map;
-import java.util.function.UnaryOperator;
+import java.util.function.BiFunction;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.core.train.GeneratorGraph;
+import org.vaelab.core.train.GraphFeed;
 import org.vaelab.core.train.VaeGraph;
 
 /**
  * A {@link LatentModel} over the trained SameDiff graphs: posterior means are the
  * {@link VaeGraph#Z_MEAN} output (fed zero noise, which it does not depend on), decoder means the
- * {@link GeneratorGraph}'s output. Inputs go through in batches of {@value #BATCH} rows so a whole
+ * {@link GeneratorGraph}'s output, both fed through {@link GraphFeed} with the rows' labels. Inputs go through in batches of {@value #BATCH} rows so a whole
  * test split never becomes one activation tensor.
  */
 public final class GraphLatentModel implements LatentModel {
@@ -38,23 +38,28 @@ public final class GraphLatentModel implements LatentModel {
     }
 
     @Override
-    public float[] posteriorMeans(float[] inputs, int count) {
-        return batched(inputs, count, x -> {
+    public int conditioningClasses() {
+        return graph.conditioningClasses();
+    }
+
+    @Override
+    public float[] posteriorMeans(float[] inputs, int[] labels, int count) {
+        return batched(inputs, labels, count, (x, rowLabels) -> {
             INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * x.rows(), latentDim());
-            return graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps), VaeGraph.Z_MEAN).get(VaeGraph.Z_MEAN);
+            return graph.sameDiff().output(GraphFeed.of(graph, x, rowLabels, eps), VaeGraph.Z_MEAN).get(VaeGraph.Z_MEAN);
         });
     }
 
     @Override
-    public float[] decoderMeans(float[] codes, int count) {
-        return batched(codes, count, generator::decode);
+    public float[] decoderMeans(float[] codes, int[] labels, int count) {
+        return batched(codes, labels, count, generator::decode);
     }
 
     /**
      * Applies {@code function} to {@code [rows, width]} slices of the {@code count} rows of
-     * {@code values} and concatenates the results.
+     * {@code values}, with their labels (null stays null), and concatenates the results.
      */
-    private static float[] batched(float[] values, int count, UnaryOperator<INDArray> function) {
+    private static float[] batched(float[] values, int[] labels, int count, BiFunction<INDArray, int[], INDArray> function) {
         if (count <= 0 || values.length % count != 0) {
             throw new IllegalArgumentException(values.length + " values do not form " + count + " rows");
         }
@@ -64,7 +69,8 @@ public final class GraphLatentModel implements LatentModel {
             int rows = Math.min(BATCH, count - from);
             INDArray batch = Nd4j.create(Arrays.copyOfRange(values, from * width, (from + rows) * width),
                     new long[] {rows, width}, 'c');
-            float[] result = function.apply(batch).castTo(DataType.FLOAT).dup('c').data().asFloat();
+            int[] batchLabels = labels == null ? null : Arrays.copyOfRange(labels, from, from + rows);
+            float[] result = function.apply(batch, batchLabels).castTo(DataType.FLOAT).dup('c').data().asFloat();
             int outputWidth = result.length / rows;
             if (from == 0) {
                 out = new float[count * outputWidth];

@@ -9,7 +9,7 @@ import java.util.List;
  * Linear interpolation between posterior means (Bowman et al. 2016, "Generating sentences from a
  * continuous space", section 5; White 2016, "Sampling generative networks", discusses alternatives):
  * pairs of test examples (example i with example P + i, P pairs, at most 8), the decoder's mean
- * drawn along {@code (1 - t) z_a + t z_b}.
+ * drawn along {@code (1 - t) z_a + t z_b} (with a's label for a model conditioned on labels).
  * <ul>
  *   <li>{@code images/interpolation.png}: one row per pair, the input a, 10 steps from t = 0 to 1,
  *       the input b.</li>
@@ -37,11 +37,12 @@ final class LatentInterpolation {
         int size = inputs.shape().size();
         float[] starts = inputs.testExamples(0, pairs);
         float[] ends = inputs.testExamples(pairs, pairs);
-        float[] from = inputs.model().posteriorMeans(starts, pairs);
-        float[] to = inputs.model().posteriorMeans(ends, pairs);
+        int[] startLabels = inputs.testLabels(0, pairs);
+        float[] from = inputs.model().posteriorMeans(starts, startLabels, pairs);
+        float[] to = inputs.model().posteriorMeans(ends, inputs.testLabels(pairs, pairs), pairs);
 
         int columns = STRIP_STEPS + 2;
-        float[] path = decodedPath(inputs, from, to, pairs, STRIP_STEPS);
+        float[] path = decodedPath(inputs, from, to, startLabels, STRIP_STEPS);
         float[] strip = new float[pairs * columns * size];
         for (int pair = 0; pair < pairs; pair++) {
             int row = pair * columns * size;
@@ -57,7 +58,7 @@ final class LatentInterpolation {
         Figure png = Figure.png(PNG, ImageGrid.labelled(ImageGrid.render(strip, pairs * columns, inputs.shape(), columns),
                 inputs.shape(), List.of(), header));
 
-        float[] smooth = decodedPath(inputs, from, to, pairs, GIF_STEPS);
+        float[] smooth = decodedPath(inputs, from, to, startLabels, GIF_STEPS);
         List<BufferedImage> forward = new ArrayList<>();
         for (int step = 0; step < GIF_STEPS; step++) {
             float[] frame = new float[pairs * size];
@@ -76,12 +77,20 @@ final class LatentInterpolation {
         return List.of(png, AnimatedGif.figure(GIF, frames, delays));
     }
 
-    /** The decoder's means along each pair's segment, {@code steps} per pair, pair-major. */
-    private static float[] decodedPath(FigureInputs inputs, float[] from, float[] to, int pairs, int steps) {
+    /**
+     * The decoder's means along each pair's segment, {@code steps} per pair, pair-major, decoded
+     * with the label of the pair's start (null: none).
+     */
+    private static float[] decodedPath(FigureInputs inputs, float[] from, float[] to, int[] startLabels, int steps) {
         int latentDim = inputs.latentDim();
+        int pairs = from.length / latentDim;
         float[] codes = new float[pairs * steps * latentDim];
+        int[] labels = startLabels == null ? null : new int[pairs * steps];
         for (int pair = 0; pair < pairs; pair++) {
             for (int step = 0; step < steps; step++) {
+                if (labels != null) {
+                    labels[pair * steps + step] = startLabels[pair];
+                }
                 float t = step / (float) (steps - 1);
                 for (int j = 0; j < latentDim; j++) {
                     int k = pair * latentDim + j;
@@ -89,6 +98,6 @@ final class LatentInterpolation {
                 }
             }
         }
-        return inputs.model().decoderMeans(codes, pairs * steps);
+        return inputs.model().decoderMeans(codes, labels, pairs * steps);
     }
 }

@@ -5,6 +5,7 @@ package org.vaelab.core.artifacts;
  * Welling 2014 ("Auto-Encoding Variational Bayes", figure 4). Evenly spaced probabilities
  * 0.05 to 0.95 in each coordinate go through the inverse normal CDF ({@link NormalQuantile}) to a
  * 20 x 20 grid of z, and the decoder's mean is drawn at each: z0 grows to the right, z1 upwards.
+ * A model conditioned on labels decodes every code with the first test example's label.
  */
 final class LatentManifold {
 
@@ -33,7 +34,7 @@ final class LatentManifold {
                 codes[offset + 1] = (float) quantiles[SIDE - 1 - row];
             }
         }
-        float[] images = inputs.model().decoderMeans(codes, SIDE * SIDE);
+        float[] images = inputs.model().decoderMeans(codes, inputs.testLabelRepeated(0, SIDE * SIDE), SIDE * SIDE);
         return Figure.png(PATH, ImageGrid.render(images, SIDE * SIDE, inputs.shape(), SIDE));
     }
 }

@@ -42,7 +42,7 @@ final class LatentScatter {
             throw new IllegalArgumentException("the latent scatter needs at least 2 latent dimensions, not " + latentDim);
         }
         int count = Math.min(MAX_POINTS, inputs.test().size());
-        float[] means = inputs.model().posteriorMeans(inputs.testExamples(0, count), count);
+        float[] means = inputs.model().posteriorMeans(inputs.testExamples(0, count), inputs.testLabels(0, count), count);
         double[][] points;
         String title = String.format(Locale.ROOT, "Posterior means of %,d test examples", count);
         String xTitle = "z0";

@@ -14,7 +14,8 @@ import java.util.stream.IntStream;
  * starting from the posterior mean of the first test example, one latent dimension at a time is
  * set to each of 9 evenly spaced values in [-3, 3] while the others are held, and the decoder's mean
  * is drawn. One row per dimension, the dimensions with the largest KL first (at most 10), each row
- * labelled with its index (from 0) and KL in nats.
+ * labelled with its index (from 0) and KL in nats. A model conditioned on labels decodes every
+ * code with the first test example's label.
  */
 final class LatentTraversals {
 
@@ -32,7 +33,7 @@ final class LatentTraversals {
         int[] dimensions = IntStream.range(0, latentDim).boxed()
                 .sorted(Comparator.comparingDouble((Integer j) -> -kl[j]))
                 .limit(MAX_DIMENSIONS).mapToInt(Integer::intValue).toArray();
-        float[] base = inputs.model().posteriorMeans(inputs.testExamples(0, 1), 1);
+        float[] base = inputs.model().posteriorMeans(inputs.testExamples(0, 1), inputs.testLabels(0, 1), 1);
         int count = dimensions.length * STEPS;
         float[] codes = new float[count * latentDim];
         for (int row = 0; row < dimensions.length; row++) {
@@ -42,7 +43,7 @@ final class LatentTraversals {
                 codes[offset + dimensions[row]] = (float) value(step);
             }
         }
-        float[] images = inputs.model().decoderMeans(codes, count);
+        float[] images = inputs.model().decoderMeans(codes, inputs.testLabelRepeated(0, count), count);
         List<String> rowLabels = new ArrayList<>();
         for (int dimension : dimensions) {
             rowLabels.add(Double.isNaN(kl[dimension]) ? "z" + dimension

@@ -1,8 +1,11 @@
 package org.vaelab.core.artifacts;
 
+import java.util.stream.IntStream;
+
 /**
  * {@code images/samples.png}: the decoder's mean at 128 latent codes drawn from the prior N(0, I),
- * 16 per row.
+ * 16 per row; for a model conditioned on labels, one row of 16 per class, row c decoded with
+ * label c (p(x|z, y = c), Sohn, Lee and Yan 2015).
  */
 final class PriorSamples {
 
@@ -14,7 +17,10 @@ final class PriorSamples {
     }
 
     static Figure figure(FigureInputs inputs) {
-        float[] samples = inputs.model().decoderMeans(inputs.priorDraws(COUNT), COUNT);
-        return Figure.png(PATH, ImageGrid.render(samples, COUNT, inputs.shape(), COLUMNS));
+        int classes = inputs.model().conditioningClasses();
+        int count = classes > 0 ? classes * COLUMNS : COUNT;
+        int[] labels = classes > 0 ? IntStream.range(0, count).map(i -> i / COLUMNS).toArray() : null;
+        float[] samples = inputs.model().decoderMeans(inputs.priorDraws(count), labels, count);
+        return Figure.png(PATH, ImageGrid.render(samples, count, inputs.shape(), COLUMNS));
     }
 }

@@ -2,7 +2,8 @@ package org.vaelab.core.artifacts;
 
 /**
  * {@code images/reconstructions.png}: up to two blocks of 16 test images, each row of inputs above
- * the row of their reconstructions, the decoder's mean at the posterior mean.
+ * the row of their reconstructions, the decoder's mean at the posterior mean (both with the
+ * example's label for a conditional model).
  */
 final class Reconstructions {
 
@@ -19,7 +20,9 @@ final class Reconstructions {
         int blocks = Math.min(BLOCKS, inputs.test().size() / columns);
         int count = columns * blocks;
         float[] originals = inputs.testExamples(0, count);
-        float[] reconstructions = inputs.model().decoderMeans(inputs.model().posteriorMeans(originals, count), count);
+        int[] labels = inputs.testLabels(0, count);
+        float[] reconstructions = inputs.model().decoderMeans(inputs.model().posteriorMeans(originals, labels, count),
+                labels, count);
         float[] grid = new float[2 * count * size];
         int rowLength = columns * size;
         for (int block = 0; block < blocks; block++) {

@@ -1,11 +1,11 @@
 package org.vaelab.core.eval;
 
 import java.util.Arrays;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.core.train.GraphFeed;
 import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.SplitRows;
 import org.vaelab.core.train.VaeGraph;
@@ -86,10 +86,11 @@ public final class ImportanceSampling {
             }
             RunningLogSumExp sums = new RunningLogSumExp(rows);
             INDArray x = SplitRows.of(split, start, rows);
+            int[] labels = SplitRows.labels(split, start, rows);
             for (int first = 0; first < samples; first += graph.samples()) {
                 int drawn = Math.min(graph.samples(), samples - first);
                 INDArray eps = noise(streams, drawn);
-                double[] logWeights = graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps),
+                double[] logWeights = graph.sameDiff().output(GraphFeed.of(graph, x, labels, eps),
                         VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT).toDoubleVector();
                 for (int s = 0; s < drawn; s++) {
                     for (int i = 0; i < rows; i++) {

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.vaelab.core.train.SplitRows;
+import org.vaelab.core.train.GraphFeed;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataSplit;
 
@@ -57,8 +57,7 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
             INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * rows, latent);
-            Map<String, INDArray> out = graph.sameDiff().output(
-                    Map.of(VaeGraph.X, SplitRows.of(split, start, rows), VaeGraph.EPS, eps),
+            Map<String, INDArray> out = graph.sameDiff().output(GraphFeed.ofRows(graph, split, start, rows, eps),
                     VaeGraph.Z_MEAN, VaeGraph.KL_PER_DIMENSION);
             double[] kl = out.get(VaeGraph.KL_PER_DIMENSION).castTo(DataType.DOUBLE).dup('c').data().asDouble();
             double[] zMean = out.get(VaeGraph.Z_MEAN).castTo(DataType.DOUBLE).dup('c').data().asDouble();

@@ -9,7 +9,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.core.run.TrainedRun;
-import org.vaelab.core.train.SplitRows;
+import org.vaelab.core.train.GraphFeed;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataSplit;
 
@@ -34,8 +34,8 @@ public record LatentCodes(DataSplit examples, float[] means, float[] logVariance
         for (int start = 0; start < examples.size(); start += batchSize) {
             int rows = Math.min(batchSize, examples.size() - start);
             INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * rows, latent);
-            Map<String, INDArray> out = graph.sameDiff().output(Map.of(VaeGraph.X, SplitRows.of(examples, start, rows),
-                    VaeGraph.EPS, eps), VaeGraph.Z_MEAN, VaeGraph.Z_LOG_VARIANCE);
+            Map<String, INDArray> out = graph.sameDiff().output(GraphFeed.ofRows(graph, examples, start, rows, eps),
+                    VaeGraph.Z_MEAN, VaeGraph.Z_LOG_VARIANCE);
             System.arraycopy(values(out.get(VaeGraph.Z_MEAN)), 0, means, start * latent, rows * latent);
             System.arraycopy(values(out.get(VaeGraph.Z_LOG_VARIANCE)), 0, logVariances, start * latent, rows * latent);
         }

@@ -40,11 +40,23 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
         return new Assembly(data, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
     }
 
-    /** The model components {@code spec} names, made by {@code catalog}, for data of {@code shape}. */
+    /**
+     * The model components {@code spec} names, made by {@code catalog}, for data of {@code shape}.
+     *
+     * @throws InvalidInputException when the model family cannot model the data (cvae without
+     *     labels), or the encoder cannot take its inputs
+     */
     static ModelParts parts(ExperimentSpec spec, ComponentCatalog catalog, DataShape shape) {
-        return new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
+        ModelParts parts = new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
                 catalog.create(Family.DECODER, spec.model().decoder()), catalog.create(Family.LIKELIHOOD, spec.likelihood()),
                 catalog.create(Family.KL_SCHEDULE, spec.kl()), catalog.create(Family.MODEL_FAMILY, spec.model().family()),
                 shape, spec.model().latentDim());
+        parts.encoder().incompatibility(parts.encoderShape()).ifPresent(reason -> {
+            throw new InvalidInputException("model.encoder.type: " + (parts.conditioning().isConditional()
+                    ? "model.family " + spec.model().family().type() + " appends each example's one-hot label to it, so"
+                    + " the encoder takes vectors of " + parts.encoderShape().size() + " values, and "
+                    + spec.model().encoder().type() + " cannot: " : "") + reason);
+        });
+        return parts;
     }
 }

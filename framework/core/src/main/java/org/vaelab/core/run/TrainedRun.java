@@ -152,7 +152,8 @@ public final class TrainedRun {
      * resolving its relative paths.
      *
      * @throws InvalidInputException when its examples are not of the shape the model takes, or
-     *     the run's likelihood cannot model them
+     *     the run's likelihood cannot model them, or the run's model is conditioned on labels that they
+     *     lack
      */
     public DataSplit testOf(Component<Dataset> other, ComponentCatalog catalog, Path baseDirectory) throws IOException {
         DataSplits loaded = catalog.create(Family.DATASET, other).load(new LoadContext(baseDirectory, spec.seed()));
@@ -164,6 +165,12 @@ public final class TrainedRun {
             throw new InvalidInputException("data: the run's " + spec.likelihood().type() + " likelihood cannot model it: "
                     + reason);
         });
+        int classes = parts.conditioning().classes();
+        if (classes > 0 && (!loaded.test().hasLabels() || loaded.shape().classes() > classes)) {
+            throw new InvalidInputException("data: the run's model (family " + spec.model().family().type()
+                    + ") is conditioned on " + classes + " label classes, but the data has "
+                    + (loaded.test().hasLabels() ? loaded.shape().classes() + " classes" : "no labels"));
+        }
         if (loaded.test().size() == 0) {
             throw new InvalidInputException("data: its test split is empty");
         }

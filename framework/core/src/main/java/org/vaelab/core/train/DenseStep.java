@@ -30,8 +30,8 @@ import org.vaelab.spi.nn.DenseLayout;
  *
  * <p>It applies to models whose encoder and decoder report a {@link DenseLayout} and have no other
  * trainable variables, whose likelihood has a {@link PointwiseLoss}, whose family minimises the
- * negative ELBO, whose KL schedule keeps the default penalty, and that take one sample of z per
- * example ({@link #unsupported}).
+ * negative ELBO unconditioned on labels, whose KL schedule keeps the default penalty, and that
+ * take one sample of z per example ({@link #unsupported}).
  */
 final class DenseStep implements TrainingStep {
 
@@ -82,6 +82,9 @@ final class DenseStep implements TrainingStep {
         }
         if (!graph.dropoutMasks().isEmpty()) {
             return Optional.of("it has dropout");
+        }
+        if (parts.conditioning().classes() > 0) {
+            return Optional.of("it is conditioned on labels");
         }
         if (!parts.family().minimisesNegativeElbo()) {
             return Optional.of("its model family has an objective of its own");

@@ -55,9 +55,8 @@ public final class Evaluator {
     private void forEachBatch(DataSplit split, RandomGenerator noise, String[] outputs, BatchOutputs batch) {
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
-            INDArray x = SplitRows.of(split, start, rows);
             INDArray eps = GaussianNoise.sample(noise, graph.samples() * rows, graph.latentDim());
-            batch.accept(start, graph.sameDiff().output(Map.of(VaeGraph.X, x, VaeGraph.EPS, eps), outputs));
+            batch.accept(start, graph.sameDiff().output(GraphFeed.ofRows(graph, split, start, rows, eps), outputs));
         }
     }
 

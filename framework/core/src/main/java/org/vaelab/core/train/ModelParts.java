@@ -1,6 +1,7 @@
 package org.vaelab.core.train;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -12,6 +13,7 @@ import org.nd4j.autodiff.samediff.VariableType;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.Conditioning;
 import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.Encoder;
@@ -35,6 +37,29 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
         if (latentDim <= 0) {
             throw new IllegalArgumentException("latentDim must be positive, got " + latentDim);
         }
+        family.conditioning(shape);
+    }
+
+    /**
+     * What the networks are conditioned on besides x and z: the family's
+     * {@link ModelFamily#conditioning} for this data.
+     */
+    public Conditioning conditioning() {
+        return family.conditioning(shape);
+    }
+
+    /**
+     * The shape of one encoder input: an example, or for a conditional model the example with
+     * its one-hot label appended, a vector of {@code shape.size() + classes} values.
+     */
+    public DataShape encoderShape() {
+        int classes = conditioning().classes();
+        return classes == 0 ? shape : new DataShape(List.of(shape.size() + classes), shape.range(), shape.classes());
+    }
+
+    /** The width of one decoder input: {@code latentDim}, plus the label classes of a conditional model. */
+    public int decoderInputWidth() {
+        return latentDim + conditioning().classes();
     }
 
     /**

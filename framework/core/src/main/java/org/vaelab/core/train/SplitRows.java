@@ -4,7 +4,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.data.DataSplit;
 
-/** Consecutive examples of a split as the {@code [rows, width]} FLOAT array a graph's {@code x} takes. */
+/**
+ * Consecutive examples of a split as the {@code [rows, width]} FLOAT array a graph's {@code x}
+ * takes, and their labels.
+ */
 public final class SplitRows {
 
     private SplitRows() {
@@ -17,5 +20,17 @@ public final class SplitRows {
             split.copyRow(start + r, values, r);
         }
         return Nd4j.create(values, new long[] {rows, split.width()}, 'c');
+    }
+
+    /** The labels of examples {@code [start, start + rows)} of {@code split}, or null when it has none. */
+    public static int[] labels(DataSplit split, int start, int rows) {
+        if (!split.hasLabels()) {
+            return null;
+        }
+        int[] labels = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            labels[r] = split.label(start + r).orElseThrow();
+        }
+        return labels;
     }
 }

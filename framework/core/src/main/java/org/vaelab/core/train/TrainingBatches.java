@@ -1,7 +1,6 @@
 package org.vaelab.core.train;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,7 @@ import org.vaelab.spi.nn.DropoutMasks;
 
 /**
  * One epoch of training batches in a shuffled order (Fisher-Yates with the epoch's batch-order
- * stream). Each batch carries the examples, fresh reparameterisation noise and dropout masks from
+ * stream). Each batch carries the examples (and their labels for a conditional model), fresh reparameterisation noise and dropout masks from
  * the epoch's noise stream, and the KL weighting of its global step. The last batch is smaller
  * when the split does not divide evenly.
  */
@@ -31,6 +30,7 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
     private final KlSchedule schedule;
     private final TrainingHorizon horizon;
     private final int batchSize;
+    private final VaeGraph graph;
     private final int samples;
     private final int latentDim;
     private final List<DropoutMasks.Mask> dropoutMasks;
@@ -46,6 +46,7 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
         this.split = split;
         this.transform = transform;
         this.batchSize = batchSize;
+        this.graph = graph;
         this.samples = graph.samples();
         this.latentDim = graph.latentDim();
         this.dropoutMasks = graph.dropoutMasks();
@@ -83,8 +84,12 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
             throw new NoSuchElementException("the epoch is over");
         }
         int rows = Math.min(batchSize, order.length - cursor);
+        int[] labels = split.hasLabels() ? new int[rows] : null;
         for (int r = 0; r < rows; r++) {
             split.copyRow(order[cursor + r], buffer, r);
+            if (labels != null) {
+                labels[r] = split.label(order[cursor + r]).orElseThrow();
+            }
         }
         cursor += rows;
         int width = split.width();
@@ -93,9 +98,7 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
         INDArray eps = GaussianNoise.sample(noise, samples * rows, latentDim);
         KlWeighting weighting = schedule.at(step, horizon);
         step++;
-        Map<String, INDArray> feed = new HashMap<>();
-        feed.put(VaeGraph.X, x);
-        feed.put(VaeGraph.EPS, eps);
+        Map<String, INDArray> feed = GraphFeed.of(graph, x, labels, eps);
         feed.put(VaeGraph.KL_WEIGHT, Nd4j.scalar((float) weighting.weight()));
         feed.put(VaeGraph.KL_CAPACITY, Nd4j.scalar((float) weighting.capacity()));
         for (DropoutMasks.Mask mask : dropoutMasks) {

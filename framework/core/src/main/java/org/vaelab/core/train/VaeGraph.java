@@ -39,6 +39,12 @@ public final class VaeGraph {
     public static final String X = "x";
     /** Placeholder: the noise, {@code [k * batch, latentDim]}. */
     public static final String EPS = "eps";
+    /**
+     * Placeholder of a model conditioned on labels: the one-hot labels y, {@code [batch, classes]},
+     * appended to x before the encoder and to z before the decoder (the conditional VAE of Sohn,
+     * Lee and Yan 2015, q(z|x, y) and p(x|z, y)); fed through {@link GraphFeed}.
+     */
+    public static final String Y = "y";
     /** Placeholder: the KL weight w, a scalar. */
     public static final String KL_WEIGHT = "kl_weight";
     /** Placeholder: the KL capacity C, a scalar. */
@@ -94,15 +100,17 @@ public final class VaeGraph {
     private final SameDiff sd;
     private final int latentDim;
     private final int samples;
+    private final int conditioningClasses;
     private final boolean hasCrossEntropy;
     private final List<DropoutMasks.Mask> dropoutMasks;
     private final List<String> familyMetrics;
 
-    private VaeGraph(SameDiff sd, int latentDim, int samples, boolean hasCrossEntropy,
+    private VaeGraph(SameDiff sd, int latentDim, int samples, int conditioningClasses, boolean hasCrossEntropy,
                      List<DropoutMasks.Mask> dropoutMasks, List<String> familyMetrics) {
         this.sd = sd;
         this.latentDim = latentDim;
         this.samples = samples;
+        this.conditioningClasses = conditioningClasses;
         this.hasCrossEntropy = hasCrossEntropy;
         this.dropoutMasks = List.copyOf(dropoutMasks);
         this.familyMetrics = List.copyOf(familyMetrics);
@@ -133,17 +141,20 @@ public final class VaeGraph {
         SDVariable eps = sd.placeHolder(EPS, DataType.FLOAT, -1, latentDim);
         SDVariable weight = sd.placeHolder(KL_WEIGHT, DataType.FLOAT);
         SDVariable capacity = sd.placeHolder(KL_CAPACITY, DataType.FLOAT);
+        int classes = parts.conditioning().classes();
+        SDVariable y = classes > 0 ? sd.placeHolder(Y, DataType.FLOAT, -1, classes) : null;
 
         DropoutMasks encoderMasks = new DropoutMasks(1);
         DropoutMasks decoderMasks = new DropoutMasks(samples);
-        GaussianPosterior q = encoder.encode(network(sd, ENCODER_SCOPE, random, training ? encoderMasks : null), x, shape,
-                latentDim);
+        GaussianPosterior q = encoder.encode(network(sd, ENCODER_SCOPE, random, training ? encoderMasks : null),
+                withLabels(sd, x, y), parts.encoderShape(), latentDim);
         sd.identity(Z_MEAN, q.mean());
         sd.identity(Z_LOG_VARIANCE, q.logVariance());
         SDVariable mean = repeat(sd, q.mean(), samples);
         SDVariable logVar = repeat(sd, q.logVariance(), samples);
         SDVariable z = mean.add(sd.math().exp(logVar.mul(0.5)).mul(eps));
-        SDVariable params = decoder.decode(network(sd, DECODER_SCOPE, random, training ? decoderMasks : null), z, latentDim, shape,
+        SDVariable params = decoder.decode(network(sd, DECODER_SCOPE, random, training ? decoderMasks : null),
+                withLabels(sd, z, y == null ? null : repeat(sd, y, samples)), parts.decoderInputWidth(), shape,
                 likelihood.parametersPerValue());
 
         SDVariable xRepeated = repeat(sd, x, samples);
@@ -175,7 +186,12 @@ public final class VaeGraph {
         sd.setLossVariables(LOSS);
         List<DropoutMasks.Mask> masks = new ArrayList<>(encoderMasks.masks());
         masks.addAll(decoderMasks.masks());
-        return new VaeGraph(sd, latentDim, samples, unitInterval, masks, familyMetrics);
+        return new VaeGraph(sd, latentDim, samples, classes, unitInterval, masks, familyMetrics);
+    }
+
+    /** {@code input} with the one-hot labels {@code y} appended as columns; {@code input} itself when y is null. */
+    static SDVariable withLabels(SameDiff sd, SDVariable input, SDVariable y) {
+        return y == null ? input : sd.concat(1, input, y);
     }
 
     private static NetworkBuilder network(SameDiff sd, String scope, RandomGenerator random, DropoutMasks masks) {
@@ -243,6 +259,11 @@ public final class VaeGraph {
     /** The size of z. */
     public int latentDim() {
         return latentDim;
+    }
+
+    /** The number of label classes the model is conditioned on ({@link #Y}); 0 when it is not. */
+    public int conditioningClasses() {
+        return conditioningClasses;
     }
 
     /** Monte Carlo samples of z per example. */

@@ -1,6 +1,7 @@
 package org.vaelab.spi.model;
 
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.vaelab.spi.data.DataShape;
 
 /**
  * A model family: the training objective built on the shared encoder, decoder, likelihood and KL
@@ -13,6 +14,17 @@ public interface ModelFamily {
     /** Samples of z per example the objective needs, given the spec's {@code train.mc_samples}. */
     default int samples(int mcSamples) {
         return mcSamples;
+    }
+
+    /**
+     * What the encoder and decoder are conditioned on for data of {@code shape}; none by default.
+     * Since SPI 1.1.
+     *
+     * @throws org.vaelab.spi.InvalidInputException when the family cannot model data of this
+     *     shape (a family conditioned on labels, given data without labels), naming what it needs
+     */
+    default Conditioning conditioning(DataShape shape) {
+        return Conditioning.NONE;
     }
 
     /** The training loss of one batch and any extra metrics, from the graph's terms. */

@@ -25,4 +25,13 @@ public interface Encoder {
     default Optional<DenseLayout> denseLayout() {
         return Optional.empty();
     }
+
+    /**
+     * Why this encoder cannot take examples of this shape, if it cannot (a convolutional encoder
+     * needs images; a conditional model gives the encoder each example with its one-hot label
+     * appended, a vector). Since SPI 1.1.
+     */
+    default Optional<String> incompatibility(DataShape shape) {
+        return Optional.empty();
+    }
 }

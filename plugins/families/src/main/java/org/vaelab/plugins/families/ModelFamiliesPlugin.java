@@ -13,5 +13,6 @@ public final class ModelFamiliesPlugin extends AbstractModule implements VaePlug
         families.addBinding("vae").to(VaeFamilyFactory.class);
         families.addBinding("iwae").to(IwaeFamilyFactory.class);
         families.addBinding("beta_tcvae").to(BetaTcVaeFamilyFactory.class);
+        families.addBinding("cvae").to(CvaeFamilyFactory.class);
     }
 }

@@ -1,6 +1,7 @@
 package org.vaelab.plugins.nn;
 
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.nn.Encoder;
@@ -38,5 +39,10 @@ final class ConvEncoder implements Encoder {
             width = config.dense();
         }
         return GaussianHeads.on(net, h, width, latentDim);
+    }
+
+    @Override
+    public Optional<String> incompatibility(DataShape shape) {
+        return ConvShapes.notImages(shape, "conv encoder");
     }
 }

@@ -2,6 +2,7 @@ package org.vaelab.plugins.nn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataShape;
 
@@ -16,6 +17,12 @@ final class ConvShapes {
     private ConvShapes() {
     }
 
+    /** Why a convolutional network called {@code network} cannot take examples of {@code shape}: they are not images. */
+    static Optional<String> notImages(DataShape shape, String network) {
+        return shape.isImage() ? Optional.empty() : Optional.of("the " + network + " needs images of [channels, height,"
+                + " width], but the data's examples have shape " + shape.dims() + "; use type mlp for data that are not images");
+    }
+
     /**
      * The input map, then the output of every layer in order.
      *
@@ -23,10 +30,9 @@ final class ConvShapes {
      * @throws InvalidInputException when the data are not images, or a layer has no output
      */
     static List<FeatureMap> trace(ConvConfig config, DataShape shape, String network) {
-        if (!shape.isImage()) {
-            throw new InvalidInputException("the " + network + " needs images of [channels, height, width], but the data's"
-                    + " examples have shape " + shape.dims() + "; use type mlp for data that are not images");
-        }
+        notImages(shape, network).ifPresent(reason -> {
+            throw new InvalidInputException(reason);
+        });
         List<Integer> dims = shape.dims();
         List<FeatureMap> maps = new ArrayList<>();
         maps.add(new FeatureMap(dims.get(0), dims.get(1), dims.get(2)));

@@ -95,6 +95,7 @@ class DenseStepTest {
                 "it takes 3 samples of z per example");
         assertReason(parts(mlp, "{type: beta}", "{type: beta_tcvae}", "{type: bernoulli}"), 1,
                 "its model family has an objective of its own");
+        assertReason(parts(mlp, "{type: beta}", "{type: cvae}", "{type: bernoulli}", 3), 1, "it is conditioned on labels");
         assertReason(parts(mlp, "{type: beta}", "{type: vae}", "{type: gaussian, sigma: learned_scalar}"), 1,
                 "its likelihood has no pointwise loss");
 
@@ -124,10 +125,15 @@ class DenseStepTest {
     }
 
     private static ModelParts parts(String network, String kl, String family, String likelihood) {
+        return parts(network, kl, family, likelihood, 0);
+    }
+
+    /** Parts for data of {@link #WIDTH} grey levels in {@code classes} classes (0: unlabelled). */
+    private static ModelParts parts(String network, String kl, String family, String likelihood, int classes) {
         return new ModelParts(TestModels.component(Family.ENCODER, network), TestModels.component(Family.DECODER, network),
                 TestModels.component(Family.LIKELIHOOD, likelihood), TestModels.<KlSchedule>component(Family.KL_SCHEDULE, kl),
                 TestModels.component(Family.MODEL_FAMILY, family),
-                new DataShape(List.of(WIDTH), ValueRange.UNIT_INTERVAL, 0), LATENT);
+                new DataShape(List.of(WIDTH), ValueRange.UNIT_INTERVAL, classes), LATENT);
     }
 
     /** Grey levels in [0, 1] and fresh noise. */

@@ -1,0 +1,128 @@
+package org.vaelab.testkit.contract;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.nd4j.autodiff.samediff.VariableType;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.core.train.Evaluator;
+import org.vaelab.core.train.GraphFeed;
+import org.vaelab.core.train.ModelParts;
+import org.vaelab.core.train.RandomStreams;
+import org.vaelab.core.train.SplitRows;
+import org.vaelab.core.train.Trainer;
+import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.Family;
+import org.vaelab.spi.data.DataShape;
+import org.vaelab.spi.data.DataSplits;
+import org.vaelab.spi.kl.TrainingHorizon;
+import org.vaelab.spi.nn.DropoutMasks;
+
+/**
+ * What a part of the model (encoder, decoder, likelihood, KL schedule, optimizer, model family)
+ * must do, put in a small VAE of {@link ReferenceParts} on {@link ContractData} and trained by the
+ * framework's own trainer: its outputs have their shapes and the loss and every gradient are
+ * finite (dropout masks, if any, fed as all ones); two models from the same seed train to the same losses, bit for bit; and a short
+ * training run (5 epochs of 10 steps) raises the ELBO of the training data.
+ *
+ * @param <T> the family's product
+ */
+public abstract class ModelPartContract<T> extends ComponentContract<T> {
+
+    private static final int BATCH = 16;
+    private static final int EPOCHS = 5;
+    private static final long SEED = 11;
+
+    ModelPartContract(Family<T> family, String type, Map<String, ?> options) {
+        super(family, type, options);
+    }
+
+    /** The model {@code reference} with {@code tested} in its place. */
+    abstract ContractModel place(ContractModel reference, T tested);
+
+    private ContractModel model() {
+        return place(ContractModel.reference(), component());
+    }
+
+    @Test
+    void givesOutputsOfTheirShapesAFiniteLossAndFiniteGradients() {
+        DataSplits data = ContractData.images();
+        DataShape shape = data.shape();
+        VaeGraph graph = model().graph(shape, SEED);
+        INDArray eps = gaussian(new SplittableRandom(3), graph.samples() * BATCH, ContractModel.LATENT);
+        Map<String, INDArray> feed = GraphFeed.of(graph, SplitRows.of(data.train(), 0, BATCH),
+                SplitRows.labels(data.train(), 0, BATCH), eps);
+        feed.put(VaeGraph.KL_WEIGHT, Nd4j.scalar(1f));
+        feed.put(VaeGraph.KL_CAPACITY, Nd4j.scalar(0f));
+        for (DropoutMasks.Mask mask : graph.dropoutMasks()) {
+            feed.put(mask.name(), Nd4j.ones(DataType.FLOAT, (long) BATCH * mask.rowsPerExample(), mask.width()));
+        }
+        Map<String, INDArray> out = graph.sameDiff().output(feed, VaeGraph.LOSS, VaeGraph.Z_MEAN, VaeGraph.X_MEAN);
+        assertArrayEquals(new long[] {BATCH, ContractModel.LATENT}, out.get(VaeGraph.Z_MEAN).shape(), "posterior means");
+        assertArrayEquals(new long[] {(long) graph.samples() * BATCH, shape.size()}, out.get(VaeGraph.X_MEAN).shape(),
+                "decoder means, one row per sample of z");
+        assertTrue(Double.isFinite(out.get(VaeGraph.LOSS).getDouble(0)), "finite loss: " + out.get(VaeGraph.LOSS));
+        List<String> parameters = graph.sameDiff().variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE).map(SDVariable::name).toList();
+        graph.sameDiff().calculateGradients(feed, parameters).forEach((name, gradient) ->
+                assertFalse(gradient.isNaN().any() || gradient.isInfinite().any(), "finite gradient of " + name));
+    }
+
+    @Test
+    void theSameSeedTrainsToTheSameLosses() {
+        assertEquals(oneEpochOfLosses(), oneEpochOfLosses(), "two models from the same seed, trained an epoch each");
+    }
+
+    @Test
+    void aShortTrainingRunRaisesTheElboOfTheTrainingData() {
+        DataSplits data = ContractData.images();
+        ContractModel model = model();
+        ModelParts parts = model.parts(data.shape());
+        VaeGraph graph = model.graph(data.shape(), SEED);
+        double before = elbo(parts, graph, data);
+        train(model, graph, data, EPOCHS);
+        double after = elbo(parts, graph, data);
+        assertTrue(after > before, "the training data's ELBO went from " + before + " to " + after + " nats in "
+                + EPOCHS + " epochs");
+    }
+
+    /** The loss of every step of one epoch of a new model. */
+    private List<Double> oneEpochOfLosses() {
+        DataSplits data = ContractData.images();
+        ContractModel model = model();
+        return train(model, model.graph(data.shape(), SEED), data, 1);
+    }
+
+    private static List<Double> train(ContractModel model, VaeGraph graph, DataSplits data, int epochs) {
+        List<Double> losses = new ArrayList<>();
+        Trainer trainer = new Trainer(graph, model.optimizer(), model.schedule(), BATCH, new RandomStreams(SEED),
+                TrainingHorizon.of(data.train().size(), BATCH, epochs));
+        for (int epoch = 0; epoch < epochs; epoch++) {
+            trainer.trainEpoch(data, (step, values) -> losses.add(values.loss()));
+        }
+        assertTrue(losses.stream().allMatch(Double::isFinite), "finite losses: " + losses);
+        return losses;
+    }
+
+    private static double elbo(ModelParts parts, VaeGraph graph, DataSplits data) {
+        return new Evaluator(parts.forEvaluation(graph), 2 * BATCH).evaluate(data.train(), new SplittableRandom(5)).elbo();
+    }
+
+    private static INDArray gaussian(SplittableRandom random, int rows, int columns) {
+        float[] values = new float[rows * columns];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        return Nd4j.create(values, new long[] {rows, columns}, 'c');
+    }
+}

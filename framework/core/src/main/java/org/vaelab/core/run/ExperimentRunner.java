@@ -69,7 +69,7 @@ public final class ExperimentRunner {
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
-                now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(spec.data(), model.data()));
+                now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(resolved, model.data()));
         try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info)) {
             for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
                 String path = "data/" + fitted.getKey();

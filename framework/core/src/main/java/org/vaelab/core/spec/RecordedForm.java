@@ -27,7 +27,7 @@ import org.vaelab.core.spec.SpecNode.MapNode;
 final class RecordedForm {
 
     /** What replaces the user information of a URI. */
-    static final String MASK = "***";
+    private static final String MASK = "***";
 
     private static final Pattern USER_INFO = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)[^/?#\\s]*@");
 
@@ -45,7 +45,7 @@ final class RecordedForm {
     }
 
     /** {@code text} with the user information of every URI in it replaced by {@value #MASK}. */
-    static String maskUserInfo(String text) {
+    private static String maskUserInfo(String text) {
         return USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
     }
 

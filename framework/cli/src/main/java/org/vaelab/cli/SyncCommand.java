@@ -22,7 +22,7 @@ final class SyncCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        JournalReplay replay = new JournalReplay(PluginLoader.load(getClass().getClassLoader()));
+        JournalReplay replay = new JournalReplay(PluginLoader.load(getClass().getClassLoader()), System::getenv);
         for (Path directory : runDirectories) {
             int events = replay.sync(directory);
             command.commandLine().getOut().println(directory + ": replayed " + events + " events");

@@ -25,6 +25,6 @@ final class TrainedRunOptions {
 
     /** The run, opened with the installed plugins. */
     TrainedRun open() throws IOException {
-        return TrainedRun.open(directory, catalog());
+        return TrainedRun.open(directory, catalog(), System::getenv);
     }
 }

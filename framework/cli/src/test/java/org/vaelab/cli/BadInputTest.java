@@ -60,6 +60,25 @@ class BadInputTest {
     }
 
     @Test
+    void aFiftyMegabyteSpecIsRefusedByItsSizeWithoutBeingRead() throws IOException {
+        Path spec = TestSpecs.write(work, "huge.yaml", TestSpecs.SMALL_FASHION);
+        byte[] comments = ("# " + "padding ".repeat(127) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        long size = 50L << 20;
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(spec,
+                java.nio.file.StandardOpenOption.APPEND))) {
+            for (long written = Files.size(spec); written < size; written += comments.length) {
+                out.write(comments, 0, (int) Math.min(comments.length, size - written));
+            }
+        }
+        assertEquals(size, Files.size(spec));
+        CommandLineRunner.Outcome outcome = run(spec);
+        assertEquals(2, outcome.exitCode());
+        assertEquals(spec + ": 1 problem, nothing was run\n1) [spec/TooLarge] (line 1, col 1): the file has 52428800 bytes;"
+                + " specs are limited to 1048576 bytes\n", outcome.err());
+        assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+    }
+
+    @Test
     void anUnknownOptionIsAUsageError() {
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", "--epochs", "3");
         assertEquals(2, outcome.exitCode());

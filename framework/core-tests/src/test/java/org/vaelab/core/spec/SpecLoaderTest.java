@@ -221,6 +221,38 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aValueFromTheEnvironmentIsRecordedAsTheSpecWroteIt() {
+        String text = MINIMAL.replace("data: {type: mnist}", "data: {type: mnist, path: '${SECRET_DIR}/mnist', cache: "
+                + "'${CACHE:-cache}'}") + "train:\n  epochs: ${EPOCHS:-3}\n";
+        ResolvedSpec resolved = parse(text, Map.of("SECRET_DIR", "/home/hunter2", "EPOCHS", "12"));
+        assertEquals(12, resolved.spec().train().epochs(), "the run uses the value");
+        assertEquals("/home/hunter2/mnist", ((MnistConfig) resolved.spec().data().config()).path());
+        assertEquals("${SECRET_DIR}/mnist", resolved.params().get("data.path"), "recorded as written");
+        assertEquals("${EPOCHS:-3}", resolved.params().get("train.epochs"));
+        assertEquals("cache", resolved.params().get("data.cache"), "an unset variable's default is spelled out in the spec");
+        assertTrue(resolved.yaml().contains("  path: \"${SECRET_DIR}/mnist\"\n"), resolved.yaml());
+        assertFalse(resolved.yaml().contains("hunter2") || resolved.recorded().toString().contains("hunter2"));
+        assertEquals(resolved.sha256(), parse(text, Map.of("SECRET_DIR", "/elsewhere", "EPOCHS", "5")).sha256(),
+                "the environment is where a run runs, not what it is");
+
+        ResolvedSpec overridden = parse(text, Map.of("SECRET_DIR", "/home/hunter2", "EPOCHS", "12"), "train.epochs=4");
+        assertEquals("4", overridden.params().get("train.epochs"), "a --set value is spelled out");
+        assertEquals("${SECRET_DIR}/mnist", overridden.params().get("data.path"), "the rest of the spec is recorded as before");
+    }
+
+    @Test
+    void credentialsInAUriAreMaskedWhereverTheyCameFrom() {
+        String text = MINIMAL.replace("data: {type: mnist}", "data: {type: mnist, download: true, mirrors: "
+                + "['https://alice:hunter2@mirror.example/mnist/', 'https://${TOKEN}@other.example/', 'http://plain.example/']}");
+        ResolvedSpec resolved = parse(text, Map.of("TOKEN", "t0k3n"));
+        assertEquals(List.of("https://alice:hunter2@mirror.example/mnist/", "https://t0k3n@other.example/",
+                "http://plain.example/"), ((MnistConfig) resolved.spec().data().config()).mirrors(), "the run uses them");
+        assertEquals("[https://***@mirror.example/mnist/, https://***@other.example/, http://plain.example/]",
+                resolved.params().get("data.mirrors"));
+        assertFalse(resolved.yaml().contains("hunter2") || resolved.yaml().contains("alice"), resolved.yaml());
+    }
+
+    @Test
     void variableSetToTheEmptyStringIsSetNotDefaulted() {
         // as in a POSIX shell, ${X:-d} only replaces an unset variable here; an empty one stays empty
         String text = MINIMAL.replace("name: minimal", "name: a${SUFFIX:-bc}");

@@ -1,6 +1,7 @@
 package org.vaelab.core.run;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -73,7 +74,7 @@ public final class ExperimentRunner {
         provenance.put(TRAINING_STEP, step.kind());
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
-                now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(spec.data(), model.data()));
+                now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(resolved, model.data()));
         try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info)) {
             for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
                 String path = "data/" + fitted.getKey();
@@ -100,12 +101,11 @@ public final class ExperimentRunner {
                         seconds, -test.elbo(), directory.root());
                 return new RunResult(directory.root(), test, seconds);
             } catch (TrainingFailedException e) {
-                run.fail(e.getMessage());
-                throw e;
+                throw failed(run, e);
             } catch (OutOfMemoryError e) {
-                TrainingFailedException failure = new TrainingFailedException(outOfMemory(spec, e), e);
-                run.fail(failure.getMessage());
-                throw failure;
+                throw failed(run, new TrainingFailedException(outOfMemory(spec, e), e));
+            } catch (IOException e) {
+                throw failed(run, new TrainingFailedException(notWritten(e, directory), e));
             }
         }
     }
@@ -120,6 +120,25 @@ public final class ExperimentRunner {
         run.tracker().logMetrics(evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
         options.out().println(describe(evaluation, spec));
         writePictures(trained, model, evaluation, directory, run.tracker(), options);
+    }
+
+    /** Marks {@code run} FAILED with {@code failure}'s message; returns {@code failure} to throw. */
+    private static TrainingFailedException failed(OpenRun run, TrainingFailedException failure) {
+        run.fail(failure.getMessage());
+        return failure;
+    }
+
+    /**
+     * Why a file could not be written (a full disk, say), and, when the run has a checkpoint, that
+     * it is kept and how to continue from it.
+     */
+    private static String notWritten(IOException e, RunDirectory directory) {
+        String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+        if (!Files.isRegularFile(directory.root().resolve(TrainingLoop.LAST_CHECKPOINT))) {
+            return reason;
+        }
+        return reason + "; the last checkpoint (" + TrainingLoop.LAST_CHECKPOINT + ") is kept, and --resume "
+                + directory.root() + " continues the run from it";
     }
 
     private static String outOfMemory(ExperimentSpec spec, OutOfMemoryError e) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.spec.SpecLoader;
@@ -31,9 +32,15 @@ import org.vaelab.spi.track.Tracker;
 public final class JournalReplay {
 
     private final ComponentCatalog catalog;
+    private final UnaryOperator<String> environment;
 
-    public JournalReplay(ComponentCatalog catalog) {
+    /**
+     * @param catalog the installed plugins, which create the trackers
+     * @param environment the variables the recorded spec refers to ({@code System::getenv})
+     */
+    public JournalReplay(ComponentCatalog catalog, UnaryOperator<String> environment) {
         this.catalog = catalog;
+        this.environment = environment;
     }
 
     /** Replays {@code runDirectory}; returns how many events were replayed. */
@@ -42,7 +49,7 @@ public final class JournalReplay {
         List<JsonNode> events = read(runDirectory.resolve(Journal.FILE));
         ExperimentSpec spec;
         try {
-            spec = new SpecLoader(catalog, name -> null).load(specFile, List.of()).spec();
+            spec = new SpecLoader(catalog, environment).load(specFile, List.of()).spec();
         } catch (org.vaelab.core.spec.SpecException e) {
             throw new InvalidInputException(specFile + " is not a valid spec of this VAELab: " + e.getMessage(), e);
         }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.Component;
@@ -47,8 +48,12 @@ public final class TrainedRun {
         this.graph = graph;
     }
 
-    /** Opens the finished run in {@code directory}, rebuilding its model with the components of {@code catalog}. */
-    public static TrainedRun open(Path directory, ComponentCatalog catalog) throws IOException {
+    /**
+     * Opens the finished run in {@code directory}, rebuilding its model with the components of
+     * {@code catalog}; {@code environment} gives the variables its recorded spec refers to.
+     */
+    public static TrainedRun open(Path directory, ComponentCatalog catalog, UnaryOperator<String> environment)
+            throws IOException {
         if (!Files.isDirectory(directory)) {
             throw new InvalidInputException(directory + " is not a folder; name a run directory such as "
                     + "runs/quickstart/20261122-015515-bb13845e");
@@ -66,7 +71,7 @@ public final class TrainedRun {
             throw new InvalidInputException(directory + " has no trained model: " + ExperimentRunner.CHECKPOINT_FILE
                     + " is missing");
         }
-        ExperimentSpec spec = readSpec(specFile, catalog);
+        ExperimentSpec spec = readSpec(specFile, catalog, environment);
         Path baseDirectory = Path.of(provenance.path(Provenance.BASE_DIRECTORY).asText(""));
         DataSplits data = catalog.create(Family.DATASET, spec.data())
                 .load(new LoadContext(baseDirectory.toAbsolutePath(), spec.seed()));
@@ -90,9 +95,9 @@ public final class TrainedRun {
         }
     }
 
-    private static ExperimentSpec readSpec(Path specFile, ComponentCatalog catalog) {
+    private static ExperimentSpec readSpec(Path specFile, ComponentCatalog catalog, UnaryOperator<String> environment) {
         try {
-            return new SpecLoader(catalog, name -> null).load(specFile, List.of()).spec();
+            return new SpecLoader(catalog, environment).load(specFile, List.of()).spec();
         } catch (SpecException e) {
             List<Problem> problems = e.problems();
             String more = problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "";

@@ -1,6 +1,8 @@
 package org.vaelab.core.spec;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,8 @@ import org.vaelab.core.spec.SpecNode.ScalarNode;
  * Replaces {@code ${NAME}} and {@code ${NAME:-default}} in string scalars with environment
  * variables, as a POSIX shell does. Binding reads numbers and booleans from text, so
  * {@code epochs: ${EPOCHS:-10}} is the integer 10. An unset variable without default is a problem.
+ * It remembers which scalars took a value from the environment, and how the spec wrote them, so
+ * that what is recorded of the spec shows the reference, not the value ({@link RecordedForm}).
  */
 public final class Interpolation {
 
@@ -22,6 +26,7 @@ public final class Interpolation {
 
     private final UnaryOperator<String> environment;
     private final Problems problems;
+    private final Map<SpecNode, String> fromEnvironment = new IdentityHashMap<>();
 
     /**
      * @param environment looks up a variable, returning null when unset
@@ -30,6 +35,14 @@ public final class Interpolation {
     public Interpolation(UnaryOperator<String> environment, Problems problems) {
         this.environment = environment;
         this.problems = problems;
+    }
+
+    /**
+     * The scalars of the trees returned so far that took a value of a set environment variable
+     * (this very node, not an equal one), each with its text as the spec wrote it.
+     */
+    public Map<SpecNode, String> fromEnvironment() {
+        return Collections.unmodifiableMap(fromEnvironment);
     }
 
     /** The tree with every reference replaced. */
@@ -58,8 +71,10 @@ public final class Interpolation {
         }
         matcher.reset();
         StringBuilder out = new StringBuilder();
+        boolean environmentUsed = false;
         while (matcher.find()) {
             String value = environment.apply(matcher.group(1));
+            environmentUsed |= value != null;
             if (value == null) {
                 value = matcher.group(2);
             }
@@ -71,6 +86,10 @@ public final class Interpolation {
             matcher.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         matcher.appendTail(out);
-        return new ScalarNode(scalar.location(), out.toString(), ScalarNode.Kind.STRING);
+        ScalarNode substituted = new ScalarNode(scalar.location(), out.toString(), ScalarNode.Kind.STRING);
+        if (environmentUsed) {
+            fromEnvironment.put(substituted, scalar.text());
+        }
+        return substituted;
     }
 }

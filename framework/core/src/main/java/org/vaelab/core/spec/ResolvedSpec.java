@@ -6,13 +6,21 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A validated spec with every default filled in, its canonical YAML text, that text's SHA-256,
- * and the flattened parameters trackers log ({@code model.latent_dim -> 20}).
+ * A validated spec with every default filled in, and how it is recorded ({@link RecordedForm}:
+ * values from environment variables as their references, credentials in URIs masked).
+ *
+ * @param spec the spec the run uses, with the environment's values
+ * @param yaml the recorded form as canonical YAML text, {@code spec.resolved.yaml}
+ * @param sha256 the SHA-256 of {@code yaml}
+ * @param params the recorded form flattened, the params trackers log ({@code model.latent_dim -> 20})
+ * @param recorded the recorded form as plain maps, lists and scalars
  */
-public record ResolvedSpec(ExperimentSpec spec, String yaml, String sha256, Map<String, String> params) {
+public record ResolvedSpec(ExperimentSpec spec, String yaml, String sha256, Map<String, String> params,
+                           Map<String, Object> recorded) {
 
     public ResolvedSpec {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        recorded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(recorded));
     }
 
     /**

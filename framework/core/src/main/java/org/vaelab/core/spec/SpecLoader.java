@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.vaelab.core.plugin.ComponentCatalog;
@@ -61,11 +62,11 @@ public final class SpecLoader {
         Problems problems = new Problems();
         Optional<SpecNode> tree = new YamlTreeReader(problems, null).read(text);
         problems.throwIfAny(source);
-        SpecNode node = new Interpolation(environment, problems).apply(tree.orElseThrow(), "");
-        node = new Overrides(problems).apply(node, overrides);
+        Interpolation interpolation = new Interpolation(environment, problems);
+        SpecNode node = new Overrides(problems).apply(interpolation.apply(tree.orElseThrow(), ""), overrides);
         Optional<ExperimentSpec> spec = new RecordBinder(catalog, problems).bindRecord(ExperimentSpec.class, node, "", "the spec");
         problems.throwIfAny(source);
-        return resolve(spec.orElseThrow());
+        return resolve(spec.orElseThrow(), node, interpolation.fromEnvironment());
     }
 
     /**
@@ -91,16 +92,20 @@ public final class SpecLoader {
         return data.orElseThrow();
     }
 
-    /** The canonical form of a valid spec. */
-    public static ResolvedSpec resolve(ExperimentSpec spec) {
-        Object plain = ResolvedSpec.plain(spec);
+    /**
+     * The canonical form of a valid spec bound from {@code tree}: its {@link RecordedForm} as YAML,
+     * hashed and flattened.
+     */
+    private static ResolvedSpec resolve(ExperimentSpec spec, SpecNode tree, Map<SpecNode, String> fromEnvironment) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> recorded = (Map<String, Object>) RecordedForm.of(ResolvedSpec.plain(spec), tree, fromEnvironment);
         String yaml;
         try {
-            yaml = YAML.writeValueAsString(plain);
+            yaml = YAML.writeValueAsString(recorded);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a resolved spec is plain data", e);
         }
-        return new ResolvedSpec(spec, yaml, sha256(yaml), ResolvedSpec.flatten(plain));
+        return new ResolvedSpec(spec, yaml, sha256(yaml), ResolvedSpec.flatten(recorded), recorded);
     }
 
     private static String read(Path file, Problems problems) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.vaelab.core.spec.SpecNode.ListNode;
 import org.vaelab.core.spec.SpecNode.MapNode;
 import org.vaelab.core.spec.SpecNode.ScalarNode;
@@ -24,6 +27,9 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class YamlTreeReader {
 
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    private static final String STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
+    /** Tags of YAML's core schema, which only say what a plain value is, and binary, refused on its own. */
+    private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "binary");
 
     private final Problems problems;
     private final Location fixedLocation;
@@ -41,6 +47,17 @@ public final class YamlTreeReader {
     /** The tree of {@code yaml}, or empty if it has a syntax error or no content. */
     public Optional<SpecNode> read(String yaml) {
         try (JsonParser parser = FACTORY.createParser(yaml)) {
+            return document(parser);
+        } catch (JsonProcessingException e) {
+            problems.add("spec/Syntax", "", syntaxLocation(e), "not valid YAML: " + syntaxMessage(e));
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new IllegalStateException("reading a string cannot fail", e);
+        }
+    }
+
+    private Optional<SpecNode> document(JsonParser parser) throws IOException {
+        try {
             JsonToken first = parser.nextToken();
             if (first == null) {
                 problems.add("spec/Empty", "", fixedLocation != null ? fixedLocation : Location.at(1, 1),
@@ -53,11 +70,10 @@ public final class YamlTreeReader {
                         + " a spec is one document, so put each spec in a file of its own");
             }
             return Optional.of(root);
-        } catch (JsonProcessingException e) {
-            problems.add("spec/Syntax", "", syntaxLocation(e), "not valid YAML: " + syntaxMessage(e));
+        } catch (StreamConstraintsException e) {
+            problems.add("spec/TooDeep", "", location(parser), "lists and mappings are nested more than "
+                    + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels deep here; specs are limited to that depth");
             return Optional.empty();
-        } catch (IOException e) {
-            throw new IllegalStateException("reading a string cannot fail", e);
         }
     }
 
@@ -95,6 +111,13 @@ public final class YamlTreeReader {
                     + " write the value out");
             return new ScalarNode(at, "null", ScalarNode.Kind.NULL);
         }
+        Optional<String> tag = unsupportedTag(parser);
+        if (tag.isPresent()) {
+            problems.add("spec/Syntax", path, at, "YAML tags (" + tag.get() + ") are not supported in specs; nothing in a"
+                    + " spec names a Java class: components are chosen by their registered type name");
+            parser.skipChildren();
+            return new ScalarNode(at, "null", ScalarNode.Kind.NULL);
+        }
         return switch (token) {
             case START_OBJECT -> mapping(parser, path, at);
             case START_ARRAY -> sequence(parser, path, at);
@@ -109,6 +132,23 @@ public final class YamlTreeReader {
                 yield new ScalarNode(at, "null", ScalarNode.Kind.NULL);
             }
         };
+    }
+
+    /**
+     * The tag of the current value as written ({@code !!javax.script.ScriptEngineManager},
+     * {@code !custom}), unless it is absent, one of YAML's core types ({@code !!str}, {@code !!int},
+     * ...), or {@code !!binary}, which has a message of its own.
+     */
+    private static Optional<String> unsupportedTag(JsonParser parser) throws IOException {
+        String tag = parser instanceof YAMLParser yaml ? yaml.getTypeId() : null;
+        if (tag == null) {
+            return Optional.empty();
+        }
+        if (!tag.startsWith(STANDARD_TAG_PREFIX)) {
+            return Optional.of("!" + tag);
+        }
+        String name = tag.substring(STANDARD_TAG_PREFIX.length());
+        return CORE_TAGS.contains(name) ? Optional.empty() : Optional.of("!!" + name);
     }
 
     private MapNode mapping(JsonParser parser, String path, Location at) throws IOException {

@@ -8,7 +8,8 @@ public record MlflowConfig(
         String experiment,
         @Param(value = "Tracking server URI, such as http://127.0.0.1:5000; defaults to $MLFLOW_TRACKING_URI. "
                 + "Credentials come from $MLFLOW_TRACKING_TOKEN or $MLFLOW_TRACKING_USERNAME and "
-                + "$MLFLOW_TRACKING_PASSWORD, never from the spec", defaultValue = Param.NONE)
+                + "$MLFLOW_TRACKING_PASSWORD, else from the URI's user:password@ (write the password as ${NAME}: "
+                + "it is recorded masked)", defaultValue = Param.NONE)
         String uri,
         @Param(value = "Seconds one request may take before it is abandoned and retried", defaultValue = "10", min = 1,
                 max = 600)

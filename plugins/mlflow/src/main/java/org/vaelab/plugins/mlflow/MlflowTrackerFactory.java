@@ -1,5 +1,7 @@
 package org.vaelab.plugins.mlflow;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.track.Tracker;
@@ -19,11 +21,18 @@ public final class MlflowTrackerFactory implements ComponentFactory<MlflowConfig
             throw new InvalidInputException("tracking: the mlflow tracker needs a server: set 'uri' in the spec or the"
                     + " environment variable MLFLOW_TRACKING_URI (for example http://127.0.0.1:5000)");
         }
-        if (!uri.startsWith("http://") && !uri.startsWith("https://")) {
-            throw new InvalidInputException("tracking: the mlflow uri must be an http:// or https:// server address, found '"
-                    + uri + "'");
+        URI server;
+        try {
+            server = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("tracking: the mlflow uri is not a URI (" + e.getReason() + " at index "
+                    + e.getIndex() + "); write a server address such as http://127.0.0.1:5000", e);
         }
-        return new MlflowTracker(config, uri, Credentials.fromEnvironment(System::getenv));
+        if (!"http".equals(server.getScheme()) && !"https".equals(server.getScheme())) {
+            throw new InvalidInputException("tracking: the mlflow uri must be an http:// or https:// server address, found '"
+                    + Credentials.withoutUserInfo(server) + "'");
+        }
+        return new MlflowTracker(config, Credentials.withoutUserInfo(server), Credentials.of(System::getenv, server));
     }
 
     @Override

@@ -162,7 +162,7 @@ class MlflowTrackerTest {
 
     private static MlflowTracker tracker(String uri, Map<String, String> environment, int flushSeconds) {
         return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds), uri,
-                Credentials.fromEnvironment(environment::get));
+                Credentials.of(environment::get, java.net.URI.create(uri)));
     }
 
     /** What the tracker logged (every level) while {@code action} ran. */

@@ -87,6 +87,16 @@ class CsvDatasetTest {
     }
 
     @Test
+    void oldMacAndMixedLineEndsAreHandled() throws Exception {
+        for (String text : List.of("a,b\r1,2\r3,4\r", "a,b\n1,2\r\n3,4\r")) {
+            CsvData data = read(folder, text, ALL_TRAINING);
+            assertEquals(List.of("a", "b"), data.scaling().columns(), text);
+            assertEquals(2, data.splits().train().size(), text);
+            assertEquals(10f, sum(features(data.splits().train())), text);
+        }
+    }
+
+    @Test
     void quotedFieldsMayHoldDelimitersQuotesAndLineBreaks() throws Exception {
         CsvData data = read(folder, """
                 "value","who"

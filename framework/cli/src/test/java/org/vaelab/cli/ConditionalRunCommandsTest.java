@@ -88,7 +88,7 @@ class ConditionalRunCommandsTest {
      */
     @Test
     void aLabelDrawsThatClass() throws IOException {
-        TrainedRun trained = TrainedRun.open(run, PluginLoader.load(getClass().getClassLoader()));
+        TrainedRun trained = TrainedRun.open(run, PluginLoader.load(getClass().getClassLoader()), System::getenv);
         float[][] classMeans = classMeans(trained.test());
         int codes = 20;
         float[][] decodings = new float[CLASSES][];

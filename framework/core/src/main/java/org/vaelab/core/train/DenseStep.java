@@ -172,6 +172,11 @@ final class DenseStep implements TrainingStep {
     }
 
     @Override
+    public boolean spendsMostTimeInMatrixProducts() {
+        return true;
+    }
+
+    @Override
     public String kind() {
         return KIND;
     }

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputCorpusTest {
 
     private static final Path CORPUS = Path.of(System.getProperty("vaelab.root", "../.."))
-            .resolve("framework/core/src/test/resources").toAbsolutePath().normalize();
+            .resolve("framework/core-tests/src/test/resources").toAbsolutePath().normalize();
 
     @TempDir
     Path work;

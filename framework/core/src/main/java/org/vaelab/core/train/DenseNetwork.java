@@ -65,9 +65,16 @@ final class DenseNetwork {
         return all;
     }
 
-    /** The names of the trainable variables the layout covers. */
-    List<String> parameterNames() {
-        return List.copyOf(gradients.keySet());
+    /** The names of the trainable variables {@code layout} covers under {@code scope}: each layer's weights and bias. */
+    static List<String> parameterNames(String scope, DenseLayout layout) {
+        List<String> names = new ArrayList<>();
+        for (String layer : layout.hidden()) {
+            names.addAll(List.of(Layer.weights(scope + "/" + layer), Layer.bias(scope + "/" + layer)));
+        }
+        for (String head : layout.heads()) {
+            names.addAll(List.of(Layer.weights(scope + "/" + head), Layer.bias(scope + "/" + head)));
+        }
+        return names;
     }
 
     /** The gradient arrays {@link #backward} fills, by variable name. */
@@ -237,8 +244,8 @@ final class DenseNetwork {
 
         Layer(SameDiff sd, String name) {
             this.sd = sd;
-            this.weights = name + "/W";
-            this.bias = name + "/b";
+            this.weights = weights(name);
+            this.bias = bias(name);
             if (!sd.hasVariable(weights) || !sd.hasVariable(bias)) {
                 throw new IllegalArgumentException("the graph has no dense layer " + name);
             }
@@ -246,6 +253,14 @@ final class DenseNetwork {
             this.inputs = Math.toIntExact(shape[0]);
             this.outputs = Math.toIntExact(shape[1]);
             this.biasHost = new float[outputs];
+        }
+
+        static String weights(String layer) {
+            return layer + "/W";
+        }
+
+        static String bias(String layer) {
+            return layer + "/b";
         }
 
         int requireInputs(int width) {

@@ -104,8 +104,8 @@ final class DenseStep implements TrainingStep {
             return Optional.of("its networks' heads are not mean and log-variance, and the likelihood's parameters");
         }
         SameDiff sd = graph.sameDiff();
-        Set<String> covered = new HashSet<>(new DenseNetwork(sd, VaeGraph.ENCODER_SCOPE, encoderLayout.get()).parameterNames());
-        covered.addAll(new DenseNetwork(sd, VaeGraph.DECODER_SCOPE, decoderLayout.get()).parameterNames());
+        Set<String> covered = new HashSet<>(DenseNetwork.parameterNames(VaeGraph.ENCODER_SCOPE, encoderLayout.get()));
+        covered.addAll(DenseNetwork.parameterNames(VaeGraph.DECODER_SCOPE, decoderLayout.get()));
         List<String> others = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .map(SDVariable::name).filter(name -> !covered.contains(name)).toList();
         return others.isEmpty() ? Optional.empty() : Optional.of("it has trainable variables outside its dense layers " + others);

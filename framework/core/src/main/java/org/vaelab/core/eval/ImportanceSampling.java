@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.core.train.GraphFeed;
+import org.vaelab.core.train.HostArrays;
 import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.SplitRows;
 import org.vaelab.core.train.VaeGraph;
@@ -129,6 +129,6 @@ public final class ImportanceSampling {
                 }
             }
         }
-        return Nd4j.create(values, new long[] {(long) graph.samples() * rows, latent}, 'c');
+        return HostArrays.matrix(values, graph.samples() * rows, latent);
     }
 }

@@ -2,7 +2,6 @@ package org.vaelab.core.train;
 
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Standard normal noise drawn on the Java side from a seeded generator and fed to the graph. */
 final class GaussianNoise {
@@ -16,6 +15,6 @@ final class GaussianNoise {
         for (int i = 0; i < values.length; i++) {
             values[i] = (float) random.nextGaussian();
         }
-        return Nd4j.create(values, new long[] {rows, columns}, 'c');
+        return HostArrays.matrix(values, rows, columns);
     }
 }

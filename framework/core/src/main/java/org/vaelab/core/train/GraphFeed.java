@@ -3,7 +3,6 @@ package org.vaelab.core.train;
 import java.util.HashMap;
 import java.util.Map;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataSplit;
 
@@ -62,6 +61,6 @@ public final class GraphFeed {
             }
             values[r * classes + labels[r]] = 1f;
         }
-        return Nd4j.create(values, new long[] {rows, classes}, 'c');
+        return HostArrays.matrix(values, rows, classes);
     }
 }

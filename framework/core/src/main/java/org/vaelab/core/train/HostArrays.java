@@ -3,15 +3,27 @@ package org.vaelab.core.train;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Copies between ND4J's native FLOAT arrays and Java arrays, one memory copy each way: the
  * hand-derived passes do their element-wise work on Java arrays, where a loop costs a few
  * microseconds, and leave only the matrix products to ND4J.
  */
-final class HostArrays {
+public final class HostArrays {
 
     private HostArrays() {
+    }
+
+    /**
+     * A new {@code [rows, columns]} FLOAT array holding the first {@code rows * columns} values of
+     * {@code values}, row by row, in one memory copy ({@code Nd4j.create(float[], ...)} copies value
+     * by value, which took a tenth of a dense training step).
+     */
+    public static INDArray matrix(float[] values, int rows, int columns) {
+        INDArray matrix = Nd4j.createUninitialized(DataType.FLOAT, rows, columns);
+        pointer(matrix).put(values, 0, Math.multiplyExact(rows, columns));
+        return matrix;
     }
 
     /** Copies the values of {@code from} into the start of {@code to}, row by row. */

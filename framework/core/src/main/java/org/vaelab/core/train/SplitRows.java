@@ -1,7 +1,6 @@
 package org.vaelab.core.train;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.data.DataSplit;
 
 /**
@@ -19,7 +18,7 @@ public final class SplitRows {
         for (int r = 0; r < rows; r++) {
             split.copyRow(start + r, values, r);
         }
-        return Nd4j.create(values, new long[] {rows, split.width()}, 'c');
+        return HostArrays.matrix(values, rows, split.width());
     }
 
     /** The labels of examples {@code [start, start + rows)} of {@code split}, or null when it has none. */

@@ -1,6 +1,5 @@
 package org.vaelab.core.train;
 
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +93,7 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
         cursor += rows;
         int width = split.width();
         transform.apply(buffer, rows, width, batchRandom);
-        INDArray x = Nd4j.create(Arrays.copyOf(buffer, rows * width), new long[] {rows, width}, 'c');
+        INDArray x = HostArrays.matrix(buffer, rows, width);
         INDArray eps = GaussianNoise.sample(noise, samples * rows, latentDim);
         KlWeighting weighting = schedule.at(step, horizon);
         step++;
@@ -114,6 +113,6 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
         for (int i = 0; i < values.length; i++) {
             values[i] = noise.nextDouble() < mask.rate() ? 0f : keep;
         }
-        return Nd4j.create(values, new long[] {rows, mask.width()}, 'c');
+        return HostArrays.matrix(values, rows, mask.width());
     }
 }

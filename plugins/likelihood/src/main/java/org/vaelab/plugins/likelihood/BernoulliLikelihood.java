@@ -44,42 +44,7 @@ final class BernoulliLikelihood implements Likelihood {
 
     @Override
     public Optional<PointwiseLoss> pointwiseLoss() {
-        return Optional.of(BernoulliLikelihood::negativeLogLikelihood);
-    }
-
-    /**
-     * {@code sum_i softplus(l_i) - x_i l_i} in the stable form {@code max(l, 0) + log(1 + e) - x l}
-     * with {@code e = exp(-|l|)}, and its derivative {@code sigmoid(l_i) - x_i}, where
-     * {@code sigmoid(l) = 1 / (1 + e)} for {@code l >= 0} and {@code e / (1 + e)} below: the graph's
-     * {@link #logProbability} negated, on plain arrays. Three loops without branches: e into
-     * {@code gradient}; the loss, with {@code log(1 + e) = 2 atanh(e / (2 + e))} summed as its odd
-     * series (nine terms, float precision for e in [0, 1]); the derivative, which the JIT vectorises.
-     */
-    static double negativeLogLikelihood(float[] x, float[] logits, float[] gradient, int count) {
-        for (int i = 0; i < count; i++) {
-            gradient[i] = (float) Math.exp(-Math.abs(logits[i]));
-        }
-        double sum = 0;
-        for (int i = 0; i < count; i++) {
-            float l = logits[i];
-            sum += (l + Math.abs(l)) * 0.5f + log1pOfUnitInterval(gradient[i]) - x[i] * l;
-        }
-        for (int i = 0; i < count; i++) {
-            float l = logits[i];
-            float e = gradient[i];
-            float atLeastZero = 1 / (1 + e);
-            float positive = (l + Math.abs(l)) / (2 * Math.abs(l) + Float.MIN_NORMAL);
-            gradient[i] = positive * atLeastZero + (1 - positive) * e * atLeastZero - x[i];
-        }
-        return sum;
-    }
-
-    /** {@code log(1 + e)} for e in [0, 1], as {@code 2 (s + s^3/3 + ... + s^17/17)} with {@code s = e / (2 + e) <= 1/3}. */
-    private static float log1pOfUnitInterval(float e) {
-        float s = e / (2 + e);
-        float t = s * s;
-        return 2 * s * (1 + t * (1f / 3 + t * (1f / 5 + t * (1f / 7 + t * (1f / 9 + t * (1f / 11 + t * (1f / 13
-                + t * (1f / 15 + t * (1f / 17)))))))));
+        return Optional.of(new BernoulliPointwiseLoss());
     }
 
     /** {@code x l - softplus(l)} value by value, {@code [batch, D]}: log sigmoid(l) at x = 1, log sigmoid(-l) at x = 0. */

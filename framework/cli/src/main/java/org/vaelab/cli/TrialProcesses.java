@@ -19,8 +19,7 @@ import org.vaelab.core.study.Trial;
 /**
  * Runs trials as separate processes, {@code parallel} at a time: each is this JVM's java with its
  * options and class path running {@code Main run BASE --set ...}, its output going to the trial's
- * log file. The machine's cores are divided between them ({@code OMP_NUM_THREADS} and
- * {@code OPENBLAS_NUM_THREADS}, unless set; OpenMP keeps this process's count when it has one), and
+ * log file. The machine's cores are divided between them ({@code OMP_NUM_THREADS}, unless set), and
  * a trial stops when this process ends. One failing trial never stops the others.
  */
 final class TrialProcesses {
@@ -33,9 +32,7 @@ final class TrialProcesses {
         }
     }
 
-    private static final String[] THREAD_VARIABLES = {"OMP_NUM_THREADS", "MKL_NUM_THREADS"};
-    /** The dense step's BLAS threads: the trial's share of the cores, whatever OpenMP's count (see BlasThreads in core). */
-    private static final String BLAS_THREADS = "OPENBLAS_NUM_THREADS";
+    private static final String[] THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"};
 
     private final Path base;
     private final Path runsDir;
@@ -86,7 +83,6 @@ final class TrialProcesses {
         for (String variable : THREAD_VARIABLES) {
             builder.environment().putIfAbsent(variable, System.getenv().getOrDefault("OMP_NUM_THREADS", threads));
         }
-        builder.environment().putIfAbsent(BLAS_THREADS, threads);
         print("start  %s", trial.name());
         long started = System.nanoTime();
         Process process = builder.start();

@@ -70,7 +70,6 @@ public final class ExperimentRunner {
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
         TrainingStep step = TrainingStep.of(model.parts(), model.graph(), spec.train().fastPath());
-        BlasThreads.apply(step);
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
         provenance.put(TRAINING_STEP, step.kind());
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();

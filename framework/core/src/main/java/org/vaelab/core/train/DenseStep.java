@@ -172,11 +172,6 @@ final class DenseStep implements TrainingStep {
     }
 
     @Override
-    public boolean spendsMostTimeInMatrixProducts() {
-        return true;
-    }
-
-    @Override
     public String kind() {
         return KIND;
     }

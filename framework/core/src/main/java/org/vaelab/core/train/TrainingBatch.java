@@ -10,5 +10,5 @@ import org.vaelab.spi.kl.KlWeighting;
  * @param feed {@code x}, {@code eps}, {@code kl_weight} and {@code kl_capacity}
  * @param weighting the KL weighting fed as {@code kl_weight} and {@code kl_capacity}
  */
-public record TrainingBatch(Map<String, INDArray> feed, KlWeighting weighting) {
+record TrainingBatch(Map<String, INDArray> feed, KlWeighting weighting) {
 }

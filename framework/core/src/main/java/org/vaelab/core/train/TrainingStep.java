@@ -26,14 +26,6 @@ public interface TrainingStep {
     String kind();
 
     /**
-     * Whether most of the step's time goes to a few large matrix products, which run faster on
-     * more BLAS threads, rather than to many small ops, which run fastest on one.
-     */
-    default boolean spendsMostTimeInMatrixProducts() {
-        return false;
-    }
-
-    /**
      * One step's result.
      *
      * @param values the loss and its terms, batch means

@@ -30,7 +30,7 @@ class InterruptTest {
     void sigintMarksTheRunKilledEverywhereAndKeepsItsMetrics() throws Exception {
         try (MlflowServer server = MlflowServer.start(work.resolve("mlflow"))) {
             String spec = TestSpecs.SMALL_FASHION.replace("name: slice", "name: interrupted")
-                    .replace("epochs: 2", "epochs: 100, log_every_steps: 5")
+                    .replace("epochs: 2", "epochs: 5000, log_every_steps: 5")
                     + "tracking: [{type: mlflow, uri: '" + server.uri() + "'}]\n";
             Path specFile = TestSpecs.write(work, "interrupted.yaml", spec);
             String token = "planted-token-" + System.nanoTime();

@@ -8,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -103,11 +102,9 @@ final class DenseStep implements TrainingStep {
         if (encoderLayout.get().heads().size() != 2 || decoderLayout.get().heads().size() != 1) {
             return Optional.of("its networks' heads are not mean and log-variance, and the likelihood's parameters");
         }
-        SameDiff sd = graph.sameDiff();
         Set<String> covered = new HashSet<>(DenseNetwork.parameterNames(VaeGraph.ENCODER_SCOPE, encoderLayout.get()));
         covered.addAll(DenseNetwork.parameterNames(VaeGraph.DECODER_SCOPE, decoderLayout.get()));
-        List<String> others = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .map(SDVariable::name).filter(name -> !covered.contains(name)).toList();
+        List<String> others = graph.parameterNames().stream().filter(name -> !covered.contains(name)).toList();
         return others.isEmpty() ? Optional.empty() : Optional.of("it has trainable variables outside its dense layers " + others);
     }
 

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -25,8 +23,7 @@ final class GraphStep implements TrainingStep {
         List<String> names = new ArrayList<>(List.of(VaeGraph.LOSS, VaeGraph.RECON_LOSS, VaeGraph.KL_MEAN));
         names.addAll(graph.familyMetrics());
         this.outputs = List.copyOf(names);
-        this.parameters = graph.sameDiff().variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE).map(SDVariable::name).toList();
+        this.parameters = graph.parameterNames();
     }
 
     @Override

@@ -271,9 +271,14 @@ public final class VaeGraph {
         return samples;
     }
 
+    /** The names of the trainable variables, in graph order. */
+    public List<String> parameterNames() {
+        return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+                .map(SDVariable::name).toList();
+    }
+
     /** The number of trainable values. */
     public long parameterCount() {
-        return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
-                .mapToLong(v -> v.getArr().length()).sum();
+        return parameterNames().stream().mapToLong(name -> sd.getArrForVarName(name).length()).sum();
     }
 }

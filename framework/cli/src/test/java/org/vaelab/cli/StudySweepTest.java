@@ -91,7 +91,8 @@ class StudySweepTest {
         assertEquals(planHashes(studyFolder(work.resolve("summary-runs"))), childHashes("sharded", parent));
         assertEquals(4, MlflowRecord.search(MLFLOW.server().uri(), "sharded", "tags.`vaelab.study_sha256` = '"
                 + parent.tags().get("vaelab.study_sha256") + "'").size() - 1, "no trial ran twice");
-        assertEquals(oneMachine, summaryRows(work.resolve("summary-runs")), "the summary, built from MLflow alone");
+        assertEquals(oneMachine, summaryRows(work.resolve("summary-runs")), () -> "the summary, built from MLflow alone; "
+                + "the shards said:\n" + shardLogs());
     }
 
     @Test
@@ -122,8 +123,21 @@ class StudySweepTest {
     private static Path study(String name, boolean tracked) throws IOException {
         Path folder = Files.createDirectories(work.resolve(name));
         TestSpecs.write(folder, "base.yaml", TestSpecs.TINY_FASHION + (tracked ? "tracking: [{type: mlflow, uri: '"
-                + MLFLOW.server().uri() + "', request_timeout_seconds: 30}]\n" : ""));
+                + MLFLOW.server().uri() + "', request_timeout_seconds: 30, flush_timeout_seconds: 600}]\n" : ""));
         return TestSpecs.write(folder, name + ".yaml", "name: " + name + "\n" + TestSpecs.BETA_LATENT_STUDY);
+    }
+
+    /** The three shards' logs, to tell a trial MLflow never heard end from one that failed. */
+    private static String shardLogs() {
+        StringBuilder logs = new StringBuilder();
+        for (int shard = 0; shard < 3; shard++) {
+            try {
+                logs.append(Files.readString(work.resolve("shard-" + shard + ".log")));
+            } catch (IOException e) {
+                logs.append("shard ").append(shard).append(": ").append(e).append('\n');
+            }
+        }
+        return logs.toString();
     }
 
     private static Process vaeProcess(Path log, String... args) throws IOException {

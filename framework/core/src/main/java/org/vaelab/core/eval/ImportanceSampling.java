@@ -1,6 +1,8 @@
 package org.vaelab.core.eval;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -89,15 +91,19 @@ public final class ImportanceSampling {
             int[] labels = SplitRows.labels(split, start, rows);
             for (int first = 0; first < samples; first += graph.samples()) {
                 int drawn = Math.min(graph.samples(), samples - first);
-                INDArray eps = noise(streams, drawn);
-                double[] logWeights = graph.sameDiff().output(GraphFeed.of(graph, x, labels, eps),
-                        VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT).toDoubleVector();
+                Map<String, INDArray> feed = GraphFeed.of(graph, x, labels, noise(streams, drawn));
+                INDArray logWeightArray = graph.sameDiff().output(feed, VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT);
+                double[] logWeights = logWeightArray.toDoubleVector();
+                feed.remove(VaeGraph.X);
+                HostArrays.free(feed.values());
+                HostArrays.free(List.of(logWeightArray));
                 for (int s = 0; s < drawn; s++) {
                     for (int i = 0; i < rows; i++) {
                         sums.add(i, logWeights[s * rows + i]);
                     }
                 }
             }
+            HostArrays.free(List.of(x));
             for (int i = 0; i < rows; i++) {
                 estimates[start + i] = sums.logSum(i) - Math.log(samples);
             }

@@ -51,12 +51,20 @@ public final class Evaluator {
         return elbos;
     }
 
-    /** Runs the graph over the split in batches, each with fresh noise, handing {@code outputs} to {@code batch}. */
+    /**
+     * Runs the graph over the split in batches, each with fresh noise, handing {@code outputs} to
+     * {@code batch}; the outputs and the feed are closed once {@code batch} has read them, so their
+     * native memory is freed at once, not at the next collection.
+     */
     private void forEachBatch(DataSplit split, RandomGenerator noise, String[] outputs, BatchOutputs batch) {
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
             INDArray eps = GaussianNoise.sample(noise, graph.samples() * rows, graph.latentDim());
-            batch.accept(start, graph.sameDiff().output(GraphFeed.ofRows(graph, split, start, rows, eps), outputs));
+            Map<String, INDArray> feed = GraphFeed.ofRows(graph, split, start, rows, eps);
+            Map<String, INDArray> values = graph.sameDiff().output(feed, outputs);
+            batch.accept(start, values);
+            HostArrays.free(values.values());
+            HostArrays.free(feed.values());
         }
     }
 

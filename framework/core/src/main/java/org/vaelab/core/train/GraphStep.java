@@ -16,6 +16,7 @@ final class GraphStep implements TrainingStep {
     private final VaeGraph graph;
     private final List<String> outputs;
     private final List<String> parameters;
+    private Map<String, INDArray> lastGradients = Map.of();
 
     GraphStep(VaeGraph graph) {
         this.graph = graph;
@@ -26,8 +27,13 @@ final class GraphStep implements TrainingStep {
         this.parameters = graph.parameterNames();
     }
 
+    /**
+     * {@inheritDoc} The previous call's gradient arrays are freed first, and the measured outputs
+     * as soon as they are read ({@link HostArrays#free}).
+     */
     @Override
     public Outcome compute(TrainingBatch batch) {
+        HostArrays.free(lastGradients.values());
         OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(batch.feed(), outputs, parameters);
         Map<String, INDArray> measured = result.getOutputs();
         Map<String, Double> familyMetrics = new LinkedHashMap<>();
@@ -37,7 +43,9 @@ final class GraphStep implements TrainingStep {
         StepValues values = new StepValues(measured.get(VaeGraph.LOSS).getDouble(0),
                 measured.get(VaeGraph.RECON_LOSS).getDouble(0), measured.get(VaeGraph.KL_MEAN).getDouble(0),
                 batch.weighting(), familyMetrics);
-        return new Outcome(values, result.getGradients());
+        HostArrays.free(measured.values());
+        lastGradients = result.getGradients();
+        return new Outcome(values, lastGradients);
     }
 
     @Override

@@ -79,6 +79,7 @@ public final class Trainer {
             StepValues values = outcome.values();
             requireFinite(values, globalStep + 1, epoch);
             updater.apply(outcome.gradients(), globalStep, epochsDone);
+            batch.close();
             globalStep++;
             observer.stepDone(globalStep, values);
         }

@@ -11,4 +11,9 @@ import org.vaelab.spi.kl.KlWeighting;
  * @param weighting the KL weighting fed as {@code kl_weight} and {@code kl_capacity}
  */
 record TrainingBatch(Map<String, INDArray> feed, KlWeighting weighting) {
+
+    /** Frees the feed's native memory once the step is done with it ({@link HostArrays#free}). */
+    void close() {
+        HostArrays.free(feed.values());
+    }
 }

@@ -91,6 +91,9 @@ class RunCommandTest {
         assertTrue(runDirectory.getFileName().toString().endsWith(sha.substring(0, 8)));
         assertTrue(new String(resolved, StandardCharsets.UTF_8).contains("epochs: 3"), "--set is in the resolved spec");
         assertTrue(provenance.has("threads") && provenance.has("backend") && provenance.has("nd4j_version"));
+        List<String> nativeBuild = List.of(provenance.get("device").get("native_build").asText().split(","));
+        assertTrue(nativeBuild.contains("onednn") && nativeBuild.contains("openblas"),
+                "the CPU build with oneDNN, whose convolutions are 3-4x faster: " + nativeBuild);
     }
 
     @Test

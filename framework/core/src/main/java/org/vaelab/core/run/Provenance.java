@@ -4,10 +4,13 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 import org.vaelab.core.spec.ResolvedSpec;
 
 /**
@@ -47,6 +50,7 @@ final class Provenance {
                 device.put(key, String.valueOf(environment.get(key)));
             }
         }
+        device.put("native_build", nativeBuild());
         cpuModel().ifPresent(model -> device.put("cpu.model", model));
         out.put("device", device);
         Map<String, String> threads = new LinkedHashMap<>();
@@ -58,6 +62,16 @@ final class Provenance {
         out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         out.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         return out;
+    }
+
+    /**
+     * The optional libraries ND4J's native library was built with, such as {@code onednn,
+     * openblas}: the oneDNN build's convolutions round differently from the plain build's.
+     */
+    static String nativeBuild() {
+        return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().lines().map(String::strip)
+                .filter(line -> line.startsWith("HAVE_")).map(line -> line.substring("HAVE_".length()).toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(","));
     }
 
     /** The CPU's model name as Linux reports it. */

@@ -94,7 +94,7 @@ public final class ImportanceSampling {
                 Map<String, INDArray> feed = GraphFeed.of(graph, x, labels, noise(streams, drawn));
                 INDArray logWeightArray = graph.sameDiff().output(feed, VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT);
                 double[] logWeights = logWeightArray.toDoubleVector();
-                feed.remove(VaeGraph.X);
+                feed.remove(VaeGraph.X); // the batch's x serves every chunk of samples
                 HostArrays.free(feed.values());
                 HostArrays.free(List.of(logWeightArray));
                 for (int s = 0; s < drawn; s++) {

@@ -68,7 +68,7 @@ final class Provenance {
      * The optional libraries ND4J's native library was built with, such as {@code onednn,
      * openblas}: the oneDNN build's convolutions round differently from the plain build's.
      */
-    static String nativeBuild() {
+    private static String nativeBuild() {
         return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().lines().map(String::strip)
                 .filter(line -> line.startsWith("HAVE_")).map(line -> line.substring("HAVE_".length()).toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(","));

@@ -1,7 +1,7 @@
 package org.vaelab.core.train;
 
-import org.bytedeco.javacpp.FloatPointer;
 import java.util.Collection;
+import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -17,10 +17,10 @@ public final class HostArrays {
     }
 
     /**
-     * Frees the native memory of {@code arrays} now instead of when the heap is next collected:
-     * a training run makes native garbage far faster than heap garbage, and left to the collector
-     * it piled up until JavaCPP's limits forced full collections and {@code malloc_trim}s
-     * (docs/performance.md). Views and arrays ND4J does not let go of are left alone.
+     * Frees the native memory of {@code arrays} now instead of when the heap is next collected: a
+     * training run makes native garbage far faster than heap garbage, which left to the collector
+     * piles up between collections (docs/performance.md). Views and arrays ND4J does not let go of
+     * are left alone.
      */
     public static void free(Collection<INDArray> arrays) {
         for (INDArray array : arrays) {

@@ -19,7 +19,10 @@ public interface TrainingStep {
         return dense && DenseStep.unsupported(parts, graph).isEmpty() ? DenseStep.of(parts, graph) : new GraphStep(graph);
     }
 
-    /** The step's values and gradients; the gradient arrays may be reused by the next call. */
+    /**
+     * The step's values and gradients; the gradient arrays are valid until the next call, which
+     * may reuse or free them.
+     */
     Outcome compute(TrainingBatch batch);
 
     /** How the step is computed, {@code graph} or {@code dense}, as recorded in a run's provenance. */

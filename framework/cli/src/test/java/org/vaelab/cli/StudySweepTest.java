@@ -64,7 +64,8 @@ class StudySweepTest {
         }
         MlflowRecord parent = parent("one-machine");
         assertEquals("FINISHED", parent.status());
-        assertEquals(planHashes(folder), childHashes("one-machine", parent), "one child per trial");
+        assertEquals(planHashes(folder), childHashes("one-machine", parent, work.resolve("one-machine-runs")),
+                "one child per trial");
         Map<String, Long> artifacts = parent.artifacts();
         for (String file : List.of("study.yaml", "plan.csv", "summary.csv", PLOTS.get(0), PLOTS.get(1), PLOTS.get(2))) {
             assertEquals(Files.size(folder.resolve(file)), artifacts.get(file), file);
@@ -86,9 +87,11 @@ class StudySweepTest {
         }
         CommandLineRunner.Outcome summary = CommandLineRunner.vae("sweep", study.toString(), "--summarize", "--runs-dir",
                 work.resolve("summary-runs").toString());
-        assertEquals(0, summary.exitCode(), summary.out() + summary.err());
+        assertEquals(0, summary.exitCode(), () -> summary.out() + summary.err() + "the shards said:\n" + shardLogs()
+                + trialLogs(work.resolve("shard-0"), work.resolve("shard-1"), work.resolve("shard-2")));
         MlflowRecord parent = parent("sharded");
-        assertEquals(planHashes(studyFolder(work.resolve("summary-runs"))), childHashes("sharded", parent));
+        assertEquals(planHashes(studyFolder(work.resolve("summary-runs"))), childHashes("sharded", parent,
+                work.resolve("shard-0"), work.resolve("shard-1"), work.resolve("shard-2")));
         assertEquals(4, MlflowRecord.search(MLFLOW.server().uri(), "sharded", "tags.`vaelab.study_sha256` = '"
                 + parent.tags().get("vaelab.study_sha256") + "'").size() - 1, "no trial ran twice");
         assertEquals(oneMachine, summaryRows(work.resolve("summary-runs")), () -> "the summary, built from MLflow alone; "
@@ -140,6 +143,21 @@ class StudySweepTest {
         return logs.toString();
     }
 
+    /** Every trial log of the studies in {@code runsDirs}, each under its path. */
+    private static String trialLogs(Path... runsDirs) {
+        StringBuilder logs = new StringBuilder();
+        for (Path runs : runsDirs) {
+            try (Stream<Path> files = Files.walk(runs.resolve("studies"))) {
+                for (Path log : files.filter(file -> file.toString().endsWith(".log")).sorted().toList()) {
+                    logs.append("== ").append(log).append('\n').append(Files.readString(log));
+                }
+            } catch (IOException e) {
+                logs.append(runs).append(": ").append(e).append('\n');
+            }
+        }
+        return logs.toString();
+    }
+
     private static Process vaeProcess(Path log, String... args) throws IOException {
         return CommandLineRunner.process(log, List.of(), args).start();
     }
@@ -167,11 +185,17 @@ class StudySweepTest {
         return parents.get(0);
     }
 
-    /** The spec hashes of the parent's children, each finished; a set the size of the children. */
-    private static Set<String> childHashes(String experiment, MlflowRecord parent) throws IOException {
+    /**
+     * The spec hashes of the parent's children, each finished; a set the size of the children. A
+     * child that is not finished fails with its tags and the logs of the trials in {@code runsDirs}.
+     */
+    private static Set<String> childHashes(String experiment, MlflowRecord parent, Path... runsDirs) throws IOException {
         List<MlflowRecord> children = MlflowRecord.search(MLFLOW.server().uri(), experiment,
                 "tags.`mlflow.parentRunId` = '" + parent.runId() + "'");
-        children.forEach(child -> assertEquals("FINISHED", child.status()));
+        for (MlflowRecord child : children) {
+            assertEquals("FINISHED", child.status(), () -> "child " + child.runId() + " tagged " + child.tags()
+                    + "; the trials said:\n" + trialLogs(runsDirs));
+        }
         Set<String> hashes = children.stream().map(child -> child.tags().get("vaelab.spec_sha256"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertEquals(children.size(), hashes.size(), "no trial twice");

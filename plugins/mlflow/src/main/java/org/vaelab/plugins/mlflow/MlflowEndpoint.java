@@ -135,18 +135,33 @@ final class MlflowEndpoint implements AutoCloseable {
         });
     }
 
-    /** Records the run's dataset as an MLflow dataset input ({@code runs/log-inputs}). */
+    /**
+     * Records the run's dataset as an MLflow dataset input ({@code runs/log-inputs}). MLflow looks
+     * for the dataset in the experiment and then inserts it, so of two runs logging a dataset new
+     * to the experiment at the same moment (the first trials of a parallel sweep, shards started
+     * together) one is refused with HTTP 400, a unique constraint; a refused request is therefore
+     * sent once more, and then finds the dataset the other run inserted.
+     */
     void logInput(String runId, DatasetInfo dataset) throws SendFailure {
         Map<String, Object> body = Map.of("run_id", runId, "datasets", List.of(Map.of(
                 "tags", List.of(Map.of("key", "mlflow.data.context", "value", "training")),
                 "dataset", Map.of("name", dataset.name(), "digest", dataset.digest(),
                         "source_type", "local", "source", dataset.source()))));
+        byte[] json;
         try {
-            send("log inputs", HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow/runs/log-inputs"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))));
+            json = JSON.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new SendFailure("log inputs: " + e.getMessage(), false, false, e);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow/runs/log-inputs"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json));
+        try {
+            send("log inputs", request);
+        } catch (SendFailure refused) {
+            if (refused.retryable()) {
+                throw refused;
+            }
+            send("log inputs", request);
         }
     }
 
@@ -166,7 +181,7 @@ final class MlflowEndpoint implements AutoCloseable {
     }
 
     private void send(String what, HttpRequest.Builder request) throws SendFailure {
-        credentials.authorization().ifPresent(value -> request.header("Authorization", value));
+        credentials.authorization().ifPresent(value -> request.setHeader("Authorization", value));
         HttpResponse<String> response;
         try {
             response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());

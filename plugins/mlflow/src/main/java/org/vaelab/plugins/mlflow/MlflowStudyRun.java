@@ -17,6 +17,8 @@ import org.vaelab.spi.track.TrialRecord;
  * Shards started together may each find no parent and create one; so a shard that created one
  * waits {@value #SETTLE_MILLIS} ms, searches again, keeps the oldest parent (by start time, then
  * run id; every shard sees the same ones and picks the same) and deletes its own if that is not it.
+ * A shard that finds a parent started less than {@value #SETTLE_MILLIS} ms ago waits and searches
+ * again too: another shard's parent, still being created, may be older than the one it found.
  * Its calls block: they happen between trials.
  */
 final class MlflowStudyRun implements StudyRun {
@@ -43,16 +45,22 @@ final class MlflowStudyRun implements StudyRun {
         String experimentId = endpoint.experimentId(experiment);
         String filter = "tags.`" + STUDY_TAG + "` = '" + study.sha256() + "' AND tags.`" + ROLE_TAG + "` = 'study'";
         List<Service.Run> found = endpoint.searchRuns(experimentId, filter);
-        if (found.isEmpty()) {
-            Service.RunInfo created = create(endpoint, experimentId, study, source);
+        Service.RunInfo created = found.isEmpty() ? create(endpoint, experimentId, study, source) : null;
+        if (created != null || settling(found)) {
             Thread.sleep(SETTLE_MILLIS);
             found = endpoint.searchRuns(experimentId, filter);
-            Service.RunInfo oldest = oldest(found);
-            if (!oldest.getRunId().equals(created.getRunId())) {
-                endpoint.deleteRun(created.getRunId());
-            }
         }
-        return new MlflowStudyRun(endpoint, experimentId, study.sha256(), oldest(found));
+        Service.RunInfo oldest = oldest(found);
+        if (created != null && !oldest.getRunId().equals(created.getRunId())) {
+            endpoint.deleteRun(created.getRunId());
+        }
+        return new MlflowStudyRun(endpoint, experimentId, study.sha256(), oldest);
+    }
+
+    /** Whether one of {@code parents} started so recently that other shards may still be creating theirs. */
+    private static boolean settling(List<Service.Run> parents) {
+        long now = System.currentTimeMillis();
+        return parents.stream().anyMatch(run -> now - run.getInfo().getStartTime() < SETTLE_MILLIS);
     }
 
     private static Service.RunInfo create(MlflowEndpoint endpoint, String experimentId, StudyInfo study, String source)

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nd4j.autodiff.samediff.internal.InferenceSession;
+import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.Family;
@@ -22,10 +24,7 @@ class GraphStepTest {
 
     @Test
     void aStepsGradientsStayReadableUntilTheNextStepFreesThem() {
-        ModelParts parts = new ModelParts(TestModels.component(Family.ENCODER, "{type: mlp, hidden: [8]}"),
-                TestModels.component(Family.DECODER, "{type: mlp, hidden: [8]}"), TestModels.BERNOULLI,
-                TestModels.beta(1.0), TestModels.VAE, new DataShape(List.of(WIDTH), ValueRange.UNIT_INTERVAL, 0), LATENT);
-        VaeGraph graph = parts.build(1, new SplittableRandom(1));
+        VaeGraph graph = graph();
         GraphStep step = new GraphStep(graph);
         SplittableRandom random = new SplittableRandom(2);
 
@@ -38,6 +37,36 @@ class GraphStepTest {
         Map<String, INDArray> second = step.compute(batch(random)).gradients();
         first.values().forEach(g -> assertTrue(g.wasClosed(), "the previous step's gradient is freed"));
         second.values().forEach(g -> assertFalse(g.wasClosed()));
+    }
+
+    @Test
+    void evaluationFreesItsArraysWhileTrainingStepsReuseTheirs() {
+        VaeGraph graph = graph();
+        GraphStep step = new GraphStep(graph);
+        SplittableRandom random = new SplittableRandom(2);
+        for (int i = 0; i < 3; i++) {
+            step.compute(batch(random));
+            graph.sameDiff().output(batch(random).feed(), VaeGraph.LOG_PX, VaeGraph.KL);
+        }
+
+        List<InferenceSession> forward = List.copyOf(graph.sameDiff().getSessions().values());
+        assertEquals(1, forward.size());
+        ArrayCacheMemoryMgr evaluation = (ArrayCacheMemoryMgr) forward.get(0).getMmgr();
+        assertFalse(evaluation.isEnableCache());
+        assertEquals(0, evaluation.getCurrentCacheSize(), "bytes of released arrays kept for reuse");
+        List<InferenceSession> gradients = List.copyOf(graph.sameDiff().getFunction(SameDiffGraphs.GRADIENT_FUNCTION).getSessions().values());
+        assertEquals(1, gradients.size());
+        ArrayCacheMemoryMgr training = (ArrayCacheMemoryMgr) gradients.get(0).getMmgr();
+        assertTrue(training.isEnableCache());
+        assertTrue(training.getCurrentCacheSize() > 0,
+                "the training step's arrays are kept for the next step");
+    }
+
+    private static VaeGraph graph() {
+        ModelParts parts = new ModelParts(TestModels.component(Family.ENCODER, "{type: mlp, hidden: [8]}"),
+                TestModels.component(Family.DECODER, "{type: mlp, hidden: [8]}"), TestModels.BERNOULLI,
+                TestModels.beta(1.0), TestModels.VAE, new DataShape(List.of(WIDTH), ValueRange.UNIT_INTERVAL, 0), LATENT);
+        return parts.build(1, new SplittableRandom(1));
     }
 
     private static TrainingBatch batch(SplittableRandom random) {

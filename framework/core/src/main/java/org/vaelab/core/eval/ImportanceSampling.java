@@ -36,7 +36,8 @@ import org.vaelab.spi.data.DataSplit;
  */
 public final class ImportanceSampling {
 
-    private static final int BOUNDED_CHUNK = 100;
+    private static final int BOUNDED_SAMPLES = 100;
+    private static final int BOUNDED_EXAMPLES = 20;
 
     private final VaeGraph graph;
     private final int samples;
@@ -64,11 +65,13 @@ public final class ImportanceSampling {
     }
 
     /**
-     * An estimator with 100 samples and 100 examples per
-     * forward pass: about 10,000 rows of z, memory bounded whatever K is.
+     * An estimator with {@value #BOUNDED_SAMPLES} samples and {@value #BOUNDED_EXAMPLES} examples
+     * per forward pass: 2,000 rows of z, memory bounded whatever K is. (With 100 examples per pass,
+     * 10,000 rows, the quickstart's resident memory peaked 110 to 210 MB higher, for the same
+     * estimates.)
      */
     public static ImportanceSampling bounded(VaeGraph trained, ModelParts parts, int samples) {
-        return of(trained, parts, samples, BOUNDED_CHUNK, BOUNDED_CHUNK);
+        return of(trained, parts, samples, BOUNDED_SAMPLES, BOUNDED_EXAMPLES);
     }
 
     private static void requirePositive(String name, int value) {

@@ -27,7 +27,7 @@ public final class GeneratorGraph {
 
     /** A generator of the model {@code parts} describe, with the current weights of {@code trained}. */
     public static GeneratorGraph of(VaeGraph trained, ModelParts parts) {
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = SameDiffGraphs.create();
         SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, parts.latentDim());
         int classes = parts.conditioning().classes();
         SDVariable y = classes > 0 ? sd.placeHolder(VaeGraph.Y, DataType.FLOAT, -1, classes) : null;

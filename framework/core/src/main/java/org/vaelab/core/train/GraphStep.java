@@ -34,7 +34,7 @@ final class GraphStep implements TrainingStep {
     @Override
     public Outcome compute(TrainingBatch batch) {
         HostArrays.free(lastGradients.values());
-        OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(batch.feed(), outputs, parameters);
+        OutAndGrad result = SameDiffGraphs.gradientsAndOutputs(graph.sameDiff(), batch.feed(), outputs, parameters);
         Map<String, INDArray> measured = result.getOutputs();
         Map<String, Double> familyMetrics = new LinkedHashMap<>();
         for (String name : graph.familyMetrics()) {

@@ -135,7 +135,7 @@ public final class VaeGraph {
         Likelihood likelihood = parts.likelihood();
         DataShape shape = parts.shape();
         int latentDim = parts.latentDim();
-        SameDiff sd = SameDiff.create();
+        SameDiff sd = SameDiffGraphs.create();
         int width = shape.size();
         SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, width);
         SDVariable eps = sd.placeHolder(EPS, DataType.FLOAT, -1, latentDim);

@@ -54,12 +54,12 @@ class GraphStepTest {
         ArrayCacheMemoryMgr evaluation = (ArrayCacheMemoryMgr) forward.get(0).getMmgr();
         assertFalse(evaluation.isEnableCache());
         assertEquals(0, evaluation.getCurrentCacheSize(), "bytes of released arrays kept for reuse");
-        List<InferenceSession> gradients = List.copyOf(graph.sameDiff().getFunction(SameDiffGraphs.GRADIENT_FUNCTION).getSessions().values());
+        List<InferenceSession> gradients = List.copyOf(
+                graph.sameDiff().getFunction(SameDiffGraphs.GRADIENT_FUNCTION).getSessions().values());
         assertEquals(1, gradients.size());
         ArrayCacheMemoryMgr training = (ArrayCacheMemoryMgr) gradients.get(0).getMmgr();
         assertTrue(training.isEnableCache());
-        assertTrue(training.getCurrentCacheSize() > 0,
-                "the training step's arrays are kept for the next step");
+        assertTrue(training.getCurrentCacheSize() > 0, "the training step's arrays are kept for the next step");
     }
 
     private static VaeGraph graph() {

@@ -16,7 +16,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * quarter of JavaCPP's {@code maxbytes} (the heap's maximum: 256 MB under {@code ./vae}), one
  * cache per graph. A run evaluates with copies of its model (the evaluation graph, the importance
  * sampler, the generator), each with a cache of its own: the MLP quickstart peaked at 1.19 GB
- * resident with them and at 0.78 to 0.86 GB without, at most 0.1 s more per epoch. The sessions
+ * resident with them and at 0.76 to 0.86 GB without, at most 0.1 s more per epoch. The sessions
  * of the gradient function, which training steps run, keep the cache: a training step asks for
  * the same arrays step after step, and the conv VAE's resident memory grew from 3.6 to 4.5 GB
  * without it (docs/performance.md). The switch is ND4J's own ({@code enableCache}, what the system

@@ -22,6 +22,7 @@ import org.vaelab.spi.kl.TrainingHorizon;
 /**
  * Training stopped after an epoch, saved to a file, and continued in a new model from that file
  * takes exactly the steps of training never stopped, dropout masks and Adam's moments included;
+ * a file changed on disk (one bit, truncated, not a checkpoint at all) is refused by its checksum or header;
  * a step with a non-finite loss stops training, names the term, and leaves the parameters as they were.
  */
 class TrainerCheckpointTest {
@@ -71,7 +72,7 @@ class TrainerCheckpointTest {
     }
 
     @Test
-    void aCheckpointOfAnotherModelOrATruncatedFileIsRefused() throws IOException {
+    void aCheckpointOfAnotherModelOrAFlippedTruncatedOrGarbageFileIsRefused() throws IOException {
         Trainer trainer = trainer(model(1));
         Path file = work.resolve("state.ckpt");
         trainer.checkpoint(Double.NaN).write(file);
@@ -85,9 +86,18 @@ class TrainerCheckpointTest {
                 mismatch.getMessage());
 
         byte[] bytes = Files.readAllBytes(file);
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(file, bytes);
+        InvalidInputException flipped = assertThrows(InvalidInputException.class, () -> Checkpoint.read(file));
+        assertEquals(file + " is corrupt: its content does not match its CRC32C checksum", flipped.getMessage());
+
         Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
         InvalidInputException truncated = assertThrows(InvalidInputException.class, () -> Checkpoint.read(file));
-        assertTrue(truncated.getMessage().contains("is not a readable VAELab checkpoint"), truncated.getMessage());
+        assertEquals(file + " is corrupt: its content does not match its CRC32C checksum", truncated.getMessage());
+
+        Files.write(file, "VAELAB? no".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        InvalidInputException garbage = assertThrows(InvalidInputException.class, () -> Checkpoint.read(file));
+        assertEquals(file + " is not a VAELab checkpoint", garbage.getMessage());
     }
 
     @Test

@@ -1,15 +1,19 @@
 package org.vaelab.core.train;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
+import java.util.zip.Checksum;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.InvalidInputException;
@@ -31,16 +35,26 @@ public record Checkpoint(int epoch, long globalStep, double bestValidationElbo, 
                          Map<String, INDArray> optimizerState) {
 
     private static final String MAGIC = "VAELAB-CHECKPOINT";
-    private static final int VERSION = 1;
+    /** Version 2 ends with a CRC32C of every byte before it; version 1 had none and is no longer read. */
+    private static final int VERSION = 2;
+    private static final int CHECKSUM_BYTES = Integer.BYTES;
+    /** The magic string as {@code writeUTF} writes it (its length first), then the version. */
+    private static final int HEADER_BYTES = Short.BYTES + MAGIC.length() + Integer.BYTES;
 
     public Checkpoint {
         parameters = Map.copyOf(parameters);
         optimizerState = Map.copyOf(optimizerState);
     }
 
-    /** Writes the checkpoint to {@code file} (callers write to a temporary name and move it into place). */
+    /**
+     * Writes the checkpoint to {@code file}, followed by a CRC32C of everything written before it,
+     * so that a file changed on disk afterwards is recognised (callers write to a temporary name and
+     * move it into place).
+     */
     public void write(Path file) throws IOException {
-        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(file)))) {
+        Checksum checksum = new CRC32C();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                new CheckedOutputStream(Files.newOutputStream(file), checksum)))) {
             out.writeUTF(MAGIC);
             out.writeInt(VERSION);
             out.writeInt(epoch);
@@ -48,29 +62,53 @@ public record Checkpoint(int epoch, long globalStep, double bestValidationElbo, 
             out.writeDouble(bestValidationElbo);
             writeArrays(out, parameters);
             writeArrays(out, optimizerState);
+            out.flush();
+            out.writeInt((int) checksum.getValue());
         }
     }
 
     /**
-     * Reads a checkpoint written by {@link #write}.
+     * Reads a checkpoint written by {@link #write}, after checking its checksum.
      *
-     * @throws InvalidInputException when {@code file} is not a complete checkpoint of this version
+     * @throws InvalidInputException when {@code file} is not a VAELab checkpoint of this version,
+     *     or its content does not match its checksum (it is corrupt), or it cannot be decoded
      */
     public static Checkpoint read(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
-                throw new InvalidInputException(file + " is not a VAELab checkpoint of version " + VERSION);
-            }
+        byte[] bytes = Files.readAllBytes(file);
+        int version = version(bytes);
+        if (version != VERSION) {
+            throw new InvalidInputException(file + " is " + (version < 0 ? "not a VAELab checkpoint"
+                    : "a VAELab checkpoint of version " + version + "; this VAELab reads version " + VERSION + " only"));
+        }
+        int payload = bytes.length - CHECKSUM_BYTES;
+        Checksum checksum = new CRC32C();
+        checksum.update(bytes, 0, payload);
+        if ((int) checksum.getValue() != ByteBuffer.wrap(bytes, payload, CHECKSUM_BYTES).getInt()) {
+            throw new InvalidInputException(file + " is corrupt: its content does not match its CRC32C checksum");
+        }
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes, 0, payload))) {
+            in.skipNBytes(HEADER_BYTES);
             int epoch = in.readInt();
             long step = in.readLong();
             double best = in.readDouble();
             return new Checkpoint(epoch, step, best, readArrays(in), readArrays(in));
-        } catch (EOFException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            throw new InvalidInputException(file + " is not a readable VAELab checkpoint (" + e.getMessage() + ")", e);
+        } catch (IOException | RuntimeException e) {
+            throw new InvalidInputException(file + " has a valid checksum but cannot be decoded ("
+                    + Failures.reason(e) + ")", e);
         }
+    }
+
+    /** The format version {@code bytes} announce, or -1 when they do not start like a checkpoint. */
+    private static int version(byte[] bytes) {
+        if (bytes.length < HEADER_BYTES + CHECKSUM_BYTES) {
+            return -1;
+        }
+        ByteBuffer header = ByteBuffer.wrap(bytes);
+        if (header.getShort() != MAGIC.length()
+                || !MAGIC.equals(new String(bytes, Short.BYTES, MAGIC.length(), StandardCharsets.US_ASCII))) {
+            return -1;
+        }
+        return header.getInt(Short.BYTES + MAGIC.length());
     }
 
     /**

@@ -1,26 +1,31 @@
 package org.vaelab.core.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.train.ElboTerms;
+import org.vaelab.core.train.Failures;
 import org.vaelab.core.train.Trainer;
 import org.vaelab.core.train.TrainingFailedException;
 import org.vaelab.core.train.TrainingStep;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
+import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
@@ -56,43 +61,38 @@ public final class ExperimentRunner {
         long started = System.nanoTime();
         Assembly model = Assembly.of(spec, catalog, options);
         Resumption resumption = options.resume() == null ? null : Resumption.open(options.resume(), resolved);
-        Instant now = Instant.now();
-        RunDirectory directory;
-        if (resumption == null) {
-            directory = RunDirectory.create(options.runsRoot(), spec.name(),
-                    RUN_TIME.format(now) + "-" + resolved.sha256().substring(0, 8));
-            directory.writeText(SPEC_FILE, resolved.yaml());
-        } else {
-            directory = resumption.directory();
-            resumption.forgetEpochsAfterCheckpoint();
+        TrainingStep step = TrainingStep.of(model.parts(), model.graph(), spec.train().fastPath());
+        Trainer trainer = new Trainer(model.graph(), step, model.optimizer(), model.parts().schedule(),
+                spec.train().batchSize(), model.streams(),
+                TrainingHorizon.of(model.data().train().size(), spec.train().batchSize(), spec.train().epochs()));
+        if (resumption != null) {
+            restore(trainer, resumption);
         }
+        Instant now = Instant.now();
+        RunDirectory directory = resumption == null ? RunDirectory.create(options.runsRoot(), spec.name(),
+                RUN_TIME.format(now) + "-" + resolved.sha256().substring(0, 8)) : resumption.directory();
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
-        TrainingStep step = TrainingStep.of(model.parts(), model.graph(), spec.train().fastPath());
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
         provenance.put(TRAINING_STEP, step.kind());
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(resolved, model.data()));
-        try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info)) {
-            for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
-                String path = "data/" + fitted.getKey();
-                run.tracker().logArtifact(directory.writeText(path, fitted.getValue()), path);
-            }
-            options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(), describe(model, spec),
-                    step.kind());
-            Trainer trainer = new Trainer(model.graph(), step, model.optimizer(), model.parts().schedule(),
-                    spec.train().batchSize(), model.streams(),
-                    TrainingHorizon.of(model.data().train().size(), spec.train().batchSize(), spec.train().epochs()));
-            double bestValidationElbo = Double.NaN;
-            if (resumption != null) {
-                trainer.restore(resumption.checkpoint());
-                bestValidationElbo = resumption.checkpoint().bestValidationElbo();
-                options.out().printf(Locale.ROOT, "resuming after epoch %d (step %d)%n", trainer.epochsDone(),
-                        trainer.globalStep());
-            }
+        try (OpenRun run = start(directory, resolved, resumption, provenance, new TrackerGroup(trackers), info)) {
             try {
+                for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
+                    String path = "data/" + fitted.getKey();
+                    run.tracker().logArtifact(directory.writeText(path, fitted.getValue()), path);
+                }
+                options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(), describe(model, spec),
+                        step.kind());
+                double bestValidationElbo = Double.NaN;
+                if (resumption != null) {
+                    bestValidationElbo = resumption.checkpoint().bestValidationElbo();
+                    options.out().printf(Locale.ROOT, "resuming after epoch %d (step %d)%n", trainer.epochsDone(),
+                            trainer.globalStep());
+                }
                 ElboTerms test = new TrainingLoop(model, spec, options, run.tracker(), directory).run(trainer, bestValidationElbo);
                 finish(model, spec, trainer, directory, run, options);
                 run.end(RunStatus.FINISHED);
@@ -110,11 +110,58 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Saves the trained model, evaluates it beyond the ELBO and draws the pictures. */
+    /**
+     * Continues {@code trainer} from the resumed run's checkpoint, which must be one of this
+     * spec's model and optimizer; checked before the run's directory is touched.
+     */
+    private static void restore(Trainer trainer, Resumption resumption) {
+        try {
+            trainer.restore(resumption.checkpoint());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("--resume " + resumption.directory().root() + ": "
+                    + TrainingLoop.LAST_CHECKPOINT + " is not a checkpoint of the model and optimizer its spec describes ("
+                    + e.getMessage() + "); start the run again without --resume");
+        }
+    }
+
+    /**
+     * Writes the run's first files (a new run's spec; for a resumed one, the metrics of the epochs
+     * after its checkpoint dropped) and starts it. A new run that cannot (a full disk) is removed
+     * again, so that no run directory says RUNNING of a run that never ran.
+     */
+    private static OpenRun start(RunDirectory directory, ResolvedSpec resolved, Resumption resumption,
+                                 Map<String, Object> provenance, TrackerGroup tracker, RunInfo info) throws IOException {
+        try {
+            if (resumption == null) {
+                directory.writeText(SPEC_FILE, resolved.yaml());
+            } else {
+                resumption.forgetEpochsAfterCheckpoint();
+            }
+            return OpenRun.start(directory, provenance, tracker, info);
+        } catch (IOException e) {
+            if (resumption != null) {
+                throw new TrainingFailedException("the run could not start again: " + Failures.reason(e), e);
+            }
+            removeTree(directory.root());
+            throw new TrainingFailedException("the run could not start: " + Failures.reason(e)
+                    + "; its run directory " + directory.root() + " was removed again", e);
+        }
+    }
+
+    private static void removeTree(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** Saves the trained model, then its SHA-256, evaluates it beyond the ELBO and draws the pictures. */
     private static void finish(Assembly model, ExperimentSpec spec, Trainer trainer, RunDirectory directory, OpenRun run,
                                RunOptions options) throws IOException {
         VaeGraph trained = model.parts().forEvaluation(model.graph());
-        Path checkpoint = directory.write(CHECKPOINT_FILE, file -> trained.sameDiff().save(file.toFile(), false));
+        Path checkpoint = directory.write(CHECKPOINT_FILE, file -> save(trained, file));
+        ModelChecksum.record(directory, CHECKPOINT_FILE);
         run.tracker().logArtifact(checkpoint, CHECKPOINT_FILE);
         FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval());
         run.tracker().logMetrics(evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
@@ -122,9 +169,32 @@ public final class ExperimentRunner {
         writePictures(trained, model, evaluation, directory, run.tracker(), options);
     }
 
-    /** Marks {@code run} FAILED with {@code failure}'s message; returns {@code failure} to throw. */
+    /**
+     * Saves {@code graph} to {@code file}. ND4J reports a failed write as an unchecked "Error
+     * saving SameDiff instance to file"; it becomes the {@link IOException} it wraps, so that the
+     * message names the file and the cause like any other file that cannot be written.
+     */
+    private static void save(VaeGraph graph, Path file) throws IOException {
+        try {
+            graph.sameDiff().save(file.toFile(), false);
+        } catch (RuntimeException e) {
+            throw new IOException(Failures.reason(e), e);
+        }
+    }
+
+    /**
+     * Marks {@code run} FAILED with {@code failure}'s message; returns {@code failure} to throw, or,
+     * when the end cannot be recorded in full (the disk that failed the run is full), a failure
+     * that says so too, so that the first cause is never hidden behind the second.
+     */
     private static TrainingFailedException failed(OpenRun run, TrainingFailedException failure) {
-        run.fail(failure.getMessage());
+        try {
+            run.fail(failure.getMessage());
+        } catch (UncheckedIOException unrecorded) {
+            failure.addSuppressed(unrecorded);
+            return new TrainingFailedException(failure.getMessage() + "; the run's end could not be recorded in full ("
+                    + Failures.reason(unrecorded) + ")", failure);
+        }
         return failure;
     }
 
@@ -133,7 +203,7 @@ public final class ExperimentRunner {
      * it is kept and how to continue from it.
      */
     private static String notWritten(IOException e, RunDirectory directory) {
-        String reason = e.getMessage() != null ? e.getMessage() : e.toString();
+        String reason = Failures.reason(e);
         if (!Files.isRegularFile(directory.root().resolve(TrainingLoop.LAST_CHECKPOINT))) {
             return reason;
         }
@@ -145,7 +215,7 @@ public final class ExperimentRunner {
         return String.format(Locale.ROOT, "out of memory (%s) with train.batch_size %d, train.mc_samples %d and "
                         + "eval.batch_size %d: lower them, or allow more memory, for example "
                         + "VAE_JAVA_OPTS='-Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=12G' (the run's checkpoints are kept)",
-                e.getMessage(), spec.train().batchSize(), spec.train().mcSamples(), spec.eval().batchSize());
+                Failures.reason(e), spec.train().batchSize(), spec.train().mcSamples(), spec.eval().batchSize());
     }
 
     /**

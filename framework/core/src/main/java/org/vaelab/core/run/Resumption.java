@@ -49,7 +49,19 @@ record Resumption(RunDirectory directory, String runId, Checkpoint checkpoint) {
                     + TrainingLoop.LAST_CHECKPOINT + "); start it again without --resume");
         }
         return new Resumption(RunDirectory.existing(runDirectory), provenance.path("run_id").asText(),
-                Checkpoint.read(checkpoint));
+                readCheckpoint(runDirectory, checkpoint));
+    }
+
+    /** The checkpoint to continue from; one that cannot be used says what the run can do instead. */
+    private static Checkpoint readCheckpoint(Path runDirectory, Path checkpoint) throws IOException {
+        try {
+            return Checkpoint.read(checkpoint);
+        } catch (InvalidInputException e) {
+            String best = Files.isRegularFile(runDirectory.resolve(TrainingLoop.BEST_CHECKPOINT))
+                    ? "to resume from the best epoch instead, copy " + TrainingLoop.BEST_CHECKPOINT + " over it, or " : "";
+            throw new InvalidInputException("--resume " + runDirectory + ": " + e.getMessage() + "; " + best
+                    + "start the run again without --resume", e);
+        }
     }
 
     /**

@@ -14,6 +14,7 @@ import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.spec.Problem;
 import org.vaelab.core.spec.SpecException;
 import org.vaelab.core.spec.SpecLoader;
+import org.vaelab.core.train.Failures;
 import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
@@ -29,8 +30,9 @@ import org.vaelab.spi.track.RunStatus;
  * A finished run opened again: its {@code spec.resolved.yaml} read through the installed plugins,
  * its data loaded as the run loaded it, and its model rebuilt from the spec with the trained
  * weights of {@code checkpoints/final.fb}, copied variable by variable by name. Anything that does
- * not fit (not a run directory, a run that did not finish, no checkpoint, a spec or checkpoint the
- * installed plugins cannot rebuild) is an {@link InvalidInputException} of one line.
+ * not fit (not a run directory, a run that did not finish, no checkpoint, a checkpoint whose
+ * SHA-256 is not the one recorded when it was saved, a spec or checkpoint the installed plugins
+ * cannot rebuild) is an {@link InvalidInputException} of one line.
  */
 public final class TrainedRun {
 
@@ -71,6 +73,7 @@ public final class TrainedRun {
             throw new InvalidInputException(directory + " has no trained model: " + ExperimentRunner.CHECKPOINT_FILE
                     + " is missing");
         }
+        ModelChecksum.check(checkpoint);
         ExperimentSpec spec = readSpec(specFile, catalog, environment);
         Path baseDirectory = Path.of(provenance.path(Provenance.BASE_DIRECTORY).asText(""));
         DataSplits data = catalog.create(Family.DATASET, spec.data())
@@ -112,7 +115,7 @@ public final class TrainedRun {
         try {
             saved = SameDiff.load(checkpoint.toFile(), false);
         } catch (RuntimeException e) {
-            throw new InvalidInputException(checkpoint + " cannot be read as a SameDiff graph (" + e.getMessage() + ")", e);
+            throw new InvalidInputException(checkpoint + " cannot be read as a SameDiff graph (" + Failures.reason(e) + ")", e);
         }
         try {
             return parts.withWeightsFrom(saved, samples);

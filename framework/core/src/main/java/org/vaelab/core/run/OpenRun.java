@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class OpenRun implements AutoCloseable {
         provenance.put("status", status.name());
         provenance.put("ended", Instant.now().toString());
         try {
-            writeProvenance();
+            recordEnd();
             tracker.logArtifact(directory.root().resolve(PROVENANCE_FILE), PROVENANCE_FILE);
             tracker.logArtifact(directory.root().resolve(MetricsCsv.FILE), MetricsCsv.FILE);
             tracker.logArtifact(directory.root().resolve(MetricsCsv.TIMING_FILE), MetricsCsv.TIMING_FILE);
@@ -87,6 +88,24 @@ final class OpenRun implements AutoCloseable {
             return;
         }
         end(RunStatus.FAILED);
+    }
+
+    /**
+     * Writes the ended run's provenance. On a disk too full for the temporary file of an atomic
+     * write, it is overwritten in place, in the space it takes already: a run that has ended must
+     * not go on saying RUNNING.
+     */
+    private void recordEnd() throws IOException {
+        try {
+            writeProvenance();
+        } catch (IOException full) {
+            try {
+                Files.write(directory.root().resolve(PROVENANCE_FILE), JSON.writeValueAsBytes(provenance));
+            } catch (IOException stillFull) {
+                full.addSuppressed(stillFull);
+                throw full;
+            }
+        }
     }
 
     private void writeProvenance() throws IOException {

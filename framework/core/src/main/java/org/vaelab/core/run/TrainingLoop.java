@@ -14,6 +14,7 @@ import org.vaelab.core.train.Checkpoint;
 import org.vaelab.core.train.ElboTerms;
 import org.vaelab.core.train.Evaluator;
 import org.vaelab.core.train.Trainer;
+import org.vaelab.core.train.TrainingDivergedException;
 
 /**
  * The epochs of a run, from wherever its trainer stands to the spec's last epoch: training with
@@ -22,7 +23,8 @@ import org.vaelab.core.train.Trainer;
  * {@code train.checkpoint_every_epochs} epochs and after the last, and to
  * {@code checkpoints/best.ckpt} whenever the validation ELBO is the best so far. Every value comes
  * from streams seeded by the epoch, so a run resumed from a checkpoint logs what an uninterrupted
- * one logs.
+ * one logs. A validation or test ELBO that is not finite fails the run before anything of its
+ * epoch is saved.
  */
 final class TrainingLoop {
 
@@ -69,9 +71,10 @@ final class TrainingLoop {
             boolean improved = false;
             if (epoch % spec.eval().everyEpochs() == 0 || epoch == epochs) {
                 Evaluator current = evaluator();
-                ElboTerms validation = current.evaluate(model.data().validation(), model.streams().validation(epoch));
+                ElboTerms validation = requireFinite("validation", epoch, trainer,
+                        current.evaluate(model.data().validation(), model.streams().validation(epoch)));
                 long testStart = System.nanoTime();
-                test = current.evaluate(model.data().test(), model.streams().test(epoch));
+                test = requireFinite("test", epoch, trainer, current.evaluate(model.data().test(), model.streams().test(epoch)));
                 epochMetrics.put("time/test_eval_seconds", (System.nanoTime() - testStart) / 1e9);
                 put(epochMetrics, "val", validation);
                 put(epochMetrics, "test", test);
@@ -84,7 +87,24 @@ final class TrainingLoop {
             save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == epochs);
             options.out().println(line);
         }
-        return test != null ? test : evaluator().evaluate(model.data().test(), model.streams().test(epochs));
+        return test != null ? test
+                : requireFinite("test", epochs, trainer, evaluator().evaluate(model.data().test(), model.streams().test(epochs)));
+    }
+
+    /**
+     * {@code terms}, checked to be finite: a NaN or infinite ELBO means the parameters have
+     * diverged (the last step's update, say), so the run fails like a non-finite training loss
+     * fails it, before this epoch's state is saved; the last checkpoint stays as it was.
+     *
+     * @throws TrainingDivergedException naming the split and the epoch
+     */
+    private static ElboTerms requireFinite(String split, int epoch, Trainer trainer, ElboTerms terms) {
+        if (!Double.isFinite(terms.elbo())) {
+            throw new TrainingDivergedException(String.format(Locale.ROOT,
+                    "the %s ELBO became %s after epoch %d (step %d): reconstruction %s, KL %s", split, terms.elbo(), epoch,
+                    trainer.globalStep(), terms.reconLoss(), terms.kl()));
+        }
+        return terms;
     }
 
     /** An evaluator of the model as trained so far, without dropout. */

@@ -16,6 +16,7 @@ import org.vaelab.core.run.RunResult;
 import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.spec.SpecLoader;
 import org.vaelab.spi.InvalidInputException;
+import org.vaelab.spi.track.RunStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code vae reproduce RUN_DIR}: runs a run's {@code spec.resolved.yaml} again and compares the new
  * {@code metrics.csv} with the old one (wall-clock times are in {@code timing.csv}). Exit code 0
- * when every other line is identical, 1 when one differs.
+ * when every other line is identical, 1 when one differs. Only a finished run is reproduced: an
+ * unfinished one's metrics stop early, so a full run could never match them.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "Run a run's logged spec again and check that its metrics.csv comes out the same, byte for byte.")
@@ -48,6 +50,12 @@ final class ReproduceCommand implements Callable<Integer> {
                     + " metrics.csv)");
         }
         JsonNode provenance = new ObjectMapper().readTree(provenanceFile.toFile());
+        String status = provenance.path("status").asText("unknown");
+        if (!RunStatus.FINISHED.name().equals(status)) {
+            throw new InvalidInputException(runDirectory + " has status " + status + "; only a FINISHED run can be "
+                    + "reproduced (resume it with 'vae run " + provenance.path("spec_source").asText("SPEC") + " --resume "
+                    + runDirectory + "', then reproduce it)");
+        }
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = new SpecLoader(catalog, System::getenv).load(runDirectory.resolve("spec.resolved.yaml"),
                 List.of());

@@ -1,6 +1,7 @@
 package org.vaelab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Same spec, seed, backend and threads: the same metrics, bit for bit. {@code metrics.csv} of a
  * run and of {@code vae reproduce} of it are identical byte for byte, line by line (wall-clock
- * speed is in {@code timing.csv}); and a record that was changed is not reproduced.
+ * speed is in {@code timing.csv}); a record that was changed is not reproduced; and a run that
+ * did not finish is refused at once, since its shorter record could never match.
  */
 class ReproduceCommandTest {
 
@@ -48,6 +50,15 @@ class ReproduceCommandTest {
                 work.resolve("third").toString());
         assertEquals(1, mismatch.exitCode(), mismatch.out() + mismatch.err());
         assertTrue(mismatch.out().contains("not reproduced: metrics.csv differs at line "), mismatch.out());
+
+        Path provenance = changed.resolve("provenance.json");
+        Files.writeString(provenance, Files.readString(provenance).replace("\"FINISHED\"", "\"KILLED\""));
+        CommandLineRunner.Outcome unfinished = CommandLineRunner.vae("reproduce", changed.toString(), "--runs-dir",
+                work.resolve("fourth").toString());
+        assertEquals(2, unfinished.exitCode(), unfinished.out() + unfinished.err());
+        assertEquals("error: " + changed + " has status KILLED; only a FINISHED run can be reproduced (resume it with "
+                + "'vae run " + spec + " --resume " + changed + "', then reproduce it)\n", unfinished.err());
+        assertFalse(Files.exists(work.resolve("fourth")), "nothing was run");
     }
 
     private static Path onlyRun(Path experiment) throws IOException {

@@ -120,7 +120,7 @@ public final class ExperimentRunner {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--resume " + resumption.directory().root() + ": "
                     + TrainingLoop.LAST_CHECKPOINT + " is not a checkpoint of the model and optimizer its spec describes ("
-                    + e.getMessage() + "); start the run again without --resume");
+                    + Failures.reason(e) + "); start the run again without --resume");
         }
     }
 

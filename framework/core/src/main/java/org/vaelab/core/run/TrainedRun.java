@@ -121,7 +121,7 @@ public final class TrainedRun {
             return parts.withWeightsFrom(saved, samples);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(checkpoint + " does not fit the model its spec describes with the installed "
-                    + "plugins: " + e.getMessage(), e);
+                    + "plugins: " + Failures.reason(e), e);
         }
     }
 

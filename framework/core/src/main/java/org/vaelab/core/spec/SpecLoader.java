@@ -20,8 +20,9 @@ import org.vaelab.spi.Family;
 import org.vaelab.spi.data.Dataset;
 
 /**
- * Reads a spec file into a {@link ResolvedSpec}: YAML with locations, {@code ${VAR:-default}}
- * interpolation, {@code --set} overrides, binding and validation. Every problem found on the way
+ * Reads a spec file into a {@link ResolvedSpec}: YAML with locations, {@code --set} overrides,
+ * {@code ${VAR:-default}} interpolation (of the file's values and the overrides' alike), binding
+ * and validation. Every problem found on the way
  * is reported together in one {@link SpecException}; nothing is returned half-valid.
  */
 public final class SpecLoader {
@@ -63,7 +64,7 @@ public final class SpecLoader {
         Optional<SpecNode> tree = new YamlTreeReader(problems, null).read(text);
         problems.throwIfAny(source);
         Interpolation interpolation = new Interpolation(environment, problems);
-        SpecNode node = new Overrides(problems).apply(interpolation.apply(tree.orElseThrow(), ""), overrides);
+        SpecNode node = interpolation.apply(new Overrides(problems).apply(tree.orElseThrow(), overrides), "");
         Optional<ExperimentSpec> spec = new RecordBinder(catalog, problems).bindRecord(ExperimentSpec.class, node, "", "the spec");
         problems.throwIfAny(source);
         return resolve(spec.orElseThrow(), node, interpolation.fromEnvironment());

@@ -481,6 +481,16 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aDeviceWithoutEndIsReadNoFurtherThanTheLimit() {
+        Path endless = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(endless), "a device without end, such as Linux's");
+        SpecLoader loader = new SpecLoader(CATALOG, name -> null);
+        assertEquals("[spec/TooLarge] (line 1, col 1): the file has more than 1048576 bytes; specs are limited to 1048576"
+                + " bytes", assertThrows(SpecException.class, () -> loader.load(endless, List.of())).problems().get(0).format(),
+                "its size is 0, not its length");
+    }
+
+    @Test
     void specsAreLimitedInSizeAndMustBeFiles(@TempDir Path dir) throws IOException {
         SpecLoader loader = new SpecLoader(CATALOG, name -> null);
         SpecException missing = assertThrows(SpecException.class, () -> loader.load(dir.resolve("nope.yaml"), List.of()));

@@ -122,13 +122,25 @@ public final class SpecLoader {
                         + MAX_SPEC_BYTES + " bytes");
                 return "";
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_SPEC_BYTES + 1);
+            }
+            if (bytes.length > MAX_SPEC_BYTES) {
+                problems.add("spec/TooLarge", "", start, "the file has more than " + MAX_SPEC_BYTES
+                        + " bytes; specs are limited to " + MAX_SPEC_BYTES + " bytes");
+                return "";
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.file.NoSuchFileException e) {
             problems.add("spec/FileNotFound", "", start, "no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             problems.add("spec/NotUtf8", "", start, "the file is not UTF-8 text");
+        } catch (java.nio.file.AccessDeniedException e) {
+            problems.add("spec/Unreadable", "", start, "cannot be read: permission denied");
         } catch (IOException e) {
-            problems.add("spec/Unreadable", "", start, "cannot be read: " + e.getMessage());
+            problems.add("spec/Unreadable", "", start, "cannot be read: " + (e.getMessage() == null ? e.toString()
+                    : e.getMessage()));
         }
         return "";
     }

@@ -47,6 +47,7 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new InvalidInputException(runDirectory + " is not a run directory (it needs provenance.json and"
                     + " metrics.csv)");
         }
+        WritableFolder.check("--runs-dir", runsDir);
         JsonNode provenance = new ObjectMapper().readTree(provenanceFile.toFile());
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = new SpecLoader(catalog, System::getenv).load(runDirectory.resolve("spec.resolved.yaml"),

@@ -50,6 +50,12 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
     /** The model {@code reference} with {@code tested} in its place. */
     abstract ContractModel place(ContractModel reference, T tested);
 
+    /** The sizes of the tested part's parameter arrays in {@code parts}, as it counts them. */
+    abstract List<Long> countedParameterArrays(ModelParts parts);
+
+    /** The scope of the tested part's variables in a {@link VaeGraph}. */
+    abstract String scope();
+
     private ContractModel model() {
         return place(ContractModel.reference(), component());
     }
@@ -76,6 +82,18 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
                 .filter(v -> v.getVariableType() == VariableType.VARIABLE).map(SDVariable::name).toList();
         graph.sameDiff().calculateGradients(feed, parameters).forEach((name, gradient) ->
                 assertFalse(gradient.isNaN().any() || gradient.isInfinite().any(), "finite gradient of " + name));
+    }
+
+    @Test
+    void countsItsParameterArraysAsItBuildsThem() {
+        DataShape shape = ContractData.images().shape();
+        List<Long> counted = countedParameterArrays(model().parts(shape));
+        org.junit.jupiter.api.Assumptions.assumeFalse(counted.isEmpty(), "the part does not count its parameters");
+        VaeGraph graph = model().graph(shape, SEED);
+        List<Long> built = graph.sameDiff().variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().startsWith(scope() + "/"))
+                .map(v -> v.getArr().length()).sorted().toList();
+        assertEquals(built, counted.stream().sorted().toList(), "the arrays counted without building, by size");
     }
 
     @Test

@@ -2,9 +2,9 @@ package org.vaelab.testkit.contract;
 
 import java.util.List;
 import java.util.Map;
-import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
+import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.nn.Encoder;
 
 /**
@@ -29,8 +29,8 @@ public abstract class EncoderContract extends ModelPartContract<Encoder> {
     }
 
     @Override
-    final List<Long> countedParameterArrays(ModelParts parts) {
-        return parts.encoderParameterArrays();
+    final List<Long> countedParameterArrays(ContractModel model, DataShape shape) {
+        return model.parts(shape).encoderParameterArrays();
     }
 
     @Override

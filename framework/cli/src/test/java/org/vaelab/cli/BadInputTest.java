@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -126,6 +127,20 @@ class BadInputTest {
         assertTrue(convolutional.err().contains("model.encoder.type: model.family cvae appends each example's one-hot label"
                 + " to it, so the encoder takes vectors of 794 values, and conv cannot: the conv encoder needs images"),
                 convolutional.err());
+        assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+    }
+
+    @Test
+    void aMalformedSetKeyIsASpecProblemInRunAndValidate() throws IOException {
+        Path spec = TestSpecs.write(work, "fine.yaml", TestSpecs.SMALL_FASHION);
+        for (CommandLineRunner.Outcome outcome : List.of(
+                CommandLineRunner.vae("validate", spec.toString(), "--set", "..=1"),
+                CommandLineRunner.vae("run", spec.toString(), "--runs-dir", work.resolve("runs").toString(), "--set", "..=1"))) {
+            assertEquals(2, outcome.exitCode(), outcome.err());
+            assertEquals(spec + ": 1 problem, nothing was run\n1) [spec/BadOverride] (--set ..=1): '..' is not a key: a key"
+                    + " is names joined by single dots, such as kl.beta or model.encoder.hidden, without a dot at either end\n",
+                    outcome.err());
+        }
         assertFalse(Files.exists(work.resolve("runs")), "no run directory");
     }
 

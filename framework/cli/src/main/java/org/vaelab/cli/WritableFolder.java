@@ -64,8 +64,9 @@ final class WritableFolder {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof FileSystemException system && system.getReason() != null) {
-            return system.getReason().toLowerCase(java.util.Locale.ROOT);
+        if (e instanceof FileSystemException system) {
+            return system.getReason() != null ? system.getReason().toLowerCase(java.util.Locale.ROOT)
+                    : "the system refused to create " + system.getFile() + " (" + e.getClass().getSimpleName() + ")";
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

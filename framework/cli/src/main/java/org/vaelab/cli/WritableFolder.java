@@ -56,7 +56,7 @@ final class WritableFolder {
         }
     }
 
-    /** What went wrong, as a phrase: the file in the way, no permission, or the system's reason. */
+    /** What went wrong, as a phrase: the file in the way, no permission, the system's reason, or what it refused. */
     private static String why(Exception e) {
         if (e instanceof FileAlreadyExistsException exists) {
             return exists.getFile() + " is in the way: it is not a folder (a file, or a link that leads to none)";
@@ -66,7 +66,7 @@ final class WritableFolder {
         }
         if (e instanceof FileSystemException system) {
             return system.getReason() != null ? system.getReason().toLowerCase(java.util.Locale.ROOT)
-                    : "the system refused to create " + system.getFile() + " (" + e.getClass().getSimpleName() + ")";
+                    : "the system refused to create " + system.getFile();
         }
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }

@@ -8,9 +8,13 @@ import picocli.CommandLine;
 
 /**
  * Turns failures into messages and exit codes: bad input is one clear message without a stack
- * trace (exit 2); a run that failed says why (exit 1), with the stack trace under {@code --verbose}.
+ * trace (exit 2); a command that failed says why (exit 1): "the run failed" for a run, "vae eval failed"
+ * for the others, with the stack trace under {@code --verbose}.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
+
+    /** The commands that run an experiment. */
+    private static final java.util.Set<String> RUNS = java.util.Set.of("run", "reproduce");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
@@ -26,11 +30,17 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             err.println("error: " + e.getMessage() + ("run".equals(commandLine.getCommandName()) ? "; nothing was run" : ""));
             return Main.BAD_INPUT;
         }
-        err.println("the run failed: " + (e instanceof TrainingFailedException ? e.getMessage() : e.toString()));
+        err.println(failed(commandLine.getCommandName())
+                + (e instanceof TrainingFailedException ? e.getMessage() : e.toString()));
         if (parseResult.hasMatchedOption("--verbose")) {
             e.printStackTrace(err);
         }
         return Main.RUN_FAILED;
+    }
+
+    /** How a failure of the command begins: "the run failed: " for the commands that run experiments. */
+    private static String failed(String command) {
+        return RUNS.contains(command) ? "the run failed: " : "vae " + command + " failed: ";
     }
 
     static int usage(CommandLine.ParameterException e, String[] args) {

@@ -13,8 +13,8 @@ final class OutputFile {
     }
 
     /**
-     * Returns {@code file} when its folder exists, it is not itself a folder and its name ends in
-     * one of {@code extensions} ({@code ".csv"}).
+     * Returns {@code file} when its folder exists and takes new files, it is not itself a folder and
+     * its name ends in one of {@code extensions} ({@code ".csv"}).
      *
      * @throws InvalidInputException naming {@code option} otherwise
      */
@@ -31,6 +31,7 @@ final class OutputFile {
         if (!Files.isDirectory(folder)) {
             throw new InvalidInputException(option + " " + file + ": the folder " + folder + " does not exist");
         }
+        WritableFolder.check(option + " " + file + ": its folder", folder);
         return file;
     }
 }

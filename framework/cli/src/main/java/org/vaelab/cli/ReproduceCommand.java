@@ -49,6 +49,7 @@ final class ReproduceCommand implements Callable<Integer> {
             throw new InvalidInputException(runDirectory + " is not a run directory (it needs provenance.json and"
                     + " metrics.csv)");
         }
+        WritableFolder.check("--runs-dir", runsDir);
         JsonNode provenance = new ObjectMapper().readTree(provenanceFile.toFile());
         String status = provenance.path("status").asText("unknown");
         if (!RunStatus.FINISHED.name().equals(status)) {

@@ -49,6 +49,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = spec.load(catalog);
+        if (resume == null) {
+            WritableFolder.check("--runs-dir", runsDir);
+        }
         boolean progress = !noProgress && System.console() != null;
         if (stopWith != null) {
             ProcessHandle.of(stopWith).map(ProcessHandle::onExit)

@@ -96,6 +96,7 @@ final class SweepCommand implements Callable<Integer> {
                     + selected.stream().map(t -> Integer.toString(t.index())).collect(Collectors.joining(" ")));
             return 0;
         }
+        WritableFolder.check("--runs-dir", runsDir);
         ParentRuns parents = ParentRuns.open(plan, catalog, out);
         StudyFolder folder = StudyFolder.open(runsDir, plan);
         parents.logArtifacts(folder.root(), folder.writePlan(plan));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,6 +128,51 @@ class BadInputTest {
                 + " to it, so the encoder takes vectors of 794 values, and conv cannot: the conv encoder needs images"),
                 convolutional.err());
         assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+    }
+
+    @Test
+    void aMalformedSetKeyIsASpecProblemInRunAndValidate() throws IOException {
+        Path spec = TestSpecs.write(work, "fine.yaml", TestSpecs.SMALL_FASHION);
+        for (CommandLineRunner.Outcome outcome : List.of(
+                CommandLineRunner.vae("validate", spec.toString(), "--set", "..=1"),
+                CommandLineRunner.vae("run", spec.toString(), "--runs-dir", work.resolve("runs").toString(), "--set", "..=1"))) {
+            assertEquals(2, outcome.exitCode(), outcome.err());
+            assertEquals(spec + ": 1 problem, nothing was run\n1) [spec/BadOverride] (--set ..=1): '..' is not a key: a key"
+                    + " is names joined by single dots, such as kl.beta or model.encoder.hidden, without a dot at either end\n",
+                    outcome.err());
+        }
+        assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+    }
+
+    @Test
+    void aModelTooLargeToHoldIsRefusedWithItsParameterCountBeforeItIsBuilt() throws IOException {
+        Path wide = TestSpecs.write(work, "wide.yaml", TestSpecs.SMALL_FASHION.replace("encoder: {type: mlp, hidden: [400]}",
+                "encoder: {type: mlp, hidden: [100000000]}"));
+        CommandLineRunner.Outcome mlp = run(wide);
+        assertEquals(2, mlp.exitCode(), mlp.err());
+        assertEquals(1, mlp.err().strip().lines().count(), mlp.err());
+        assertTrue(mlp.err().startsWith("error: model.encoder: the model would have 80,100,318,000 parameters (298.4 GiB"
+                + " as float32), 78,400,000,000 of them in one layer's array; at most "), mlp.err());
+
+        Path channels = TestSpecs.write(work, "channels.yaml", TestSpecs.SMALL_FASHION.replace(
+                "encoder: {type: mlp, hidden: [400]}", "encoder: {type: conv, layers: [{channels: 200000}, {channels: 200000}]}"));
+        CommandLineRunner.Outcome conv = run(channels);
+        assertEquals(2, conv.exitCode(), conv.err());
+        assertEquals(1, conv.err().strip().lines().count(), conv.err());
+        assertTrue(conv.err().startsWith("error: model.encoder: the model would have "), conv.err());
+        assertTrue(conv.err().contains(", 640,000,000,000 of them in one layer's array"), conv.err());
+        assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+    }
+
+    @Test
+    void aModelWhoseLayersFitButNotTheirSumWithAdamsMomentsIsRefused() throws IOException {
+        Path spec = TestSpecs.write(work, "deep.yaml", TestSpecs.SMALL_FASHION.replace("encoder: {type: mlp, hidden: [400]}",
+                "encoder: {type: mlp, hidden: [" + "5000, ".repeat(1000) + "5000]}"));
+        CommandLineRunner.Outcome outcome = run(spec);
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().matches("error: model\\.encoder: the model would have [\\d,]+ parameters \\([\\d.]+ GiB as"
+                + " float32\\); with their gradients and Adam's two moments at most [\\d,]+ fit in this process's memory"
+                + " \\([\\d.]+ GiB\\); use smaller layers; nothing was run\\n"), outcome.err());
     }
 
     private CommandLineRunner.Outcome run(Path spec) {

@@ -68,8 +68,37 @@ class EnvironmentSecretsTest {
         assertEquals("4", record.params().get("model.latent_dim"));
         assertEquals("[64]", record.params().get("model.encoder.hidden"));
 
+        assertNoSecretIn(printed, record, run, password, folderName);
+
+        String synced = vae(environment, "sync", run.toString());
+        assertTrue(synced.contains(run + ": replayed "), synced);
+    }
+
+    @Test
+    void aPasswordInASetTrackingUriReachesNeitherTheRunNameNorAnyFile() throws Exception {
+        String password = "pw-" + UUID.randomUUID();
+        String server = MLFLOW.server().uri().substring("http://".length());
+        Path spec = TestSpecs.write(work, "set-secret.yaml", TestSpecs.TINY_FASHION.replace("name: tiny", "name: set-secret"));
+
+        String printed = vae(Map.of(), "run", spec.toString(), "--runs-dir", work.resolve("runs").toString(), "--set",
+                "tracking=[{type: mlflow, uri: \"http://alice:" + password + "@" + server + "\", experiment: set-secret}]");
+        Path run;
+        try (Stream<Path> runs = Files.list(work.resolve("runs/set-secret"))) {
+            run = runs.findFirst().orElseThrow();
+        }
+        String runId = new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).path("run_id").asText();
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), "set-secret", runId).orElseThrow();
+        assertEquals("FINISHED", record.status(), "the run used the password");
+        assertTrue(record.runName().startsWith("set-secret tracking.0.type=mlflow tracking.0.experiment=set-secret"
+                + " tracking.0.uri=http://***@" + server + " "), record.runName());
+        assertNoSecretIn(printed, record, run, password, "alice");
+    }
+
+    /** Neither secret is in what {@code vae} printed, in the run's MLflow params, tags and artifacts, nor in its files. */
+    private static void assertNoSecretIn(String printed, MlflowRecord record, Path run, String... secrets) throws IOException {
         List<String> places = new ArrayList<>();
         places.add(printed);
+        places.add(record.runName());
         places.add(record.params().toString());
         places.add(record.tags().toString());
         for (String artifact : record.artifacts().keySet()) {
@@ -82,11 +111,10 @@ class EnvironmentSecretsTest {
         }
         assertTrue(places.size() > 10, "the run printed, logged and wrote files");
         for (String place : places) {
-            assertFalse(place.contains(password) || place.contains(folderName), "a secret in:\n" + place);
+            for (String secret : secrets) {
+                assertFalse(place.contains(secret), "a secret in:\n" + place);
+            }
         }
-
-        String synced = vae(environment, "sync", run.toString());
-        assertTrue(synced.contains(run + ": replayed "), synced);
     }
 
     /** {@code vae ARGUMENTS} as a process with {@code environment} added to this one's; what it printed. */

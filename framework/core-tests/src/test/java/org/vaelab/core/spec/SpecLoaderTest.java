@@ -253,6 +253,32 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aSetValueIsInterpolatedAndRecordedLikeTheSameTextInTheFile() {
+        ResolvedSpec resolved = parse(MINIMAL, Map.of("SECRET_DIR", "/home/hunter2", "EPOCHS", "12"),
+                "data.path=${SECRET_DIR}/mnist", "train.epochs=${EPOCHS:-3}", "model.latent_dim=${LATENT:-7}");
+        assertEquals("/home/hunter2/mnist", ((MnistConfig) resolved.spec().data().config()).path(), "the run uses the value");
+        assertEquals(12, resolved.spec().train().epochs());
+        assertEquals(7, resolved.spec().model().latentDim());
+        assertEquals("${SECRET_DIR}/mnist", resolved.params().get("data.path"), "recorded as written");
+        assertEquals("${EPOCHS:-3}", resolved.params().get("train.epochs"));
+        assertEquals("7", resolved.params().get("model.latent_dim"), "an unset variable's default is spelled out");
+        assertFalse(resolved.yaml().contains("hunter2"), resolved.yaml());
+
+        SpecException unset = rejected(MINIMAL, "model.latent_dim=${LATENT}");
+        assertEquals("spec/UnsetVariable", unset.problems().get(0).id());
+        assertEquals("--set model.latent_dim=${LATENT}", unset.problems().get(0).location().toString());
+    }
+
+    @Test
+    void aPasswordInASetUriIsMaskedInTheRecordAndInMessages() {
+        ResolvedSpec resolved = parse(MINIMAL, "data.mirrors=['https://alice:hunter2@mirror.example/mnist/']");
+        assertEquals("[https://***@mirror.example/mnist/]", resolved.params().get("data.mirrors"));
+        SpecException e = rejected(MINIMAL, "data.mirors=['https://alice:hunter2@mirror.example/']");
+        assertEquals("--set data.mirors=['https://***@mirror.example/']", e.problems().get(0).location().toString());
+        assertFalse(e.getMessage().contains("hunter2"), e.getMessage());
+    }
+
+    @Test
     void variableSetToTheEmptyStringIsSetNotDefaulted() {
         // as in a POSIX shell, ${X:-d} only replaces an unset variable here; an empty one stays empty
         String text = MINIMAL.replace("name: minimal", "name: a${SUFFIX:-bc}");
@@ -359,6 +385,15 @@ class SpecLoaderTest {
     }
 
     @Test
+    void aKeyWithAnEmptyPartIsABadOverrideNotACrash() {
+        for (String assignment : List.of("..=1", ".=1", "kl.=4", ".kl.beta=4", "model..latent_dim=2", " =4")) {
+            SpecException e = rejected(MINIMAL, assignment);
+            assertEquals(List.of("spec/BadOverride"), e.problems().stream().map(Problem::id).toList(), assignment);
+            assertTrue(e.problems().get(0).message().contains("such as kl.beta"), e.getMessage());
+        }
+    }
+
+    @Test
     void everyProblemIsReportedTogetherAndNumbered() {
         String text = MINIMAL.replace("latent_dim: 20", "latent_dim: 0") + "kl: {type: beta, beta: -1}\noptimiser: {}\n";
         SpecException e = rejected(text, "train.epochs=0");
@@ -443,6 +478,16 @@ class SpecLoaderTest {
         assertEquals("spec/UnknownType", e.problems().get(0).id());
         assertTrue(e.problems().get(0).message().contains("'" + type + "'"), e.getMessage());
         assertFalse(tripwireInitialized, "the class named in the spec was initialized");
+    }
+
+    @Test
+    void aDeviceWithoutEndIsReadNoFurtherThanTheLimit() {
+        Path endless = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(endless), "a device without end, such as Linux's");
+        SpecLoader loader = new SpecLoader(CATALOG, name -> null);
+        assertEquals("[spec/TooLarge] (line 1, col 1): the file has more than 1048576 bytes; specs are limited to 1048576"
+                + " bytes", assertThrows(SpecException.class, () -> loader.load(endless, List.of())).problems().get(0).format(),
+                "its size is 0, not its length");
     }
 
     @Test

@@ -35,6 +35,7 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
             throw new InvalidInputException("data: the validation and test splits must not be empty (found "
                     + data.validation().size() + " and " + data.test().size() + " examples)");
         }
+        ParameterBudget.ofThisProcess().check(parts);
         RandomStreams streams = new RandomStreams(spec.seed());
         VaeGraph graph = parts.build(parts.family().samples(spec.train().mcSamples()), streams.initialWeights());
         return new Assembly(data, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);

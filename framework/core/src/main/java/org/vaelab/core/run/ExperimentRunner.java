@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.ExperimentSpec;
+import org.vaelab.core.spec.Overrides;
 import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.train.ElboTerms;
 import org.vaelab.core.train.Failures;
@@ -219,13 +220,19 @@ public final class ExperimentRunner {
     }
 
     /**
-     * The name given as a tag, else the spec's name and the {@code --set} values that make this run
-     * differ from it; then the spec hash's prefix.
+     * The name given as a tag, else the spec's name and the values {@code --set} gave, as the spec
+     * records them (credentials masked, environment variables as their references, never the
+     * assignments' text); then the spec hash's prefix.
      */
     private static String runName(ExperimentSpec spec, RunOptions options, ResolvedSpec resolved) {
         StringBuilder name = new StringBuilder(options.tags().getOrDefault(RunOptions.RUN_NAME_TAG, spec.name()));
         if (!options.tags().containsKey(RunOptions.RUN_NAME_TAG)) {
-            options.overrides().forEach(assignment -> name.append(' ').append(assignment));
+            options.overrides().stream().map(Overrides::key).distinct().forEach(key -> resolved.params().forEach(
+                    (param, value) -> {
+                        if (param.equals(key) || param.startsWith(key + ".")) {
+                            name.append(' ').append(param).append('=').append(value);
+                        }
+                    }));
         }
         return name.append(" (").append(resolved.sha256(), 0, 8).append(')').toString();
     }

@@ -14,9 +14,12 @@ public record Location(int line, int column, String origin) {
         return new Location(line, column, null);
     }
 
-    /** A value given on the command line as {@code --set assignment}. */
+    /**
+     * A value given on the command line as {@code --set assignment}; credentials in a URI of the
+     * assignment are masked, as in a recorded spec, since messages quote the location.
+     */
     public static Location override(String assignment) {
-        return new Location(0, 0, "--set " + assignment);
+        return new Location(0, 0, "--set " + RecordedForm.maskUserInfo(assignment));
     }
 
     @Override

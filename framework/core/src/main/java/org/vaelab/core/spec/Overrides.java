@@ -27,6 +27,12 @@ public final class Overrides {
         return result;
     }
 
+    /** The dotted key an assignment sets: {@code kl.beta} of {@code kl.beta=4}. */
+    public static String key(String assignment) {
+        int equals = assignment.indexOf('=');
+        return (equals < 0 ? assignment : assignment.substring(0, equals)).trim();
+    }
+
     private SpecNode applyOne(SpecNode root, String assignment) {
         int equals = assignment.indexOf('=');
         Location at = Location.override(assignment);
@@ -34,7 +40,13 @@ public final class Overrides {
             problems.add("spec/BadOverride", "", at, "expected KEY=VALUE with a dotted key, such as kl.beta=4");
             return root;
         }
-        String key = assignment.substring(0, equals).trim();
+        String key = key(assignment);
+        String[] keys = key.split("\\.", -1);
+        if (java.util.Arrays.stream(keys).anyMatch(String::isBlank)) {
+            problems.add("spec/BadOverride", "", at, "'" + key + "' is not a key: a key is names joined by single dots,"
+                    + " such as kl.beta or model.encoder.hidden, without a dot at either end");
+            return root;
+        }
         if (assignment.substring(equals + 1).isBlank()) {
             problems.add("spec/BadOverride", key, at, "no value after '='; write " + key
                     + "=VALUE (the value is read as YAML; write null for no value)");
@@ -47,7 +59,7 @@ public final class Overrides {
         if (!(root instanceof MapNode map)) {
             return root;
         }
-        return set(map, key.split("\\."), 0, value.get(), at, "");
+        return set(map, keys, 0, value.get(), at, "");
     }
 
     private SpecNode set(MapNode map, String[] keys, int index, SpecNode value, Location at, String path) {

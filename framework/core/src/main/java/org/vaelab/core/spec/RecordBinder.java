@@ -110,7 +110,9 @@ public final class RecordBinder {
                 return null;
             }
             if (cause instanceof IllegalArgumentException illegal) {
-                problems.add("spec/BadValue", path, map.location(), illegal.getMessage());
+                problems.add("spec/BadValue", path, map.location(), illegal.getMessage() == null
+                        ? "not accepted by " + type.getSimpleName() + " (" + illegal.getClass().getSimpleName() + ")"
+                        : illegal.getMessage());
                 return null;
             }
             throw new IllegalStateException("constructing " + type.getName() + " failed", cause);

@@ -15,10 +15,10 @@ import org.vaelab.core.spec.SpecNode.MapNode;
  * <ul>
  *   <li>a value that came from an environment variable appears as the spec wrote it
  *       ({@code ${MLFLOW_PASSWORD}}, {@code ${DATA_DIR:-data}/mnist}), not as the value; a value the
- *       spec spells out (a literal, the default of an unset variable) or a {@code --set} value
- *       appears as it is;</li>
+ *       spec spells out (a literal, the default of an unset variable) appears as it is; {@code --set}
+ *       values are read the same way;</li>
  *   <li>credentials in a URI ({@code scheme://user:password@host}) appear as
- *       {@code scheme://***@host}, wherever the spec wrote them.</li>
+ *       {@code scheme://***@host}, wherever the spec or a {@code --set} wrote them.</li>
  * </ul>
  * So the environment is where a run runs, not what it is: two machines with different
  * {@code DATA_DIR}s run the same spec under the same hash, and {@code vae sync}, {@code vae reproduce}
@@ -45,7 +45,7 @@ final class RecordedForm {
     }
 
     /** {@code text} with the user information of every URI in it replaced by {@value #MASK}. */
-    private static String maskUserInfo(String text) {
+    static String maskUserInfo(String text) {
         return USER_INFO.matcher(text).replaceAll("$1" + MASK + "@");
     }
 

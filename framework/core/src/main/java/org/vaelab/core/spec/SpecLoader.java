@@ -20,8 +20,9 @@ import org.vaelab.spi.Family;
 import org.vaelab.spi.data.Dataset;
 
 /**
- * Reads a spec file into a {@link ResolvedSpec}: YAML with locations, {@code ${VAR:-default}}
- * interpolation, {@code --set} overrides, binding and validation. Every problem found on the way
+ * Reads a spec file into a {@link ResolvedSpec}: YAML with locations, {@code --set} overrides,
+ * {@code ${VAR:-default}} interpolation (of the file's values and the overrides' alike), binding
+ * and validation. Every problem found on the way
  * is reported together in one {@link SpecException}; nothing is returned half-valid.
  */
 public final class SpecLoader {
@@ -63,7 +64,7 @@ public final class SpecLoader {
         Optional<SpecNode> tree = new YamlTreeReader(problems, null).read(text);
         problems.throwIfAny(source);
         Interpolation interpolation = new Interpolation(environment, problems);
-        SpecNode node = new Overrides(problems).apply(interpolation.apply(tree.orElseThrow(), ""), overrides);
+        SpecNode node = interpolation.apply(new Overrides(problems).apply(tree.orElseThrow(), overrides), "");
         Optional<ExperimentSpec> spec = new RecordBinder(catalog, problems).bindRecord(ExperimentSpec.class, node, "", "the spec");
         problems.throwIfAny(source);
         return resolve(spec.orElseThrow(), node, interpolation.fromEnvironment());
@@ -121,13 +122,25 @@ public final class SpecLoader {
                         + MAX_SPEC_BYTES + " bytes");
                 return "";
             }
-            return Files.readString(file, StandardCharsets.UTF_8);
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_SPEC_BYTES + 1);
+            }
+            if (bytes.length > MAX_SPEC_BYTES) {
+                problems.add("spec/TooLarge", "", start, "the file has more than " + MAX_SPEC_BYTES
+                        + " bytes; specs are limited to " + MAX_SPEC_BYTES + " bytes");
+                return "";
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
         } catch (java.nio.file.NoSuchFileException e) {
             problems.add("spec/FileNotFound", "", start, "no such file");
-        } catch (java.nio.charset.MalformedInputException e) {
+        } catch (java.nio.charset.CharacterCodingException e) {
             problems.add("spec/NotUtf8", "", start, "the file is not UTF-8 text");
+        } catch (java.nio.file.AccessDeniedException e) {
+            problems.add("spec/Unreadable", "", start, "cannot be read: permission denied");
         } catch (IOException e) {
-            problems.add("spec/Unreadable", "", start, "cannot be read: " + e.getMessage());
+            problems.add("spec/Unreadable", "", start, "cannot be read: " + (e.getMessage() == null ? e.toString()
+                    : e.getMessage()));
         }
         return "";
     }

@@ -62,6 +62,16 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
         return latentDim + conditioning().classes();
     }
 
+    /** The sizes of the encoder's parameter arrays as it counts them ({@link Encoder#parameterArrays}), in this model. */
+    public List<Long> encoderParameterArrays() {
+        return encoder.parameterArrays(encoderShape(), latentDim);
+    }
+
+    /** The sizes of the decoder's parameter arrays as it counts them ({@link Decoder#parameterArrays}), in this model. */
+    public List<Long> decoderParameterArrays() {
+        return decoder.parameterArrays(decoderInputWidth(), shape, likelihood.parametersPerValue());
+    }
+
     /**
      * The model to train, with {@code samples} samples of z per example, initial weights from
      * {@code random}, and the networks' dropout layers taking masks.

@@ -1,5 +1,6 @@
 package org.vaelab.spi.nn;
 
+import java.util.List;
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
@@ -26,5 +27,14 @@ public interface Decoder {
      */
     default Optional<DenseLayout> denseLayout() {
         return Optional.empty();
+    }
+
+    /**
+     * The number of values in each array of parameters {@link #decode} would add, counted in long
+     * arithmetic without building anything, as {@link Encoder#parameterArrays}; empty (the default)
+     * when the decoder does not count them. Since SPI 1.2.
+     */
+    default List<Long> parameterArrays(int latentDim, DataShape shape, int parametersPerValue) {
+        return List.of();
     }
 }

@@ -1,5 +1,6 @@
 package org.vaelab.spi.nn;
 
+import java.util.List;
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
@@ -33,5 +34,15 @@ public interface Encoder {
      */
     default Optional<String> incompatibility(DataShape shape) {
         return Optional.empty();
+    }
+
+    /**
+     * The number of values in each array of parameters {@link #encode} would add for examples of
+     * {@code shape} and a z of {@code latentDim}, counted in long arithmetic without building
+     * anything, so that a model too large to hold is refused before it is built; empty (the
+     * default) when the encoder does not count them. Since SPI 1.2.
+     */
+    default List<Long> parameterArrays(DataShape shape, int latentDim) {
+        return List.of();
     }
 }

@@ -1,7 +1,10 @@
 package org.vaelab.testkit.contract;
 
+import java.util.List;
 import java.util.Map;
+import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
+import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.nn.Decoder;
 
 /**
@@ -23,5 +26,15 @@ public abstract class DecoderContract extends ModelPartContract<Decoder> {
     @Override
     final ContractModel place(ContractModel reference, Decoder tested) {
         return reference.withDecoder(tested);
+    }
+
+    @Override
+    final List<Long> countedParameterArrays(ContractModel model, DataShape shape) {
+        return model.parts(shape).decoderParameterArrays();
+    }
+
+    @Override
+    final String scope() {
+        return VaeGraph.DECODER_SCOPE;
     }
 }

@@ -1,7 +1,10 @@
 package org.vaelab.testkit.contract;
 
+import java.util.List;
 import java.util.Map;
+import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
+import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.nn.Encoder;
 
 /**
@@ -23,5 +26,15 @@ public abstract class EncoderContract extends ModelPartContract<Encoder> {
     @Override
     final ContractModel place(ContractModel reference, Encoder tested) {
         return reference.withEncoder(tested);
+    }
+
+    @Override
+    final List<Long> countedParameterArrays(ContractModel model, DataShape shape) {
+        return model.parts(shape).encoderParameterArrays();
+    }
+
+    @Override
+    final String scope() {
+        return VaeGraph.ENCODER_SCOPE;
     }
 }

@@ -50,6 +50,21 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
     /** The model {@code reference} with {@code tested} in its place. */
     abstract ContractModel place(ContractModel reference, T tested);
 
+    /**
+     * The sizes of the tested part's parameter arrays in {@code model} for data of {@code shape},
+     * as it counts them, for a network (encoder, decoder); empty for parts that do not count theirs.
+     * (No framework type in the signature: a plugin's contract test compiles against the SPI and
+     * the testkit alone.)
+     */
+    List<Long> countedParameterArrays(ContractModel model, DataShape shape) {
+        return List.of();
+    }
+
+    /** The scope of the tested part's variables in a {@link VaeGraph}, for {@link #countedParameterArrays}. */
+    String scope() {
+        return "";
+    }
+
     private ContractModel model() {
         return place(ContractModel.reference(), component());
     }
@@ -76,6 +91,18 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
                 .filter(v -> v.getVariableType() == VariableType.VARIABLE).map(SDVariable::name).toList();
         graph.sameDiff().calculateGradients(feed, parameters).forEach((name, gradient) ->
                 assertFalse(gradient.isNaN().any() || gradient.isInfinite().any(), "finite gradient of " + name));
+    }
+
+    @Test
+    void countsItsParameterArraysAsItBuildsThem() {
+        DataShape shape = ContractData.images().shape();
+        List<Long> counted = countedParameterArrays(model(), shape);
+        org.junit.jupiter.api.Assumptions.assumeFalse(counted.isEmpty(), "the part does not count its parameters");
+        VaeGraph graph = model().graph(shape, SEED);
+        List<Long> built = graph.sameDiff().variables().stream()
+                .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().startsWith(scope() + "/"))
+                .map(v -> v.getArr().length()).sorted().toList();
+        assertEquals(built, counted.stream().sorted().toList(), "the arrays counted without building, by size");
     }
 
     @Test

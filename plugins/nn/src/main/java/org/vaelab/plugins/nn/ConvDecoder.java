@@ -50,4 +50,24 @@ final class ConvDecoder implements Decoder {
         h = ConvolutionLayers.transposed(net, "deconv0", h, maps.get(1), output, layers.get(0));
         return net.sameDiff().reshape(h, -1, output.size());
     }
+
+    @Override
+    public List<Long> parameterArrays(int latentDim, DataShape shape, int parametersPerValue) {
+        List<FeatureMap> maps = ConvShapes.trace(config, shape, "conv decoder");
+        List<ConvLayer> layers = config.layers();
+        List<Long> arrays = new java.util.ArrayList<>();
+        long width = latentDim;
+        if (config.hasDense()) {
+            arrays.addAll(ParameterArrays.dense(width, config.dense()));
+            width = config.dense();
+        }
+        arrays.addAll(ParameterArrays.dense(width, ParameterArrays.values(maps.get(layers.size()))));
+        for (int i = layers.size() - 1; i > 0; i--) {
+            arrays.addAll(ParameterArrays.convolution(layers.get(i).kernel(), maps.get(i + 1).channels(),
+                    maps.get(i).channels()));
+        }
+        arrays.addAll(ParameterArrays.convolution(layers.get(0).kernel(), maps.get(1).channels(),
+                (long) parametersPerValue * maps.get(0).channels()));
+        return arrays;
+    }
 }

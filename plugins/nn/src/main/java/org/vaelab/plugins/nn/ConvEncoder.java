@@ -42,6 +42,23 @@ final class ConvEncoder implements Encoder {
     }
 
     @Override
+    public List<Long> parameterArrays(DataShape shape, int latentDim) {
+        List<FeatureMap> maps = ConvShapes.trace(config, shape, "conv encoder");
+        List<Long> arrays = new java.util.ArrayList<>();
+        for (int i = 0; i < config.layers().size(); i++) {
+            ConvLayer layer = config.layers().get(i);
+            arrays.addAll(ParameterArrays.convolution(layer.kernel(), maps.get(i).channels(), layer.channels()));
+        }
+        long width = ParameterArrays.values(maps.get(maps.size() - 1));
+        if (config.hasDense()) {
+            arrays.addAll(ParameterArrays.dense(width, config.dense()));
+            width = config.dense();
+        }
+        arrays.addAll(GaussianHeads.parameterArrays(width, latentDim));
+        return arrays;
+    }
+
+    @Override
     public Optional<String> incompatibility(DataShape shape) {
         return ConvShapes.notImages(shape, "conv encoder");
     }

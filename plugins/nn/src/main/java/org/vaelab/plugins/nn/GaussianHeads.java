@@ -19,6 +19,13 @@ final class GaussianHeads {
     }
 
     /** The heads on top of {@code h}, a batch of {@code width} features. */
+    /** The sizes of the arrays {@link #on} adds: each head's weights and bias. */
+    static List<Long> parameterArrays(long width, int latentDim) {
+        List<Long> arrays = new java.util.ArrayList<>(ParameterArrays.dense(width, latentDim));
+        arrays.addAll(ParameterArrays.dense(width, latentDim));
+        return arrays;
+    }
+
     static GaussianPosterior on(NetworkBuilder net, SDVariable h, int width, int latentDim) {
         return new GaussianPosterior(net.dense(NAMES.get(0), h, width, latentDim),
                 net.dense(NAMES.get(1), h, width, latentDim));

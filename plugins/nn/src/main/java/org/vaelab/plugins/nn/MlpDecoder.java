@@ -27,6 +27,13 @@ final class MlpDecoder implements Decoder {
     }
 
     @Override
+    public List<Long> parameterArrays(int latentDim, DataShape shape, int parametersPerValue) {
+        List<Long> arrays = new java.util.ArrayList<>(MlpStack.parameterArrays(config, latentDim));
+        arrays.addAll(ParameterArrays.dense(MlpStack.outputWidth(config, latentDim), (long) parametersPerValue * shape.size()));
+        return arrays;
+    }
+
+    @Override
     public Optional<DenseLayout> denseLayout() {
         return MlpStack.denseLayout(config, List.of(OUTPUT));
     }

@@ -1,5 +1,6 @@
 package org.vaelab.plugins.nn;
 
+import java.util.List;
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.nn.DenseLayout;
@@ -24,6 +25,13 @@ final class MlpEncoder implements Encoder {
     public GaussianPosterior encode(NetworkBuilder net, SDVariable x, DataShape shape, int latentDim) {
         SDVariable h = MlpStack.hidden(net, config, x, shape.size());
         return GaussianHeads.on(net, h, MlpStack.outputWidth(config, shape.size()), latentDim);
+    }
+
+    @Override
+    public List<Long> parameterArrays(DataShape shape, int latentDim) {
+        List<Long> arrays = new java.util.ArrayList<>(MlpStack.parameterArrays(config, shape.size()));
+        arrays.addAll(GaussianHeads.parameterArrays(MlpStack.outputWidth(config, shape.size()), latentDim));
+        return arrays;
     }
 
     @Override

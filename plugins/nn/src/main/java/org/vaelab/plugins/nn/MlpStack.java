@@ -46,6 +46,20 @@ final class MlpStack {
         return Optional.of(new DenseLayout(hidden, config.activation(), heads));
     }
 
+    /** The sizes of the arrays {@link #hidden} adds: each layer's weights and bias, and its gain and bias when normalised. */
+    static List<Long> parameterArrays(MlpConfig config, long inputWidth) {
+        List<Long> arrays = new java.util.ArrayList<>();
+        long width = inputWidth;
+        for (int next : config.hidden()) {
+            arrays.addAll(ParameterArrays.dense(width, next));
+            if (config.layerNorm()) {
+                arrays.addAll(List.of((long) next, (long) next));
+            }
+            width = next;
+        }
+        return arrays;
+    }
+
     private static String layerName(int index) {
         return "hidden" + index;
     }

@@ -1,10 +1,12 @@
 package org.vaelab.plugins.data.csv;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.file.AccessDeniedException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.vaelab.plugins.data.UnreadableFile;
 import org.vaelab.spi.InvalidInputException;
 
 /**
@@ -37,6 +40,8 @@ final class CsvReader {
     private static final Set<String> MISSING_NUMBER = Set.of("", "nan", "na");
     private static final char BYTE_ORDER_MARK = '\uFEFF';
     private static final int LONGEST_CELL_SHOWN = 40;
+    /** Bytes of memory a byte of CSV text may take while it is read (see {@link #maxBytes()}). */
+    private static final int MEMORY_PER_BYTE = 10;
 
     private final Path file;
     private final CsvConfig config;
@@ -58,26 +63,51 @@ final class CsvReader {
         this.lines = LineIndex.of(text);
     }
 
-    /** Reads the feature and label columns {@code config} selects from {@code file}. */
+    /**
+     * Reads the feature and label columns {@code config} selects from {@code file}, which is read
+     * whole into memory and so refused when longer than {@link #maxBytes()}.
+     */
     static CsvRows read(Path file, CsvConfig config) throws IOException {
-        return new CsvReader(file, config, readText(file)).rows();
+        return read(file, config, maxBytes());
     }
 
-    private static String readText(Path file) throws IOException {
-        try {
-            return Files.readString(file);
+    /** As {@link #read(Path, CsvConfig)}, refusing files longer than {@code maxBytes}. */
+    static CsvRows read(Path file, CsvConfig config, long maxBytes) throws IOException {
+        return new CsvReader(file, config, readText(file, maxBytes)).rows();
+    }
+
+    /**
+     * The longest CSV file read: a tenth of the memory the JVM may use, since the text, its values
+     * as numbers and their copies are held at once.
+     */
+    static long maxBytes() {
+        return Math.min(Runtime.getRuntime().maxMemory() / MEMORY_PER_BYTE, Integer.MAX_VALUE - 8);
+    }
+
+    private static String readText(Path file, long maxBytes) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            long size = Files.size(file);
+            if (size > maxBytes) {
+                throw tooLong(file, String.valueOf(size), maxBytes);
+            }
+            byte[] bytes = in.readNBytes((int) maxBytes + 1);
+            if (bytes.length > maxBytes) {
+                throw tooLong(file, "more than " + maxBytes, maxBytes);
+            }
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(file + " not found (data.path is relative to the spec's folder)", e);
-        } catch (AccessDeniedException e) {
-            throw new InvalidInputException(file + " cannot be read: permission denied", e);
         } catch (CharacterCodingException e) {
             throw new InvalidInputException(file + " is not UTF-8 text; save it as UTF-8", e);
         } catch (IOException e) {
-            if (Files.isDirectory(file)) {
-                throw new InvalidInputException(file + " is a directory, not a CSV file", e);
-            }
-            throw e;
+            throw UnreadableFile.explain(file, "a CSV file", e).orElseThrow(() -> e);
         }
+    }
+
+    private static InvalidInputException tooLong(Path file, String length, long maxBytes) {
+        return new InvalidInputException(file + " has " + length + " bytes; a CSV file is read into memory whole, and"
+                + " this process's memory (at most " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB) allows CSV"
+                + " files of up to " + maxBytes + " bytes: allow it more memory (VAE_JAVA_OPTS=-Xmx8g) or use a shorter file");
     }
 
     private CsvRows rows() throws IOException {
@@ -90,7 +120,7 @@ final class CsvReader {
                 return collect(parser.iterator());
             } catch (UncheckedIOException e) {
                 throw new InvalidInputException(file + ": malformed CSV near line " + parser.getCurrentLineNumber()
-                        + ": " + oneLine(e.getCause().getMessage()) + "; check the quotes", e);
+                        + ": " + oneLine(UnreadableFile.reason(e.getCause())) + "; check the quotes", e);
             }
         }
     }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
+import org.vaelab.plugins.data.UnreadableFile;
 import org.vaelab.spi.InvalidInputException;
 
 /**
@@ -57,7 +58,9 @@ final class IdxReader {
             return new IdxArray(dims, data);
         } catch (ZipException | EOFException e) {
             throw new InvalidInputException(
-                    file + " is a corrupt or truncated gzip stream (" + e.getMessage() + ")", e);
+                    file + " is a corrupt or truncated gzip stream (" + UnreadableFile.reason(e) + ")", e);
+        } catch (IOException e) {
+            throw UnreadableFile.explain(file, "an IDX file", e).orElseThrow(() -> e);
         }
     }
 

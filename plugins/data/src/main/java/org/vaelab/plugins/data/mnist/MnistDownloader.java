@@ -27,6 +27,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.ZipException;
+import org.vaelab.plugins.data.UnreadableFile;
 import org.vaelab.spi.InvalidInputException;
 
 /**
@@ -165,7 +166,7 @@ final class MnistDownloader {
         try (InputStream in = new DigestInputStream(IdxReader.open(file), sha256)) {
             in.transferTo(OutputStream.nullOutputStream());
         } catch (ZipException | EOFException e) {
-            throw new MirrorFailure("not a valid gzip file (" + e.getMessage() + ")", false);
+            throw new MirrorFailure("not a valid gzip file (" + UnreadableFile.reason(e) + ")", false);
         }
         return HexFormat.of().formatHex(sha256.digest());
     }

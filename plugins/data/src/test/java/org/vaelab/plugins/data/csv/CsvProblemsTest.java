@@ -29,6 +29,25 @@ class CsvProblemsTest {
     }
 
     @Test
+    void aFileLongerThanMemoryAllowsIsRefusedByItsSizeWithoutBeingRead() throws IOException {
+        Path big = folder.resolve("big.csv");
+        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(3L << 30);
+        }
+        assertProblem(() -> CsvTesting.read(folder, "big.csv", Map.of(), 1), big.toString(),
+                "has 3221225472 bytes; a CSV file is read into memory whole", "allows CSV files of up to "
+                        + CsvReader.maxBytes() + " bytes", "VAE_JAVA_OPTS=-Xmx");
+    }
+
+    @Test
+    void aDeviceWithoutEndIsReadNoFurtherThanTheLimit() {
+        Path endless = Path.of("/dev/zero");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(endless), "a device without end, such as Linux's");
+        assertProblem(() -> CsvReader.read(endless, CsvTesting.config(endless.toString(), Map.of()), 1000),
+                "/dev/zero has more than 1000 bytes; a CSV file is read into memory whole");
+    }
+
+    @Test
     void emptyFile() {
         assertProblem(() -> CsvTesting.read(folder, "", Map.of()), CsvTesting.FILE, "is empty",
                 "expected a header line");

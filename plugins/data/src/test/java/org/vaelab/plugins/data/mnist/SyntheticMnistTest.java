@@ -173,6 +173,19 @@ class SyntheticMnistTest {
                 "set download: true", "https://ossci-datasets.s3.amazonaws.com/mnist/");
     }
 
+    @Test
+    void aDirectoryReadAsAnIdxFileIsBadInput() {
+        InputProblems.assertProblem(() -> IdxReader.read(folder, 1, "labels"), folder + " is a directory, not an IDX file");
+    }
+
+    @Test
+    void anUnreadableFile() throws IOException {
+        Path labels = folder.resolve(TRAIN_LABELS);
+        Files.setPosixFilePermissions(labels, java.util.Set.of());
+        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(labels), "root reads any file");
+        assertProblem(TRAIN_LABELS, "cannot be read: permission denied");
+    }
+
     /** Loading the generated folder fails with a message containing every fragment. */
     private void assertProblem(String... fragments) {
         InputProblems.assertProblem(() -> load(config("mnist", 5, Binarization.NONE, 0, 0), base, 1), fragments);

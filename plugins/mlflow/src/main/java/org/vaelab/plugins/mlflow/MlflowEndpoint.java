@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -200,7 +201,7 @@ final class MlflowEndpoint implements AutoCloseable {
             response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             unreachable = false;
             answered = true;
-        } catch (java.net.http.HttpTimeoutException e) {
+        } catch (HttpTimeoutException e) {
             unanswered.incrementAndGet();
             throw new SendFailure(what + ": no answer within " + timeout.toSeconds() + " s", true, false, e);
         } catch (IOException e) {

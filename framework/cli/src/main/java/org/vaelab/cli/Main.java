@@ -3,6 +3,7 @@ package org.vaelab.cli;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
+import org.vaelab.core.run.NativeMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +49,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        NativeMemory.boundByDefault();
         System.exit(commandLine().execute(args));
     }
 }

@@ -15,11 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A run that needs more memory than it may use (a million rows a step: a batch of 1,000 with 1,024
- * samples of z each, in a process allowed 1 GB of native memory) fails with one line naming the
- * settings to lower and how to allow more, exit code 1, and a run directory marked FAILED.
+ * A run that needs more memory than it may use although its estimate fits (batches of 300 through
+ * a conv layer of 128 channels at 14x14, 25,088 values an example, which the estimate counts as
+ * the 784 values of its widest parameter dimension, in a process allowed 1 GB) fails with one line
+ * naming the settings to lower and how to allow more, exit code 1, and a run directory marked
+ * FAILED.
  */
 class OutOfMemoryTest {
+
+    private static final String CONV = "$: {type: conv, dense: 256, layers: [{channels: 128, kernel: 4, stride: 2, padding: 1},"
+            + " {channels: 8, kernel: 4, stride: 2, padding: 1}]}";
 
     @TempDir
     Path work;
@@ -27,7 +32,9 @@ class OutOfMemoryTest {
     @Test
     void runningOutOfMemorySaysWhichSettingsToLower() throws Exception {
         String spec = TestSpecs.SMALL_FASHION.replace("name: slice", "name: huge")
-                .replace("train: {epochs: 2, batch_size: 64}", "train: {epochs: 1, batch_size: 1000, mc_samples: 1024}");
+                .replace("encoder: {type: mlp, hidden: [400]}", CONV.replace("$", "encoder"))
+                .replace("decoder: {type: mlp, hidden: [400]}", CONV.replace("$", "decoder"))
+                .replace("train: {epochs: 2, batch_size: 64}", "train: {epochs: 1, batch_size: 300}\neval: {batch_size: 300}");
         Path specFile = TestSpecs.write(work, "huge.yaml", spec);
         Path log = work.resolve("vae.log");
         Process vae = CommandLineRunner.process(log, List.of("-Xmx512m", "-Dorg.bytedeco.javacpp.maxphysicalbytes=1G"),
@@ -36,7 +43,7 @@ class OutOfMemoryTest {
         String output = Files.readString(log);
         assertEquals(1, vae.exitValue(), output);
         assertTrue(output.contains("the run failed: out of memory (") && output.contains(
-                "with train.batch_size 1000, train.mc_samples 1024 and eval.batch_size"), output);
+                "with train.batch_size 300, train.mc_samples 1 and eval.batch_size 300"), output);
         assertFalse(output.contains("\tat "), "no stack trace without --verbose:\n" + output);
         Path run;
         try (Stream<Path> runs = Files.list(work.resolve("runs/huge"))) {

@@ -14,8 +14,9 @@ import org.vaelab.spi.data.LoadContext;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
- * A spec's components made, its data loaded and its graph built: everything checked before a
- * run directory exists, so bad input leaves nothing behind.
+ * A spec's components made, its data loaded and its graph built, and its memory estimated
+ * against what this process may use: everything checked before a run directory exists, so bad
+ * input leaves nothing behind.
  */
 record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph graph, RandomStreams streams) {
 
@@ -38,6 +39,9 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
         ParameterBudget.ofThisProcess().check(parts);
         RandomStreams streams = new RandomStreams(spec.seed());
         VaeGraph graph = parts.build(parts.family().samples(spec.train().mcSamples()), streams.initialWeights());
+        TrainingMemoryEstimate.of(spec, graph, parts.encoderShape().size(),
+                        Math.max(data.validation().size(), data.test().size()), Runtime.getRuntime().maxMemory())
+                .check(NativeMemory.limit(), NativeMemory.describeLimit(), options.out()::println);
         return new Assembly(data, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
     }
 

@@ -1,7 +1,6 @@
 package org.vaelab.core.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.ExperimentSpec;
@@ -18,6 +18,7 @@ import org.vaelab.core.spec.SpecLoader;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.track.DatasetInfo;
+import org.vaelab.spi.track.Delivery;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.Tracker;
@@ -27,24 +28,32 @@ import org.vaelab.spi.track.Tracker;
  * resolved spec names, with the original timestamps, so a run made while a server was away reaches
  * it later. Replaying twice adds nothing: trackers find the run by its id and metric points keep
  * their timestamps. A journal without an end (the process was killed) ends with the status in
- * {@code provenance.json}, or FAILED if that still says RUNNING.
+ * {@code provenance.json}, or FAILED if that still says RUNNING. A last line that is not a whole
+ * event was cut by a crash in the middle of an append: it is skipped with a warning, since nothing
+ * after it can be missing; a bad line anywhere else means the journal was changed, and is refused.
  */
 public final class JournalReplay {
 
     private final ComponentCatalog catalog;
     private final UnaryOperator<String> environment;
+    private final Consumer<String> warnings;
 
     /**
      * @param catalog the installed plugins, which create the trackers
      * @param environment the variables the recorded spec refers to ({@code System::getenv})
+     * @param warnings where a line about a journal that is read in part goes
      */
-    public JournalReplay(ComponentCatalog catalog, UnaryOperator<String> environment) {
+    public JournalReplay(ComponentCatalog catalog, UnaryOperator<String> environment, Consumer<String> warnings) {
         this.catalog = catalog;
         this.environment = environment;
+        this.warnings = warnings;
     }
 
-    /** Replays {@code runDirectory}; returns how many events were replayed. */
-    public int sync(Path runDirectory) throws IOException {
+    /**
+     * Replays {@code runDirectory}; returns what each tracker of its spec delivered, so a caller
+     * can tell a replay that reached the server from one that reached nothing.
+     */
+    public List<Delivery> sync(Path runDirectory) throws IOException {
         Path specFile = runDirectory.resolve(ExperimentRunner.SPEC_FILE);
         List<JsonNode> events = read(runDirectory.resolve(Journal.FILE));
         ExperimentSpec spec;
@@ -77,29 +86,49 @@ public final class JournalReplay {
         if (!ended) {
             group.end(statusFromProvenance(runDirectory));
         }
-        return events.size();
+        return group.deliveries();
     }
 
-    private static List<JsonNode> read(Path journal) throws IOException {
-        List<JsonNode> events = new ArrayList<>();
-        try (BufferedReader reader = Files.newBufferedReader(journal, StandardCharsets.UTF_8)) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                try {
-                    events.add(Journal.JSON.readTree(line));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new InvalidInputException(journal + " line " + number + ": not a journal event ("
-                            + e.getOriginalMessage() + ")", e);
-                }
-            }
+    private List<JsonNode> read(Path journal) throws IOException {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(journal);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(journal.getParent() + " is not a VAELab run directory: it has no "
                     + Journal.FILE, e);
+        }
+        List<String> lines = new ArrayList<>();
+        List<Integer> lengths = new ArrayList<>();
+        for (int start = 0; start < bytes.length; ) {
+            int end = start;
+            while (end < bytes.length && bytes[end] != '\n') {
+                end++;
+            }
+            lines.add(new String(bytes, start, end - start, StandardCharsets.UTF_8));
+            lengths.add(end - start);
+            start = end + 1;
+        }
+        int last = lines.size() - 1;
+        while (last >= 0 && lines.get(last).isBlank()) {
+            last--;
+        }
+        List<JsonNode> events = new ArrayList<>();
+        for (int index = 0; index <= last; index++) {
+            String line = lines.get(index);
+            if (line.isBlank()) {
+                continue;
+            }
+            try {
+                events.add(Journal.JSON.readTree(line));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                if (index == last) {
+                    warnings.accept("warning: " + journal + ": skipped a cut last line ("
+                            + lengths.get(index) + " bytes)");
+                    continue;
+                }
+                throw new InvalidInputException(journal + " line " + (index + 1) + ": not a journal event ("
+                        + e.getOriginalMessage() + ")", e);
+            }
         }
         if (events.isEmpty() || !"start".equals(events.get(0).path("event").asText())) {
             throw new InvalidInputException(journal + ": the journal does not begin with the run's start");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.vaelab.spi.track.Delivery;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.Tracker;
@@ -69,5 +70,10 @@ final class TrackerGroup {
         if (first != null) {
             throw first;
         }
+    }
+
+    /** What each tracker with a destination of its own delivered; asked after {@link #end}. */
+    synchronized List<Delivery> deliveries() {
+        return trackers.stream().flatMap(tracker -> tracker.delivery().stream()).toList();
     }
 }

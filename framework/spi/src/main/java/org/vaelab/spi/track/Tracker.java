@@ -30,6 +30,14 @@ public interface Tracker {
     void end(RunStatus status) throws IOException;
 
     /**
+     * What of this run reached the tracker's destination, asked once {@link #end} has returned;
+     * empty for a tracker that records everything itself, as a local one does.
+     */
+    default Optional<Delivery> delivery() {
+        return Optional.empty();
+    }
+
+    /**
      * Finds the parent run of {@code study} (by its hash) or creates it, so trial runs can be
      * recorded as its children; empty for a tracker without parent runs. Called outside any run.
      */

@@ -35,6 +35,8 @@ final class EventSender implements Runnable {
     private final String uri;
     private final Semaphore wakeUp = new Semaphore(0);
     private volatile boolean finished;
+    private volatile long sent;
+    private volatile String problem;
     private String warned;
     private String runId;
     private String artifactUri;
@@ -61,6 +63,26 @@ final class EventSender implements Runnable {
         return finished;
     }
 
+    /** Whether the server has answered any request of this run, even with an error. */
+    boolean answered() {
+        return endpoint.answered();
+    }
+
+    /** Whether the server has answered nothing although {@code attempts} requests waited for it the whole timeout. */
+    boolean silent(int attempts) {
+        return !endpoint.answered() && endpoint.unansweredRequests() >= attempts;
+    }
+
+    /** How many events were sent. */
+    long sent() {
+        return sent;
+    }
+
+    /** The last failure, or {@code null} when no request has failed. */
+    String problem() {
+        return problem;
+    }
+
     @Override
     public void run() {
         long backoff = FIRST_BACKOFF_MILLIS;
@@ -73,12 +95,14 @@ final class EventSender implements Runnable {
                     for (int i = 0; i < handled; i++) {
                         queue.removeFirst();
                     }
+                    sent += handled;
                     backoff = FIRST_BACKOFF_MILLIS;
                     if (head instanceof TrackerEvent.End) {
                         finished = true;
                         return;
                     }
                 } catch (SendFailure failure) {
+                    problem = failure.getMessage();
                     if (!failure.retryable()) {
                         LOG.warn("mlflow: {} at {}; nothing more of this run is sent; its journal.jsonl keeps every event"
                                 + " for 'vae sync'", failure.getMessage(), uri);

@@ -8,6 +8,7 @@ import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.mlflow.api.proto.Service;
 import org.mlflow.tracking.MlflowClient;
 import org.mlflow.tracking.MlflowHttpException;
@@ -53,6 +55,8 @@ final class MlflowEndpoint implements AutoCloseable {
     });
 
     private volatile boolean unreachable;
+    private volatile boolean answered;
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     MlflowEndpoint(String uri, Credentials credentials, Duration timeout) {
         this.uri = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
@@ -66,6 +70,16 @@ final class MlflowEndpoint implements AutoCloseable {
     /** Whether the last request could not connect to the server at all. */
     boolean unreachable() {
         return unreachable;
+    }
+
+    /** Whether the server has answered any request, even with an error status. */
+    boolean answered() {
+        return answered;
+    }
+
+    /** How many requests were abandoned after waiting the whole timeout for an answer. */
+    int unansweredRequests() {
+        return unanswered.get();
     }
 
     /**
@@ -186,6 +200,10 @@ final class MlflowEndpoint implements AutoCloseable {
         try {
             response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             unreachable = false;
+            answered = true;
+        } catch (HttpTimeoutException e) {
+            unanswered.incrementAndGet();
+            throw new SendFailure(what + ": no answer within " + timeout.toSeconds() + " s", true, false, e);
         } catch (IOException e) {
             throw failure(what, e);
         } catch (InterruptedException e) {
@@ -203,8 +221,10 @@ final class MlflowEndpoint implements AutoCloseable {
         try {
             T result = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
             unreachable = false;
+            answered = true;
             return result;
         } catch (TimeoutException e) {
+            unanswered.incrementAndGet();
             future.cancel(true);
             throw new SendFailure(what + ": no answer within " + timeout.toSeconds() + " s", true, false, e);
         } catch (InterruptedException e) {
@@ -215,6 +235,7 @@ final class MlflowEndpoint implements AutoCloseable {
             Throwable cause = e.getCause();
             if (cause instanceof MlflowHttpException http) {
                 unreachable = false;
+                answered = true;
                 throw new SendFailure(what + ": HTTP " + http.getStatusCode() + " " + abbreviate(http.getBodyMessage()),
                         retryable(http.getStatusCode()), false, http);
             }

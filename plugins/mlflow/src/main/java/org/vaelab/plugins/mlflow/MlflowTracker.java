@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vaelab.spi.track.Delivery;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.StudyInfo;
@@ -18,13 +19,18 @@ import org.vaelab.spi.track.Tracker;
 /**
  * Records a run in MLflow without ever making training wait: events are queued and an
  * {@link EventSender} thread sends them. {@link #end} waits for the queue to drain for at most
- * the flush timeout (a few seconds when the server cannot be reached at all); whatever is left is
- * in the run directory's journal, and {@code vae sync} sends it later.
+ * the flush timeout, but only a few seconds when the server cannot be reached, or has answered
+ * nothing at all in this run although {@value #SILENT_ATTEMPTS} requests waited the whole request
+ * timeout: a server that accepts connections and never answers would otherwise hold every run's
+ * end for the whole flush timeout. (A server just started can take more than one request timeout
+ * to answer its first request on a busy machine, hence several.) Whatever is left is in the run
+ * directory's journal, and {@code vae sync} sends it.
  */
 final class MlflowTracker implements Tracker {
 
     private static final Logger LOG = LoggerFactory.getLogger(MlflowTracker.class);
-    private static final Duration UNREACHABLE_FLUSH = Duration.ofSeconds(5);
+    private static final Duration SHORT_FLUSH = Duration.ofSeconds(5);
+    private static final int SILENT_ATTEMPTS = 3;
     private static final int OPEN_STUDY_ATTEMPTS = 3;
     private static final Duration OPEN_STUDY_RETRY = Duration.ofSeconds(2);
 
@@ -36,6 +42,8 @@ final class MlflowTracker implements Tracker {
     private EventSender sender;
     private Thread thread;
     private Path runDirectory;
+    private long given;
+    private String undelivered;
 
     MlflowTracker(MlflowConfig config, String uri, Credentials credentials) {
         this.config = config;
@@ -46,9 +54,9 @@ final class MlflowTracker implements Tracker {
     @Override
     public void start(RunInfo run) {
         runDirectory = run.runDirectory();
-        endpoint = new MlflowEndpoint(uri, credentials, Duration.ofSeconds(config.requestTimeoutSeconds()));
+        endpoint = new MlflowEndpoint(uri, credentials, requestTimeout());
         sender = new EventSender(queue, endpoint, config.experiment() != null ? config.experiment() : run.experiment(), uri);
-        queue.add(new TrackerEvent.Start(run));
+        add(new TrackerEvent.Start(run));
         thread = new Thread(sender, "vaelab-mlflow-sender");
         thread.setDaemon(true);
         thread.start();
@@ -60,7 +68,7 @@ final class MlflowTracker implements Tracker {
      */
     @Override
     public Optional<StudyRun> openStudy(StudyInfo study) throws IOException {
-        MlflowEndpoint studyEndpoint = new MlflowEndpoint(uri, credentials, Duration.ofSeconds(config.requestTimeoutSeconds()));
+        MlflowEndpoint studyEndpoint = new MlflowEndpoint(uri, credentials, requestTimeout());
         String experiment = config.experiment() != null ? config.experiment() : study.experiment();
         try {
             for (int attempt = 1; ; attempt++) {
@@ -84,12 +92,12 @@ final class MlflowTracker implements Tracker {
 
     @Override
     public void logMetrics(Map<String, Double> metrics, long step, int epoch, long timestampMillis) {
-        queue.add(new TrackerEvent.Metrics(Map.copyOf(metrics), step, timestampMillis));
+        add(new TrackerEvent.Metrics(Map.copyOf(metrics), step, timestampMillis));
     }
 
     @Override
     public void logArtifact(Path file, String artifactPath) {
-        queue.add(new TrackerEvent.Artifact(file, artifactPath));
+        add(new TrackerEvent.Artifact(file, artifactPath));
     }
 
     @Override
@@ -97,13 +105,13 @@ final class MlflowTracker implements Tracker {
         if (thread == null) {
             return;
         }
-        queue.add(new TrackerEvent.End(status, System.currentTimeMillis()));
+        add(new TrackerEvent.End(status, System.currentTimeMillis()));
         sender.retryNow();
         long deadline = System.nanoTime() + Duration.ofSeconds(config.flushTimeoutSeconds()).toNanos();
-        long unreachableDeadline = System.nanoTime() + UNREACHABLE_FLUSH.toNanos();
+        long shortDeadline = System.nanoTime() + SHORT_FLUSH.toNanos();
         try {
             while (thread.isAlive() && System.nanoTime() < deadline
-                    && !(sender.unreachable() && System.nanoTime() > unreachableDeadline)) {
+                    && !((sender.unreachable() || sender.silent(SILENT_ATTEMPTS)) && System.nanoTime() > shortDeadline)) {
                 thread.join(100);
             }
         } catch (InterruptedException e) {
@@ -111,9 +119,27 @@ final class MlflowTracker implements Tracker {
         }
         if (!sender.finished()) {
             thread.interrupt();
-            LOG.warn("mlflow: {} events of this run were not sent to {}; they are in {}: 'vae sync {}' sends them",
-                    queue.size(), uri, runDirectory.resolve("journal.jsonl"), runDirectory);
+            undelivered = sender.problem() != null ? sender.problem()
+                    : sender.answered() ? "not all sent within flush_timeout_seconds " + config.flushTimeoutSeconds()
+                    : "no answer from the server";
+            LOG.warn("mlflow: {} events of this run were not sent to {} ({}); they are in {}: 'vae sync {}' sends them",
+                    given - sender.sent(), uri, undelivered, runDirectory.resolve("journal.jsonl"), runDirectory);
         }
         endpoint.close();
+    }
+
+    @Override
+    public Optional<Delivery> delivery() {
+        return thread == null ? Optional.empty()
+                : Optional.of(new Delivery("mlflow at " + uri, sender.sent(), given, undelivered));
+    }
+
+    private Duration requestTimeout() {
+        return Duration.ofSeconds(config.requestTimeoutSeconds());
+    }
+
+    private void add(TrackerEvent event) {
+        given++;
+        queue.add(event);
     }
 }

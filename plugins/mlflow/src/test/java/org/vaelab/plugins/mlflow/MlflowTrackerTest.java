@@ -127,6 +127,48 @@ class MlflowTrackerTest {
         assertEquals(2, log.lines().count(), "one line when it fails, one when it gives up: " + log);
     }
 
+    /**
+     * A server that accepts connections and never answers (a hung proxy; the real server cannot be
+     * made to show this) holds the end of the run until three requests went unanswered, not for
+     * the flush timeout of an hour, and the delivery says nothing was sent and why.
+     */
+    @Test
+    void aServerThatNeverAnswersGivesUpTheFlushEarly() throws IOException {
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            java.util.List<java.net.Socket> accepted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String uri = "http://127.0.0.1:" + silent.getLocalPort();
+            TrackerScript script = new TrackerScript(runDirectory, 10);
+            MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 1, 3600), uri,
+                    Credentials.of(Map.<String, String>of()::get, java.net.URI.create(uri)));
+            String log = logOf(() -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+                tracker.start(script.run);
+                for (int step = 1; step <= 10; step++) {
+                    tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
+                }
+                tracker.end(RunStatus.FINISHED);
+            }, "a flush timeout of an hour does not hold the run's end"));
+            org.vaelab.spi.track.Delivery delivery = tracker.delivery().orElseThrow();
+            String why = "get or create experiment tracker-tests: no answer within 1 s";
+            assertEquals(new org.vaelab.spi.track.Delivery("mlflow at " + uri, 0, 12, why), delivery);
+            assertTrue(log.contains("12 events of this run were not sent to " + uri + " (" + why + ")"), log);
+            assertFalse(accepted.isEmpty(), "the server took the requests: it is silent, not unreachable");
+            for (java.net.Socket socket : accepted) {
+                socket.close();
+            }
+        }
+    }
+
     /** A server that refuses every request (403), as one without permission for the experiment would. */
     @Test
     void aRefusingServerStopsSendingAtOnceWithOneClearLine() throws IOException {

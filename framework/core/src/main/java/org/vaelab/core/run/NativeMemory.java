@@ -10,9 +10,11 @@ import org.bytedeco.javacpp.Pointer;
  * IWAE run with 1,024 samples grew past 24 GB under {@code maxbytes} of 1 GB until the kernel
  * killed it. Only JavaCPP's {@code maxphysicalbytes}, a bound on the whole resident memory, counts
  * those. A bound near a conv run's working set makes JavaCPP collect and trim on every allocation
- * (performance.md), so the default is half of the machine's memory: far above any run that fits,
- * and low enough that the process fails with an OutOfMemoryError, reported with its settings,
- * before the machine runs out.
+ * (performance.md), so the default is the heap's maximum plus half of the machine's memory (at most
+ * all of it): far above any run that fits, and low enough that the process fails with an
+ * OutOfMemoryError, reported with its settings, before the machine runs out. The heap is counted
+ * in, since the bound covers the whole process: a large {@code -Xmx} must not leave less room for
+ * the arrays than a small one.
  */
 public final class NativeMemory {
 
@@ -24,15 +26,16 @@ public final class NativeMemory {
 
     /**
      * Sets JavaCPP's bounds where the command line did not: {@code maxbytes} to the heap's maximum
-     * (JavaCPP's own default, written out) and {@code maxphysicalbytes} to half of the machine's
-     * memory. Call first thing in {@code main}, before any ND4J class is loaded.
+     * (JavaCPP's own default, written out) and {@code maxphysicalbytes} to the heap's maximum plus
+     * half of the machine's memory, at most all of it. Call first thing in {@code main}, before any ND4J class is loaded.
      */
     public static void boundByDefault() {
         if (System.getProperty(MAX_BYTES) == null) {
             System.setProperty(MAX_BYTES, Long.toString(Runtime.getRuntime().maxMemory()));
         }
         if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
-            System.setProperty(MAX_PHYSICAL_BYTES, Long.toString(machineBytes() / 2));
+            long machine = machineBytes();
+            System.setProperty(MAX_PHYSICAL_BYTES, Long.toString(Math.min(machine, Runtime.getRuntime().maxMemory() + machine / 2)));
         }
     }
 

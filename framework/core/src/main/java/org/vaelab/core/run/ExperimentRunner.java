@@ -28,7 +28,8 @@ import org.vaelab.spi.track.Tracker;
 
 /**
  * Runs one resolved spec: assembles it (all input checks happen here, before anything is
- * written), then creates the run directory (or reopens a stopped run's to resume it), trains with
+ * written), then creates the run directory (or reopens a stopped run's to resume it), locked for
+ * this process while the run lasts ({@link RunDirectory#lock}), trains with
  * per-epoch evaluation and checkpoints ({@link TrainingLoop}), and writes the final model,
  * evaluation and pictures. A failed run is marked FAILED (a stopped one KILLED) in
  * {@code provenance.json} and keeps every metric already written.
@@ -57,15 +58,22 @@ public final class ExperimentRunner {
         Assembly model = Assembly.of(spec, catalog, options);
         Resumption resumption = options.resume() == null ? null : Resumption.open(options.resume(), resolved);
         Instant now = Instant.now();
-        RunDirectory directory;
-        if (resumption == null) {
-            directory = RunDirectory.create(options.runsRoot(), spec.name(),
-                    RUN_TIME.format(now) + "-" + resolved.sha256().substring(0, 8));
-            directory.writeText(SPEC_FILE, resolved.yaml());
-        } else {
-            directory = resumption.directory();
-            resumption.forgetEpochsAfterCheckpoint();
+        RunDirectory directory = resumption != null ? resumption.directory() : RunDirectory.create(options.runsRoot(),
+                spec.name(), RUN_TIME.format(now) + "-" + resolved.sha256().substring(0, 8));
+        try (ProcessLock lock = resumption != null ? resumption.lock() : directory.lock()) {
+            if (resumption == null) {
+                directory.writeText(SPEC_FILE, resolved.yaml());
+            } else {
+                resumption.rewind(options.out());
+            }
+            return runLocked(resolved, options, model, resumption, directory, now, started);
         }
+    }
+
+    /** The run itself, once its directory is locked and, for a resumption, taken back to its checkpoint. */
+    private RunResult runLocked(ResolvedSpec resolved, RunOptions options, Assembly model, Resumption resumption,
+                                RunDirectory directory, Instant now, long started) throws IOException {
+        ExperimentSpec spec = resolved.spec();
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
@@ -75,7 +83,8 @@ public final class ExperimentRunner {
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(resolved, model.data()));
-        try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info)) {
+        try (OpenRun run = OpenRun.start(directory, provenance, new TrackerGroup(trackers), info,
+                commandLine(options))) {
             for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
                 String path = "data/" + fitted.getKey();
                 run.tracker().logArtifact(directory.writeText(path, fitted.getValue()), path);
@@ -158,6 +167,18 @@ public final class ExperimentRunner {
             options.overrides().forEach(assignment -> name.append(' ').append(assignment));
         }
         return name.append(" (").append(resolved.sha256(), 0, 8).append(')').toString();
+    }
+
+    /** The {@code vae run} command line of this run's spec and {@code --set} values, to show how to continue it. */
+    private static String commandLine(RunOptions options) {
+        StringBuilder command = new StringBuilder("vae run ").append(shellWord(options.specSource()));
+        options.overrides().forEach(assignment -> command.append(" --set ").append(shellWord(assignment)));
+        return command.toString();
+    }
+
+    /** {@code word} as a shell reads it back: in single quotes when it has characters a shell would act on. */
+    private static String shellWord(String word) {
+        return word.matches("[\\w./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static Map<String, String> tags(ResolvedSpec resolved, Map<String, Object> provenance, RunOptions options) {

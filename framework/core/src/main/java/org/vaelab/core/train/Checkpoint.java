@@ -57,10 +57,7 @@ public record Checkpoint(int epoch, long globalStep, double bestValidationElbo, 
      * @throws InvalidInputException when {@code file} is not a complete checkpoint of this version
      */
     public static Checkpoint read(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
-                throw new InvalidInputException(file + " is not a VAELab checkpoint of version " + VERSION);
-            }
+        try (DataInputStream in = open(file)) {
             int epoch = in.readInt();
             long step = in.readLong();
             double best = in.readDouble();
@@ -70,6 +67,31 @@ public record Checkpoint(int epoch, long globalStep, double bestValidationElbo, 
                 throw invalid;
             }
             throw new InvalidInputException(file + " is not a readable VAELab checkpoint (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * The epochs completed of the checkpoint in {@code file}, read without its arrays.
+     *
+     * @throws InvalidInputException when {@code file} is not a checkpoint of this version
+     */
+    public static int epochOf(Path file) throws IOException {
+        try (DataInputStream in = open(file)) {
+            return in.readInt();
+        }
+    }
+
+    /** {@code file}, its magic and version read and checked. */
+    private static DataInputStream open(Path file) throws IOException {
+        DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
+        try {
+            if (!MAGIC.equals(in.readUTF()) || in.readInt() != VERSION) {
+                throw new InvalidInputException(file + " is not a VAELab checkpoint of version " + VERSION);
+            }
+            return in;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
         }
     }
 

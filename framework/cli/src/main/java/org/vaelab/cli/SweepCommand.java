@@ -98,8 +98,11 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         StudyFolder folder = StudyFolder.open(runsDir, plan);
-        try (TrialLocks locks = folder.lock(summarize ? List.of() : selected)) {
+        TrialLocks locks = folder.lock(summarize ? List.of() : selected);
+        try {
             return sweep(plan, catalog, folder, selected, selection, out);
+        } finally {
+            locks.close();
         }
     }
 

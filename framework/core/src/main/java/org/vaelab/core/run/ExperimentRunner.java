@@ -60,13 +60,16 @@ public final class ExperimentRunner {
         Instant now = Instant.now();
         RunDirectory directory = resumption != null ? resumption.directory() : RunDirectory.create(options.runsRoot(),
                 spec.name(), RUN_TIME.format(now) + "-" + resolved.sha256().substring(0, 8));
-        try (ProcessLock lock = resumption != null ? resumption.lock() : directory.lock()) {
+        ProcessLock lock = resumption != null ? resumption.lock() : directory.lock();
+        try {
             if (resumption == null) {
                 directory.writeText(SPEC_FILE, resolved.yaml());
             } else {
                 resumption.rewind(options.out());
             }
             return runLocked(resolved, options, model, resumption, directory, now, started);
+        } finally {
+            lock.close();
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,14 @@ class ResumeAnywhereTest {
     @TempDir
     static Path work;
 
+    /** Processes a test started, killed after it: one held at a named pipe would otherwise wait forever. */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killWhatTheTestLeft() {
+        started.forEach(Process::destroyForcibly);
+    }
+
     private static Path specFile;
     private static byte[] uninterrupted;
 
@@ -84,6 +93,7 @@ class ResumeAnywhereTest {
         Path log = work.resolve(point.name() + ".log");
         Process vae = CommandLineRunner.process(log, List.of(), "run", specFile.toString(), "--runs-dir", runs.toString())
                 .start();
+        started.add(vae);
         Path run = RunProgress.awaitEpoch(runs.resolve("anywhere"), 1, vae, log);
         List<Path> holds = new ArrayList<>(List.of(RunProgress.holdBefore(run, "provenance.json")));
         for (String file : point.heldBefore) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +35,21 @@ class RunDirectoryLockTest {
     @TempDir
     Path work;
 
+    /** Processes a test started, killed after it: one held at a named pipe would otherwise wait forever. */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killWhatTheTestLeft() {
+        started.forEach(Process::destroyForcibly);
+    }
+
     @Test
     void aResumeOfALiveRunIsRefusedAndOneAfterItsProcessDiedRepairsTheJournalAndFinishes() throws Exception {
         Path spec = TestSpecs.write(work, "locked.yaml", SPEC);
         Path log = work.resolve("first.log");
         Process first = CommandLineRunner.process(log, List.of(), "run", spec.toString(), "--runs-dir",
                 work.resolve("runs").toString()).start();
+        started.add(first);
         Path run = RunProgress.awaitEpoch(work.resolve("runs/locked"), 1, first, log);
         Path end = RunProgress.holdBefore(run, "provenance.json");
         RunProgress.await(first, log, "its last picture", () -> Files.readString(run.resolve("journal.jsonl"))
@@ -49,6 +59,7 @@ class RunDirectoryLockTest {
         Path secondLog = work.resolve("second.log");
         Process second = CommandLineRunner.process(secondLog, List.of(), "run", spec.toString(), "--resume", run.toString())
                 .start();
+        started.add(second);
         assertTrue(second.waitFor(120, TimeUnit.SECONDS), "a resume of a live run ends at once");
         String refusal = Files.readString(secondLog);
         assertEquals(2, second.exitValue(), refusal);

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,14 @@ class SweepLockTest {
 
     @TempDir
     Path work;
+
+    /** Processes a test started, killed after it: one held at a named pipe would otherwise wait forever. */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killWhatTheTestLeft() {
+        started.forEach(Process::destroyForcibly);
+    }
 
     @Test
     void aSweepOfTrialsAnotherSweepIsRunningIsRefusedWhileOtherShardsRun() throws Exception {
@@ -42,6 +52,7 @@ class SweepLockTest {
         Path log = work.resolve("shard0.log");
         Process shard0 = CommandLineRunner.process(log, List.of(), "sweep", study.toString(), "--shard", "0/2",
                 "--runs-dir", runs.toString()).start();
+        started.add(shard0);
         RunProgress.await(shard0, log, "trial start", () -> Files.readString(log).contains("start  " + trials.get(0)));
 
         CommandLineRunner.Outcome whole = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir", runs.toString());

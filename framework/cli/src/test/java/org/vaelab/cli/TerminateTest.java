@@ -7,8 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +24,14 @@ class TerminateTest {
 
     @TempDir
     Path work;
+
+    /** Processes a test started, killed after it: one held at a named pipe would otherwise wait forever. */
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killWhatTheTestLeft() {
+        started.forEach(Process::destroyForcibly);
+    }
 
     @Test
     void sigtermMarksTheRunKilledKeepsItsCheckpointAndTheRunResumes() throws Exception {
@@ -58,6 +68,7 @@ class TerminateTest {
         Path log = work.resolve("early.log");
         Process vae = CommandLineRunner.process(log, List.of(), "run", specFile.toString(),
                 "--runs-dir", work.resolve("runs").toString()).start();
+        started.add(vae);
         Path run = RunProgress.awaitRunDirectory(work.resolve("runs/early"), vae, log);
         RunProgress.holdBefore(run, "checkpoints/best.ckpt");
         RunProgress.await(vae, log, "validation", () -> Files.exists(run.resolve("metrics.csv"))

@@ -103,7 +103,8 @@ class MlflowTrackingTest {
     private static Set<String> runFiles(Path runDirectory) throws IOException {
         try (Stream<Path> files = Files.walk(runDirectory)) {
             return files.filter(Files::isRegularFile).map(f -> runDirectory.relativize(f).toString())
-                    .filter(f -> !f.equals("journal.jsonl") && !f.endsWith(".ckpt") && !f.equals(".vae.lock")).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                    .filter(f -> !f.equals("journal.jsonl") && !f.endsWith(".ckpt") && !f.equals(".vae.lock"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
     }
 

@@ -107,7 +107,8 @@ class ResumeAnywhereTest {
 
         CommandLineRunner.Outcome resumed = CommandLineRunner.vae("run", specFile.toString(), "--resume", run.toString());
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
-        assertEquals("FINISHED", new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).path("status").asText());
+        assertEquals("FINISHED", new ObjectMapper().readTree(run.resolve("provenance.json").toFile())
+                .path("status").asText());
         assertArrayEquals(uninterrupted, Files.readAllBytes(run.resolve("metrics.csv")),
                 "metrics.csv of the run killed " + point + " and resumed equals the uninterrupted run's");
     }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One process at a time in a run directory: a {@code --resume} of a run still going (held, done
  * but for its end) is refused with one line naming the process that has it, and changes no file;
- * once that process is gone, even by SIGKILL, which lets it release nothing, the resume goes ahead. A journal whose last line
- * the kill cut short is repaired first, so the resumed run's events start on lines of their own.
+ * once that process is gone, even by SIGKILL, which lets it release nothing, the resume goes
+ * ahead. A journal whose last line the kill cut short is repaired first, so the resumed run's
+ * events start on lines of their own.
  */
 class RunDirectoryLockTest {
 

@@ -58,7 +58,8 @@ class TerminateTest {
                 "--resume", run.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming after epoch 1"), resumed.out());
-        assertEquals("FINISHED", new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).path("status").asText());
+        assertEquals("FINISHED", new ObjectMapper().readTree(run.resolve("provenance.json").toFile())
+                .path("status").asText());
     }
 
     @Test

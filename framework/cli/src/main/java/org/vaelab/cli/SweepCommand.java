@@ -19,6 +19,7 @@ import org.vaelab.core.study.StudyReader;
 import org.vaelab.core.study.StudyRecords;
 import org.vaelab.core.study.StudySummary;
 import org.vaelab.core.study.Trial;
+import org.vaelab.core.study.TrialLocks;
 import org.vaelab.core.study.TrialOutcome;
 import org.vaelab.spi.track.RunStatus;
 import picocli.CommandLine;
@@ -97,8 +98,19 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         WritableFolder.check("--runs-dir", runsDir);
-        ParentRuns parents = ParentRuns.open(plan, catalog, out);
         StudyFolder folder = StudyFolder.open(runsDir, plan);
+        TrialLocks locks = folder.lock(summarize ? List.of() : selected);
+        try {
+            return sweep(plan, catalog, folder, selected, selection, out);
+        } finally {
+            locks.close();
+        }
+    }
+
+    /** Runs the selected trials not finished yet, each as a process, or with --summarize only summarizes. */
+    private int sweep(StudyPlan plan, ComponentCatalog catalog, StudyFolder folder, List<Trial> selected,
+                      ShardSelection selection, PrintStream out) throws IOException, InterruptedException {
+        ParentRuns parents = ParentRuns.open(plan, catalog, out);
         parents.logArtifacts(folder.root(), folder.writePlan(plan));
         if (summarize) {
             return summarize(plan, parents, folder, out);
@@ -107,7 +119,7 @@ final class SweepCommand implements Callable<Integer> {
                 .map(outcome -> outcome.trial().sha256()).collect(Collectors.toSet());
         List<Trial> pending = selected.stream().filter(trial -> !finished.contains(trial.sha256())).toList();
         out.printf("study %s: %d trials (hash %s); %d selected, %d of them finished already; running %d, %d at a time%n",
-                study.name(), plan.trials().size(), plan.sha256().substring(0, 8), selected.size(),
+                plan.study().name(), plan.trials().size(), plan.sha256().substring(0, 8), selected.size(),
                 selected.size() - pending.size(), pending.size(), parallel);
         List<TrialProcesses.Ended> ended = new TrialProcesses(plan.study().base(), runsDir, parallel, out).run(pending,
                 trial -> parents.childTags(plan, trial), folder);

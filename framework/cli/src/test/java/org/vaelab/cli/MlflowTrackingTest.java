@@ -96,13 +96,15 @@ class MlflowTrackingTest {
     }
 
     /**
-     * The run directory's files, relative, except the journal (the record of what was sent) and the
-     * training-state checkpoints (for resuming in place; the trained model is {@code final.fb}).
+     * The run directory's files, relative, except the journal (the record of what was sent), the
+     * training-state checkpoints (for resuming in place; the trained model is {@code final.fb}) and
+     * the lock file that keeps a second process out while the run lasts.
      */
     private static Set<String> runFiles(Path runDirectory) throws IOException {
         try (Stream<Path> files = Files.walk(runDirectory)) {
             return files.filter(Files::isRegularFile).map(f -> runDirectory.relativize(f).toString())
-                    .filter(f -> !f.equals("journal.jsonl") && !f.endsWith(".ckpt")).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                    .filter(f -> !f.equals("journal.jsonl") && !f.endsWith(".ckpt") && !f.equals(".vae.lock"))
+                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
         }
     }
 

@@ -103,6 +103,12 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
         return active;
     }
 
+    /** Whether {@code metric} is one of the names {@link #metrics} gives statistics of {@code split}. */
+    public static boolean names(String split, String metric) {
+        return metric.equals(split + "/active_units") || metric.matches(java.util.regex.Pattern.quote(split)
+                + "/(kl_dim|posterior_mean_var)/\\d+");
+    }
+
     /**
      * The statistics as metrics of the split called {@code split}: {@code <split>/active_units},
      * and for every dimension d, numbered with at least two digits so names sort,

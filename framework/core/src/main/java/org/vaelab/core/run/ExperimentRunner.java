@@ -1,6 +1,7 @@
 package org.vaelab.core.run;
 
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,33 +62,55 @@ public final class ExperimentRunner {
         ExperimentSpec spec = resolved.spec();
         long started = System.nanoTime();
         Assembly model = Assembly.of(spec, catalog, options);
-        Resumption resumption = options.resume() == null ? null : Resumption.open(options.resume(), resolved);
         TrainingStep step = TrainingStep.of(model.parts(), model.graph(), spec.train().fastPath());
         Trainer trainer = new Trainer(model.graph(), step, model.optimizer(), model.parts().schedule(),
                 spec.train().batchSize(), model.streams(),
                 TrainingHorizon.of(model.data().train().size(), spec.train().batchSize(), spec.train().epochs()));
-        if (resumption != null) {
-            restore(trainer, resumption);
+        Training training = new Training(resolved, options, model, step, trainer, started);
+        if (options.resume() == null) {
+            Instant now = Instant.now();
+            RunDirectory directory = RunDirectory.create(options.runsRoot(), spec.name(),
+                    RUN_TIME.format(now) + "-" + resolved.sha256().substring(0, 8));
+            try (ProcessLock lock = directory.lock()) {
+                return run(training, directory, null, now);
+            }
         }
-        Instant now = Instant.now();
-        RunDirectory directory = resumption == null ? RunDirectory.create(options.runsRoot(), spec.name(),
-                RUN_TIME.format(now) + "-" + resolved.sha256().substring(0, 8)) : resumption.directory();
+        Resumption resumption = Resumption.open(options.resume(), resolved);
+        try (ProcessLock lock = resumption.lock()) {
+            restore(trainer, resumption);
+            return run(training, resumption.directory(), resumption, Instant.now());
+        }
+    }
+
+    /** What a run trains, and how it was asked for. */
+    private record Training(ResolvedSpec resolved, RunOptions options, Assembly model, TrainingStep step, Trainer trainer,
+                            long started) {
+    }
+
+    /** The run itself, once its directory is locked by this process (and, for a resumption, its checkpoint restored). */
+    private RunResult run(Training training, RunDirectory directory, Resumption resumption, Instant now) throws IOException {
+        ResolvedSpec resolved = training.resolved();
+        RunOptions options = training.options();
+        Assembly model = training.model();
+        Trainer trainer = training.trainer();
+        ExperimentSpec spec = resolved.spec();
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
-        provenance.put(TRAINING_STEP, step.kind());
+        provenance.put(TRAINING_STEP, training.step().kind());
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(resolved, model.data()));
-        try (OpenRun run = start(directory, resolved, resumption, provenance, new TrackerGroup(trackers), info)) {
+        try (OpenRun run = start(directory, resolved, resumption, provenance, new TrackerGroup(trackers), info,
+                commandLine(options), options.out())) {
             try {
                 for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
                     String path = "data/" + fitted.getKey();
                     run.tracker().logArtifact(directory.writeText(path, fitted.getValue()), path);
                 }
                 options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(), describe(model, spec),
-                        step.kind());
+                        training.step().kind());
                 double bestValidationElbo = Double.NaN;
                 if (resumption != null) {
                     bestValidationElbo = resumption.checkpoint().bestValidationElbo();
@@ -97,7 +120,7 @@ public final class ExperimentRunner {
                 ElboTerms test = new TrainingLoop(model, spec, options, run.tracker(), directory).run(trainer, bestValidationElbo);
                 finish(model, spec, trainer, directory, run, options);
                 run.end(RunStatus.FINISHED);
-                double seconds = (System.nanoTime() - started) / 1e9;
+                double seconds = (System.nanoTime() - training.started()) / 1e9;
                 options.out().printf(Locale.ROOT, "done in %.1f s: test -ELBO %.2f nats per example; files in %s%n",
                         seconds, -test.elbo(), directory.root());
                 return new RunResult(directory.root(), test, seconds);
@@ -126,19 +149,20 @@ public final class ExperimentRunner {
     }
 
     /**
-     * Writes the run's first files (a new run's spec; for a resumed one, the metrics of the epochs
-     * after its checkpoint dropped) and starts it. A new run that cannot (a full disk) is removed
+     * Writes the run's first files (a new run's spec; a resumed one is taken back to its checkpoint,
+     * {@link Resumption#rewind}) and starts it. A new run that cannot (a full disk) is removed
      * again, so that no run directory says RUNNING of a run that never ran.
      */
     private static OpenRun start(RunDirectory directory, ResolvedSpec resolved, Resumption resumption,
-                                 Map<String, Object> provenance, TrackerGroup tracker, RunInfo info) throws IOException {
+                                 Map<String, Object> provenance, TrackerGroup tracker, RunInfo info, String commandLine,
+                                 PrintStream out) throws IOException {
         try {
             if (resumption == null) {
                 directory.writeText(SPEC_FILE, resolved.yaml());
             } else {
-                resumption.forgetEpochsAfterCheckpoint();
+                resumption.rewind(out);
             }
-            return OpenRun.start(directory, provenance, tracker, info);
+            return OpenRun.start(directory, provenance, tracker, info, commandLine);
         } catch (IOException e) {
             if (resumption != null) {
                 throw new TrainingFailedException("the run could not start again: " + Failures.reason(e), e);
@@ -235,6 +259,21 @@ public final class ExperimentRunner {
                     }));
         }
         return name.append(" (").append(resolved.sha256(), 0, 8).append(')').toString();
+    }
+
+    /**
+     * The {@code vae run} command line of this run's spec and {@code --set} values, to show how to
+     * continue it; credentials in URIs masked, as everywhere a spec is shown.
+     */
+    private static String commandLine(RunOptions options) {
+        StringBuilder command = new StringBuilder("vae run ").append(shellWord(options.specSource()));
+        options.overrides().forEach(assignment -> command.append(" --set ").append(shellWord(Overrides.shown(assignment))));
+        return command.toString();
+    }
+
+    /** {@code word} as a shell reads it back: in single quotes when it has characters a shell would act on. */
+    private static String shellWord(String word) {
+        return word.matches("[\\w./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static Map<String, String> tags(ResolvedSpec resolved, Map<String, Object> provenance, RunOptions options) {

@@ -22,6 +22,8 @@ import org.vaelab.spi.data.DataSplit;
  */
 public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelihood, int iwaeExamples) {
 
+    private static final String LOG_LIKELIHOOD = "test/iwae_ll";
+
     /** Evaluates {@code trained}, an evaluation graph (no dropout) of {@code model}, on its test split. */
     static FinalEvaluation of(VaeGraph trained, Assembly model, EvalSpec eval) {
         return of(trained, model.parts(), model.data().test(), eval, model.streams().logLikelihood());
@@ -46,8 +48,16 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
     /** The metrics to log: {@code test/active_units}, {@code test/kl_dim/NN}, ..., {@code test/iwae_ll}. */
     Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>(latent.metrics("test"));
-        logLikelihood.ifPresent(value -> metrics.put("test/iwae_ll", value));
+        logLikelihood.ifPresent(value -> metrics.put(LOG_LIKELIHOOD, value));
         return metrics;
+    }
+
+    /**
+     * Whether {@code metric} is one of {@link #metrics()}'s names, which nothing but the final
+     * evaluation logs: how a resumed run knows the rows it writes again.
+     */
+    static boolean names(String metric) {
+        return metric.equals(LOG_LIKELIHOOD) || LatentStatistics.names("test", metric);
     }
 
     /** The KL of each latent dimension, nats. */

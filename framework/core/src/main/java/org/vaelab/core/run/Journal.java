@@ -1,8 +1,10 @@
 package org.vaelab.core.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +33,45 @@ final class Journal implements AutoCloseable {
         this.root = root;
         this.writer = Files.newBufferedWriter(root.resolve(FILE), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /**
+     * Drops the last line of {@code root}'s journal when a crash cut it short (it has no line end,
+     * or is not a JSON object), so events appended next start on a line of their own; returns how
+     * many bytes were dropped.
+     */
+    static int dropCutLastLine(Path root) throws IOException {
+        Path file = root.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return 0;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int end = bytes.length;
+        boolean ended = end > 0 && bytes[end - 1] == '\n';
+        int start = lastLineStart(bytes, ended ? end - 1 : end);
+        if (start == end || ended && isEvent(new String(bytes, start, end - 1 - start, StandardCharsets.UTF_8))) {
+            return 0;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            channel.truncate(start);
+        }
+        return end - start;
+    }
+
+    private static int lastLineStart(byte[] bytes, int end) {
+        int start = end;
+        while (start > 0 && bytes[start - 1] != '\n') {
+            start--;
+        }
+        return start;
+    }
+
+    private static boolean isEvent(String line) {
+        try {
+            return JSON.readTree(line).isObject();
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     void start(RunInfo run) throws IOException {

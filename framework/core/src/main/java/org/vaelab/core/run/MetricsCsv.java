@@ -46,20 +46,30 @@ final class MetricsCsv implements AutoCloseable {
         printer.flush();
     }
 
-    /** Rewrites {@code file} of {@code directory} atomically, keeping the rows of epochs up to {@code lastEpoch}. */
-    static void keepThroughEpoch(RunDirectory directory, String file, int lastEpoch) throws IOException {
+    /**
+     * Rewrites {@code file} of {@code directory} atomically without the rows {@code repeated} picks
+     * and without rows a crash cut short.
+     */
+    static void dropRows(RunDirectory directory, String file, RowFilter repeated) throws IOException {
         Path source = directory.root().resolve(file);
         directory.write(file, target -> {
             try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8);
                  CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(target, StandardCharsets.UTF_8), FORMAT)) {
                 out.printRecord((Object[]) HEADER);
                 for (CSVRecord row : FORMAT.builder().setHeader(HEADER).setSkipHeaderRecord(true).build().parse(reader)) {
-                    if (row.isConsistent() && row.get("epoch").matches("\\d+") && Integer.parseInt(row.get("epoch")) <= lastEpoch) {
+                    if (row.isConsistent() && row.get("epoch").matches("\\d+")
+                            && !repeated.test(Integer.parseInt(row.get("epoch")), row.get("metric"))) {
                         out.printRecord(row);
                     }
                 }
             }
         });
+    }
+
+    /** Picks rows by their epoch and metric name. */
+    @FunctionalInterface
+    interface RowFilter {
+        boolean test(int epoch, String metric);
     }
 
     @Override

@@ -5,17 +5,19 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.vaelab.core.train.Checkpoint;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
 
 /**
  * A run that has started: its directory, its provenance and its trackers, ended exactly once.
  * If the process is stopped (Ctrl-C, SIGTERM) before the run ends, a shutdown hook ends it as
- * KILLED, so the run directory and the trackers say so and keep every metric already written.
- * Closing a run that was never ended marks it FAILED.
+ * KILLED, so the run directory and the trackers say so and keep every metric already written, and
+ * tells on stderr how to continue it. Closing a run that was never ended marks it FAILED.
  */
 final class OpenRun implements AutoCloseable {
 
@@ -25,20 +27,27 @@ final class OpenRun implements AutoCloseable {
     private final RunDirectory directory;
     private final Map<String, Object> provenance;
     private final TrackerGroup tracker;
+    private final String commandLine;
     private final Thread shutdownHook;
     private boolean ended;
 
-    private OpenRun(RunDirectory directory, Map<String, Object> provenance, TrackerGroup tracker) {
+    private OpenRun(RunDirectory directory, Map<String, Object> provenance, TrackerGroup tracker, String commandLine) {
         this.directory = directory;
         this.provenance = new LinkedHashMap<>(provenance);
         this.tracker = tracker;
-        this.shutdownHook = new Thread(() -> end(RunStatus.KILLED), "vaelab-run-killed");
+        this.commandLine = commandLine;
+        this.shutdownHook = new Thread(this::stopped, "vaelab-run-killed");
     }
 
-    /** Writes the provenance as RUNNING, starts the trackers and arms the shutdown hook. */
-    static OpenRun start(RunDirectory directory, Map<String, Object> provenance, TrackerGroup tracker, RunInfo info)
-            throws IOException {
-        OpenRun run = new OpenRun(directory, provenance, tracker);
+    /**
+     * Writes the provenance as RUNNING, starts the trackers and arms the shutdown hook.
+     *
+     * @param commandLine {@code vae run} with the run's spec and {@code --set} values, which the
+     *     note on a stopped run completes with {@code --resume RUN_DIR}
+     */
+    static OpenRun start(RunDirectory directory, Map<String, Object> provenance, TrackerGroup tracker, RunInfo info,
+                         String commandLine) throws IOException {
+        OpenRun run = new OpenRun(directory, provenance, tracker, commandLine);
         run.provenance.put("run_id", info.runId());
         run.provenance.put("status", RunStatus.RUNNING.name());
         run.writeProvenance();
@@ -78,6 +87,32 @@ final class OpenRun implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Ends the run as KILLED, unless it has ended already, and says how to continue it. */
+    private void stopped() {
+        synchronized (this) {
+            if (ended) {
+                return;
+            }
+            end(RunStatus.KILLED);
+        }
+        System.err.println("stopped: the run is marked KILLED; " + howToContinue());
+    }
+
+    private String howToContinue() {
+        Path checkpoint = directory.root().resolve(TrainingLoop.LAST_CHECKPOINT);
+        if (!Files.isRegularFile(checkpoint)) {
+            return "it has no checkpoint yet, so it must be started again: `" + commandLine + "`";
+        }
+        String epoch;
+        try {
+            epoch = Integer.toString(Checkpoint.epochOf(checkpoint));
+        } catch (IOException | RuntimeException unreadable) {
+            epoch = "unreadable: " + unreadable.getMessage();
+        }
+        return "`" + commandLine + " --resume " + directory.root() + "` continues it from its last checkpoint (epoch "
+                + epoch + ")";
     }
 
     @Override

@@ -12,6 +12,9 @@ import java.nio.file.Path;
  */
 public final class RunDirectory {
 
+    /** The file whose lock marks the folder as a live run's. */
+    static final String LOCK_FILE = ".vae.lock";
+
     private final Path root;
 
     private RunDirectory(Path root) {
@@ -60,6 +63,17 @@ public final class RunDirectory {
     /** The folder's name, which is also the run's name. */
     public String runName() {
         return root.getFileName().toString();
+    }
+
+    /**
+     * Locks the folder for this process for the life of its run, so no second process (a second
+     * {@code --resume}, or a resume of a run still going) writes it at once.
+     *
+     * @throws org.vaelab.spi.InvalidInputException when another process holds it
+     */
+    public ProcessLock lock() throws IOException {
+        return ProcessLock.acquire(root.resolve(LOCK_FILE), root.toString(),
+                "wait for it to end, or stop it, before resuming the run");
     }
 
     /** {@code relative} inside the run folder, its parent folders created. */

@@ -27,6 +27,11 @@ public final class Overrides {
         return result;
     }
 
+    /** {@code assignment} as it may be shown in messages: credentials in a URI masked, as in a recorded spec. */
+    public static String shown(String assignment) {
+        return RecordedForm.maskUserInfo(assignment);
+    }
+
     /** The dotted key an assignment sets: {@code kl.beta} of {@code kl.beta=4}. */
     public static String key(String assignment) {
         int equals = assignment.indexOf('=');

@@ -10,8 +10,9 @@ import org.vaelab.core.run.RunDirectory;
 
 /**
  * A study's folder, {@code runs/studies/NAME-HASH8/}: {@code study.yaml} (the study as written),
- * {@code plan.csv}, {@code summary.csv}, {@code plots/} and each trial's output in {@code logs/}.
- * Every file but the logs is written atomically.
+ * {@code plan.csv}, {@code summary.csv}, {@code plots/}, each trial's output in {@code logs/} and
+ * the lock of each trial a sweep is running in {@code locks/}. Every file but the logs is written
+ * atomically.
  */
 public final class StudyFolder {
 
@@ -52,6 +53,20 @@ public final class StudyFolder {
             written.add(figure.path());
         }
         return written;
+    }
+
+    /**
+     * Locks {@code trials} for this process until the returned locks are closed.
+     *
+     * @throws org.vaelab.spi.InvalidInputException when another process is running one of them
+     */
+    public TrialLocks lock(List<Trial> trials) throws IOException {
+        return TrialLocks.acquire(this, trials);
+    }
+
+    /** The file whose lock marks {@code trial} as being run. */
+    Path lockFile(Trial trial) throws IOException {
+        return directory.file("locks/" + trial.name() + ".lock");
     }
 
     /** Where the output of {@code trial}'s process goes. */

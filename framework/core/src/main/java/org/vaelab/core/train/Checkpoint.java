@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -109,6 +110,23 @@ public record Checkpoint(int epoch, long globalStep, double bestValidationElbo, 
             return -1;
         }
         return header.getInt(Short.BYTES + MAGIC.length());
+    }
+
+    /**
+     * The epochs completed of the checkpoint in {@code file}, read from its header alone, without
+     * its arrays or its checksum: for a message, not to continue from.
+     *
+     * @throws InvalidInputException when {@code file} is not a checkpoint of this version
+     */
+    public static int epochOf(Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(HEADER_BYTES + Integer.BYTES);
+        }
+        if (version(head) != VERSION) {
+            throw new InvalidInputException(file + " is not a VAELab checkpoint of version " + VERSION);
+        }
+        return ByteBuffer.wrap(head, HEADER_BYTES, Integer.BYTES).getInt();
     }
 
     /**

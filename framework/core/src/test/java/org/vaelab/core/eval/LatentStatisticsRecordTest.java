@@ -1,7 +1,9 @@
 package org.vaelab.core.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Proves the activity rule of Burda et al. 2016, section 5.2, on hand-made variances: a unit is
  * active only when its posterior-mean variance exceeds 0.01, so 0.01 itself is not; and the
- * metric names the runner logs.
+ * metric names the runner logs, which a resumed run tells from the training loop's.
  */
 class LatentStatisticsRecordTest {
 
@@ -39,6 +41,19 @@ class LatentStatisticsRecordTest {
         assertEquals(0.0, wide.get("val/kl_dim/007"));
         assertEquals(0.0, wide.get("val/posterior_mean_var/127"));
         assertEquals(1 + 2 * 128, wide.size());
+    }
+
+    @Test
+    void namesTellItsMetricsFromTheTrainingLoops() {
+        List<Double> zeros = new ArrayList<>(Collections.nCopies(128, 0.0));
+        for (String name : new LatentStatistics(zeros, zeros, 1).metrics("test").keySet()) {
+            assertTrue(LatentStatistics.names("test", name), name);
+            assertFalse(LatentStatistics.names("val", name), name);
+        }
+        for (String name : List.of("test/kl", "test/elbo", "test/recon", "test/mse", "test/bce", "train/kl",
+                "test/kl_dim/")) {
+            assertFalse(LatentStatistics.names("test", name), name);
+        }
     }
 
     @Test

@@ -186,8 +186,9 @@ public final class ExperimentRunner {
                                RunOptions options) throws IOException {
         VaeGraph trained = model.parts().forEvaluation(model.graph());
         Path checkpoint = directory.write(CHECKPOINT_FILE, file -> save(trained, file));
-        ModelChecksum.record(directory, CHECKPOINT_FILE);
+        String checksum = ModelChecksum.record(directory, CHECKPOINT_FILE);
         run.tracker().logArtifact(checkpoint, CHECKPOINT_FILE);
+        run.tracker().logArtifact(directory.root().resolve(checksum), checksum);
         FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval());
         run.tracker().logMetrics(evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
         options.out().println(describe(evaluation, spec));

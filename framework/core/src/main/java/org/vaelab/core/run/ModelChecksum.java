@@ -25,10 +25,15 @@ final class ModelChecksum {
     private ModelChecksum() {
     }
 
-    /** Writes the digest of {@code relative} in {@code directory}, once that file is complete. */
-    static void record(RunDirectory directory, String relative) throws IOException {
+    /**
+     * Writes the digest of {@code relative} in {@code directory}, once that file is complete.
+     *
+     * @return the digest file's path relative to {@code directory}
+     */
+    static String record(RunDirectory directory, String relative) throws IOException {
         Path model = directory.root().resolve(relative);
         directory.writeText(relative + SUFFIX, sha256(model) + "  " + model.getFileName() + "\n");
+        return relative + SUFFIX;
     }
 
     /**

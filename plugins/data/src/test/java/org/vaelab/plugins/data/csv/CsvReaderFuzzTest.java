@@ -14,18 +14,23 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vaelab.plugins.data.SplitValues;
 import org.vaelab.plugins.data.table.Scaling;
 import org.vaelab.spi.InvalidInputException;
+import org.vaelab.spi.data.DataSplit;
+import org.vaelab.spi.data.LoadContext;
 
 /**
- * Coverage-guided fuzzing of {@link CsvReader#read} on the bytes of a file: any file gives whole
- * rows of finite values (and a label per row when a label column is chosen), or an
- * {@link InvalidInputException} that names the file; any other exception, an out-of-memory error
- * or a hang is a finding. The options come from the input's last byte XOR a line feed, so that a
- * file ending in a line feed is read with the defaults: bit 0 no header, bits 1-2 the delimiter
- * ({@code , ; tab space}), bit 3 one skipped line, bit 4 missing: drop_rows, bit 5 column 0 as the
- * label, bits 6-7 max_rows (0, 1, 2, 5). Seeded with real tables from Debian's python3-statsmodels;
- * crashing inputs are kept under {@code CsvReaderFuzzTestInputs/read}.
+ * Coverage-guided fuzzing of the {@code csv} dataset's reading ({@link CsvReader#read}, then the
+ * shuffle, split and scaling of {@link CsvDataset#read}) on the bytes of a file: any file gives
+ * splits of finite float32 values with a label per row when a label column is chosen, or an
+ * {@link InvalidInputException} that names the file; any other exception, a value the model
+ * cannot train on, an out-of-memory error or a hang is a finding. The input is the file followed
+ * by one byte of options, XOR a line feed, so that a line feed selects the defaults: bit 0 no header, bits 1-2 the delimiter ({@code , ; tab space}), bit 3 one skipped
+ * line, bit 4 missing: drop_rows, bit 5 column 0 as the label, bit 6 max_rows: 2, bit 7 scaling:
+ * none. Seeded with real tables from Debian's python3-statsmodels, each with a line feed appended;
+ * crashing inputs are kept under
+ * {@code CsvReaderFuzzTestInputs/read}.
  */
 class CsvReaderFuzzTest {
 
@@ -36,7 +41,6 @@ class CsvReaderFuzzTest {
     private static final String FAIR = "fair/fair.csv";
     private static final int FAIR_LINES = 30;
     private static final List<String> DELIMITERS = List.of(",", ";", "\t", " ");
-    private static final int[] MAX_ROWS = {0, 1, 2, 5};
     private static final Path FILE = tempFile();
 
     static Stream<byte[]> read() throws IOException {
@@ -45,30 +49,44 @@ class CsvReaderFuzzTest {
         }
         List<String> fair = Files.readAllLines(STATSMODELS.resolve(FAIR)).subList(0, FAIR_LINES);
         return Stream.concat(TABLES.stream().map(table -> bytes(STATSMODELS.resolve(table))),
-                Stream.of((String.join("\n", fair) + "\n").getBytes(StandardCharsets.UTF_8)));
+                Stream.of((String.join("\n", fair) + "\n").getBytes(StandardCharsets.UTF_8)))
+                .map(CsvReaderFuzzTest::withDefaultOptions);
     }
 
     @MethodSource
     @FuzzTest
     void read(byte[] input) throws IOException {
-        Files.write(FILE, input);
-        int options = input.length == 0 ? 0 : (input[input.length - 1] ^ '\n') & 0xFF;
-        CsvConfig config = new CsvConfig(FILE.toString(), (options & 1) == 0, DELIMITERS.get(options >> 1 & 3),
-                options >> 3 & 1, null, (options & 32) == 0 ? null : "0", Scaling.STANDARDIZE,
-                (options & 16) == 0 ? MissingCells.ERROR : MissingCells.DROP_ROWS, 0.1, 0.1, MAX_ROWS[options >> 6]);
-        CsvRows rows;
+        int length = Math.max(0, input.length - 1);
+        Files.write(FILE, Arrays.copyOf(input, length));
+        int options = input.length == 0 ? 0 : (input[length] ^ '\n') & 0xFF;
+        boolean labelled = (options & 32) != 0;
+        CsvConfig config = new CsvConfig(FILE.getFileName().toString(), (options & 1) == 0,
+                DELIMITERS.get(options >> 1 & 3), options >> 3 & 1, null, labelled ? "0" : null,
+                (options & 128) == 0 ? Scaling.STANDARDIZE : Scaling.NONE,
+                (options & 16) == 0 ? MissingCells.ERROR : MissingCells.DROP_ROWS, 0.1, 0.1, (options & 64) == 0 ? 0 : 2);
+        CsvData data;
         try {
-            rows = CsvReader.read(FILE, config);
+            data = new CsvDataset(config).read(new LoadContext(FILE.getParent(), 1));
         } catch (InvalidInputException refused) {
             assertFalse(refused.getMessage().isBlank(), "a refusal says what is wrong");
             return;
         }
-        int width = rows.columns().size();
-        assertTrue(width > 0 && rows.values().length % width == 0, "whole rows of " + width + " values");
-        assertTrue(Arrays.stream(rows.values()).allMatch(Double::isFinite), "finite values");
-        if (rows.labels() != null) {
-            assertEquals(rows.values().length / width, rows.labels().length, "a label per row");
+        for (DataSplit split : List.of(data.splits().train(), data.splits().validation(), data.splits().test())) {
+            float[] values = SplitValues.features(split);
+            for (float value : values) {
+                assertTrue(Float.isFinite(value), "finite float32 values, found " + value);
+            }
+            for (int i = 0; i < split.size(); i++) {
+                assertEquals(labelled, split.label(i).isPresent(), "a label on every row, or on none");
+            }
         }
+    }
+
+    /** {@code table} followed by a line feed, the byte of the default options. */
+    private static byte[] withDefaultOptions(byte[] table) {
+        byte[] input = Arrays.copyOf(table, table.length + 1);
+        input[table.length] = '\n';
+        return input;
     }
 
     private static byte[] bytes(Path file) {

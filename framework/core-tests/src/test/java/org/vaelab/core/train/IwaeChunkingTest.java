@@ -27,6 +27,8 @@ class IwaeChunkingTest {
     private static final int LATENT = 3;
     private static final int EXAMPLES = 20;
     private static final int SAMPLES = 250;
+    /** 64 ulps of float32, relative: see {@link #everyChunkSizeFromOneToAllGivesTheEstimateOfOnePass}. */
+    private static final double FLOAT_TOLERANCE = Math.scalb(1.0, -17);
 
     @Test
     void chunksAndBatchesDoNotChangeTheEstimate() {
@@ -47,6 +49,37 @@ class IwaeChunkingTest {
         for (int e = 0; e < 5; e++) {
             assertEquals(reference[e], firstFive[e], 1e-5 * Math.abs(reference[e]), "a prefix alone, example " + e);
         }
+    }
+
+    /**
+     * Every chunk size from 1 (K passes of one sample) to K (one pass holding all) gives each
+     * example's estimate of one pass holding all, at every batch size. The log-sum-exp adds an
+     * example's K log weights in sample order whatever the chunk (so, given the same log weights, to
+     * the bit: RunningLogSumExpSplitTest); what may differ are the log weights themselves, computed in
+     * float32 by a graph of {@code chunk * batch} rows, whose matrix products ND4J may block
+     * differently for different row counts. An estimate moves by at most the largest change of one
+     * of its log weights (the log-sum-exp's gradient is a softmax, summing to 1); each log weight is
+     * a few dozen float32 operations on terms of at most about its own size, so it changes by at most
+     * some dozens of float32 ulps of its size: the test allows 2^-17 relative, 64 ulps of float32.
+     * (On ND4J's CPU backend the estimates came out identical to the bit for every chunk size, as it
+     * prints; the test does not require that of other backends.)
+     */
+    @Test
+    void everyChunkSizeFromOneToAllGivesTheEstimateOfOnePass() {
+        Model model = Model.create();
+        DataSplit split = data();
+        double[] onePass = model.estimator(SAMPLES, SAMPLES, EXAMPLES).logLikelihoods(split, new SplittableRandom(11));
+        double largest = 0;
+        for (int[] chunkAndBatch : new int[][] {{1, EXAMPLES}, {3, 7}, {64, EXAMPLES}, {249, 6}, {SAMPLES, 1}}) {
+            double[] other = model.estimator(SAMPLES, chunkAndBatch[0], chunkAndBatch[1])
+                    .logLikelihoods(split, new SplittableRandom(11));
+            for (int e = 0; e < EXAMPLES; e++) {
+                largest = Math.max(largest, Math.abs(other[e] - onePass[e]) / Math.abs(onePass[e]));
+                assertEquals(onePass[e], other[e], FLOAT_TOLERANCE * Math.abs(onePass[e]),
+                        "chunk " + chunkAndBatch[0] + ", batch " + chunkAndBatch[1] + ", example " + e);
+            }
+        }
+        System.out.println("IwaeChunkingTest largest relative change over chunk sizes " + largest);
     }
 
     @Test

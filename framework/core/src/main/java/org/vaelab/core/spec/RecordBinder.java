@@ -241,7 +241,16 @@ public final class RecordBinder {
         List<Object> values = new ArrayList<>();
         boolean valid = true;
         for (int i = 0; i < list.items().size(); i++) {
-            Bound bound = bindValue(element, list.items().get(i), path + "[" + i + "]", param);
+            SpecNode item = list.items().get(i);
+            if (item instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.NULL) {
+                // a list's optional default (Param.NONE) lets the list be null, never an item of it
+                Class<?> raw = element instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) element;
+                problems.add("spec/WrongType", path + "[" + i + "]", item.location(), "expected " + expected(raw)
+                        + ", found null; a list's items cannot be null: leave the item out");
+                valid = false;
+                continue;
+            }
+            Bound bound = bindValue(element, item, path + "[" + i + "]", param);
             valid &= bound.valid();
             values.add(bound.value());
         }

@@ -201,9 +201,9 @@ final class CsvReader {
                                 + " a header? then set header: true" : ""));
             } else {
                 row[j] = Double.parseDouble(cell);
-                if (Double.isInfinite(row[j])) {
-                    throw new InvalidInputException(where(line, column) + ": " + shown(cell)
-                            + " is too large for a floating-point number");
+                if (Math.abs(row[j]) > Float.MAX_VALUE) {
+                    throw new InvalidInputException(where(line, column) + ": " + shown(cell) + " is too large: the "
+                            + "model trains in 32-bit floating point, whose numbers lie within +-" + Float.MAX_VALUE);
                 }
             }
         }

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -66,13 +66,8 @@ class ResumeAnywhereTest {
     @TempDir
     static Path work;
 
-    /** Processes a test started, killed after it: one held at a named pipe would otherwise wait forever. */
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void killWhatTheTestLeft() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     private static Path specFile;
     private static byte[] uninterrupted;

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -36,13 +36,8 @@ class RunDirectoryLockTest {
     @TempDir
     Path work;
 
-    /** Processes a test started, killed after it: one held at a named pipe would otherwise wait forever. */
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void killWhatTheTestLeft() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void aResumeOfALiveRunIsRefusedAndOneAfterItsProcessDiedRepairsTheJournalAndFinishes() throws Exception {

@@ -7,12 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,13 +25,8 @@ class SweepLockTest {
     @TempDir
     Path work;
 
-    /** Processes a test started, killed after it: one held at a named pipe would otherwise wait forever. */
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void killWhatTheTestLeft() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void aSweepOfTrialsAnotherSweepIsRunningIsRefusedWhileOtherShardsRun() throws Exception {

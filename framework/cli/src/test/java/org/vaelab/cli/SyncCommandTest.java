@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.vaelab.testkit.MlflowRecord;
 import org.vaelab.testkit.MlflowServerExtension;
 
@@ -83,33 +86,30 @@ class SyncCommandTest {
         assertFalse(sync.out().contains(" sent "), sync.out());
     }
 
-    /** A server failing every request (HTTP 500), which the real server cannot be made to do. */
-    @Test
-    void aServerFailingEveryRequestIsNotSynced() throws IOException {
-        HttpServer failing = fakeServer(500, "{\"error_code\": \"INTERNAL_ERROR\", \"message\": \"database is locked\"}");
-        try {
-            String uri = "http://127.0.0.1:" + failing.getAddress().getPort();
-            Path run = copy("failing", uri, 2);
-            CommandLineRunner.Outcome sync = CommandLineRunner.vae("sync", run.toString());
-            assertEquals(1, sync.exitCode(), sync.out() + sync.err());
-            assertNotSynced(sync, run, uri, "HTTP 500");
-        } finally {
-            failing.stop(0);
-        }
+    /**
+     * Answers the real server cannot be made to give: HTTP 500 to every request, and a web page
+     * instead of JSON (something that is not MLflow at the address).
+     */
+    static Stream<Arguments> faultyServers() {
+        return Stream.of(
+                Arguments.of("failing", 500, "{\"error_code\": \"INTERNAL_ERROR\", \"message\": \"database is locked\"}",
+                        "HTTP 500"),
+                Arguments.of("page", 200, "<html><body>It works!</body></html>", ""));
     }
 
-    /** Something that is not MLflow answering at the address: a web page instead of JSON. */
-    @Test
-    void aServerAnsweringWithoutJsonIsNotSynced() throws IOException {
-        HttpServer page = fakeServer(200, "<html><body>It works!</body></html>");
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("faultyServers")
+    void aServerThatDoesNotAnswerAsMlflowIsNotSynced(String name, int status, String body, String problem)
+            throws IOException {
+        HttpServer server = fakeServer(status, body);
         try {
-            String uri = "http://127.0.0.1:" + page.getAddress().getPort();
-            Path run = copy("page", uri, 2);
+            String uri = "http://127.0.0.1:" + server.getAddress().getPort();
+            Path run = copy(name, uri, 2);
             CommandLineRunner.Outcome sync = CommandLineRunner.vae("sync", run.toString());
             assertEquals(1, sync.exitCode(), sync.out() + sync.err());
-            assertNotSynced(sync, run, uri, "");
+            assertNotSynced(sync, run, uri, problem);
         } finally {
-            page.stop(0);
+            server.stop(0);
         }
     }
 

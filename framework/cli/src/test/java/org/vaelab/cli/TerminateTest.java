@@ -7,11 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,13 +24,8 @@ class TerminateTest {
     @TempDir
     Path work;
 
-    /** Processes a test started, killed after it: one held at a named pipe would otherwise wait forever. */
-    private final List<Process> started = new ArrayList<>();
-
-    @AfterEach
-    void killWhatTheTestLeft() {
-        started.forEach(Process::destroyForcibly);
-    }
+    @RegisterExtension
+    final StartedProcesses started = new StartedProcesses();
 
     @Test
     void sigtermMarksTheRunKilledKeepsItsCheckpointAndTheRunResumes() throws Exception {

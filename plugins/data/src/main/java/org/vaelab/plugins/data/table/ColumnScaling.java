@@ -1,6 +1,8 @@
 package org.vaelab.plugins.data.table;
 
 import java.util.List;
+import java.util.Locale;
+import org.vaelab.spi.InvalidInputException;
 
 /**
  * A scaling fitted to the training split: feature {@code j} becomes
@@ -29,7 +31,12 @@ public record ColumnScaling(Scaling method, List<String> columns, List<Double> o
         }
     }
 
-    /** Scales rows {@code [from, to)} of {@code values}, row-major with one value per column. */
+    /**
+     * Scales rows {@code [from, to)} of {@code values}, row-major with one value per column.
+     *
+     * @throws InvalidInputException when a value scales beyond 32-bit floating point, in which the
+     *     model trains: a held-out value very far from a training column of tiny spread
+     */
     public float[] apply(double[] values, int from, int to) {
         int width = columns.size();
         double[] offset = offsets.stream().mapToDouble(Double::doubleValue).toArray();
@@ -38,8 +45,16 @@ public record ColumnScaling(Scaling method, List<String> columns, List<Double> o
         float[] scaled = new float[(to - from) * width];
         for (int i = 0; i < scaled.length; i++) {
             int j = i % width;
-            double value = (values[from * width + i] - offset[j]) / scale[j];
+            double raw = values[from * width + i];
+            double value = (raw - offset[j]) / scale[j];
             scaled[i] = (float) (clip ? Math.min(1, Math.max(0, value)) : value);
+            if (Float.isInfinite(scaled[i])) {
+                throw new InvalidInputException(String.format(Locale.ROOT, "column '%s': the value %s scales to %s "
+                        + "(offset %s, scale %s, fitted to the training rows by scaling: %s), beyond 32-bit floating "
+                        + "point (+-%s), in which the model trains; use scaling: minmax, or check the column",
+                        columns.get(j), raw, value, offset[j], scale[j], method.name().toLowerCase(Locale.ROOT),
+                        Float.MAX_VALUE));
+            }
         }
         return scaled;
     }

@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaelab.plugins.data.SplitValues.features;
 import static org.vaelab.plugins.data.SplitValues.labels;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.ValueRange;
 
 /** Splitting rows by {@link SplitSizes} and scaling them with statistics of the training rows. */
@@ -52,6 +54,23 @@ class ScaledSplitsTest {
         assertArrayEquals(new float[] {(float) (-6 / Math.sqrt(3.5)), (float) (-25 / Math.sqrt(125)), 1f},
                 features(scaled.splits().test()));
         assertEquals(ValueRange.REAL, scaled.splits().shape().range());
+    }
+
+    /**
+     * Standardising by a training column of tiny spread can take a held-out value beyond float32,
+     * which the fuzzer's reading of the CSV path showed: refused, naming the column and the value,
+     * rather than handed to the model as infinity.
+     */
+    @Test
+    void aHeldOutValueScaledBeyondFloat32IsRefused() {
+        double[] rows = {1e-30, 2e-30, 3e-30, 4e-30, 1e9, 0};
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> ScaledSplits.of(List.of("tiny"), rows, null, 0, SIZES, Scaling.STANDARDIZE));
+        assertTrue(refused.getMessage().startsWith("column 'tiny': the value 1.0E9 scales to "), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("beyond 32-bit floating point (+-3.4028235E38), in which the model "
+                + "trains; use scaling: minmax, or check the column"), refused.getMessage());
+        float[] clipped = features(ScaledSplits.of(List.of("tiny"), rows, null, 0, SIZES, Scaling.MINMAX).splits().validation());
+        assertEquals(1f, clipped[0], "minmax clips the same value");
     }
 
     @Test

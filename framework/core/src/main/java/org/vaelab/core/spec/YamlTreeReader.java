@@ -26,7 +26,15 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class YamlTreeReader {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /**
+     * How deep lists and mappings may nest. A spec needs a handful of levels; the tree is read by
+     * recursion, so the bound is what keeps a hostile file from overflowing the stack: Jackson's own
+     * default (1,000 levels) fitted a plain JVM's stack, but not one whose frames are larger, as
+     * under the fuzzer's instrumentation, where it overflowed.
+     */
+    static final int MAX_DEPTH = 64;
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
     private static final String STANDARD_TAG_PREFIX = "tag:yaml.org,2002:";
     /** Tags of YAML's core schema, which only say what a plain value is, and binary, refused on its own. */
     private static final Set<String> CORE_TAGS = Set.of("str", "int", "float", "bool", "null", "binary");
@@ -72,7 +80,7 @@ public final class YamlTreeReader {
             return Optional.of(root);
         } catch (StreamConstraintsException e) {
             problems.add("spec/TooDeep", "", location(parser), "lists and mappings are nested more than "
-                    + StreamReadConstraints.DEFAULT_MAX_DEPTH + " levels deep here; specs are limited to that depth");
+                    + MAX_DEPTH + " levels deep here; specs are limited to that depth");
             return Optional.empty();
         }
     }

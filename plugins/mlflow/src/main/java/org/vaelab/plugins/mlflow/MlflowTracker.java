@@ -118,10 +118,11 @@ final class MlflowTracker implements Tracker {
             Thread.currentThread().interrupt();
         }
         if (!sender.finished()) {
-            thread.interrupt();
+            // the reason is read before the sender is stopped, whose request in flight would then fail as "interrupted"
             undelivered = sender.problem() != null ? sender.problem()
                     : sender.answered() ? "not all sent within flush_timeout_seconds " + config.flushTimeoutSeconds()
                     : "no answer from the server";
+            thread.interrupt();
             LOG.warn("mlflow: {} events of this run were not sent to {} ({}); they are in {}: 'vae sync {}' sends them",
                     given - sender.sent(), uri, undelivered, runDirectory.resolve("journal.jsonl"), runDirectory);
         }

@@ -1,5 +1,6 @@
 package org.vaelab.cli;
 
+import java.util.Set;
 import org.vaelab.core.plugin.PluginException;
 import org.vaelab.core.spec.SpecException;
 import org.vaelab.core.train.TrainingFailedException;
@@ -14,7 +15,7 @@ import picocli.CommandLine;
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     /** The commands that run an experiment. */
-    private static final java.util.Set<String> RUNS = java.util.Set.of("run", "reproduce");
+    private static final Set<String> RUNS = Set.of("run", "reproduce");
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
+import org.vaelab.core.train.Failures;
 import org.vaelab.spi.InvalidInputException;
 
 /**
@@ -65,9 +67,9 @@ final class WritableFolder {
             return "permission denied";
         }
         if (e instanceof FileSystemException system) {
-            return system.getReason() != null ? system.getReason().toLowerCase(java.util.Locale.ROOT)
+            return system.getReason() != null ? system.getReason().toLowerCase(Locale.ROOT)
                     : "the system refused to create " + system.getFile();
         }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Failures.reason(e);
     }
 }

@@ -27,7 +27,8 @@ public final class NativeMemory {
     /**
      * Sets JavaCPP's bounds where the command line did not: {@code maxbytes} to the heap's maximum
      * (JavaCPP's own default, written out) and {@code maxphysicalbytes} to the heap's maximum plus
-     * half of the machine's memory, at most all of it. Call first thing in {@code main}, before any ND4J class is loaded.
+     * half of the machine's memory, at most all of it. Call first thing in {@code main}, before any
+     * ND4J class is loaded.
      */
     public static void boundByDefault() {
         if (System.getProperty(MAX_BYTES) == null) {
@@ -35,7 +36,8 @@ public final class NativeMemory {
         }
         if (System.getProperty(MAX_PHYSICAL_BYTES) == null) {
             long machine = machineBytes();
-            System.setProperty(MAX_PHYSICAL_BYTES, Long.toString(Math.min(machine, Runtime.getRuntime().maxMemory() + machine / 2)));
+            long bound = Math.min(machine, Runtime.getRuntime().maxMemory() + machine / 2);
+            System.setProperty(MAX_PHYSICAL_BYTES, Long.toString(bound));
         }
     }
 

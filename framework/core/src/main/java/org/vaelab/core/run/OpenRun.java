@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vaelab.core.train.Checkpoint;
+import org.vaelab.core.train.Failures;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
 
@@ -109,7 +110,7 @@ final class OpenRun implements AutoCloseable {
         try {
             epoch = Integer.toString(Checkpoint.epochOf(checkpoint));
         } catch (IOException | RuntimeException unreadable) {
-            epoch = "unreadable: " + unreadable.getMessage();
+            epoch = "unreadable: " + Failures.reason(unreadable);
         }
         return "`" + commandLine + " --resume " + directory.root() + "` continues it from its last checkpoint (epoch "
                 + epoch + ")";

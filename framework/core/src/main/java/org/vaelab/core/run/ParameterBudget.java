@@ -2,7 +2,6 @@ package org.vaelab.core.run;
 
 import java.util.List;
 import java.util.Locale;
-import org.bytedeco.javacpp.Pointer;
 import org.vaelab.core.train.ModelParts;
 import org.vaelab.spi.InvalidInputException;
 
@@ -34,10 +33,12 @@ final class ParameterBudget {
         this.nativeBytes = nativeBytes;
     }
 
-    /** The budget of this process: its maximum heap, and JavaCPP's limit or else the machine's memory. */
+    /**
+     * The budget of this process: its maximum heap, and the resident memory it may use
+     * ({@link NativeMemory#limit}).
+     */
     static ParameterBudget ofThisProcess() {
-        long limit = Pointer.maxPhysicalBytes();
-        return new ParameterBudget(Runtime.getRuntime().maxMemory(), limit > 0 ? limit : Pointer.totalPhysicalBytes());
+        return new ParameterBudget(Runtime.getRuntime().maxMemory(), NativeMemory.limit());
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vaelab.core.spec;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.vaelab.core.spec.SpecNode.MapNode;
@@ -47,7 +48,7 @@ public final class Overrides {
         }
         String key = key(assignment);
         String[] keys = key.split("\\.", -1);
-        if (java.util.Arrays.stream(keys).anyMatch(String::isBlank)) {
+        if (Arrays.stream(keys).anyMatch(String::isBlank)) {
             problems.add("spec/BadOverride", "", at, "'" + key + "' is not a key: a key is names joined by single dots,"
                     + " such as kl.beta or model.encoder.hidden, without a dot at either end");
             return root;

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.train.Failures;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.data.Dataset;
 
@@ -123,7 +129,7 @@ public final class SpecLoader {
                 return "";
             }
             byte[] bytes;
-            try (java.io.InputStream in = Files.newInputStream(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
                 bytes = in.readNBytes((int) MAX_SPEC_BYTES + 1);
             }
             if (bytes.length > MAX_SPEC_BYTES) {
@@ -131,16 +137,15 @@ public final class SpecLoader {
                         + " bytes; specs are limited to " + MAX_SPEC_BYTES + " bytes");
                 return "";
             }
-            return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (java.nio.file.NoSuchFileException e) {
+            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (NoSuchFileException e) {
             problems.add("spec/FileNotFound", "", start, "no such file");
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             problems.add("spec/NotUtf8", "", start, "the file is not UTF-8 text");
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             problems.add("spec/Unreadable", "", start, "cannot be read: permission denied");
         } catch (IOException e) {
-            problems.add("spec/Unreadable", "", start, "cannot be read: " + (e.getMessage() == null ? e.toString()
-                    : e.getMessage()));
+            problems.add("spec/Unreadable", "", start, "cannot be read: " + Failures.reason(e));
         }
         return "";
     }

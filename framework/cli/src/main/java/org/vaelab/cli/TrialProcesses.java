@@ -15,11 +15,12 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.vaelab.core.study.StudyFolder;
 import org.vaelab.core.study.Trial;
+import org.vaelab.core.train.EngineThreads;
 
 /**
  * Runs trials as separate processes, {@code parallel} at a time: each is this JVM's java with its
  * options and class path running {@code Main run BASE --set ...}, its output going to the trial's
- * log file. The machine's cores are divided between them ({@code OMP_NUM_THREADS}, unless set), and
+ * log file. The machine's cores are divided between them ({@code VAE_THREADS}, unless set), and
  * a trial stops when this process ends. One failing trial never stops the others.
  */
 final class TrialProcesses {
@@ -32,7 +33,8 @@ final class TrialProcesses {
         }
     }
 
-    private static final String[] THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"};
+    /** The threads of each ND4J op: one, since the training engine runs ops side by side on its own threads. */
+    private static final String[] KERNEL_THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"};
 
     private final Path base;
     private final Path runsDir;
@@ -79,10 +81,11 @@ final class TrialProcesses {
         trial.assignments().forEach(assignment -> command.addAll(List.of("--set", assignment)));
         tags.forEach((key, value) -> command.addAll(List.of("--tag", key + "=" + value)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-        String threads = Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() / parallel));
-        for (String variable : THREAD_VARIABLES) {
-            builder.environment().putIfAbsent(variable, System.getenv().getOrDefault("OMP_NUM_THREADS", threads));
+        for (String variable : KERNEL_THREAD_VARIABLES) {
+            builder.environment().putIfAbsent(variable, System.getenv().getOrDefault("OMP_NUM_THREADS", "1"));
         }
+        builder.environment().putIfAbsent(EngineThreads.VARIABLE,
+                Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() / parallel)));
         print("start  %s", trial.name());
         long started = System.nanoTime();
         Process process = builder.start();

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every spec shipped in {@code configs/} runs to completion on a small budget: one epoch on a slice
- * of its data (the digits spec, which needs files this machine does not have, is only validated).
+ * Every spec shipped in {@code configs/} runs to completion on a small budget, trained by the
+ * compiled engine: one epoch on a slice of its data (the digits spec, which needs files this
+ * machine does not have, is only validated).
  * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}.
  */
 class ShippedConfigsTest {
@@ -56,6 +57,7 @@ class ShippedConfigsTest {
             Path provenance = runs.filter(p -> p.getFileName().toString().equals("provenance.json")).findFirst().orElseThrow();
             JsonNode record = new ObjectMapper().readTree(provenance.toFile());
             assertEquals("FINISHED", record.path("status").asText());
+            assertEquals("compiled", record.path("training_step").asText(), config + " trains on the compiled engine");
             if ("csv".equals(data.path("type").asText())) {
                 List<String> scaling = Files.readAllLines(provenance.resolveSibling("data/scaling.csv"));
                 assertEquals("column,method,offset,scale", scaling.get(0));

@@ -86,7 +86,6 @@ class SpecLoaderTest {
               mc_samples: 1
               log_every_steps: 50
               checkpoint_every_epochs: 1
-              fast_path: true
             eval:
               every_epochs: 1
               batch_size: 1000
@@ -129,7 +128,7 @@ class SpecLoaderTest {
         assertEquals(1.0e-8, adam.epsilon());
         assertEquals("beta", spec.kl().type());
         assertEquals(1.0, assertInstanceOf(BetaConfig.class, spec.kl().config()).beta());
-        assertEquals(new TrainSpec(10, 128, 1, 50, 1, true), spec.train());
+        assertEquals(new TrainSpec(10, 128, 1, 50, 1), spec.train());
         assertEquals(128, spec.train().batchSize());
         assertEquals(1, spec.eval().everyEpochs());
         assertEquals(List.of(), spec.tracking());

@@ -25,7 +25,7 @@ class GraphStepTest {
     @Test
     void aStepsGradientsStayReadableUntilTheNextStepFreesThem() {
         VaeGraph graph = graph();
-        GraphStep step = new GraphStep(graph);
+        GraphStep step = new GraphStep(graph, 1, false);
         SplittableRandom random = new SplittableRandom(2);
 
         Map<String, INDArray> first = step.compute(batch(random)).gradients();
@@ -42,7 +42,7 @@ class GraphStepTest {
     @Test
     void evaluationFreesItsArraysWhileTrainingStepsReuseTheirs() {
         VaeGraph graph = graph();
-        GraphStep step = new GraphStep(graph);
+        GraphStep step = new GraphStep(graph, 1, false);
         SplittableRandom random = new SplittableRandom(2);
         for (int i = 0; i < 3; i++) {
             step.compute(batch(random));

@@ -12,12 +12,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaelab.spi.kl.KlWeighting;
 import org.vaelab.spi.nn.Activation;
 
 /**
- * Proves that SameDiff's gradients of the VAE training loss are its true derivatives: for every
- * weight of a tiny mlp VAE, converted to double precision, the analytic gradient agrees with a
- * central finite difference of the {@code loss} output, on both sides of the KL penalty
+ * Proves that SameDiff's gradients of the VAE training loss, and those the training engine computes
+ * from its compiled plan, are its true derivatives: for every weight of a tiny mlp VAE, converted
+ * to double precision, each analytic gradient agrees with a central finite difference of the
+ * {@code loss} output, on both sides of the KL penalty
  * {@code w * |KL - C|} and with one and two Monte Carlo samples.
  */
 class LossGradientTest {
@@ -57,9 +59,13 @@ class LossGradientTest {
 
         List<String> parameters = TestModels.parameterNames(sd);
         Map<String, INDArray> gradients = sd.calculateGradients(feed, parameters);
+        Map<String, INDArray> engine = TrainingStep.of(graph, 2)
+                .compute(new TrainingBatch(feed, new KlWeighting(weight, capacity))).gradients();
         GradientComparison comparison = new GradientComparison();
+        GradientComparison engineComparison = new GradientComparison();
         for (String name : parameters) {
             INDArray analytic = gradients.get(name).dup('c');
+            INDArray compiled = engine.get(name).dup('c');
             assertEquals(DataType.DOUBLE, analytic.dataType());
             INDArray values = sd.getArrForVarName(name);
             assertEquals(DataType.DOUBLE, values.dataType());
@@ -71,12 +77,15 @@ class LossGradientTest {
                 double minus = loss(sd, feed);
                 values.putScalar(i, original);
                 comparison.add(name + "[" + i + "]", analytic.getDouble(i), (plus - minus) / (2 * STEP));
+                engineComparison.add(name + "[" + i + "]", compiled.getDouble(i), (plus - minus) / (2 * STEP));
             }
         }
         System.out.printf("LossGradientTest k=%d w=%.1f C=%.4f (KL=%.4f): %s%n",
                 samples, weight, capacity, klMean, comparison);
         assertEquals(graph.parameterCount(), comparison.count(), "every trainable value was checked");
         assertTrue(comparison.failures().isEmpty(), () -> "gradients off: " + comparison.failures());
+        assertEquals(graph.parameterCount(), engineComparison.count(), "every trainable value was checked");
+        assertTrue(engineComparison.failures().isEmpty(), () -> "the engine's gradients off: " + engineComparison.failures());
         assertTrue(comparison.largestAnalytic() > 1e-2, "the check is not vacuous");
     }
 

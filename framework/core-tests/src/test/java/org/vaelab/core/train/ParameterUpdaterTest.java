@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +30,7 @@ class ParameterUpdaterTest {
     void clippingScalesTheGlobalNormDownToTheBound() {
         SameDiff sd = graph(new float[] {1f, 1f}, new float[] {2f});
         ParameterUpdater updater = new ParameterUpdater(sd,
-                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 1.0, max_grad_norm: 1.0}"), ONE_STEP);
+                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 1.0, max_grad_norm: 1.0}"), ONE_STEP, 2);
         // gradients (3, 0) and (4): global norm 5, scaled by 1/5
         updater.apply(gradients(new float[] {3f, 0f}, new float[] {4f}), 0, 0);
         assertArrayEquals(new float[] {1f - 0.6f, 1f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
@@ -39,7 +41,7 @@ class ParameterUpdaterTest {
     void gradientsBelowTheBoundAreNotScaled() {
         SameDiff sd = graph(new float[] {1f, 1f}, new float[] {2f});
         ParameterUpdater updater = new ParameterUpdater(sd,
-                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 0.5, max_grad_norm: 10.0}"), ONE_STEP);
+                TestModels.component(Family.OPTIMIZER, "{type: sgd, lr: 0.5, max_grad_norm: 10.0}"), ONE_STEP, 2);
         updater.apply(gradients(new float[] {3f, 0f}, new float[] {4f}), 0, 0);
         assertArrayEquals(new float[] {1f - 1.5f, 1f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
     }
@@ -48,7 +50,7 @@ class ParameterUpdaterTest {
     void adamwDecaysEveryParameterOutsideTheGradient() {
         SameDiff sd = graph(new float[] {1f, -2f}, new float[] {4f});
         ParameterUpdater updater = new ParameterUpdater(sd,
-                TestModels.component(Family.OPTIMIZER, "{type: adamw, lr: 0.1, weight_decay: 0.5}"), ONE_STEP);
+                TestModels.component(Family.OPTIMIZER, "{type: adamw, lr: 0.1, weight_decay: 0.5}"), ONE_STEP, 2);
         // a zero gradient gives a zero Adam step, leaving only the decay: p * (1 - 0.1 * 0.5)
         updater.apply(gradients(new float[] {0f, 0f}, new float[] {0f}), 0, 0);
         assertArrayEquals(new float[] {0.95f, -1.9f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
@@ -58,25 +60,27 @@ class ParameterUpdaterTest {
     @Test
     void adamLeavesParametersAloneWhenTheGradientIsZero() {
         SameDiff sd = graph(new float[] {1f, -2f}, new float[] {4f});
-        new ParameterUpdater(sd, TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.1}"), ONE_STEP)
+        new ParameterUpdater(sd, TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.1}"), ONE_STEP, 1)
                 .apply(gradients(new float[] {0f, 0f}, new float[] {0f}), 0, 0);
         assertArrayEquals(new float[] {1f, -2f}, sd.getArrForVarName("a").toFloatVector(), 1e-6f);
     }
 
-    @Test
-    void adamMatchesNd4jsAdamUpdaterStepByStep() {
+    /** A parameter of 75,000 values spans three of {@link HostAdam#SLICE}, updated on one thread and on two. */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2})
+    void adamMatchesNd4jsAdamUpdaterStepByStep(int threads) {
         SplittableRandom random = new SplittableRandom(3);
-        INDArray start = TestModels.gaussian(random, 7, 5);
+        INDArray start = TestModels.gaussian(random, 300, 250);
         SameDiff sd = SameDiff.create();
         sd.var("w", start.dup());
         ParameterUpdater updater = new ParameterUpdater(sd,
-                TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.01, beta1: 0.8, beta2: 0.99}"), ONE_STEP);
+                TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.01, beta1: 0.8, beta2: 0.99}"), ONE_STEP, threads);
         Adam config = new Adam(0.01, 0.8, 0.99, 1e-8);
         INDArray state = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(start.length()));
         GradientUpdater<?> reference = config.instantiate(state, true);
         INDArray expected = start.dup();
         for (int step = 0; step < 6; step++) {
-            INDArray gradient = TestModels.gaussian(random, 7, 5);
+            INDArray gradient = TestModels.gaussian(random, 300, 250);
             updater.apply(new HashMap<>(Map.of("w", gradient.dup())), step, 0);
             reference.applyUpdater(gradient, step, 0);
             expected.subi(gradient);

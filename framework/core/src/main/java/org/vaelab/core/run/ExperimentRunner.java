@@ -62,7 +62,7 @@ public final class ExperimentRunner {
         ExperimentSpec spec = resolved.spec();
         long started = System.nanoTime();
         Assembly model = Assembly.of(spec, catalog, options);
-        TrainingStep step = TrainingStep.of(model.parts(), model.graph(), spec.train().fastPath());
+        TrainingStep step = TrainingStep.of(model.graph());
         Trainer trainer = new Trainer(model.graph(), step, model.optimizer(), model.parts().schedule(),
                 spec.train().batchSize(), model.streams(),
                 TrainingHorizon.of(model.data().train().size(), spec.train().batchSize(), spec.train().epochs()));

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.vaelab.core.spec.ResolvedSpec;
+import org.vaelab.core.train.EngineThreads;
 
 /**
  * What is needed to reproduce a run ({@code provenance.json}): the spec's hash, the code's
@@ -21,7 +22,8 @@ final class Provenance {
 
     /** The key of the folder relative paths in the spec were resolved against, the spec's folder. */
     static final String BASE_DIRECTORY = "base_directory";
-    private static final String[] THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS"};
+    private static final String[] THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS",
+        EngineThreads.VARIABLE};
     /** What ND4J reports of the device: backend, BLAS vendor and threads, CUDA devices when there are any. */
     private static final String[] DEVICE_KEYS = {"backend", "blas.vendor", "blas.threads", "omp.threads", "cores",
         "cuda.devicesInformation"};
@@ -57,6 +59,7 @@ final class Provenance {
         for (String name : THREAD_VARIABLES) {
             threads.put(name, Optional.ofNullable(System.getenv(name)).orElse("unset"));
         }
+        threads.put("training", Integer.toString(EngineThreads.count()));
         out.put("threads", threads);
         out.put("available_processors", Runtime.getRuntime().availableProcessors());
         out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));

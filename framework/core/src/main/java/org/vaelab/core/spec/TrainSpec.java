@@ -14,10 +14,5 @@ public record TrainSpec(
         @Param(value = "Epochs between checkpoints of the training state (checkpoints/last.ckpt), which "
                 + "'vae run SPEC --resume RUN_DIR' continues from; the last epoch is always saved",
                 defaultValue = "1", min = 1)
-        int checkpointEveryEpochs,
-        @Param(value = "Train plain dense VAEs (mlp networks without dropout or layer norm, a likelihood with a "
-                + "pointwise loss such as bernoulli, the vae family, one sample of z, a KL penalty w |KL - C|) with "
-                + "hand-derived passes instead of the SameDiff graph: the same numbers up to float rounding, several "
-                + "times faster; other models always use the graph", defaultValue = "true")
-        boolean fastPath) {
+        int checkpointEveryEpochs) {
 }

@@ -1,25 +1,47 @@
 package org.vaelab.core.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
-/** A training step that runs the graph forward and backward with SameDiff: every model can train this way. */
+/**
+ * A training step that runs the model's graph forward and backward: every model trains this way.
+ *
+ * <p>The graph and its gradient function, as SameDiff builds them, are compiled once per batch
+ * shape into a {@link CompiledGraph} run on {@link EngineThreads#count()} threads; the same spec
+ * and seed give the same digits whatever that count. A graph with an op the compiled plan cannot
+ * run trains through SameDiff's own session instead, slower, with the same numbers; the
+ * {@link #kind()} says which ran.
+ */
 final class GraphStep implements TrainingStep {
 
-    /** The {@link #kind()} of this step. */
-    static final String KIND = "graph";
+    /** The {@link #kind()} of a step run by compiled plans. */
+    static final String COMPILED = "compiled";
+    /** The {@link #kind()} of a step run by SameDiff's session. */
+    static final String SESSION = "session";
 
     private final VaeGraph graph;
     private final List<String> outputs;
     private final List<String> parameters;
+    private final int lanes;
+    private final Map<List<List<Long>>, CompiledGraph> plans = new HashMap<>();
+    private String kind;
     private Map<String, INDArray> lastGradients = Map.of();
 
-    GraphStep(VaeGraph graph) {
+    /**
+     * @param lanes the threads a compiled plan runs on
+     * @param compile whether to compile the graph; without, every step runs in SameDiff's session
+     */
+    GraphStep(VaeGraph graph, int lanes, boolean compile) {
         this.graph = graph;
+        this.lanes = lanes;
+        this.kind = compile ? COMPILED : SESSION;
         graph.createGradients();
         List<String> names = new ArrayList<>(List.of(VaeGraph.LOSS, VaeGraph.RECON_LOSS, VaeGraph.KL_MEAN));
         names.addAll(graph.familyMetrics());
@@ -28,14 +50,31 @@ final class GraphStep implements TrainingStep {
     }
 
     /**
-     * {@inheritDoc} The previous call's gradient arrays are freed first, and the measured outputs
-     * as soon as they are read ({@link HostArrays#free}).
+     * {@inheritDoc} Through the compiled plan, the gradient arrays are the plan's own, overwritten
+     * by the next call; through SameDiff's session, the previous call's gradient arrays are freed
+     * first ({@link HostArrays#free}).
      */
     @Override
     public Outcome compute(TrainingBatch batch) {
-        HostArrays.free(lastGradients.values());
-        OutAndGrad result = SameDiffGraphs.gradientsAndOutputs(graph.sameDiff(), batch.feed(), outputs, parameters);
-        Map<String, INDArray> measured = result.getOutputs();
+        Map<String, INDArray> feed = batch.feed();
+        CompiledGraph plan = kind.equals(COMPILED) ? plan(feed) : null;
+        Map<String, INDArray> measured;
+        Map<String, INDArray> gradients;
+        if (plan != null) {
+            plan.run(feed);
+            measured = new HashMap<>();
+            outputs.forEach(name -> measured.put(name, plan.value(name)));
+            gradients = new LinkedHashMap<>();
+            for (String parameter : parameters) {
+                gradients.put(parameter, plan.value(gradientName(parameter)));
+            }
+        } else {
+            HostArrays.free(lastGradients.values());
+            OutAndGrad result = SameDiffGraphs.gradientsAndOutputs(graph.sameDiff(), feed, outputs, parameters);
+            measured = result.getOutputs();
+            gradients = result.getGradients();
+            lastGradients = gradients;
+        }
         Map<String, Double> familyMetrics = new LinkedHashMap<>();
         for (String name : graph.familyMetrics()) {
             familyMetrics.put(name.substring(VaeGraph.FAMILY_METRIC.length()), measured.get(name).getDouble(0));
@@ -43,13 +82,44 @@ final class GraphStep implements TrainingStep {
         StepValues values = new StepValues(measured.get(VaeGraph.LOSS).getDouble(0),
                 measured.get(VaeGraph.RECON_LOSS).getDouble(0), measured.get(VaeGraph.KL_MEAN).getDouble(0),
                 batch.weighting(), familyMetrics);
-        HostArrays.free(measured.values());
-        lastGradients = result.getGradients();
-        return new Outcome(values, lastGradients);
+        if (plan == null) {
+            HostArrays.free(measured.values());
+        }
+        return new Outcome(values, gradients);
+    }
+
+    /** The compiled plan for the shapes of {@code feed}, compiled on first use; null when the graph cannot be compiled. */
+    private CompiledGraph plan(Map<String, INDArray> feed) {
+        List<List<Long>> shapes = feed.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .map(entry -> Arrays.stream(entry.getValue().shape()).boxed().toList()).toList();
+        CompiledGraph plan = plans.get(shapes);
+        if (plan == null) {
+            List<String> wanted = new ArrayList<>(outputs);
+            parameters.forEach(parameter -> wanted.add(gradientName(parameter)));
+            try {
+                plan = CompiledGraph.compile(graph.sameDiff().getFunction(SameDiffGraphs.GRADIENT_FUNCTION), feed, wanted,
+                        lanes);
+            } catch (UnsupportedOperationException e) {
+                kind = SESSION;
+                return null;
+            }
+            plans.put(shapes, plan);
+        }
+        return plan;
+    }
+
+    private String gradientName(String parameter) {
+        SameDiff sd = graph.sameDiff();
+        return sd.getVariable(parameter).getGradient().name();
+    }
+
+    @Override
+    public int threads() {
+        return lanes;
     }
 
     @Override
     public String kind() {
-        return KIND;
+        return kind;
     }
 }

@@ -15,33 +15,33 @@ import org.nd4j.linalg.learning.config.Adam;
  */
 final class HostAdam {
 
+    /** The largest slice of a parameter one call updates: its four arrays stay in the core's cache. */
+    static final int SLICE = 1 << 15;
+
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][SLICE]);
+
     private final Adam config;
-    private float[] parameter = new float[0];
-    private float[] gradient = new float[0];
-    private float[] firstMoment = new float[0];
-    private float[] secondMoment = new float[0];
 
     HostAdam(Adam config) {
         this.config = config;
     }
 
     /**
-     * One step of {@code parameter} from {@code gradient} at 0-based {@code iteration}, its state
-     * {@code [1, 2n]} updated in place; {@code decay} multiplies the parameter first (1 for none).
+     * One step of the values {@code [from, from + count)} of {@code parameter} from those of
+     * {@code gradient} at 0-based {@code iteration}, the same values of their state {@code [1, 2n]}
+     * (m, then v) updated in place; {@code decay} multiplies the parameter first (1 for none). Calls
+     * on other slices may run at once on other threads.
+     *
+     * @param count at most {@link #SLICE}
      */
-    void update(INDArray parameterArray, INDArray gradientArray, INDArray stateArray, int iteration, int epoch,
-                double decay) {
-        int n = Math.toIntExact(parameterArray.length());
-        if (parameter.length < n) {
-            parameter = new float[n];
-            gradient = new float[n];
-            firstMoment = new float[n];
-            secondMoment = new float[n];
-        }
-        HostArrays.read(parameterArray, parameter);
-        HostArrays.read(gradientArray, gradient);
-        HostArrays.read(stateArray, 0, n, firstMoment);
-        HostArrays.read(stateArray, n, n, secondMoment);
+    void update(INDArray parameterArray, INDArray gradientArray, INDArray stateArray, long from, int count,
+                int iteration, int epoch, double decay) {
+        long n = parameterArray.length();
+        float[][] scratch = SCRATCH.get();
+        float[] parameter = HostArrays.read(parameterArray, from, count, scratch[0]);
+        float[] gradient = HostArrays.read(gradientArray, from, count, scratch[1]);
+        float[] firstMoment = HostArrays.read(stateArray, from, count, scratch[2]);
+        float[] secondMoment = HostArrays.read(stateArray, n + from, count, scratch[3]);
         float beta1 = (float) config.getBeta1();
         float beta2 = (float) config.getBeta2();
         float epsilon = (float) config.getEpsilon();
@@ -49,7 +49,7 @@ final class HostAdam {
         float stepSize = (float) (config.getLearningRate(iteration, epoch) * Math.sqrt(1 - Math.pow(config.getBeta2(), t))
                 / (1 - Math.pow(config.getBeta1(), t)));
         float keep = (float) decay;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < count; i++) {
             float g = gradient[i];
             float m = beta1 * firstMoment[i] + g * (1 - beta1);
             float v = beta2 * secondMoment[i] + g * g * (1 - beta2);
@@ -57,8 +57,8 @@ final class HostAdam {
             secondMoment[i] = v;
             parameter[i] = parameter[i] * keep - m * stepSize / ((float) Math.sqrt(v) + epsilon);
         }
-        HostArrays.write(parameter, parameterArray);
-        HostArrays.write(firstMoment, n, stateArray, 0);
-        HostArrays.write(secondMoment, n, stateArray, n);
+        HostArrays.write(parameter, count, parameterArray, from);
+        HostArrays.write(firstMoment, count, stateArray, from);
+        HostArrays.write(secondMoment, count, stateArray, n + from);
     }
 }

@@ -1,5 +1,6 @@
 package org.vaelab.core.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,8 @@ import org.vaelab.spi.optim.Optimizer;
  */
 final class ParameterUpdater {
 
+    private static final int[] NOTHING = {};
+
     private final SameDiff sd;
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
     private final Map<String, INDArray> states = new LinkedHashMap<>();
@@ -30,9 +33,12 @@ final class ParameterUpdater {
     private final OptionalDouble maxNorm;
     private final OptionalDouble weightDecay;
     private final HostAdam hostAdam;
+    private final int lanes;
 
-    ParameterUpdater(SameDiff sd, Optimizer optimizer, TrainingHorizon horizon) {
+    /** An updater of {@code sd}'s trainable variables, on up to {@code threads} threads. */
+    ParameterUpdater(SameDiff sd, Optimizer optimizer, TrainingHorizon horizon, int threads) {
         this.sd = sd;
+        this.lanes = threads;
         this.config = optimizer.updater(horizon);
         this.maxNorm = optimizer.maxGradientNorm();
         this.weightDecay = optimizer.decoupledWeightDecay();
@@ -92,18 +98,32 @@ final class ParameterUpdater {
         }
         int step = Math.toIntExact(iteration);
         double decay = weightDecay.isPresent() ? 1 - config.getLearningRate(step, epoch) * weightDecay.getAsDouble() : 1;
+        List<Kernel> updates = new ArrayList<>();
+        List<Long> sizes = new ArrayList<>();
         for (Map.Entry<String, GradientUpdater<?>> entry : updaters.entrySet()) {
             INDArray gradient = gradients.get(entry.getKey());
             INDArray parameter = sd.getArrForVarName(entry.getKey());
+            INDArray state = states.get(entry.getKey());
             if (hostAdam != null) {
-                hostAdam.update(parameter, gradient, states.get(entry.getKey()), step, epoch, decay);
+                for (long from = 0; from < parameter.length(); from += HostAdam.SLICE) {
+                    long start = from;
+                    int count = (int) Math.min(HostAdam.SLICE, parameter.length() - from);
+                    updates.add(new Kernel("adam", () -> hostAdam.update(parameter, gradient, state, start, count, step,
+                            epoch, decay), NOTHING));
+                    sizes.add((long) count);
+                }
                 continue;
             }
-            entry.getValue().applyUpdater(gradient, step, epoch);
-            if (weightDecay.isPresent()) {
-                parameter.muli(decay);
-            }
-            parameter.subi(gradient);
+            GradientUpdater<?> updater = entry.getValue();
+            updates.add(new Kernel(entry.getKey(), () -> {
+                updater.applyUpdater(gradient, step, epoch);
+                if (weightDecay.isPresent()) {
+                    parameter.muli(decay);
+                }
+                parameter.subi(gradient);
+            }, NOTHING));
+            sizes.add(parameter.length());
         }
+        KernelSchedule.of(updates, sizes.stream().mapToLong(Long::longValue).toArray(), lanes).run();
     }
 }

@@ -35,7 +35,7 @@ public final class Trainer {
     /** A trainer of {@code graph} by its {@link GraphStep}; see {@link #Trainer(VaeGraph, TrainingStep, Optimizer, KlSchedule, int, RandomStreams, TrainingHorizon)}. */
     public Trainer(VaeGraph graph, Optimizer optimizer, KlSchedule schedule, int batchSize, RandomStreams streams,
                    TrainingHorizon horizon) {
-        this(graph, new GraphStep(graph), optimizer, schedule, batchSize, streams, horizon);
+        this(graph, TrainingStep.of(graph), optimizer, schedule, batchSize, streams, horizon);
     }
 
     /**
@@ -50,7 +50,7 @@ public final class Trainer {
         this.batchSize = batchSize;
         this.streams = streams;
         this.horizon = horizon;
-        this.updater = new ParameterUpdater(graph.sameDiff(), optimizer, horizon);
+        this.updater = new ParameterUpdater(graph.sameDiff(), optimizer, horizon, step.threads());
     }
 
     /** How each step's gradients are computed: {@code graph} or {@code dense}. */

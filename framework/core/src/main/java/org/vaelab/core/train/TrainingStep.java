@@ -5,18 +5,26 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * What one optimizer step computes from a batch: the loss, its terms, and the gradient of the loss
- * with respect to every trainable variable of the model's graph. Two implementations compute the
- * same numbers: {@link GraphStep} differentiates the SameDiff graph; {@link DenseStep}, for
- * plain dense VAEs, runs hand-derived passes.
+ * with respect to every trainable variable of the model's graph ({@link GraphStep}).
  */
 public interface TrainingStep {
 
+    /** The step that trains {@code graph}, on {@link EngineThreads#count()} threads. */
+    static TrainingStep of(VaeGraph graph) {
+        return of(graph, EngineThreads.count());
+    }
+
+    /** The step that trains {@code graph} on {@code threads} threads: the same numbers for any count. */
+    static TrainingStep of(VaeGraph graph, int threads) {
+        return new GraphStep(graph, threads, true);
+    }
+
     /**
-     * The step to train {@code graph} with: the dense step when {@code dense} allows it and the
-     * model is one it can train ({@link DenseStep#unsupported}), otherwise the graph step.
+     * The step that trains {@code graph} through SameDiff's own session, op by op on one thread:
+     * slower, the reference the compiled engine is checked against.
      */
-    static TrainingStep of(ModelParts parts, VaeGraph graph, boolean dense) {
-        return dense && DenseStep.unsupported(parts, graph).isEmpty() ? DenseStep.of(parts, graph) : new GraphStep(graph);
+    static TrainingStep reference(VaeGraph graph) {
+        return new GraphStep(graph, 1, false);
     }
 
     /**
@@ -25,8 +33,14 @@ public interface TrainingStep {
      */
     Outcome compute(TrainingBatch batch);
 
-    /** How the step is computed, {@code graph} or {@code dense}, as recorded in a run's provenance. */
+    /**
+     * How the step is computed, {@code compiled} or {@code session} ({@link GraphStep}), as recorded
+     * in a run's provenance.
+     */
     String kind();
+
+    /** How many threads the step runs on, which the optimizer's update may use too. */
+    int threads();
 
     /**
      * One step's result.

@@ -31,12 +31,4 @@ public interface Likelihood {
     default Optional<String> incompatibility(DataShape shape) {
         return Optional.empty();
     }
-
-    /**
-     * This likelihood's {@link #logProbability}, negated, value by value without a graph, when it
-     * has one parameter per value; the framework's fast path uses it. Empty (the default) otherwise.
-     */
-    default Optional<PointwiseLoss> pointwiseLoss() {
-        return Optional.empty();
-    }
 }

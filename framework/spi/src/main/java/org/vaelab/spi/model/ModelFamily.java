@@ -29,13 +29,4 @@ public interface ModelFamily {
 
     /** The training loss of one batch and any extra metrics, from the graph's terms. */
     Objective objective(SameDiff sd, ObjectiveTerms terms);
-
-    /**
-     * Whether {@link #objective} is the negative ELBO with the KL schedule's penalty,
-     * {@code -mean(E_q[log p(x|z)]) + penalty}, and no metrics: the framework may then train the
-     * model with its hand-derived passes, which compute exactly that. False by default.
-     */
-    default boolean minimisesNegativeElbo() {
-        return false;
-    }
 }

@@ -35,35 +35,4 @@ public enum Activation {
     private static SDVariable positive(SDVariable x) {
         return x.gt(0.0).castTo(x.dataType());
     }
-
-    /** The activation of one value, the function {@link #apply} adds to a graph. */
-    public float valueAt(float a) {
-        return switch (this) {
-            case RELU -> a > 0 ? a : 0f;
-            case TANH -> (float) Math.tanh(a);
-            case SIGMOID -> (float) (1 / (1 + Math.exp(-a)));
-            case ELU -> a > 0 ? a : (float) Math.expm1(a);
-            case SOFTPLUS -> (float) (Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a))));
-            case LEAKY_RELU -> a > 0 ? a : LEAKY_SLOPE * a;
-            case IDENTITY -> a;
-        };
-    }
-
-    /**
-     * The derivative at the input whose activation is {@code output}, from the output alone:
-     * {@code 1 - h^2} for tanh, {@code h (1 - h)} for the sigmoid, {@code h + 1} for the ELU's
-     * negative side, {@code 1 - exp(-h)} (the sigmoid of the input) for softplus; ReLU's is 0 at 0,
-     * as in the graph.
-     */
-    public float derivativeFromOutput(float output) {
-        return switch (this) {
-            case RELU -> output > 0 ? 1f : 0f;
-            case TANH -> 1 - output * output;
-            case SIGMOID -> output * (1 - output);
-            case ELU -> output > 0 ? 1f : output + 1;
-            case SOFTPLUS -> (float) -Math.expm1(-output);
-            case LEAKY_RELU -> output > 0 ? 1f : LEAKY_SLOPE;
-            case IDENTITY -> 1f;
-        };
-    }
 }

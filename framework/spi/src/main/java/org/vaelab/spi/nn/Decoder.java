@@ -1,7 +1,6 @@
 package org.vaelab.spi.nn;
 
 import java.util.List;
-import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
 
@@ -20,14 +19,6 @@ public interface Decoder {
      *     value {@code i} at column {@code p * shape.size() + i}
      */
     SDVariable decode(NetworkBuilder net, SDVariable z, int latentDim, DataShape shape, int parametersPerValue);
-
-    /**
-     * The layout of this decoder when it is dense layers only, with one head giving the
-     * likelihood's parameters, for the framework's fast path; empty (the default) otherwise.
-     */
-    default Optional<DenseLayout> denseLayout() {
-        return Optional.empty();
-    }
 
     /**
      * The number of values in each array of parameters {@link #decode} would add, counted in long

@@ -20,14 +20,6 @@ public interface Encoder {
     GaussianPosterior encode(NetworkBuilder net, SDVariable x, DataShape shape, int latentDim);
 
     /**
-     * The layout of this encoder when it is dense layers only, its heads the mean and the
-     * log-variance in that order, for the framework's fast path; empty (the default) otherwise.
-     */
-    default Optional<DenseLayout> denseLayout() {
-        return Optional.empty();
-    }
-
-    /**
      * Why this encoder cannot take examples of this shape, if it cannot (a convolutional encoder
      * needs images; a conditional model gives the encoder each example with its one-hot label
      * appended, a vector). Since SPI 1.1.

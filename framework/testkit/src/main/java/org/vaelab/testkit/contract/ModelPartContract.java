@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -21,6 +22,7 @@ import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.RandomStreams;
 import org.vaelab.core.train.SplitRows;
 import org.vaelab.core.train.Trainer;
+import org.vaelab.core.train.TrainingStep;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.data.DataShape;
@@ -31,9 +33,11 @@ import org.vaelab.spi.nn.DropoutMasks;
 /**
  * What a part of the model (encoder, decoder, likelihood, KL schedule, optimizer, model family)
  * must do, put in a small VAE of {@link ReferenceParts} on {@link ContractData} and trained by the
- * framework's own trainer: its outputs have their shapes and the loss and every gradient are
- * finite (dropout masks, if any, fed as all ones); two models from the same seed train to the same losses, bit for bit; and a short
- * training run (5 epochs of 10 steps) raises the ELBO of the training data.
+ * framework's own trainer, on the engine every run trains on: its outputs have their shapes and
+ * the loss and every gradient are finite (dropout masks, if any, fed as all ones); two models from
+ * the same seed train to the same losses, bit for bit, on one thread and on three alike, and to
+ * those of SameDiff's own session up to float rounding; and a short training run (5 epochs of 10
+ * steps) raises the ELBO of the training data.
  *
  * @param <T> the family's product
  */
@@ -42,6 +46,8 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
     private static final int BATCH = 16;
     private static final int EPOCHS = 5;
     private static final long SEED = 11;
+    /** Relative distance allowed between the engine's losses and SameDiff's session's: float rounding over an epoch of Adam. */
+    private static final double ROUNDING = 2e-4;
 
     ModelPartContract(Family<T> family, String type, Map<String, ?> options) {
         super(family, type, options);
@@ -107,7 +113,23 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
 
     @Test
     void theSameSeedTrainsToTheSameLosses() {
-        assertEquals(oneEpochOfLosses(), oneEpochOfLosses(), "two models from the same seed, trained an epoch each");
+        assertEquals(oneEpochOfLosses(TrainingStep::of), oneEpochOfLosses(TrainingStep::of),
+                "two models from the same seed, trained an epoch each");
+    }
+
+    /**
+     * The engine every run trains on gives the same losses on one thread and on three, bit for bit,
+     * and those of SameDiff's own session up to float rounding.
+     */
+    @Test
+    void trainsTheSameOnAnyNumberOfThreadsAndAsSameDiffsSession() {
+        List<Double> one = oneEpochOfLosses(graph -> TrainingStep.of(graph, 1));
+        assertEquals(one, oneEpochOfLosses(graph -> TrainingStep.of(graph, 3)), "losses on one and on three threads");
+        List<Double> session = oneEpochOfLosses(TrainingStep::reference);
+        for (int step = 0; step < one.size(); step++) {
+            assertEquals(session.get(step), one.get(step), ROUNDING * Math.abs(session.get(step)),
+                    "step " + (step + 1) + ": the engine's loss against SameDiff's session's");
+        }
     }
 
     @Test
@@ -117,25 +139,26 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
         ModelParts parts = model.parts(data.shape());
         VaeGraph graph = model.graph(data.shape(), SEED);
         double before = elbo(parts, graph, data);
-        train(model, graph, data, EPOCHS);
+        train(model, graph, TrainingStep.of(graph), data, EPOCHS);
         double after = elbo(parts, graph, data);
         assertTrue(after > before, "the training data's ELBO went from " + before + " to " + after + " nats in "
                 + EPOCHS + " epochs");
     }
 
-    /** The loss of every step of one epoch of a new model. */
-    private List<Double> oneEpochOfLosses() {
+    /** The loss of every step of one epoch of a new model trained by {@code engine}'s step. */
+    private List<Double> oneEpochOfLosses(Function<VaeGraph, TrainingStep> engine) {
         DataSplits data = ContractData.images();
         ContractModel model = model();
-        return train(model, model.graph(data.shape(), SEED), data, 1);
+        VaeGraph graph = model.graph(data.shape(), SEED);
+        return train(model, graph, engine.apply(graph), data, 1);
     }
 
-    private static List<Double> train(ContractModel model, VaeGraph graph, DataSplits data, int epochs) {
+    private static List<Double> train(ContractModel model, VaeGraph graph, TrainingStep step, DataSplits data, int epochs) {
         List<Double> losses = new ArrayList<>();
-        Trainer trainer = new Trainer(graph, model.optimizer(), model.schedule(), BATCH, new RandomStreams(SEED),
+        Trainer trainer = new Trainer(graph, step, model.optimizer(), model.schedule(), BATCH, new RandomStreams(SEED),
                 TrainingHorizon.of(data.train().size(), BATCH, epochs));
         for (int epoch = 0; epoch < epochs; epoch++) {
-            trainer.trainEpoch(data, (step, values) -> losses.add(values.loss()));
+            trainer.trainEpoch(data, (global, values) -> losses.add(values.loss()));
         }
         assertTrue(losses.stream().allMatch(Double::isFinite), "finite losses: " + losses);
         return losses;

@@ -16,9 +16,4 @@ final class VaeFamily implements ModelFamily {
     public Objective objective(SameDiff sd, ObjectiveTerms terms) {
         return Objective.of(terms.logPx().mean().neg().add(terms.klPenalty()));
     }
-
-    @Override
-    public boolean minimisesNegativeElbo() {
-        return true;
-    }
 }

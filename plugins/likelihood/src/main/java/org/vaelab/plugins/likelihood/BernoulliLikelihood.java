@@ -7,7 +7,6 @@ import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
 import org.vaelab.spi.likelihood.Likelihood;
-import org.vaelab.spi.likelihood.PointwiseLoss;
 
 /**
  * Independent Bernoulli values parameterised by logits l:
@@ -40,11 +39,6 @@ final class BernoulliLikelihood implements Likelihood {
     @Override
     public Optional<String> incompatibility(DataShape shape) {
         return unitIntervalOnly("bernoulli", shape);
-    }
-
-    @Override
-    public Optional<PointwiseLoss> pointwiseLoss() {
-        return Optional.of(new BernoulliPointwiseLoss());
     }
 
     /** {@code x l - softplus(l)} value by value, {@code [batch, D]}: log sigmoid(l) at x = 1, log sigmoid(-l) at x = 0. */

@@ -1,9 +1,7 @@
 package org.vaelab.plugins.nn;
 
 import java.util.List;
-import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.vaelab.spi.nn.DenseLayout;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.NetworkBuilder;
@@ -31,10 +29,5 @@ final class MlpDecoder implements Decoder {
         List<Long> arrays = new java.util.ArrayList<>(MlpStack.parameterArrays(config, latentDim));
         arrays.addAll(ParameterArrays.dense(MlpStack.outputWidth(config, latentDim), (long) parametersPerValue * shape.size()));
         return arrays;
-    }
-
-    @Override
-    public Optional<DenseLayout> denseLayout() {
-        return MlpStack.denseLayout(config, List.of(OUTPUT));
     }
 }

@@ -1,9 +1,7 @@
 package org.vaelab.plugins.nn;
 
 import java.util.List;
-import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.vaelab.spi.nn.DenseLayout;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.nn.Encoder;
 import org.vaelab.spi.nn.GaussianPosterior;
@@ -32,10 +30,5 @@ final class MlpEncoder implements Encoder {
         List<Long> arrays = new java.util.ArrayList<>(MlpStack.parameterArrays(config, shape.size()));
         arrays.addAll(GaussianHeads.parameterArrays(MlpStack.outputWidth(config, shape.size()), latentDim));
         return arrays;
-    }
-
-    @Override
-    public Optional<DenseLayout> denseLayout() {
-        return MlpStack.denseLayout(config, GaussianHeads.NAMES);
     }
 }

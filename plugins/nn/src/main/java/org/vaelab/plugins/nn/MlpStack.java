@@ -1,10 +1,7 @@
 package org.vaelab.plugins.nn;
 
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.IntStream;
 import org.nd4j.autodiff.samediff.SDVariable;
-import org.vaelab.spi.nn.DenseLayout;
 import org.vaelab.spi.nn.NetworkBuilder;
 
 /**
@@ -32,18 +29,6 @@ final class MlpStack {
             width = next;
         }
         return h;
-    }
-
-    /**
-     * The layout of an MLP with these heads on its hidden layers, for the framework's fast path;
-     * empty with layer normalisation or dropout, which the fast path does not run.
-     */
-    static Optional<DenseLayout> denseLayout(MlpConfig config, List<String> heads) {
-        if (config.layerNorm() || config.dropout() > 0) {
-            return Optional.empty();
-        }
-        List<String> hidden = IntStream.range(0, config.hidden().size()).mapToObj(MlpStack::layerName).toList();
-        return Optional.of(new DenseLayout(hidden, config.activation(), heads));
     }
 
     /** The sizes of the arrays {@link #hidden} adds: each layer's weights and bias, and its gain and bias when normalised. */

@@ -64,26 +64,17 @@ class ExternalPluginTest {
                         double weight) {
                 }
                 """);
-        write(sources, "HalfBetaFactory", """
-                import org.vaelab.spi.ComponentFactory;
-                import org.vaelab.spi.kl.KlSchedule;
+        write(sources, "HalfBetaPlugin", """
+                import org.vaelab.spi.Family;
+                import org.vaelab.spi.PluginModule;
                 import org.vaelab.spi.kl.KlWeighting;
 
-                public final class HalfBetaFactory implements ComponentFactory<HalfBetaConfig, KlSchedule> {
-                    public Class<HalfBetaConfig> configType() { return HalfBetaConfig.class; }
-                    public KlSchedule create(HalfBetaConfig config) {
-                        return (step, horizon) -> new KlWeighting(config.weight(), 0);
-                    }
-                    public String description() { return "A constant KL weight, one half unless told otherwise"; }
-                }
-                """);
-        write(sources, "HalfBetaPlugin", """
-                public final class HalfBetaPlugin extends com.google.inject.AbstractModule implements org.vaelab.spi.VaePlugin {
-                    private final String name;
-                    public HalfBetaPlugin() { this(System.getProperty("halfbeta.name", "half_beta")); }
-                    HalfBetaPlugin(String name) { this.name = name; }
+                public final class HalfBetaPlugin extends PluginModule {
                     @Override protected void configure() {
-                        org.vaelab.spi.Registries.klSchedules(binder()).addBinding(name).to(HalfBetaFactory.class);
+                        String type = System.getProperty("halfbeta.name", "half_beta");
+                        register(Family.KL_SCHEDULE, type, HalfBetaConfig.class,
+                                config -> (step, horizon) -> new KlWeighting(config.weight(), 0),
+                                "A constant KL weight, one half unless told otherwise");
                     }
                 }
                 """);

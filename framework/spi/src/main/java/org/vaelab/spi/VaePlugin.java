@@ -3,7 +3,8 @@ package org.vaelab.spi;
 import com.google.inject.Module;
 
 /**
- * A VAELab plugin: a Guice module that registers component factories with {@link Registries}.
+ * A VAELab plugin: a Guice module that registers component factories with {@link Registries},
+ * most simply by extending {@link PluginModule}.
  *
  * <p>Implementations are discovered with {@link java.util.ServiceLoader}; list the class in
  * {@code META-INF/services/org.vaelab.spi.VaePlugin}. Built-in components register exactly the

@@ -11,17 +11,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.vaelab.core.spec.Component;
 import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.spec.SpecException;
 import org.vaelab.core.spec.SpecLoader;
-import org.vaelab.plugins.data.mnist.MnistDatasetFactory;
-import org.vaelab.plugins.nn.MlpDecoderFactory;
-import org.vaelab.plugins.nn.MlpEncoderFactory;
+import org.vaelab.plugins.data.mnist.MnistConfig;
+import org.vaelab.plugins.nn.MlpConfig;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.Param;
+import org.vaelab.spi.PluginModule;
 import org.vaelab.spi.Registries;
 import org.vaelab.spi.VaePlugin;
 import org.vaelab.spi.kl.KlSchedule;
@@ -51,9 +52,12 @@ class PluginLoaderTest {
         assertTrue(catalog.factories(Family.LIKELIHOOD).containsKey("bernoulli"));
         assertTrue(catalog.factories(Family.KL_SCHEDULE).containsKey("beta"));
         assertTrue(catalog.factories(Family.OPTIMIZER).containsKey("adam"));
-        assertInstanceOf(MnistDatasetFactory.class, catalog.factory(Family.DATASET, "mnist").orElseThrow());
-        assertInstanceOf(MlpEncoderFactory.class, catalog.factory(Family.ENCODER, "mlp").orElseThrow());
-        assertInstanceOf(MlpDecoderFactory.class, catalog.factory(Family.DECODER, "mlp").orElseThrow());
+        assertEquals(MnistConfig.class, catalog.factory(Family.DATASET, "mnist").orElseThrow().configType());
+        ComponentFactory<?, ?> encoder = catalog.factory(Family.ENCODER, "mlp").orElseThrow();
+        assertEquals(MlpConfig.class, encoder.configType());
+        assertTrue(encoder.description().startsWith("Fully connected encoder"), encoder.description());
+        ComponentFactory<?, ?> decoder = catalog.factory(Family.DECODER, "mlp").orElseThrow();
+        assertTrue(decoder.description().startsWith("Fully connected decoder"), decoder.description());
         assertTrue(catalog.factory(Family.ENCODER, "bernoulli").isEmpty(), "names are per family");
     }
 
@@ -94,9 +98,16 @@ class PluginLoaderTest {
     }
 
     @Test
+    void theSameRegistrationTwiceClashesToo() {
+        PluginException e = assertThrows(PluginException.class,
+                () -> PluginLoader.of(List.of(new FirstMlpPlugin(), new FirstMlpPlugin())));
+        assertTrue(e.getMessage().contains("Duplicate key \"mlp\""), e.getMessage());
+    }
+
+    @Test
     void aTestPluginClashesWithTheBuiltInOneToo() {
         List<VaePlugin> plugins = new ArrayList<>();
-        java.util.ServiceLoader.load(VaePlugin.class, getClass().getClassLoader()).forEach(plugins::add);
+        ServiceLoader.load(VaePlugin.class, getClass().getClassLoader()).forEach(plugins::add);
         plugins.add(new SecondMlpPlugin());
         PluginException e = assertThrows(PluginException.class, () -> PluginLoader.of(plugins));
         assertTrue(e.getMessage().contains("Duplicate key \"mlp\""), e.getMessage());
@@ -115,7 +126,7 @@ class PluginLoaderTest {
     @Test
     void aPluginComponentIsBoundFromASpecAndCreated() {
         List<VaePlugin> plugins = new ArrayList<>();
-        java.util.ServiceLoader.load(VaePlugin.class, getClass().getClassLoader()).forEach(plugins::add);
+        ServiceLoader.load(VaePlugin.class, getClass().getClassLoader()).forEach(plugins::add);
         plugins.add(new MemoryTrackerPlugin());
         ComponentCatalog catalog = PluginLoader.of(plugins);
         SpecLoader loader = new SpecLoader(catalog, name -> null);
@@ -149,44 +160,50 @@ class PluginLoaderTest {
         assertEquals(2.5, kl.at(0, new TrainingHorizon(10, 100)).weight());
     }
 
-    /** Registers the built-in mlp encoder factory as "mlp". */
-    static final class FirstMlpPlugin extends AbstractModule implements VaePlugin {
+    /** Registers an encoder as "mlp". */
+    static final class FirstMlpPlugin extends PluginModule {
         @Override
         protected void configure() {
-            Registries.encoders(binder()).addBinding("mlp").to(MlpEncoderFactory.class);
+            register(Family.ENCODER, "mlp", MlpConfig.class, PluginLoaderTest::neverMade, "The first mlp encoder");
         }
     }
 
-    /** Registers another encoder under the same name "mlp". */
+    /** Registers another encoder under the same name "mlp", as a plain Guice module. */
     static final class SecondMlpPlugin extends AbstractModule implements VaePlugin {
         @Override
         protected void configure() {
-            Registries.encoders(binder()).addBinding("mlp").toInstance(new MlpEncoderFactory());
+            Registries.of(binder(), Family.ENCODER).addBinding("mlp").toInstance(
+                    ComponentFactory.of(MlpConfig.class, PluginLoaderTest::neverMade, "Another mlp encoder"));
         }
     }
 
     /** Registers encoders under names that do not clash. */
-    static final class OtherNamesPlugin extends AbstractModule implements VaePlugin {
+    static final class OtherNamesPlugin extends PluginModule {
         @Override
         protected void configure() {
-            Registries.encoders(binder()).addBinding("z-mlp").to(MlpEncoderFactory.class);
-            Registries.encoders(binder()).addBinding("a-mlp").to(MlpEncoderFactory.class);
+            register(Family.ENCODER, "z-mlp", MlpConfig.class, PluginLoaderTest::neverMade, "The last by name");
+            register(Family.ENCODER, "a-mlp", MlpConfig.class, PluginLoaderTest::neverMade, "The first by name");
         }
     }
 
     /** Registers "mlp" in the decoder family, where the encoders' "mlp" does not clash. */
-    static final class MlpDecoderPlugin extends AbstractModule implements VaePlugin {
+    static final class MlpDecoderPlugin extends PluginModule {
         @Override
         protected void configure() {
-            Registries.decoders(binder()).addBinding("mlp").to(MlpDecoderFactory.class);
+            register(Family.DECODER, "mlp", MlpConfig.class, PluginLoaderTest::neverMade, "An mlp decoder");
         }
     }
 
+    /** Stands for the constructor of an encoder or decoder: these tests register them but make none. */
+    private static <T> T neverMade(MlpConfig config) {
+        throw new AssertionError("the plugin tests make no encoder or decoder");
+    }
+
     /** A tracker plugin written as a third party would write one. */
-    static final class MemoryTrackerPlugin extends AbstractModule implements VaePlugin {
+    static final class MemoryTrackerPlugin extends PluginModule {
         @Override
         protected void configure() {
-            Registries.trackers(binder()).addBinding("memory").to(MemoryTrackerFactory.class);
+            register(Family.TRACKER, "memory", MemoryConfig.class, MemoryTracker::new, "Keeps metrics in memory");
         }
     }
 
@@ -194,23 +211,6 @@ class PluginLoaderTest {
     record MemoryConfig(
             @Param(value = "A label", defaultValue = "memory") String label,
             @Param(value = "Entries kept", defaultValue = "10", min = 1) int capacity) {
-    }
-
-    static final class MemoryTrackerFactory implements ComponentFactory<MemoryConfig, Tracker> {
-        @Override
-        public Class<MemoryConfig> configType() {
-            return MemoryConfig.class;
-        }
-
-        @Override
-        public Tracker create(MemoryConfig config) {
-            return new MemoryTracker(config);
-        }
-
-        @Override
-        public String description() {
-            return "Keeps metrics in memory";
-        }
     }
 
     static final class MemoryTracker implements Tracker {

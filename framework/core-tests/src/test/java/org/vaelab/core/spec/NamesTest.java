@@ -32,7 +32,7 @@ class NamesTest {
     @Test
     void farNamesAreNotSuggested() {
         assertEquals(Optional.empty(), Names.closest("flow", List.of("mlp")));
-        assertEquals(Optional.empty(), Names.closest("org.vaelab.plugins.nn.MlpEncoderFactory", List.of("mlp")));
+        assertEquals(Optional.empty(), Names.closest("org.vaelab.plugins.nn.MlpEncoder", List.of("mlp")));
         assertEquals(Optional.empty(), Names.closest("anything", List.of()));
         // at most a third of the letters changed: 2 edits in 6 letters is allowed, 3 is not
         assertEquals(Optional.of("hidden"), Names.closest("hixxen", List.of("hidden")));

@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vaelab.plugins.data.mnist.Binarization;
 import org.vaelab.plugins.data.mnist.MnistConfig;
-import org.vaelab.plugins.data.mnist.MnistDatasetFactory;
+import org.vaelab.plugins.data.mnist.MnistDataset;
 import org.vaelab.plugins.data.mnist.MnistVariant;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
@@ -31,7 +31,7 @@ class TrainingImprovesElboTest {
     void twoEpochsRaiseTheTestElboByMoreThanFiftyNats() throws IOException {
         assumeTrue(Files.isDirectory(FASHION), "apt-get install dataset-fashion-mnist to run this test");
         MnistConfig config = new MnistConfig(MnistVariant.FASHION, null, 100, Binarization.NONE, 2000, 500);
-        DataSplits data = new MnistDatasetFactory().create(config).load(new LoadContext(Path.of("."), 1));
+        DataSplits data = new MnistDataset(config).load(new LoadContext(Path.of("."), 1));
         assertEquals(1900, data.train().size());
         assertEquals(500, data.test().size());
 

@@ -13,8 +13,9 @@ import org.vaelab.spi.Param;
 import org.vaelab.spi.SpiVersion;
 
 /**
- * Prints what {@code vae plugins} shows: every family, its types, where each type comes from (its
- * jar and the SPI version it was built for), and each type's options.
+ * Prints what {@code vae plugins} shows: every family, its types, where each type comes from (the
+ * jar of its configuration record, which is the plugin's own, and the SPI version that jar was
+ * built for), and each type's options.
  */
 public final class CatalogDescription {
 
@@ -36,7 +37,7 @@ public final class CatalogDescription {
 
     private static void describe(StringBuilder out, String type, ComponentFactory<?, ?> factory) {
         out.append("  ").append(type).append(": ").append(factory.description()).append(System.lineSeparator());
-        out.append("      ").append(PluginOrigin.of(factory.getClass()).describe()).append(System.lineSeparator());
+        out.append("      ").append(PluginOrigin.of(factory.configType()).describe()).append(System.lineSeparator());
         RecordComponent[] components = factory.configType().getRecordComponents();
         if (components.length == 0) {
             out.append("      (no options)").append(System.lineSeparator());

@@ -1,19 +1,26 @@
 package org.vaelab.plugins.data;
 
-import com.google.inject.AbstractModule;
-import org.vaelab.plugins.data.csv.CsvDatasetFactory;
-import org.vaelab.plugins.data.mnist.MnistDatasetFactory;
-import org.vaelab.plugins.data.swissroll.SwissRollDatasetFactory;
-import org.vaelab.spi.Registries;
-import org.vaelab.spi.VaePlugin;
+import org.vaelab.plugins.data.csv.CsvConfig;
+import org.vaelab.plugins.data.csv.CsvDataset;
+import org.vaelab.plugins.data.mnist.MnistConfig;
+import org.vaelab.plugins.data.mnist.MnistDataset;
+import org.vaelab.plugins.data.swissroll.SwissRollConfig;
+import org.vaelab.plugins.data.swissroll.SwissRollDataset;
+import org.vaelab.spi.Family;
+import org.vaelab.spi.PluginModule;
 
 /** The built-in datasets: {@code mnist}, {@code swiss_roll} and {@code csv}. */
-public final class DataPlugin extends AbstractModule implements VaePlugin {
+public final class DataPlugin extends PluginModule {
 
     @Override
     protected void configure() {
-        Registries.datasets(binder()).addBinding("mnist").to(MnistDatasetFactory.class);
-        Registries.datasets(binder()).addBinding("swiss_roll").to(SwissRollDatasetFactory.class);
-        Registries.datasets(binder()).addBinding("csv").to(CsvDatasetFactory.class);
+        register(Family.DATASET, "mnist", MnistConfig.class, MnistDataset::new,
+                "MNIST or Fashion-MNIST from IDX files (gzipped or not), downloaded and checked on request");
+        register(Family.DATASET, "swiss_roll", SwissRollConfig.class, SwissRollDataset::new,
+                "The Swiss roll: 3-D points on a rolled-up 2-D sheet, generated from the seed "
+                        + "(as scikit-learn's make_swiss_roll)");
+        register(Family.DATASET, "csv", CsvConfig.class, CsvDataset::new,
+                "Numeric columns of a CSV file, optionally with a class-label column; shuffled, split and scaled "
+                        + "with statistics of the training split");
     }
 }

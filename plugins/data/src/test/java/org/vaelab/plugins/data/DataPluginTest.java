@@ -1,7 +1,6 @@
 package org.vaelab.plugins.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.inject.Guice;
@@ -10,9 +9,9 @@ import com.google.inject.TypeLiteral;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
-import org.vaelab.plugins.data.csv.CsvDatasetFactory;
-import org.vaelab.plugins.data.mnist.MnistDatasetFactory;
-import org.vaelab.plugins.data.swissroll.SwissRollDatasetFactory;
+import org.vaelab.plugins.data.csv.CsvConfig;
+import org.vaelab.plugins.data.mnist.MnistConfig;
+import org.vaelab.plugins.data.swissroll.SwissRollConfig;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.VaePlugin;
 import org.vaelab.spi.data.Dataset;
@@ -28,10 +27,10 @@ class DataPluginTest {
                 .findFirst().orElseThrow();
         Map<String, ComponentFactory<?, Dataset>> datasets = Guice.createInjector(plugin)
                 .getInstance(Key.get(new TypeLiteral<Map<String, ComponentFactory<?, Dataset>>>() { }));
-        assertInstanceOf(MnistDatasetFactory.class, datasets.get("mnist"));
+        assertEquals(MnistConfig.class, datasets.get("mnist").configType());
         assertTrue(datasets.get("mnist").description().contains("Fashion-MNIST"));
-        assertInstanceOf(SwissRollDatasetFactory.class, datasets.get("swiss_roll"));
-        assertInstanceOf(CsvDatasetFactory.class, datasets.get("csv"));
+        assertEquals(SwissRollConfig.class, datasets.get("swiss_roll").configType());
+        assertEquals(CsvConfig.class, datasets.get("csv").configType());
         assertEquals(3, datasets.size());
     }
 }

@@ -18,7 +18,7 @@ import org.vaelab.spi.kl.TrainingHorizon;
 class CapacityKlScheduleTest {
 
     private static final TrainingHorizon HORIZON = new TrainingHorizon(469, 50);
-    private static final KlSchedule DEFAULTS = new CapacityKlScheduleFactory().create(new CapacityConfig(1000, 0, 25, 100_000));
+    private static final KlSchedule DEFAULTS = new CapacityKlSchedule(new CapacityConfig(1000, 0, 25, 100_000));
 
     @Test
     void capacityRisesFromZeroToTwentyFiveNatsThenHolds() {

@@ -66,7 +66,7 @@ class CyclicalKlScheduleTest {
             "3, 4, 0.5, 1", // fewer steps than cycles
     })
     void matchesTheReferenceImplementationAtEveryStep(int total, int cycles, double ratio, double beta) {
-        KlSchedule schedule = new CyclicalKlScheduleFactory().create(new CyclicalConfig(cycles, ratio, beta));
+        KlSchedule schedule = new CyclicalKlSchedule(new CyclicalConfig(cycles, ratio, beta));
         double[] reference = frangeCycleLinear(total, 0, 1, cycles, ratio);
         // a horizon of T steps, split over epochs in some way
         TrainingHorizon horizon = total % 4 == 0 ? new TrainingHorizon(total / 4, 4) : new TrainingHorizon(total, 1);

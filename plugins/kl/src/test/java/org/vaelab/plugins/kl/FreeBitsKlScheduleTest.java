@@ -18,7 +18,7 @@ class FreeBitsKlScheduleTest {
     /** Two examples, three dimensions: batch means 0.2, 3.0 and 0.3 nats. */
     private static final float[][] KL = {{0.1f, 2.0f, 0.4f}, {0.3f, 4.0f, 0.2f}};
 
-    private static final KlSchedule SCHEDULE = new FreeBitsKlScheduleFactory().create(new FreeBitsConfig(0.5, 2));
+    private static final KlSchedule SCHEDULE = new FreeBitsKlSchedule(new FreeBitsConfig(0.5, 2));
 
     @Test
     void weightIsBetaAtEveryStep() {

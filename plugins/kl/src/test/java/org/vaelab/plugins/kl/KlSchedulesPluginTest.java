@@ -23,10 +23,12 @@ class KlSchedulesPluginTest {
             .getInstance(Key.get(new TypeLiteral<Map<String, ComponentFactory<?, KlSchedule>>>() { }));
 
     @Test
-    void registersEveryScheduleUnderItsYamlName() {
+    void registersEveryScheduleUnderItsYamlName() throws ReflectiveOperationException {
         assertEquals(List.of("beta", "capacity", "cyclical", "free_bits", "warmup"), REGISTRY.keySet().stream().sorted().toList());
-        assertInstanceOf(CapacityKlScheduleFactory.class, REGISTRY.get("capacity"));
-        assertInstanceOf(FreeBitsKlScheduleFactory.class, REGISTRY.get("free_bits"));
+        assertEquals(CapacityConfig.class, REGISTRY.get("capacity").configType());
+        assertInstanceOf(CapacityKlSchedule.class, createWithDefaults(REGISTRY.get("capacity")));
+        assertEquals(FreeBitsConfig.class, REGISTRY.get("free_bits").configType());
+        assertInstanceOf(FreeBitsKlSchedule.class, createWithDefaults(REGISTRY.get("free_bits")));
     }
 
     @Test

@@ -18,7 +18,7 @@ class WarmupKlScheduleTest {
 
     @Test
     void weightRisesFromZeroToBetaThenHolds() {
-        KlSchedule schedule = new WarmupKlScheduleFactory().create(new WarmupConfig(0, 1, 10_000));
+        KlSchedule schedule = new WarmupKlSchedule(new WarmupConfig(0, 1, 10_000));
         assertWeighting(0, 0, schedule.at(0, HORIZON), "step 0");
         assertWeighting(0.25, 0, schedule.at(2_500, HORIZON), "step 2_500");
         assertWeighting(0.5, 0, schedule.at(5_000, HORIZON), "step 5_000");

@@ -23,7 +23,7 @@ import org.vaelab.spi.likelihood.Likelihood;
  */
 class BernoulliLikelihoodTest {
 
-    private static final Likelihood BERNOULLI = new BernoulliLikelihoodFactory().create(new BernoulliConfig());
+    private static final Likelihood BERNOULLI = new BernoulliLikelihood();
 
     /** Rows of x: binary with moderate logits, binary with huge ones, grey levels with both. */
     private static final float[][] X = {

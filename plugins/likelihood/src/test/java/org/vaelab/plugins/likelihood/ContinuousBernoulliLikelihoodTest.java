@@ -25,8 +25,7 @@ import org.vaelab.spi.likelihood.Likelihood;
  */
 class ContinuousBernoulliLikelihoodTest {
 
-    private static final Likelihood CONTINUOUS_BERNOULLI =
-            new ContinuousBernoulliLikelihoodFactory().create(new ContinuousBernoulliConfig());
+    private static final Likelihood CONTINUOUS_BERNOULLI = new ContinuousBernoulliLikelihood();
 
     /** Logits at 0, tiny, on both sides of the series thresholds (0.06 in double, 0.5 in float), large and huge. */
     private static final double[] LOGITS = {0, 1e-7, -5e-4, 0.0599, -0.0601, 0.3, -0.4999, 0.5001, -1, 2.5, -7, 15, -30,

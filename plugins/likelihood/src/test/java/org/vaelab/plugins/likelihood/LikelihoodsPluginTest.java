@@ -31,12 +31,13 @@ class LikelihoodsPluginTest {
                     .getInstance(Key.get(new TypeLiteral<Map<String, ComponentFactory<?, Likelihood>>>() { }));
 
     @Test
-    void registersEveryLikelihoodUnderItsYamlName() {
+    void registersEveryLikelihoodUnderItsYamlName() throws ReflectiveOperationException {
         assertEquals(List.of("bernoulli", "continuous_bernoulli", "gaussian", "laplace"),
                 REGISTRY.keySet().stream().sorted().toList());
-        assertInstanceOf(ContinuousBernoulliLikelihoodFactory.class, REGISTRY.get("continuous_bernoulli"));
-        assertInstanceOf(GaussianLikelihoodFactory.class, REGISTRY.get("gaussian"));
-        assertInstanceOf(LaplaceLikelihoodFactory.class, REGISTRY.get("laplace"));
+        assertEquals(ContinuousBernoulliConfig.class, REGISTRY.get("continuous_bernoulli").configType());
+        assertInstanceOf(ContinuousBernoulliLikelihood.class, createWithDefaults(REGISTRY.get("continuous_bernoulli")));
+        assertEquals(GaussianConfig.class, REGISTRY.get("gaussian").configType());
+        assertEquals(LaplaceConfig.class, REGISTRY.get("laplace").configType());
         REGISTRY.values().forEach(factory -> assertFalse(factory.description().isBlank()));
     }
 

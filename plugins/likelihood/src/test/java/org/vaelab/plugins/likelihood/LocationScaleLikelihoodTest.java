@@ -36,7 +36,7 @@ class LocationScaleLikelihoodTest {
         GAUSSIAN(-9, 4, "likelihood/log_variance") {
             @Override
             Likelihood create(ScaleMode mode, double spread) {
-                return new GaussianLikelihoodFactory().create(new GaussianConfig(mode, spread, min, max));
+                return LocationScaleLikelihood.gaussian(new GaussianConfig(mode, spread, min, max));
             }
 
             /** log N(x; mu, s^2) with {@code s^2 = exp(v)}. */
@@ -59,7 +59,7 @@ class LocationScaleLikelihoodTest {
         LAPLACE(-4.5, 2, "likelihood/log_scale") {
             @Override
             Likelihood create(ScaleMode mode, double spread) {
-                return new LaplaceLikelihoodFactory().create(new LaplaceConfig(mode, spread, min, max));
+                return LocationScaleLikelihood.laplace(new LaplaceConfig(mode, spread, min, max));
             }
 
             /** {@code log((2b)^-1 exp(-|x - mu| / b))} with {@code b = exp(v)}. */

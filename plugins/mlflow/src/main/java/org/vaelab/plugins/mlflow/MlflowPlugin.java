@@ -1,14 +1,14 @@
 package org.vaelab.plugins.mlflow;
 
-import com.google.inject.AbstractModule;
-import org.vaelab.spi.Registries;
-import org.vaelab.spi.VaePlugin;
+import org.vaelab.spi.Family;
+import org.vaelab.spi.PluginModule;
 
 /** The MLflow tracker. */
-public final class MlflowPlugin extends AbstractModule implements VaePlugin {
+public final class MlflowPlugin extends PluginModule {
 
     @Override
     protected void configure() {
-        Registries.trackers(binder()).addBinding("mlflow").to(MlflowTrackerFactory.class);
+        register(Family.TRACKER, "mlflow", MlflowConfig.class, MlflowTracker::of,
+                "MLflow tracking server: params, metrics, tags, dataset and artifacts, sent in the background");
     }
 }

@@ -1,6 +1,8 @@
 package org.vaelab.plugins.mlflow;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.track.Delivery;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
@@ -49,6 +52,33 @@ final class MlflowTracker implements Tracker {
         this.config = config;
         this.uri = uri;
         this.credentials = credentials;
+    }
+
+    /**
+     * The tracker {@code config} describes: it sends to the configured {@code uri}, or else to the
+     * environment's {@code MLFLOW_TRACKING_URI}, with the {@link Credentials} of the environment or
+     * that address.
+     *
+     * @throws InvalidInputException when there is no address, or it is not an http or https URI
+     */
+    static MlflowTracker of(MlflowConfig config) {
+        String uri = config.uri() != null ? config.uri() : System.getenv("MLFLOW_TRACKING_URI");
+        if (uri == null || uri.isBlank()) {
+            throw new InvalidInputException("tracking: the mlflow tracker needs a server: set 'uri' in the spec or the"
+                    + " environment variable MLFLOW_TRACKING_URI (for example http://127.0.0.1:5000)");
+        }
+        URI server;
+        try {
+            server = new URI(uri);
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("tracking: the mlflow uri is not a URI (" + e.getReason() + " at index "
+                    + e.getIndex() + "); write a server address such as http://127.0.0.1:5000", e);
+        }
+        if (!"http".equals(server.getScheme()) && !"https".equals(server.getScheme())) {
+            throw new InvalidInputException("tracking: the mlflow uri must be an http:// or https:// server address, "
+                    + "found '" + Credentials.withoutUserInfo(server) + "'");
+        }
+        return new MlflowTracker(config, Credentials.withoutUserInfo(server), Credentials.of(System::getenv, server));
     }
 
     @Override

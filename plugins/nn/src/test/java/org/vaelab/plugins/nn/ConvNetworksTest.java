@@ -45,8 +45,7 @@ class ConvNetworksTest {
     }
 
     private static TestVae vae(ConvConfig config, DataShape shape, int parametersPerValue, long seed) {
-        return TestVae.build(new ConvEncoderFactory().create(config), new ConvDecoderFactory().create(config), shape, LATENT,
-                parametersPerValue, seed);
+        return TestVae.build(new ConvEncoder(config), new ConvDecoder(config), shape, LATENT, parametersPerValue, seed);
     }
 
     @ParameterizedTest(name = "{1} with {2} parameters per value")

@@ -55,7 +55,7 @@ class ConvShapesTest {
     @Test
     void flatDataIsRefusedWithTheMlpHint() {
         DataShape flat = new DataShape(List.of(784), ValueRange.UNIT_INTERVAL, 0);
-        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ConvEncoderFactory().create(REFERENCE)
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ConvEncoder(REFERENCE)
                 .encode(null, null, flat, 2));
         assertTrue(e.getMessage().contains("needs images of [channels, height, width], but the data's examples have shape [784]"),
                 e.getMessage());

@@ -57,7 +57,7 @@ class MlpLayerNormTest {
     void mlpNamesItsNormsAndTrainsThem() {
         MlpConfig config = new MlpConfig(List.of(16, 8), Activation.TANH, true, 0.0);
         DataShape shape = new DataShape(List.of(12), ValueRange.UNIT_INTERVAL, 0);
-        TestVae vae = TestVae.build(new MlpEncoderFactory().create(config), new MlpDecoderFactory().create(config), shape, 2, 2, 1);
+        TestVae vae = TestVae.build(new MlpEncoder(config), new MlpDecoder(config), shape, 2, 2, 1);
         List<String> norms = vae.weightNames().stream().filter(n -> n.contains("/norm/")).toList();
         assertEquals(List.of("encoder/hidden0/norm/gain", "encoder/hidden0/norm/bias", "encoder/hidden1/norm/gain",
                 "encoder/hidden1/norm/bias", "decoder/hidden0/norm/gain", "decoder/hidden0/norm/bias",
@@ -75,7 +75,7 @@ class MlpLayerNormTest {
     void withoutLayerNormTheMlpIsUnchanged() {
         MlpConfig config = new MlpConfig(List.of(16), Activation.RELU);
         DataShape shape = new DataShape(List.of(12), ValueRange.UNIT_INTERVAL, 0);
-        TestVae vae = TestVae.build(new MlpEncoderFactory().create(config), new MlpDecoderFactory().create(config), shape, 2, 1, 1);
+        TestVae vae = TestVae.build(new MlpEncoder(config), new MlpDecoder(config), shape, 2, 1, 1);
         assertEquals(List.of("encoder/hidden0/W", "encoder/hidden0/b", "encoder/mean/W", "encoder/mean/b", "encoder/logvar/W",
                 "encoder/logvar/b", "decoder/hidden0/W", "decoder/hidden0/b", "decoder/out/W", "decoder/out/b").stream().sorted().toList(),
                 vae.weightNames());

@@ -1,18 +1,20 @@
 package org.vaelab.plugins.optim;
 
-import com.google.inject.AbstractModule;
-import org.vaelab.spi.Registries;
-import org.vaelab.spi.VaePlugin;
+import org.vaelab.spi.Family;
+import org.vaelab.spi.PluginModule;
 
 /** The built-in optimizers. */
-public final class OptimizersPlugin extends AbstractModule implements VaePlugin {
+public final class OptimizersPlugin extends PluginModule {
 
     @Override
     protected void configure() {
-        var optimizers = Registries.optimizers(binder());
-        optimizers.addBinding("adam").to(AdamOptimizerFactory.class);
-        optimizers.addBinding("adamw").to(AdamWOptimizerFactory.class);
-        optimizers.addBinding("sgd").to(SgdOptimizerFactory.class);
-        optimizers.addBinding("rmsprop").to(RmsPropOptimizerFactory.class);
+        register(Family.OPTIMIZER, "adam", AdamConfig.class, UpdaterOptimizer::adam,
+                "Adam with bias-corrected moment estimates (Kingma and Ba 2015)");
+        register(Family.OPTIMIZER, "adamw", AdamWConfig.class, UpdaterOptimizer::adamW,
+                "AdamW: Adam with decoupled weight decay (Loshchilov and Hutter 2019)");
+        register(Family.OPTIMIZER, "sgd", SgdConfig.class, UpdaterOptimizer::sgd,
+                "Stochastic gradient descent, plain or with Nesterov momentum (Sutskever et al. 2013)");
+        register(Family.OPTIMIZER, "rmsprop", RmsPropConfig.class, UpdaterOptimizer::rmsProp,
+                "RMSProp: gradients divided by a running root mean square (Tieleman and Hinton 2012)");
     }
 }

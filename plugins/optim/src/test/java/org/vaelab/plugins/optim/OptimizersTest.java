@@ -24,7 +24,7 @@ import org.vaelab.spi.optim.Optimizer;
 import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
- * Every optimizer is the ND4J updater its factory names, carrying the configured schedule (the
+ * Every optimizer is the ND4J updater its static method names, carrying the configured schedule (the
  * rate it reports and the step it takes at iteration t use lr(t)), with the configured clipping.
  */
 class OptimizersTest {
@@ -45,7 +45,7 @@ class OptimizersTest {
 
     @Test
     void adamCarriesTheSchedule() {
-        Optimizer adam = new AdamOptimizerFactory().create(new AdamConfig(LR, 0.8, 0.99, 1e-6, STEP, null));
+        Optimizer adam = UpdaterOptimizer.adam(new AdamConfig(LR, 0.8, 0.99, 1e-6, STEP, null));
         Adam updater = assertInstanceOf(Adam.class, adam.updater(RUN));
         assertEquals(0.8, updater.getBeta1());
         assertEquals(0.99, updater.getBeta2());
@@ -63,7 +63,7 @@ class OptimizersTest {
 
     @Test
     void sgdStepsByTheScheduledRate() {
-        Optimizer sgd = new SgdOptimizerFactory().create(new SgdConfig(LR, 0, false, STEP, null));
+        Optimizer sgd = UpdaterOptimizer.sgd(new SgdConfig(LR, 0, false, STEP, null));
         Sgd updater = assertInstanceOf(Sgd.class, sgd.updater(RUN));
         assertFollowsStepSchedule(updater);
         for (int t : new int[] {0, 2, 15, 33}) {
@@ -76,7 +76,7 @@ class OptimizersTest {
 
     @Test
     void nesterovIsNd4jsNesterovsWithTheMomentum() {
-        Optimizer nesterov = new SgdOptimizerFactory().create(new SgdConfig(LR, 0.9, true, STEP, null));
+        Optimizer nesterov = UpdaterOptimizer.sgd(new SgdConfig(LR, 0.9, true, STEP, null));
         Nesterovs updater = assertInstanceOf(Nesterovs.class, nesterov.updater(RUN));
         assertEquals(0.9, updater.getMomentum());
         assertFollowsStepSchedule(updater);
@@ -89,7 +89,7 @@ class OptimizersTest {
 
     @Test
     void rmsPropDividesByTheRunningRootMeanSquare() {
-        Optimizer rmsProp = new RmsPropOptimizerFactory().create(new RmsPropConfig(LR, 0.9, 0.01, STEP, null));
+        Optimizer rmsProp = UpdaterOptimizer.rmsProp(new RmsPropConfig(LR, 0.9, 0.01, STEP, null));
         RmsProp updater = assertInstanceOf(RmsProp.class, rmsProp.updater(RUN));
         assertEquals(0.9, updater.getRmsDecay());
         assertEquals(0.01, updater.getEpsilon());
@@ -104,7 +104,7 @@ class OptimizersTest {
 
     @Test
     void everyCallMakesANewUpdater() {
-        Optimizer adam = new AdamOptimizerFactory().create(new AdamConfig(LR, 0.9, 0.999, 1e-8, CONSTANT, null));
+        Optimizer adam = UpdaterOptimizer.adam(new AdamConfig(LR, 0.9, 0.999, 1e-8, CONSTANT, null));
         IUpdater first = adam.updater(RUN);
         IUpdater second = adam.updater(RUN);
         assertNotSame(first, second);
@@ -114,16 +114,16 @@ class OptimizersTest {
     @Test
     void maxGradNormIsTheClippingBound() {
         assertEquals(OptionalDouble.empty(),
-                new SgdOptimizerFactory().create(new SgdConfig(LR, 0, false, CONSTANT, null)).maxGradientNorm());
+                UpdaterOptimizer.sgd(new SgdConfig(LR, 0, false, CONSTANT, null)).maxGradientNorm());
         assertEquals(OptionalDouble.of(5),
-                new SgdOptimizerFactory().create(new SgdConfig(LR, 0, false, CONSTANT, 5.0)).maxGradientNorm());
+                UpdaterOptimizer.sgd(new SgdConfig(LR, 0, false, CONSTANT, 5.0)).maxGradientNorm());
         assertEquals(OptionalDouble.of(1),
-                new AdamOptimizerFactory().create(new AdamConfig(LR, 0.9, 0.999, 1e-8, CONSTANT, 1.0)).maxGradientNorm());
+                UpdaterOptimizer.adam(new AdamConfig(LR, 0.9, 0.999, 1e-8, CONSTANT, 1.0)).maxGradientNorm());
         assertEquals(OptionalDouble.empty(),
-                new AdamOptimizerFactory().create(new AdamConfig(LR, 0.9, 0.999, 1e-8, CONSTANT, null)).maxGradientNorm(),
+                UpdaterOptimizer.adam(new AdamConfig(LR, 0.9, 0.999, 1e-8, CONSTANT, null)).maxGradientNorm(),
                 "the short constructor: constant rate, no clipping");
         assertEquals(OptionalDouble.of(0.5),
-                new RmsPropOptimizerFactory().create(new RmsPropConfig(LR, 0.9, 1e-8, CONSTANT, 0.5)).maxGradientNorm());
+                UpdaterOptimizer.rmsProp(new RmsPropConfig(LR, 0.9, 1e-8, CONSTANT, 0.5)).maxGradientNorm());
     }
 
     @Test

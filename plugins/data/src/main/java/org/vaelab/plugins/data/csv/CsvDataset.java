@@ -16,15 +16,18 @@ import org.vaelab.spi.data.Dataset;
 import org.vaelab.spi.data.LoadContext;
 
 /**
- * A table from a CSV file: its rows (the first {@code max_rows}, less those dropped for missing
- * values) are shuffled with the load seed and split by {@code validation_fraction} and
- * {@code test_fraction}; the scaling is fitted on the training split and applied to all three.
+ * A table from a CSV file (RFC 4180, "Common Format and MIME Type for Comma-Separated Values
+ * Files", read with Apache Commons CSV), with an optional class-label column: its rows (the first
+ * {@code max_rows}, less those dropped for missing values) are shuffled with the load seed and
+ * split by {@code validation_fraction} and {@code test_fraction}; the scaling is fitted on the
+ * training split and applied to all three.
  */
 public final class CsvDataset implements Dataset {
 
     private final CsvConfig config;
 
-    CsvDataset(CsvConfig config) {
+    /** The dataset {@code config} describes. */
+    public CsvDataset(CsvConfig config) {
         this.config = config;
     }
 

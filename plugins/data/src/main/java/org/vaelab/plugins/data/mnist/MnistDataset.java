@@ -15,20 +15,26 @@ import org.vaelab.spi.data.Dataset;
 import org.vaelab.spi.data.LoadContext;
 
 /**
- * MNIST or Fashion-MNIST: the 60,000 training images, less the last {@code validation} of them
- * (after {@code train_limit}), form the training split, those last ones the validation split, and
- * the 10,000 test images (up to {@code test_limit}) the test split; with {@code classes}, only
- * the images of those classes count, in every split. The files are read from
- * {@code path} or the variant's default folder; with {@code download}, when those lack any of the
- * four, from the cache, after downloading what it lacks.
+ * MNIST digits or Fashion-MNIST, in the IDX format of http://yann.lecun.com/exdb/mnist/ (gzipped
+ * or not): the 60,000 training images, less the last {@code validation} of them (after
+ * {@code train_limit}), form the training split, those last ones the validation split, and the
+ * 10,000 test images (up to {@code test_limit}) the test split; with {@code classes}, only the
+ * images of those classes count, in every split. The files are read from {@code path} or the
+ * variant's default folder; with {@code download}, when those lack any of the four, from the
+ * cache, after downloading what it lacks.
  */
-final class MnistDataset implements Dataset {
+public final class MnistDataset implements Dataset {
 
     /** The number of classes, labelled 0 to 9. */
     static final int CLASSES = 10;
 
     private final MnistConfig config;
     private final DownloadPolicy downloads;
+
+    /** The dataset {@code config} describes, downloaded (when it asks to be) with the default patience. */
+    public MnistDataset(MnistConfig config) {
+        this(config, DownloadPolicy.DEFAULT);
+    }
 
     MnistDataset(MnistConfig config, DownloadPolicy downloads) {
         this.config = config;

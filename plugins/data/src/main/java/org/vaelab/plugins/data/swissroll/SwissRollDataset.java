@@ -23,7 +23,8 @@ public final class SwissRollDataset implements Dataset {
 
     private final SwissRollConfig config;
 
-    SwissRollDataset(SwissRollConfig config) {
+    /** The dataset {@code config} describes. */
+    public SwissRollDataset(SwissRollConfig config) {
         this.config = config;
     }
 

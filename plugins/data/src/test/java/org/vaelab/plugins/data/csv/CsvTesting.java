@@ -33,7 +33,7 @@ final class CsvTesting {
     /** Loads {@code path} (relative to {@code base}) with the given options. */
     static CsvData read(Path base, String path, Map<String, ?> options, long seed)
             throws IOException, ReflectiveOperationException {
-        CsvDataset dataset = (CsvDataset) new CsvDatasetFactory().create(config(path, options));
+        CsvDataset dataset = new CsvDataset(config(path, options));
         return dataset.read(new LoadContext(base, seed));
     }
 

@@ -10,7 +10,7 @@ import java.util.zip.GZIPOutputStream;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
 
-/** Shared helpers: loading through the factory and writing IDX files. */
+/** Shared helpers: loading a dataset as the registered {@code mnist} type does, and writing IDX files. */
 final class MnistTesting {
 
     static final Path FASHION = Path.of("/usr/share/datasets/fashion-mnist");
@@ -30,7 +30,7 @@ final class MnistTesting {
     }
 
     static DataSplits load(MnistConfig config, Path base, long seed) throws IOException {
-        return new MnistDatasetFactory().create(config).load(new LoadContext(base, seed));
+        return new MnistDataset(config).load(new LoadContext(base, seed));
     }
 
     /** Writes an IDX file with an arbitrary magic number and header. */

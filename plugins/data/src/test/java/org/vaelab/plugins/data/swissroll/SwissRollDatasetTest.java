@@ -159,7 +159,7 @@ class SwissRollDatasetTest {
     }
 
     private static SwissRollDataset dataset(SwissRollConfig config) {
-        return (SwissRollDataset) new SwissRollDatasetFactory().create(config);
+        return new SwissRollDataset(config);
     }
 
     private static DataSplits load(SwissRollConfig config, long seed) {

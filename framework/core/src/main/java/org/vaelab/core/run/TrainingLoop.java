@@ -15,6 +15,7 @@ import org.vaelab.core.train.ElboTerms;
 import org.vaelab.core.train.Evaluator;
 import org.vaelab.core.train.Trainer;
 import org.vaelab.core.train.TrainingDivergedException;
+import org.vaelab.core.train.VaeGraph;
 
 /**
  * The epochs of a run, from wherever its trainer stands to the spec's last epoch: training with
@@ -36,6 +37,7 @@ final class TrainingLoop {
     private final RunOptions options;
     private final TrackerGroup tracker;
     private final RunDirectory directory;
+    private Evaluator trainedGraphEvaluator;
 
     TrainingLoop(Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker, RunDirectory directory) {
         this.model = model;
@@ -107,9 +109,21 @@ final class TrainingLoop {
         return terms;
     }
 
-    /** An evaluator of the model as trained so far, without dropout. */
+    /**
+     * An evaluator of the model as trained so far, without dropout. A model without dropout is
+     * evaluated on its trained graph, by one evaluator kept for the whole run so that its compiled
+     * plans are made once; a model with dropout, on a copy made afresh each time.
+     */
     private Evaluator evaluator() {
-        return new Evaluator(model.parts().forEvaluation(model.graph()), spec.eval().batchSize());
+        if (trainedGraphEvaluator != null) {
+            return trainedGraphEvaluator;
+        }
+        VaeGraph evaluated = model.parts().forEvaluation(model.graph());
+        Evaluator evaluator = new Evaluator(evaluated, spec.eval().batchSize());
+        if (evaluated == model.graph()) {
+            trainedGraphEvaluator = evaluator;
+        }
+        return evaluator;
     }
 
     private MetricWindow trainEpoch(Trainer trainer, int epoch) throws IOException {

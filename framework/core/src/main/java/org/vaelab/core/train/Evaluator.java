@@ -1,29 +1,49 @@
 package org.vaelab.core.train;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.data.DataSplit;
 
-/** Computes the ELBO, its terms and the reconstruction errors over a whole split, in batches, without training. */
+/**
+ * Computes the ELBO, its terms and the reconstruction errors over a whole split, in batches, without training.
+ *
+ * <p>The forward graph is compiled into a {@link CompiledGraph} per batch shape and run on
+ * {@link EngineThreads#count()} threads, as training runs; keep one evaluator for as long as the
+ * graph is evaluated, so that its plans are compiled once. A graph the plan cannot run is
+ * evaluated by SameDiff's session.
+ */
 public final class Evaluator {
 
     private final VaeGraph graph;
     private final int batchSize;
+    private final String[] outputs;
+    private final CompiledPlans plans;
 
     public Evaluator(VaeGraph graph, int batchSize) {
+        this(graph, batchSize, EngineThreads.count(), true);
+    }
+
+    /**
+     * @param lanes the threads a compiled plan runs on
+     * @param compile whether to compile the graph; without, every batch runs in SameDiff's session
+     */
+    Evaluator(VaeGraph graph, int batchSize, int lanes, boolean compile) {
         this.graph = graph;
         this.batchSize = batchSize;
+        this.outputs = graph.hasCrossEntropy()
+                ? new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE, VaeGraph.RECON_BCE}
+                : new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE};
+        this.plans = compile ? new CompiledPlans(graph.sameDiff(), List.of(outputs), lanes) : null;
     }
 
     /** The split's mean ELBO terms, with noise from {@code noise}. */
     public ElboTerms evaluate(DataSplit split, RandomGenerator noise) {
         double[] sums = new double[4];
-        String[] outputs = graph.hasCrossEntropy()
-                ? new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE, VaeGraph.RECON_BCE}
-                : new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE};
-        forEachBatch(split, noise, outputs, (start, out) -> {
+        forEachBatch(split, noise, (start, out) -> {
             for (int i = 0; i < outputs.length; i++) {
                 sums[i] += out.get(outputs[i]).sumNumber().doubleValue();
             }
@@ -41,7 +61,7 @@ public final class Evaluator {
      */
     public double[] elbos(DataSplit split, RandomGenerator noise) {
         double[] elbos = new double[split.size()];
-        forEachBatch(split, noise, new String[] {VaeGraph.LOG_PX, VaeGraph.KL}, (start, out) -> {
+        forEachBatch(split, noise, (start, out) -> {
             double[] logPx = out.get(VaeGraph.LOG_PX).toDoubleVector();
             double[] kl = out.get(VaeGraph.KL).toDoubleVector();
             for (int i = 0; i < logPx.length; i++) {
@@ -52,18 +72,28 @@ public final class Evaluator {
     }
 
     /**
-     * Runs the graph over the split in batches, each with fresh noise, handing {@code outputs} to
-     * {@code batch}; the outputs and the feed are closed once {@code batch} has read them, so their
-     * native memory is freed at once, not at the next collection.
+     * Runs the graph over the split in batches, each with fresh noise, handing the outputs to
+     * {@code batch}; the feed (and the session's outputs) are closed once {@code batch} has read
+     * them, so their native memory is freed at once, not at the next collection.
      */
-    private void forEachBatch(DataSplit split, RandomGenerator noise, String[] outputs, BatchOutputs batch) {
+    private void forEachBatch(DataSplit split, RandomGenerator noise, BatchOutputs batch) {
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
             INDArray eps = GaussianNoise.sample(noise, graph.samples() * rows, graph.latentDim());
             Map<String, INDArray> feed = GraphFeed.ofRows(graph, split, start, rows, eps);
-            Map<String, INDArray> values = graph.sameDiff().output(feed, outputs);
-            batch.accept(start, values);
-            HostArrays.free(values.values());
+            CompiledGraph plan = plans == null ? null : plans.forFeed(feed);
+            if (plan != null) {
+                plan.run(feed);
+                Map<String, INDArray> values = new HashMap<>();
+                for (String output : outputs) {
+                    values.put(output, plan.value(output));
+                }
+                batch.accept(start, values);
+            } else {
+                Map<String, INDArray> values = graph.sameDiff().output(feed, outputs);
+                batch.accept(start, values);
+                HostArrays.free(values.values());
+            }
             HostArrays.free(feed.values());
         }
     }

@@ -1,7 +1,6 @@
 package org.vaelab.core.train;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +29,7 @@ final class GraphStep implements TrainingStep {
     private final List<String> outputs;
     private final List<String> parameters;
     private final int lanes;
-    private final Map<List<List<Long>>, CompiledGraph> plans = new HashMap<>();
-    private String kind;
+    private final CompiledPlans plans;
     private Map<String, INDArray> lastGradients = Map.of();
 
     /**
@@ -41,12 +39,15 @@ final class GraphStep implements TrainingStep {
     GraphStep(VaeGraph graph, int lanes, boolean compile) {
         this.graph = graph;
         this.lanes = lanes;
-        this.kind = compile ? COMPILED : SESSION;
         graph.createGradients();
         List<String> names = new ArrayList<>(List.of(VaeGraph.LOSS, VaeGraph.RECON_LOSS, VaeGraph.KL_MEAN));
         names.addAll(graph.familyMetrics());
         this.outputs = List.copyOf(names);
         this.parameters = graph.parameterNames();
+        List<String> wanted = new ArrayList<>(outputs);
+        parameters.forEach(parameter -> wanted.add(gradientName(parameter)));
+        this.plans = compile ? new CompiledPlans(graph.sameDiff().getFunction(SameDiffGraphs.GRADIENT_FUNCTION),
+                wanted, lanes) : null;
     }
 
     /**
@@ -57,7 +58,7 @@ final class GraphStep implements TrainingStep {
     @Override
     public Outcome compute(TrainingBatch batch) {
         Map<String, INDArray> feed = batch.feed();
-        CompiledGraph plan = kind.equals(COMPILED) ? plan(feed) : null;
+        CompiledGraph plan = plans == null ? null : plans.forFeed(feed);
         Map<String, INDArray> measured;
         Map<String, INDArray> gradients;
         if (plan != null) {
@@ -88,26 +89,6 @@ final class GraphStep implements TrainingStep {
         return new Outcome(values, gradients);
     }
 
-    /** The compiled plan for the shapes of {@code feed}, compiled on first use; null when the graph cannot be compiled. */
-    private CompiledGraph plan(Map<String, INDArray> feed) {
-        List<List<Long>> shapes = feed.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(entry -> Arrays.stream(entry.getValue().shape()).boxed().toList()).toList();
-        CompiledGraph plan = plans.get(shapes);
-        if (plan == null) {
-            List<String> wanted = new ArrayList<>(outputs);
-            parameters.forEach(parameter -> wanted.add(gradientName(parameter)));
-            try {
-                plan = CompiledGraph.compile(graph.sameDiff().getFunction(SameDiffGraphs.GRADIENT_FUNCTION), feed, wanted,
-                        lanes);
-            } catch (UnsupportedOperationException e) {
-                kind = SESSION;
-                return null;
-            }
-            plans.put(shapes, plan);
-        }
-        return plan;
-    }
-
     private String gradientName(String parameter) {
         SameDiff sd = graph.sameDiff();
         return sd.getVariable(parameter).getGradient().name();
@@ -120,6 +101,6 @@ final class GraphStep implements TrainingStep {
 
     @Override
     public String kind() {
-        return kind;
+        return plans != null && plans.compilable() ? COMPILED : SESSION;
     }
 }

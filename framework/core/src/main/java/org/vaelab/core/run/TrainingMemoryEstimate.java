@@ -13,8 +13,9 @@ import org.vaelab.spi.InvalidInputException;
  * with the default batch grew to 24 GB in 70 s. The graph's passes run over rows of at most the
  * widest layer's values: {@code train.batch_size} times the samples of z per example in a
  * training step, {@code eval.batch_size} (or the larger of the validation and test splits, if
- * smaller) times as many in an evaluation pass. The estimate is the heap's maximum plus
- * {@value #ARRAYS_PER_ROW} float arrays of the widest layer per row of the larger pass: what the
+ * smaller) times as many in an evaluation pass. The compiled plans of both passes are kept for the
+ * whole run, so the estimate is the heap's maximum plus {@value #ARRAYS_PER_ROW} float arrays of
+ * the widest layer per row of the two passes together: what the
  * first two training steps of an MLP-400 IWAE added to the resident memory (VmHWM) of the same run
  * with one sample, 88 and 83 arrays with 32 and 128 samples (4,096 and 16,384 rows of 784 values;
  * bench/peak-memory, docs/performance.md). Evaluation runs forward only and needs less, so the
@@ -62,7 +63,7 @@ final class TrainingMemoryEstimate {
 
     /** The estimated peak resident memory in bytes. */
     long bytes() {
-        return heap + bytesPerRow() * Math.max(trainRows(), evalRows());
+        return heap + bytesPerRow() * (trainRows() + evalRows());
     }
 
     /**
@@ -72,8 +73,8 @@ final class TrainingMemoryEstimate {
     void check(long limit, String limitName, Consumer<String> warnings) {
         long bytes = bytes();
         if (bytes > limit) {
-            long largestBatch = Math.max(spec.train().batchSize(), evalBatch);
-            long fittingSamples = Math.max(0, (limit - heap) / bytesPerRow() / largestBatch);
+            long rowsPerSample = spec.train().batchSize() + evalBatch;
+            long fittingSamples = Math.max(0, (limit - heap) / bytesPerRow() / rowsPerSample);
             throw new InvalidInputException(String.format(Locale.ROOT, "%s: %s needs an estimated %s at its peak, more than"
                     + " the %s this process may use; lower %s (at most %d with these batch sizes), train.batch_size or"
                     + " eval.batch_size, or allow more memory, for example VAE_JAVA_OPTS='-Xmx1g"

@@ -88,7 +88,9 @@ final class GraphStep implements TrainingStep {
         return new Outcome(values, gradients);
     }
 
-    /** The compiled plan for the shapes of {@code feed}, compiled on first use; null when the graph cannot be compiled. */
+    /**
+     * The compiled plan for the shapes of {@code feed}, compiled on first use; null when the graph cannot be compiled.
+     */
     private CompiledGraph plan(Map<String, INDArray> feed) {
         List<List<Long>> shapes = feed.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> Arrays.stream(entry.getValue().shape()).boxed().toList()).toList();
@@ -97,8 +99,8 @@ final class GraphStep implements TrainingStep {
             List<String> wanted = new ArrayList<>(outputs);
             parameters.forEach(parameter -> wanted.add(gradientName(parameter)));
             try {
-                plan = CompiledGraph.compile(graph.sameDiff().getFunction(SameDiffGraphs.GRADIENT_FUNCTION), feed, wanted,
-                        lanes);
+                plan = CompiledGraph.compile(graph.sameDiff().getFunction(SameDiffGraphs.GRADIENT_FUNCTION), feed,
+                        wanted, lanes);
             } catch (UnsupportedOperationException e) {
                 kind = SESSION;
                 return null;

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 final class DataOption {
 
     @Option(names = "--data", paramLabel = "YAML",
-            description = "A YAML file with a data: block (a spec will do), such as data: {type: mnist, variant: fashion}: "
-                    + "use its test split instead of the run's own.")
+            description = "A YAML file with a data: block (a spec will do), such as data: {type: mnist, "
+                    + "variant: fashion}: use its test split instead of the run's own.")
     Path file;
 
     /** The test split of the data named by {@code --data}, or the run's own. */

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 
 /** {@code vae encode RUN_DIR -o latents.csv}: the posterior of every example. */
 @Command(name = "encode", mixinStandardHelpOptions = true,
-        description = "Write each example's posterior q(z|x), its means and log-variances, with its label, to a CSV file.")
+        description = "Write each example's posterior q(z|x), its means and log-variances, with its label, to "
+                + "a CSV file.")
 final class EncodeCommand extends ExampleTableCommand {
 
     @Override

@@ -28,7 +28,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             return Main.BAD_INPUT;
         }
         if (e instanceof InvalidInputException) {
-            err.println("error: " + e.getMessage() + ("run".equals(commandLine.getCommandName()) ? "; nothing was run" : ""));
+            err.println("error: " + e.getMessage()
+                    + ("run".equals(commandLine.getCommandName()) ? "; nothing was run" : ""));
             return Main.BAD_INPUT;
         }
         err.println(failed(commandLine.getCommandName())

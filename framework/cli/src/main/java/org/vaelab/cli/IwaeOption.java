@@ -11,7 +11,8 @@ final class IwaeOption {
     static final int MAX_SAMPLES = 1_000_000;
 
     @Option(names = "--iwae", paramLabel = "K",
-            description = "Importance samples K of the log p(x) estimate (IWAE); 0 skips it (default: the run's eval.iwae_samples).")
+            description = "Importance samples K of the log p(x) estimate (IWAE); 0 skips it (default: the run's "
+                    + "eval.iwae_samples).")
     Integer samples;
 
     /** K as given, or the run's {@code eval.iwae_samples}; a usage error when out of range. */

@@ -54,8 +54,8 @@ final class ReproduceCommand implements Callable<Integer> {
         String status = provenance.path("status").asText("unknown");
         if (!RunStatus.FINISHED.name().equals(status)) {
             throw new InvalidInputException(runDirectory + " has status " + status + "; only a FINISHED run can be "
-                    + "reproduced (resume it with 'vae run " + provenance.path("spec_source").asText("SPEC") + " --resume "
-                    + runDirectory + "', then reproduce it)");
+                    + "reproduced (resume it with 'vae run " + provenance.path("spec_source").asText("SPEC")
+                    + " --resume " + runDirectory + "', then reproduce it)");
         }
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = new SpecLoader(catalog, System::getenv).load(runDirectory.resolve("spec.resolved.yaml"),
@@ -67,9 +67,11 @@ final class ReproduceCommand implements Callable<Integer> {
             out.println("warning: the run had OMP_NUM_THREADS=" + threads + ", this process has " + now
                     + "; other thread counts may change the last digits");
         }
-        Path source = Path.of(provenance.path("spec_source").asText(runDirectory.resolve("spec.resolved.yaml").toString()));
+        Path source = Path.of(provenance.path("spec_source")
+                .asText(runDirectory.resolve("spec.resolved.yaml").toString()));
         Path baseDirectory = source.toAbsolutePath().getParent();
-        RunResult result = new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, source.toString(), List.of(),
+        RunResult result = new ExperimentRunner(catalog)
+                .run(resolved, new RunOptions(runsDir, source.toString(), List.of(),
                 baseDirectory, out, false, Map.of("vaelab.reproduces", provenance.path("run_id").asText()), null));
         MetricsComparison comparison = MetricsComparison.of(runDirectory.resolve("metrics.csv"),
                 result.directory().resolve("metrics.csv"));

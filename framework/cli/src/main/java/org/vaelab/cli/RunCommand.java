@@ -1,15 +1,18 @@
 package org.vaelab.cli;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
 import org.vaelab.core.run.ExperimentRunner;
 import org.vaelab.core.run.RunOptions;
 import org.vaelab.core.spec.ResolvedSpec;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code vae run SPEC}: trains, evaluates and records one experiment. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -32,7 +35,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Extra tags of the run: how {@code vae sweep} links a trial to its study's parent run. */
     @Option(names = "--tag", hidden = true, paramLabel = "KEY=VALUE")
-    java.util.Map<String, String> tags = new java.util.LinkedHashMap<>();
+    Map<String, String> tags = new LinkedHashMap<>();
 
     /**
      * Stop (as KILLED) when process PID ends, at once if it has ended: a trial of {@code vae sweep}
@@ -55,10 +58,11 @@ final class RunCommand implements Callable<Integer> {
         boolean progress = !noProgress && System.console() != null;
         if (stopWith != null) {
             ProcessHandle.of(stopWith).map(ProcessHandle::onExit)
-                    .orElse(java.util.concurrent.CompletableFuture.completedFuture(null))
+                    .orElse(CompletableFuture.completedFuture(null))
                     .thenRun(() -> System.exit(Main.INTERRUPTED));
         }
-        new ExperimentRunner(catalog).run(resolved, new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
+        new ExperimentRunner(catalog).run(resolved,
+                new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
                 System.out, progress, tags, resume));
         return 0;
     }

@@ -1,19 +1,20 @@
 package org.vaelab.cli;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.vaelab.core.inspect.PriorSampleSet;
 import org.vaelab.core.run.TrainedRun;
 import org.vaelab.spi.InvalidInputException;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code vae sample RUN_DIR -n 64 -o samples.png}: draws from a trained run's generative model. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
-        description = "Draw z from the prior and decode it: an image grid (.png) for image data, a CSV file of the codes "
-                + "and the decoder's means for other data.")
+        description = "Draw z from the prior and decode it: an image grid (.png) for image data, a CSV file "
+                + "of the codes and the decoder's means for other data.")
 final class SampleCommand implements Callable<Integer> {
 
     private static final int MAX_SAMPLES = 10_000;
@@ -21,7 +22,8 @@ final class SampleCommand implements Callable<Integer> {
     @CommandLine.Mixin
     TrainedRunOptions run;
 
-    @Option(names = "-n", paramLabel = "N", defaultValue = "64", description = "How many samples (default: ${DEFAULT-VALUE}).")
+    @Option(names = "-n", paramLabel = "N", defaultValue = "64",
+            description = "How many samples (default: ${DEFAULT-VALUE}).")
     int count;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
@@ -45,9 +47,10 @@ final class SampleCommand implements Callable<Integer> {
         TrainedRun trained = run.open();
         boolean image = trained.shape().isImage();
         String expected = image ? ".png" : ".csv";
-        if (!output.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(expected)) {
-            throw new InvalidInputException("--output " + output + ": the run's data " + (image ? "are images" : "are not images")
-                    + ", so samples are written to a " + expected + " file");
+        if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(expected)) {
+            throw new InvalidInputException("--output " + output + ": the run's data "
+                    + (image ? "are images" : "are not images") + ", so samples are written to a " + expected
+                    + " file");
         }
         PriorSampleSet samples = PriorSampleSet.of(trained, count, seed == null ? trained.spec().seed() : seed,
                 checkedLabel(trained));
@@ -70,9 +73,10 @@ final class SampleCommand implements Callable<Integer> {
         }
         int classes = trained.parts().conditioning().classes();
         if (classes == 0) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--label " + label + ": the run's model (family "
-                    + trained.spec().model().family().type() + ") is not conditioned on labels; --label needs a run of a"
-                    + " conditional family such as cvae");
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "--label " + label + ": the run's model (family "
+                    + trained.spec().model().family().type()
+                    + ") is not conditioned on labels; --label needs a run of a conditional family such as cvae");
         }
         CommandArguments.requireRange(command, "--label", label, 0, classes - 1);
         return OptionalInt.of(label);

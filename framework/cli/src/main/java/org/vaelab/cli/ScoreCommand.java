@@ -15,15 +15,17 @@ import picocli.CommandLine.Option;
 
 /** {@code vae score RUN_DIR -o scores.csv}: per-example anomaly scores, and optionally their ROC AUC. */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Write each example's anomaly scores, -ELBO and the importance-weighted -log p(x), to a CSV file; "
-                + "with --auc-positive-label, print how well they tell that label from the others (ROC AUC).")
+        description = "Write each example's anomaly scores, -ELBO and the importance-weighted -log p(x), to "
+                + "a CSV file; with --auc-positive-label, print how well they tell that label from the "
+                + "others (ROC AUC).")
 final class ScoreCommand extends ExampleTableCommand {
 
     @CommandLine.Mixin
     IwaeOption iwae;
 
     @Option(names = "--auc-positive-label", paramLabel = "LABEL",
-            description = "Print the ROC AUC of each score for telling examples of this label (the anomalies) from the others.")
+            description = "Print the ROC AUC of each score for telling examples of this label (the anomalies) from "
+                    + "the others.")
     Integer positiveLabel;
 
     @Override
@@ -49,7 +51,8 @@ final class ScoreCommand extends ExampleTableCommand {
         if (!examples.hasLabels()) {
             throw new InvalidInputException("--auc-positive-label: the data has no labels");
         }
-        long positives = IntStream.range(0, examples.size()).filter(i -> examples.label(i).orElseThrow() == label).count();
+        long positives = IntStream.range(0, examples.size()).filter(i -> examples.label(i).orElseThrow() == label)
+                .count();
         if (positives == 0 || positives == examples.size()) {
             throw new InvalidInputException("--auc-positive-label " + label + ": " + (positives == 0 ? "no" : "every")
                     + " example has that label, so there is nothing to tell apart");

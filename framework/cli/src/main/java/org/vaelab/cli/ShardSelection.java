@@ -29,7 +29,8 @@ record ShardSelection(Shard shard, String source) {
         String kubernetesIndex = environment.get("JOB_COMPLETION_INDEX");
         if (kubernetesIndex != null) {
             if (count == null) {
-                throw new IllegalArgumentException("JOB_COMPLETION_INDEX is set: give --shard-count N, the Job's completions");
+                throw new IllegalArgumentException("JOB_COMPLETION_INDEX is set: give --shard-count N, the Job's "
+                        + "completions");
             }
             return new ShardSelection(new Shard(Integer.parseInt(kubernetesIndex), count), "JOB_COMPLETION_INDEX");
         }

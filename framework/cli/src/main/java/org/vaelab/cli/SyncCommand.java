@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
                 + "away. Safe to repeat: nothing is logged twice. Exits 1 when some events did not arrive.")
 final class SyncCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUN_DIR", arity = "1..*", description = "Run directories, such as runs/quickstart/20261122-...")
+    @Parameters(paramLabel = "RUN_DIR", arity = "1..*",
+            description = "Run directories, such as runs/quickstart/20261122-...")
     List<Path> runDirectories;
 
     @CommandLine.Spec
@@ -31,7 +32,8 @@ final class SyncCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = command.commandLine().getOut();
         PrintWriter err = command.commandLine().getErr();
-        JournalReplay replay = new JournalReplay(PluginLoader.load(getClass().getClassLoader()), System::getenv, err::println);
+        JournalReplay replay = new JournalReplay(PluginLoader.load(getClass().getClassLoader()), System::getenv,
+                err::println);
         int exit = 0;
         for (Path directory : runDirectories) {
             for (Delivery delivery : replay.sync(directory)) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 /** The run directory the commands on a trained run open, shared by them. */
 final class TrainedRunOptions {
 
-    @Parameters(index = "0", paramLabel = "RUN_DIR", description = "A finished run's directory, such as runs/quickstart/20261122-...")
+    @Parameters(index = "0", paramLabel = "RUN_DIR",
+            description = "A finished run's directory, such as runs/quickstart/20261122-...")
     Path directory;
 
     private ComponentCatalog catalog;

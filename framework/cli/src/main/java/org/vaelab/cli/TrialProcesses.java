@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.vaelab.core.study.StudyFolder;
 import org.vaelab.core.study.Trial;
@@ -34,13 +35,14 @@ final class TrialProcesses {
     }
 
     /** The threads of each ND4J op: one, since the training engine runs ops side by side on its own threads. */
-    private static final String[] KERNEL_THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"};
+    private static final String[] KERNEL_THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
+            "MKL_NUM_THREADS"};
 
     private final Path base;
     private final Path runsDir;
     private final int parallel;
     private final PrintStream out;
-    private final java.util.concurrent.atomic.AtomicInteger ended = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger ended = new AtomicInteger();
 
     TrialProcesses(Path base, Path runsDir, int parallel, PrintStream out) {
         this.base = base;
@@ -70,13 +72,14 @@ final class TrialProcesses {
         }
     }
 
-    private Ended runOne(Trial trial, Map<String, String> tags, Path log, int total) throws IOException, InterruptedException {
+    private Ended runOne(Trial trial, Map<String, String> tags, Path log, int total) throws IOException,
+            InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> !argument.startsWith("-agentlib:jdwp")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", base.toString(),
-                "--runs-dir", runsDir.toString(), "--no-progress", "--stop-with",
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                base.toString(), "--runs-dir", runsDir.toString(), "--no-progress", "--stop-with",
                 Long.toString(ProcessHandle.current().pid())));
         trial.assignments().forEach(assignment -> command.addAll(List.of("--set", assignment)));
         tags.forEach((key, value) -> command.addAll(List.of("--tag", key + "=" + value)));

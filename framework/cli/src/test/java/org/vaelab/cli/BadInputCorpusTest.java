@@ -44,7 +44,8 @@ class BadInputCorpusTest {
     void aBadSpecIsRefusedByVaeRunWithItsGoldenReport(String name) throws IOException {
         Path folder = CORPUS.resolve("specs/bad");
         Path spec = folder.resolve(name + ".yaml");
-        List<String> arguments = new ArrayList<>(List.of("run", spec.toString(), "--runs-dir", work.resolve("runs").toString()));
+        List<String> arguments = new ArrayList<>(List.of("run", spec.toString(), "--runs-dir",
+                work.resolve("runs").toString()));
         Path overrides = folder.resolve(name + ".overrides");
         if (Files.exists(overrides)) {
             Files.readAllLines(overrides).stream().filter(line -> !line.isEmpty() && !line.startsWith("#"))
@@ -60,13 +61,14 @@ class BadInputCorpusTest {
     @MethodSource("studies")
     void aBadStudyIsRefusedByVaeSweepWithItsGoldenReport(String name) throws IOException {
         Path folder = CORPUS.resolve("studies");
-        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("sweep", folder.resolve("bad/" + name + ".yaml").toString(),
-                "--runs-dir", work.resolve("runs").toString());
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("sweep",
+                folder.resolve("bad/" + name + ".yaml").toString(), "--runs-dir", work.resolve("runs").toString());
         assertRefused(outcome, outcome.err().replace(folder + "/", "studies/"),
                 Files.readString(folder.resolve("bad/" + name + ".expected.txt")), false);
     }
 
-    private void assertRefused(CommandLineRunner.Outcome outcome, String report, String golden, boolean environmentDependent) {
+    private void assertRefused(CommandLineRunner.Outcome outcome, String report, String golden,
+            boolean environmentDependent) {
         assertEquals(2, outcome.exitCode(), report);
         if (environmentDependent) {
             String headline = report.lines().findFirst().orElse("");

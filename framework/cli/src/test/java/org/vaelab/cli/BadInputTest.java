@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +36,15 @@ class BadInputTest {
     @Test
     void everyProblemIsReportedAtOnce() throws IOException {
         Path spec = TestSpecs.write(work, "several.yaml", TestSpecs.SMALL_FASHION
-                .replace("latent_dim: 8", "latent_dim: 0").replace("likelihood: {type: bernoulli}", "likelihood: {type: bernouli}"));
+                .replace("latent_dim: 8", "latent_dim: 0")
+                .replace("likelihood: {type: bernoulli}", "likelihood: {type: bernouli}"));
         CommandLineRunner.Outcome outcome = run(spec);
         assertEquals(2, outcome.exitCode());
         assertTrue(outcome.err().startsWith(spec + ": 2 problems, nothing was run"), outcome.err());
-        assertTrue(outcome.err().contains("1) [spec/BadValue] model.latent_dim (line 5, col 15): must be >= 1, found 0"), outcome.err());
-        assertTrue(outcome.err().contains("2) [spec/UnknownType] likelihood.type (line 8, col 20): unknown likelihood type"
-                + " 'bernouli'. Did you mean 'bernoulli'?"), outcome.err());
+        assertTrue(outcome.err().contains("1) [spec/BadValue] model.latent_dim (line 5, col 15): must be "
+                + ">= 1, found 0"), outcome.err());
+        assertTrue(outcome.err().contains("2) [spec/UnknownType] likelihood.type (line 8, col 20): unknown "
+                + "likelihood type 'bernouli'. Did you mean 'bernoulli'?"), outcome.err());
         assertFalse(outcome.err().contains("Exception"), "no stack trace");
     }
 
@@ -63,10 +69,10 @@ class BadInputTest {
     @Test
     void aFiftyMegabyteSpecIsRefusedByItsSizeWithoutBeingRead() throws IOException {
         Path spec = TestSpecs.write(work, "huge.yaml", TestSpecs.SMALL_FASHION);
-        byte[] comments = ("# " + "padding ".repeat(127) + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] comments = ("# " + "padding ".repeat(127) + "\n").getBytes(StandardCharsets.US_ASCII);
         long size = 50L << 20;
-        try (java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(spec,
-                java.nio.file.StandardOpenOption.APPEND))) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(spec,
+                StandardOpenOption.APPEND))) {
             for (long written = Files.size(spec); written < size; written += comments.length) {
                 out.write(comments, 0, (int) Math.min(comments.length, size - written));
             }
@@ -74,8 +80,8 @@ class BadInputTest {
         assertEquals(size, Files.size(spec));
         CommandLineRunner.Outcome outcome = run(spec);
         assertEquals(2, outcome.exitCode());
-        assertEquals(spec + ": 1 problem, nothing was run\n1) [spec/TooLarge] (line 1, col 1): the file has 52428800 bytes;"
-                + " specs are limited to 1048576 bytes\n", outcome.err());
+        assertEquals(spec + ": 1 problem, nothing was run\n1) [spec/TooLarge] (line 1, col 1): the file has "
+                + "52428800 bytes; specs are limited to 1048576 bytes\n", outcome.err());
         assertFalse(Files.exists(work.resolve("runs")), "no run directory");
     }
 
@@ -88,7 +94,8 @@ class BadInputTest {
 
     @Test
     void aBatchLargerThanTheTrainingSplitIsABadInput() throws IOException {
-        Path spec = TestSpecs.write(work, "batch.yaml", TestSpecs.SMALL_FASHION.replace("batch_size: 64", "batch_size: 5000"));
+        Path spec = TestSpecs.write(work, "batch.yaml",
+                TestSpecs.SMALL_FASHION.replace("batch_size: 64", "batch_size: 5000"));
         CommandLineRunner.Outcome outcome = run(spec);
         assertEquals(2, outcome.exitCode());
         assertTrue(outcome.err().contains("train.batch_size: 5000 is larger than the training split (3000 examples)"),
@@ -113,20 +120,22 @@ class BadInputTest {
                 .replace("{type: mnist, variant: fashion, train_limit: 3500, validation: 500, test_limit: 1000}",
                         "{type: swiss_roll, n: 500}")
                 .replace("likelihood: {type: bernoulli}", "likelihood: {type: gaussian}")
-                .replace("  decoder: {type: mlp, hidden: [400]}", "  decoder: {type: mlp, hidden: [400]}\n  family: {type: cvae}"));
+                .replace("  decoder: {type: mlp, hidden: [400]}",
+                        "  decoder: {type: mlp, hidden: [400]}\n  family: {type: cvae}"));
         CommandLineRunner.Outcome unlabelled = run(roll);
         assertEquals(2, unlabelled.exitCode(), unlabelled.err());
-        assertTrue(unlabelled.err().contains("model.family: cvae conditions the encoder and decoder on each example's class"
-                + " label, but the data have no labels"), unlabelled.err());
+        assertTrue(unlabelled.err().contains("model.family: cvae conditions the encoder and decoder on each "
+                + "example's class label, but the data have no labels"), unlabelled.err());
 
         Path conv = TestSpecs.write(work, "conv-cvae.yaml", TestSpecs.SMALL_FASHION
                 .replace("  encoder: {type: mlp, hidden: [400]}", "  encoder: {type: conv}")
-                .replace("  decoder: {type: mlp, hidden: [400]}", "  decoder: {type: mlp, hidden: [400]}\n  family: {type: cvae}"));
+                .replace("  decoder: {type: mlp, hidden: [400]}",
+                        "  decoder: {type: mlp, hidden: [400]}\n  family: {type: cvae}"));
         CommandLineRunner.Outcome convolutional = run(conv);
         assertEquals(2, convolutional.exitCode(), convolutional.err());
-        assertTrue(convolutional.err().contains("model.encoder.type: model.family cvae appends each example's one-hot label"
-                + " to it, so the encoder takes vectors of 794 values, and conv cannot: the conv encoder needs images"),
-                convolutional.err());
+        assertTrue(convolutional.err().contains("model.encoder.type: model.family cvae appends each example's "
+                + "one-hot label to it, so the encoder takes vectors of 794 values, and conv cannot: the conv encoder "
+                + "needs images"), convolutional.err());
         assertFalse(Files.exists(work.resolve("runs")), "no run directory");
     }
 
@@ -135,27 +144,31 @@ class BadInputTest {
         Path spec = TestSpecs.write(work, "fine.yaml", TestSpecs.SMALL_FASHION);
         for (CommandLineRunner.Outcome outcome : List.of(
                 CommandLineRunner.vae("validate", spec.toString(), "--set", "..=1"),
-                CommandLineRunner.vae("run", spec.toString(), "--runs-dir", work.resolve("runs").toString(), "--set", "..=1"))) {
+                CommandLineRunner.vae("run", spec.toString(), "--runs-dir", work.resolve("runs").toString(), "--set",
+                        "..=1"))) {
             assertEquals(2, outcome.exitCode(), outcome.err());
-            assertEquals(spec + ": 1 problem, nothing was run\n1) [spec/BadOverride] (--set ..=1): '..' is not a key: a key"
-                    + " is names joined by single dots, such as kl.beta or model.encoder.hidden, without a dot at either end\n",
-                    outcome.err());
+            assertEquals(spec + ": 1 problem, nothing was run\n1) [spec/BadOverride] (--set ..=1): '..' is not "
+                    + "a key: a key is names joined by single dots, such as kl.beta or model.encoder.hidden, without a "
+                    + "dot at either end\n", outcome.err());
         }
         assertFalse(Files.exists(work.resolve("runs")), "no run directory");
     }
 
     @Test
     void aModelTooLargeToHoldIsRefusedWithItsParameterCountBeforeItIsBuilt() throws IOException {
-        Path wide = TestSpecs.write(work, "wide.yaml", TestSpecs.SMALL_FASHION.replace("encoder: {type: mlp, hidden: [400]}",
+        Path wide = TestSpecs.write(work, "wide.yaml",
+                TestSpecs.SMALL_FASHION.replace("encoder: {type: mlp, hidden: [400]}",
                 "encoder: {type: mlp, hidden: [100000000]}"));
         CommandLineRunner.Outcome mlp = run(wide);
         assertEquals(2, mlp.exitCode(), mlp.err());
         assertEquals(1, mlp.err().strip().lines().count(), mlp.err());
-        assertTrue(mlp.err().startsWith("error: model.encoder: the model would have 80,100,318,000 parameters (298.4 GiB"
-                + " as float32), 78,400,000,000 of them in one layer's array; at most "), mlp.err());
+        assertTrue(mlp.err().startsWith("error: model.encoder: the model would have 80,100,318,000 "
+                + "parameters (298.4 GiB as float32), 78,400,000,000 of them in one layer's array; at most "),
+                mlp.err());
 
         Path channels = TestSpecs.write(work, "channels.yaml", TestSpecs.SMALL_FASHION.replace(
-                "encoder: {type: mlp, hidden: [400]}", "encoder: {type: conv, layers: [{channels: 200000}, {channels: 200000}]}"));
+                "encoder: {type: mlp, hidden: [400]}",
+                "encoder: {type: conv, layers: [{channels: 200000}, {channels: 200000}]}"));
         CommandLineRunner.Outcome conv = run(channels);
         assertEquals(2, conv.exitCode(), conv.err());
         assertEquals(1, conv.err().strip().lines().count(), conv.err());
@@ -166,13 +179,14 @@ class BadInputTest {
 
     @Test
     void aModelWhoseLayersFitButNotTheirSumWithAdamsMomentsIsRefused() throws IOException {
-        Path spec = TestSpecs.write(work, "deep.yaml", TestSpecs.SMALL_FASHION.replace("encoder: {type: mlp, hidden: [400]}",
+        Path spec = TestSpecs.write(work, "deep.yaml",
+                TestSpecs.SMALL_FASHION.replace("encoder: {type: mlp, hidden: [400]}",
                 "encoder: {type: mlp, hidden: [" + "5000, ".repeat(1000) + "5000]}"));
         CommandLineRunner.Outcome outcome = run(spec);
         assertEquals(2, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.err().matches("error: model\\.encoder: the model would have [\\d,]+ parameters \\([\\d.]+ GiB as"
-                + " float32\\); with their gradients and Adam's two moments at most [\\d,]+ fit in this process's memory"
-                + " \\([\\d.]+ GiB\\); use smaller layers; nothing was run\\n"), outcome.err());
+        assertTrue(outcome.err().matches("error: model\\.encoder: the model would have [\\d,]+ parameters "
+                + "\\([\\d.]+ GiB as float32\\); with their gradients and Adam's two moments at most [\\d,]+ fit in "
+                + "this process's memory \\([\\d.]+ GiB\\); use smaller layers; nothing was run\\n"), outcome.err());
     }
 
     private CommandLineRunner.Outcome run(Path spec) {

@@ -44,9 +44,9 @@ class CheckpointIntegrityTest {
     void aCheckpointWithFlippedBytesIsCorruptAndNothingResumes() throws IOException {
         Path run = stoppedCopy("flipped");
         flipBytes(run.resolve("checkpoints/last.ckpt"));
-        assertRefusedUnchanged(run, run.resolve("checkpoints/last.ckpt") + " is corrupt: its content does not match its "
-                + "CRC32C checksum; to resume from the best epoch instead, copy checkpoints/best.ckpt over it, or start "
-                + "the run again without --resume");
+        assertRefusedUnchanged(run, run.resolve("checkpoints/last.ckpt")
+                + " is corrupt: its content does not match its CRC32C checksum; to resume from the best epoch instead, "
+                + "copy checkpoints/best.ckpt over it, or start the run again without --resume");
     }
 
     @Test
@@ -60,7 +60,8 @@ class CheckpointIntegrityTest {
 
     @Test
     void aCheckpointOfAnotherModelIsRefusedBeforeTheRunIsReopened() throws IOException {
-        Path wider = TestSpecs.write(work, "wider.yaml", TestSpecs.TINY_FASHION.replace("hidden: [64]", "hidden: [80]"));
+        Path wider = TestSpecs.write(work, "wider.yaml",
+                TestSpecs.TINY_FASHION.replace("hidden: [64]", "hidden: [80]"));
         CommandLineRunner.Outcome other = CommandLineRunner.vae("run", wider.toString(), "--runs-dir",
                 work.resolve("wider").toString());
         assertEquals(0, other.exitCode(), other.err());
@@ -71,17 +72,18 @@ class CheckpointIntegrityTest {
         Path run = stoppedCopy("foreign");
         Files.copy(foreign, run.resolve("checkpoints/last.ckpt"), StandardCopyOption.REPLACE_EXISTING);
         assertRefusedUnchanged(run, "checkpoints/last.ckpt is not a checkpoint of the model and optimizer its spec "
-                + "describes (decoder/hidden0/W is [4, 80] in the checkpoint, [4, 64] in the model); start the run again "
-                + "without --resume");
+                + "describes (decoder/hidden0/W is [4, 80] in the checkpoint, [4, 64] in the model); start "
+                + "the run again without --resume");
     }
 
     @Test
     void aTrainedModelWithFlippedBytesIsCorruptForEveryCommand() throws IOException {
-        assertTrue(Files.isRegularFile(finished.resolve("checkpoints/final.fb.sha256")), "the model's digest is recorded");
+        assertTrue(Files.isRegularFile(finished.resolve("checkpoints/final.fb.sha256")),
+                "the model's digest is recorded");
         Path run = copy(finished, work.resolve("model-flipped"));
         flipBytes(run.resolve("checkpoints/final.fb"));
-        String corrupt = "error: " + run.resolve("checkpoints/final.fb") + " is corrupt: its SHA-256 differs from the one "
-                + "recorded in final.fb.sha256 when the run saved it\n";
+        String corrupt = "error: " + run.resolve("checkpoints/final.fb")
+                + " is corrupt: its SHA-256 differs from the one recorded in final.fb.sha256 when the run saved it\n";
         CommandLineRunner.Outcome eval = CommandLineRunner.vae("eval", run.toString());
         assertEquals(2, eval.exitCode(), eval.out() + eval.err());
         assertEquals(corrupt, eval.err());
@@ -105,13 +107,15 @@ class CheckpointIntegrityTest {
     private static void assertRefusedUnchanged(Path run, String message) throws IOException {
         byte[] provenance = Files.readAllBytes(run.resolve("provenance.json"));
         byte[] metrics = Files.readAllBytes(run.resolve("metrics.csv"));
-        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", specFile.toString(), "--resume", run.toString());
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", specFile.toString(), "--resume",
+                run.toString());
         assertEquals(2, outcome.exitCode(), outcome.out() + outcome.err());
         assertEquals(1, outcome.err().lines().count(), outcome.err());
         assertTrue(outcome.err().startsWith("error: --resume " + run + ": "), outcome.err());
         assertTrue(outcome.err().contains(message), outcome.err());
         assertTrue(outcome.err().endsWith("; nothing was run\n"), outcome.err());
-        assertArrayEquals(provenance, Files.readAllBytes(run.resolve("provenance.json")), "provenance.json is untouched");
+        assertArrayEquals(provenance, Files.readAllBytes(run.resolve("provenance.json")),
+                "provenance.json is untouched");
         assertArrayEquals(metrics, Files.readAllBytes(run.resolve("metrics.csv")), "metrics.csv is untouched");
     }
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,9 +53,10 @@ class CheckpointWriteFailureTest {
 
         List<String> failures = output.lines().filter(line -> line.startsWith("the run failed: ")).toList();
         assertEquals(1, failures.size(), output);
-        assertTrue(failures.get(0).matches("the run failed: could not write " + java.util.regex.Pattern.quote(run.toString())
-                + "/checkpoints/(best|last)\\.ckpt: File too large; the last checkpoint \\(checkpoints/last\\.ckpt\\) is kept,"
-                + " and --resume " + java.util.regex.Pattern.quote(run.toString()) + " continues the run from it"), failures.get(0));
+        assertTrue(failures.get(0).matches("the run failed: could not write " + Pattern.quote(run.toString())
+                + "/checkpoints/(best|last)\\.ckpt: File too large; the last checkpoint "
+                + "\\(checkpoints/last\\.ckpt\\) is kept, and --resume " + Pattern.quote(run.toString())
+                + " continues the run from it"), failures.get(0));
         assertFalse(output.contains("\tat "), "no stack trace:\n" + output);
 
         JsonNode provenance = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
@@ -74,11 +76,13 @@ class CheckpointWriteFailureTest {
                         .anyMatch(line -> line.matches("\\d+," + (kept.epoch() + 1) + ",train/loss,.*")),
                 "metrics.csv keeps the failed epoch's rows");
 
-        CommandLineRunner.Outcome resumed = CommandLineRunner.vae("run", specFile.toString(), "--resume", run.toString());
+        CommandLineRunner.Outcome resumed = CommandLineRunner.vae("run", specFile.toString(), "--resume",
+                run.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming after epoch " + kept.epoch() + " "), resumed.out());
-        assertEquals("FINISHED", new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).path("status").asText());
-        assertTrue(Files.readAllLines(run.resolve("metrics.csv")).stream().anyMatch(line -> line.matches("\\d+,3,test/elbo,.*")),
-                "the resumed run reaches its last epoch");
+        assertEquals("FINISHED", new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).path("status")
+                .asText());
+        assertTrue(Files.readAllLines(run.resolve("metrics.csv")).stream()
+                .anyMatch(line -> line.matches("\\d+,3,test/elbo,.*")), "the resumed run reaches its last epoch");
     }
 }

@@ -101,8 +101,8 @@ class ConditionalRunCommandsTest {
             for (int c = 0; c < CLASSES; c++) {
                 int best = 0;
                 for (int label = 1; label < CLASSES; label++) {
-                    if (correlation(decodings[label], i * width, classMeans[c]) > correlation(decodings[best], i * width,
-                            classMeans[c])) {
+                    if (correlation(decodings[label], i * width, classMeans[c]) > correlation(decodings[best],
+                            i * width, classMeans[c])) {
                         best = label;
                     }
                 }
@@ -156,7 +156,10 @@ class ConditionalRunCommandsTest {
         return sums;
     }
 
-    /** Pearson's correlation of the image at {@code offset} of {@code images} with {@code mean}: brightness does not count. */
+    /**
+     * Pearson's correlation of the image at {@code offset} of {@code images} with {@code mean}: brightness does not
+     * count.
+     */
     private static double correlation(float[] images, int offset, float[] mean) {
         int width = mean.length;
         double meanA = 0;

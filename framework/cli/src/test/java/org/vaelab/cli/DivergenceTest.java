@@ -34,8 +34,8 @@ class DivergenceTest {
                 work.resolve("runs").toString());
         assertEquals(1, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().matches("(?s)the run failed: the training loss became NaN at step \\d+ \\(epoch 1\\): "
-                + "(the reconstruction term -log p\\(x\\|z\\)|the KL term) is not finite \\(reconstruction .*, KL .*\\).*"),
-                outcome.err());
+                + "(the reconstruction term -log p\\(x\\|z\\)|the KL term) is not finite \\(reconstruction "
+                + ".*, KL .*\\).*"), outcome.err());
         Path run;
         try (Stream<Path> runs = Files.list(work.resolve("runs/diverging"))) {
             run = runs.findFirst().orElseThrow();
@@ -69,7 +69,8 @@ class DivergenceTest {
         }
         JsonNode provenance = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
         assertEquals("FAILED", provenance.path("status").asText());
-        assertTrue(provenance.path("failure").asText().startsWith("the validation ELBO became "), provenance.toString());
+        assertTrue(provenance.path("failure").asText().startsWith("the validation ELBO became "),
+                provenance.toString());
         assertFalse(Files.exists(run.resolve("checkpoints/best.ckpt")), "no checkpoint of the diverged parameters");
         assertFalse(Files.exists(run.resolve("checkpoints/last.ckpt")), "no checkpoint of the diverged parameters");
     }

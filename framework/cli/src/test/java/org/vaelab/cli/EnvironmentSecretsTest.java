@@ -44,8 +44,8 @@ class EnvironmentSecretsTest {
         String password = "pw-" + UUID.randomUUID();
         String folderName = "folder-" + UUID.randomUUID();
         Path data = Files.createDirectories(work.resolve(folderName));
-        for (String file : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
-                "t10k-labels-idx1-ubyte.gz")) {
+        for (String file : List.of("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz")) {
             Files.createSymbolicLink(data.resolve(file), FASHION.resolve(file));
         }
         String server = MLFLOW.server().uri().substring("http://".length());
@@ -80,10 +80,12 @@ class EnvironmentSecretsTest {
     void aPasswordInASetTrackingUriReachesNeitherTheRunNameNorAnyFile() throws Exception {
         String password = "pw-" + UUID.randomUUID();
         String server = MLFLOW.server().uri().substring("http://".length());
-        Path spec = TestSpecs.write(work, "set-secret.yaml", TestSpecs.TINY_FASHION.replace("name: tiny", "name: set-secret"));
+        Path spec = TestSpecs.write(work, "set-secret.yaml",
+                TestSpecs.TINY_FASHION.replace("name: tiny", "name: set-secret"));
 
         String printed = vae(Map.of(), "run", spec.toString(), "--runs-dir", work.resolve("runs").toString(), "--set",
-                "tracking=[{type: mlflow, uri: \"http://alice:" + password + "@" + server + "\", experiment: set-secret}]");
+                "tracking=[{type: mlflow, uri: \"http://alice:" + password + "@" + server
+                        + "\", experiment: set-secret}]");
         Path run;
         try (Stream<Path> runs = Files.list(work.resolve("runs/set-secret"))) {
             run = runs.findFirst().orElseThrow();
@@ -96,8 +98,11 @@ class EnvironmentSecretsTest {
         assertNoSecretIn(printed, record, run, password, "alice");
     }
 
-    /** Neither secret is in what {@code vae} printed, in the run's MLflow params, tags and artifacts, nor in its files. */
-    private static void assertNoSecretIn(String printed, MlflowRecord record, Path run, String... secrets) throws IOException {
+    /**
+     * Neither secret is in what {@code vae} printed, in the run's MLflow params, tags and artifacts, nor in its files.
+     */
+    private static void assertNoSecretIn(String printed, MlflowRecord record, Path run,
+            String... secrets) throws IOException {
         List<String> places = new ArrayList<>();
         places.add(printed);
         places.add(record.runName());

@@ -102,24 +102,27 @@ class ExternalPluginTest {
                 }
                 """);
         String testkit = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> entry.contains("vaelab-testkit") || entry.contains("framework" + File.separator + "testkit"))
+                .filter(entry -> entry.contains("vaelab-testkit")
+                        || entry.contains("framework" + File.separator + "testkit"))
                 .findFirst().orElseThrow();
         testClasses = Files.createDirectories(work.resolve("test-classes"));
         compile(testSources, testClasses, String.join(File.pathSeparator, classes.toString(), testkit, spiOnly),
                 "the plugin's test compiles against the plugin, the SPI and the testkit alone");
 
-        Path jar = jar(Files.createDirectories(work.resolve("tested")).resolve("half-beta.jar"), SpiVersion.current().toString());
+        Path jar = jar(Files.createDirectories(work.resolve("tested")).resolve("half-beta.jar"),
+                SpiVersion.current().toString());
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL(), testClasses.toUri().toURL()},
                 getClass().getClassLoader())) {
             SummaryGeneratingListener listener = new SummaryGeneratingListener();
             LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request()
-                    .selectors(DiscoverySelectors.selectClass(loader.loadClass(PACKAGE + ".HalfBetaContractTest"))).build(),
-                    listener);
+                    .selectors(DiscoverySelectors.selectClass(loader.loadClass(PACKAGE + ".HalfBetaContractTest")))
+                    .build(), listener);
             TestExecutionSummary summary = listener.getSummary();
             StringWriter failures = new StringWriter();
             summary.printFailuresTo(new PrintWriter(failures), 5);
             assertEquals(0, summary.getTotalFailureCount(), failures.toString());
-            assertTrue(summary.getTestsSucceededCount() >= 9, "the contract's tests ran: " + summary.getTestsSucceededCount());
+            assertTrue(summary.getTestsSucceededCount() >= 9,
+                    "the contract's tests ran: " + summary.getTestsSucceededCount());
         }
     }
 
@@ -138,8 +141,8 @@ class ExternalPluginTest {
         Path jar = jar(folder.resolve("half-beta.jar"), SpiVersion.current().toString());
         Outcome plugins = vae(folder.toString(), "plugins");
         assertEquals(0, plugins.exitCode(), plugins.output());
-        assertTrue(plugins.output().contains("  half_beta: A constant KL weight, one half unless told otherwise\n      from "
-                + jar + " (SPI " + SpiVersion.current() + ")\n"), plugins.output());
+        assertTrue(plugins.output().contains("  half_beta: A constant KL weight, one half unless told "
+                + "otherwise\n      from " + jar + " (SPI " + SpiVersion.current() + ")\n"), plugins.output());
 
         String spec = TestSpecs.SMALL_FASHION.replace("name: slice", "name: external")
                 .replace("train_limit: 3500", "train_limit: 1200").replace("epochs: 2", "epochs: 1")
@@ -174,13 +177,17 @@ class ExternalPluginTest {
         assertEquals(2, plugins.exitCode(), plugins.output());
         assertTrue(plugins.output().contains("beta"), plugins.output());
         assertTrue(plugins.output().contains(PACKAGE + ".HalfBetaPlugin from " + jar), plugins.output());
-        assertTrue(plugins.output().matches("(?s).*org\\.vaelab\\.plugins\\.kl\\.KlSchedulesPlugin from \\S+.*"), plugins.output());
+        assertTrue(plugins.output().matches("(?s).*org\\.vaelab\\.plugins\\.kl\\.KlSchedulesPlugin from \\S+.*"),
+                plugins.output());
     }
 
     private record Outcome(int exitCode, String output) {
     }
 
-    /** Runs {@code vae} in its own process with {@code VAELAB_PLUGIN_PATH=pluginPath}; arguments starting with -D go to the JVM. */
+    /**
+     * Runs {@code vae} in its own process with {@code VAELAB_PLUGIN_PATH=pluginPath}; arguments starting with -D go to
+     * the JVM.
+     */
     private static Outcome vae(String pluginPath, String... arguments) throws IOException, InterruptedException {
         Path log = Files.createTempFile(work, "vae", ".log");
         ProcessBuilder builder = CommandLineRunner.process(log,
@@ -203,10 +210,12 @@ class ExternalPluginTest {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().putValue(SpiVersion.MANIFEST_ATTRIBUTE, spiVersion);
-        try (OutputStream file = Files.newOutputStream(target); JarOutputStream jar = new JarOutputStream(file, manifest);
+        try (OutputStream file = Files.newOutputStream(target);
+                JarOutputStream jar = new JarOutputStream(file, manifest);
              Stream<Path> files = Files.walk(classes)) {
             for (Path classFile : files.filter(Files::isRegularFile).toList()) {
-                jar.putNextEntry(new JarEntry(classes.relativize(classFile).toString().replace(File.separatorChar, '/')));
+                jar.putNextEntry(new JarEntry(classes.relativize(classFile).toString()
+                        .replace(File.separatorChar, '/')));
                 jar.write(Files.readAllBytes(classFile));
                 jar.closeEntry();
             }

@@ -23,7 +23,8 @@ class FailingTrialTest {
     @Test
     void aFailedTrialIsReportedAndRunAgainAloneWhileTheOthersFinish() throws IOException {
         TestSpecs.write(work, "base.yaml", TestSpecs.TINY_FASHION);
-        Path study = TestSpecs.write(work, "diverging.yaml", "base: base.yaml\ngrid:\n  optimizer.lr: [1.0e+30, 1.0e-3]\n");
+        Path study = TestSpecs.write(work, "diverging.yaml",
+                "base: base.yaml\ngrid:\n  optimizer.lr: [1.0e+30, 1.0e-3]\n");
         String runs = work.resolve("runs").toString();
 
         CommandLineRunner.Outcome first = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir", runs);

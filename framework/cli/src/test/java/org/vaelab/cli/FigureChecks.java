@@ -35,7 +35,8 @@ final class FigureChecks {
             }
         }
         long pixels = (long) image.getWidth() * image.getHeight();
-        assertTrue(drawn * 50 >= pixels, file + ": only " + drawn + " of " + pixels + " pixels differ from the background");
+        assertTrue(drawn * 50 >= pixels, file + ": only " + drawn + " of " + pixels
+                + " pixels differ from the background");
         return image;
     }
 }

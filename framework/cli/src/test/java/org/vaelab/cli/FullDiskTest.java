@@ -63,11 +63,13 @@ class FullDiskTest {
         long size = beforeModel + pages(Files.size(referenceRun.resolve("checkpoints/final.fb")) / 2);
         Path disk = tmpfs("small", size);
 
-        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir", disk.toString());
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir",
+                disk.toString());
         assertEquals(1, outcome.exitCode(), outcome.out() + outcome.err());
         Path run = onlyRun(disk.resolve("tiny"));
-        String failure = "could not write " + run.resolve("checkpoints/final.fb") + ": No space left on device; the last "
-                + "checkpoint (checkpoints/last.ckpt) is kept, and --resume " + run + " continues the run from it";
+        String failure = "could not write " + run.resolve("checkpoints/final.fb")
+                + ": No space left on device; the last checkpoint (checkpoints/last.ckpt) is kept, and --resume " + run
+                + " continues the run from it";
         assertEquals("the run failed: " + failure + "\n", outcome.err());
         JsonNode provenance = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
         assertEquals("FAILED", provenance.path("status").asText());
@@ -95,8 +97,9 @@ class FullDiskTest {
             }
             if (pages == 1) {
                 assertTrue(outcome.err().matches("the run failed: the run could not start: could not write "
-                        + Pattern.quote(disk.resolve("tiny").toString()) + "/[^/ ]+/[a-z.]+: No space left on device; its "
-                        + "run directory \\S+ was removed again\n"), said);
+                        + Pattern.quote(disk.resolve("tiny").toString())
+                        + "/[^/ ]+/[a-z.]+: No space left on device; its run directory \\S+ was removed again\n"),
+                        said);
             }
             if (!runs.isEmpty()) {
                 JsonNode provenance = new ObjectMapper().readTree(runs.get(0).resolve("provenance.json").toFile());

@@ -32,8 +32,8 @@ class InspectCommandsTest {
         for (String type : new String[] {"  mnist: ", "  mlp: ", "  bernoulli: ", "  beta: ", "  adam: "}) {
             assertTrue(outcome.out().contains(type), type + " in\n" + outcome.out());
         }
-        assertTrue(outcome.out().matches("(?s).*hidden\\s+list of integer\\s+Sizes of the hidden layers.*\\(default \\[400]; >= 1\\).*"),
-                outcome.out());
+        assertTrue(outcome.out().matches("(?s).*hidden\\s+list of integer\\s+Sizes of the hidden layers.*\\(default "
+                + "\\[400]; >= 1\\).*"), outcome.out());
     }
 
     @Test

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,11 +39,12 @@ class InterruptTest {
                     + "tracking: [{type: mlflow, uri: '" + server.uri() + "'}]\n";
             Path specFile = TestSpecs.write(work, "interrupted.yaml", spec);
             String token = "planted-token-" + System.nanoTime();
-            ProcessBuilder launch = CommandLineRunner.process(work.resolve("vae.log"), List.of(), "run", specFile.toString(),
-                    "--runs-dir", work.resolve("runs").toString());
+            ProcessBuilder launch = CommandLineRunner.process(work.resolve("vae.log"), List.of(), "run",
+                    specFile.toString(), "--runs-dir", work.resolve("runs").toString());
             launch.environment().put("MLFLOW_TRACKING_TOKEN", token);
             Process vae = launch.start();
-            Path runDirectory = RunProgress.awaitEpoch(work.resolve("runs/interrupted"), 1, vae, work.resolve("vae.log"));
+            Path runDirectory = RunProgress.awaitEpoch(work.resolve("runs/interrupted"), 1, vae,
+                    work.resolve("vae.log"));
             new ProcessBuilder("kill", "-INT", Long.toString(vae.pid())).start().waitFor();
             assertTrue(vae.waitFor(120, TimeUnit.SECONDS), "vae stops after SIGINT");
             assertEquals(130, vae.exitValue(), Files.readString(work.resolve("vae.log")));
@@ -56,16 +59,20 @@ class InterruptTest {
             assertTrue(rows > 0);
             assertEquals(rows, record.points().size(), "every metric logged before Ctrl-C is in MLflow");
             try (Stream<Path> files = Files.walk(work)) {
-                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(work.resolve("mlflow"))).toList()) {
-                    assertFalse(new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1).contains(token),
+                for (Path file : files.filter(Files::isRegularFile).filter(f -> !f.startsWith(work.resolve("mlflow")))
+                        .toList()) {
+                    assertFalse(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(token),
                             "the token is not in " + file);
                 }
             }
         }
     }
 
-    /** Whether this process ignores SIGINT (bit 2 of SigIgn in Linux's /proc/self/status), as vae's process then would too. */
-    private static boolean sigintIgnored() throws java.io.IOException {
+    /**
+     * Whether this process ignores SIGINT (bit 2 of SigIgn in Linux's /proc/self/status), as vae's process then would
+     * too.
+     */
+    private static boolean sigintIgnored() throws IOException {
         return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(line -> line.startsWith("SigIgn:"))
                 .map(line -> Long.parseLong(line.substring("SigIgn:".length()).strip(), 16))
                 .anyMatch(mask -> (mask & (1L << 1)) != 0);

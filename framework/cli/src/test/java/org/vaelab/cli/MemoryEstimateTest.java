@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -19,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A spec whose estimated peak memory exceeds what the process may use is refused before anything
  * is written (exit 2), with the keys, the estimate, the limit and how far to lower; the largest
- * value it names is accepted, with a warning that it comes close. Without JavaCPP options the process may use its heap plus half of the
- * machine's memory: an IWAE with 1,024 samples at the default batch grew past 24 GB before it was bounded.
+ * value it names is accepted, with a warning that it comes close. Without JavaCPP options the process may use its heap
+ * plus half of the machine's memory: an IWAE with 1,024 samples at the default batch grew past 24 GB before it was
+ * bounded.
  */
 class MemoryEstimateTest {
 
@@ -41,12 +43,14 @@ class MemoryEstimateTest {
     @Test
     void theIwaeWith1024SamplesIsRefusedUnderTheDefaultBound() throws Exception {
         String spec = TestSpecs.SMALL_FASHION.replace("model:\n  latent_dim: 8\n", "model:\n  latent_dim: 8\n"
-                + "  family: {type: iwae, samples: 1024}\n").replace("train: {epochs: 2, batch_size: 64}", "train: {epochs: 1}");
+                + "  family: {type: iwae, samples: 1024}\n")
+                .replace("train: {epochs: 2, batch_size: 64}", "train: {epochs: 1}");
         assertTrue(spec.contains("samples: 1024"), spec);
         String output = vae(spec, List.of("-Xmx1g"));
-        long machine = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        long machine = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize();
-        String limit = String.format(Locale.ROOT, "%.1f GB of org.bytedeco.javacpp.maxphysicalbytes", Math.min(machine, HEAP_1G + machine / 2) / 1e9);
+        String limit = String.format(Locale.ROOT, "%.1f GB of org.bytedeco.javacpp.maxphysicalbytes",
+                Math.min(machine, HEAP_1G + machine / 2) / 1e9);
         assertTrue(output.contains("error: model.family.samples: train.batch_size 128 x 1024 samples of z"
                 + " (model.family.samples) = 131,072 rows per training step"), output);
         assertTrue(output.contains("GB at its peak, more than the " + limit + " this process may use; lower"
@@ -76,8 +80,10 @@ class MemoryEstimateTest {
             }
             String output = Files.readString(log);
             assertTrue(output.contains("training step") && !output.contains("error:"), output);
-            assertTrue(output.contains("warning: train.batch_size 50 x " + largest + " samples of z") && output.contains(
-                    "GB at its peak, close to the 2.1 GB of org.bytedeco.javacpp.maxphysicalbytes this process may use"),
+            assertTrue(output.contains("warning: train.batch_size 50 x " + largest + " samples of z")
+                    && output.contains(
+                    "GB at its peak, close to the 2.1 GB of org.bytedeco.javacpp.maxphysicalbytes this "
+                            + "process may use"),
                     output);
         } finally {
             run.destroyForcibly().waitFor();
@@ -86,8 +92,8 @@ class MemoryEstimateTest {
 
     /** The 2-D MLP VAE of {@link TestSpecs#TINY_2D} as an IWAE with {@code samples} samples. */
     private static String tiny(int samples) {
-        String spec = TestSpecs.TINY_2D.replaceAll("(?s)model:.*?likelihood:", IWAE.replace("1024", Integer.toString(samples))
-                + "likelihood:");
+        String spec = TestSpecs.TINY_2D.replaceAll("(?s)model:.*?likelihood:",
+                IWAE.replace("1024", Integer.toString(samples)) + "likelihood:");
         assertTrue(spec.contains("family: {type: iwae, samples: " + samples + "}"), spec);
         return spec;
     }

@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -55,7 +57,8 @@ class MlflowTrackingTest {
         } finally {
             MLFLOW.server().restart();
         }
-        assertTrue(MlflowRecord.find(MLFLOW.server().uri(), "offline", runId(runDirectory)).isEmpty(), "nothing reached MLflow");
+        assertTrue(MlflowRecord.find(MLFLOW.server().uri(), "offline", runId(runDirectory)).isEmpty(),
+                "nothing reached MLflow");
         for (int time = 0; time < 2; time++) {
             CommandLineRunner.Outcome sync = CommandLineRunner.vae("sync", runDirectory.toString());
             assertEquals(0, sync.exitCode(), sync.err());
@@ -78,7 +81,8 @@ class MlflowTrackingTest {
     private static void assertMlflowEqualsRunDirectory(String experiment, Path runDirectory) throws IOException {
         MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), experiment, runId(runDirectory)).orElseThrow();
         assertEquals("FINISHED", record.status());
-        String hash = runDirectory.getFileName().toString().substring(runDirectory.getFileName().toString().length() - 8);
+        String hash = runDirectory.getFileName().toString()
+                .substring(runDirectory.getFileName().toString().length() - 8);
         assertEquals(experiment + " (" + hash + ")", record.runName(), "the spec's name and its hash");
         assertEquals(flatten(runDirectory.resolve("spec.resolved.yaml")), record.params());
         assertEquals(metricRows(runDirectory), pointsOf(record));
@@ -87,7 +91,8 @@ class MlflowTrackingTest {
                 .path("spec_sha256").asText(), tags.get("vaelab.spec_sha256"));
         assertEquals("mnist", record.datasets().get(0).get("name"));
         Set<String> files = runFiles(runDirectory);
-        assertTrue(files.containsAll(Set.of("spec.resolved.yaml", "provenance.json", "metrics.csv", "checkpoints/final.fb",
+        assertTrue(files.containsAll(Set.of("spec.resolved.yaml", "provenance.json", "metrics.csv",
+                "checkpoints/final.fb",
                 "images/reconstructions.png", "images/samples.png", "images/training_curves.png")), files.toString());
         assertEquals(files, record.artifacts().keySet(), "every file of the run directory but its journal");
         for (String artifact : files) {
@@ -104,7 +109,7 @@ class MlflowTrackingTest {
         try (Stream<Path> files = Files.walk(runDirectory)) {
             return files.filter(Files::isRegularFile).map(f -> runDirectory.relativize(f).toString())
                     .filter(f -> !f.equals("journal.jsonl") && !f.endsWith(".ckpt") && !f.equals(".vae.lock"))
-                    .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                    .collect(Collectors.toCollection(TreeSet::new));
         }
     }
 
@@ -118,7 +123,8 @@ class MlflowTrackingTest {
         List<String> rows = new ArrayList<>();
         for (String file : List.of("metrics.csv", "timing.csv")) {
             try (Reader reader = Files.newBufferedReader(runDirectory.resolve(file))) {
-                for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+                for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                        .parse(reader)) {
                     rows.add(row.get("metric") + " " + row.get("step") + " " + Double.parseDouble(row.get("value")));
                 }
             }

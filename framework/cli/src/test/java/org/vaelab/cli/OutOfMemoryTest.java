@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OutOfMemoryTest {
 
-    private static final String CONV = "$: {type: conv, dense: 256, layers: [{channels: 128, kernel: 4, stride: 2, padding: 1},"
-            + " {channels: 8, kernel: 4, stride: 2, padding: 1}]}";
+    private static final String CONV = "$: {type: conv, dense: 256, layers: [{channels: 128, kernel: 4, stride: 2, "
+            + "padding: 1}, {channels: 8, kernel: 4, stride: 2, padding: 1}]}";
 
     @TempDir
     Path work;
@@ -34,7 +34,8 @@ class OutOfMemoryTest {
         String spec = TestSpecs.SMALL_FASHION.replace("name: slice", "name: huge")
                 .replace("encoder: {type: mlp, hidden: [400]}", CONV.replace("$", "encoder"))
                 .replace("decoder: {type: mlp, hidden: [400]}", CONV.replace("$", "decoder"))
-                .replace("train: {epochs: 2, batch_size: 64}", "train: {epochs: 1, batch_size: 300}\neval: {batch_size: 300}");
+                .replace("train: {epochs: 2, batch_size: 64}",
+                        "train: {epochs: 1, batch_size: 300}\neval: {batch_size: 300}");
         Path specFile = TestSpecs.write(work, "huge.yaml", spec);
         Path log = work.resolve("vae.log");
         Process vae = CommandLineRunner.process(log, List.of("-Xmx512m", "-Dorg.bytedeco.javacpp.maxphysicalbytes=1G"),

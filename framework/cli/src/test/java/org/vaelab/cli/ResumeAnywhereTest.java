@@ -76,7 +76,8 @@ class ResumeAnywhereTest {
     static void runOnceWithoutInterruption() throws IOException, InterruptedException {
         specFile = TestSpecs.write(work, "anywhere.yaml", SPEC);
         Path runs = work.resolve("whole");
-        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", specFile.toString(), "--runs-dir", runs.toString());
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", specFile.toString(), "--runs-dir",
+                runs.toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
         uninterrupted = Files.readAllBytes(onlyRun(runs.resolve("anywhere")).resolve("metrics.csv"));
     }
@@ -86,8 +87,8 @@ class ResumeAnywhereTest {
     void aRunKilledAnywhereAndResumedLogsExactlyWhatAnUninterruptedRunLogs(KillPoint point) throws Exception {
         Path runs = work.resolve(point.name());
         Path log = work.resolve(point.name() + ".log");
-        Process vae = CommandLineRunner.process(log, List.of(), "run", specFile.toString(), "--runs-dir", runs.toString())
-                .start();
+        Process vae = CommandLineRunner.process(log, List.of(), "run", specFile.toString(), "--runs-dir",
+                runs.toString()).start();
         started.add(vae);
         Path run = RunProgress.awaitEpoch(runs.resolve("anywhere"), 1, vae, log);
         List<Path> holds = new ArrayList<>(List.of(RunProgress.holdBefore(run, "provenance.json")));
@@ -100,7 +101,8 @@ class ResumeAnywhereTest {
             Files.delete(hold);
         }
 
-        CommandLineRunner.Outcome resumed = CommandLineRunner.vae("run", specFile.toString(), "--resume", run.toString());
+        CommandLineRunner.Outcome resumed = CommandLineRunner.vae("run", specFile.toString(), "--resume",
+                run.toString());
         assertEquals(0, resumed.exitCode(), resumed.out() + resumed.err());
         assertEquals("FINISHED", new ObjectMapper().readTree(run.resolve("provenance.json").toFile())
                 .path("status").asText());

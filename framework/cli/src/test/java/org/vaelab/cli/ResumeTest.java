@@ -55,11 +55,13 @@ class ResumeTest {
         assertEquals("RUNNING", status(run), "a SIGKILLed run has no chance to say so");
         assertTrue(Files.exists(run.resolve("checkpoints/last.ckpt")));
 
-        CommandLineRunner.Outcome resumed = CommandLineRunner.vae("run", specFile.toString(), "--resume", run.toString());
+        CommandLineRunner.Outcome resumed = CommandLineRunner.vae("run", specFile.toString(), "--resume",
+                run.toString());
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().matches("(?s).*resuming after epoch [23] \\(step \\d+\\).*"), resumed.out());
         assertEquals("FINISHED", status(run));
-        assertArrayEquals(Files.readAllBytes(uninterrupted.resolve("metrics.csv")), Files.readAllBytes(run.resolve("metrics.csv")),
+        assertArrayEquals(Files.readAllBytes(uninterrupted.resolve("metrics.csv")),
+                Files.readAllBytes(run.resolve("metrics.csv")),
                 "metrics.csv of the resumed run equals the uninterrupted run's");
         assertTrue(Files.exists(run.resolve("checkpoints/best.ckpt")));
         assertEquals(4, epochsIn(run.resolve("timing.csv")), "timing.csv has a row of every epoch, once");

@@ -116,7 +116,8 @@ class RunCommandTest {
     private static Map<Integer, Double> metric(String name) throws IOException {
         Map<Integer, Double> byEpoch = new TreeMap<>();
         try (Reader reader = Files.newBufferedReader(runDirectory.resolve("metrics.csv"))) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(reader)) {
                 if (row.get("metric").equals(name)) {
                     byEpoch.put(Integer.parseInt(row.get("epoch")), Double.parseDouble(row.get("value")));
                 }

@@ -53,14 +53,14 @@ class RunDirectoryLockTest {
         Map<String, String> before = files(run);
 
         Path secondLog = work.resolve("second.log");
-        Process second = CommandLineRunner.process(secondLog, List.of(), "run", spec.toString(), "--resume", run.toString())
-                .start();
+        Process second = CommandLineRunner.process(secondLog, List.of(), "run", spec.toString(), "--resume",
+                run.toString()).start();
         started.add(second);
         assertTrue(second.waitFor(120, TimeUnit.SECONDS), "a resume of a live run ends at once");
         String refusal = Files.readString(secondLog);
         assertEquals(2, second.exitValue(), refusal);
-        assertTrue(refusal.contains("error: " + run + " is in use by another vae process (pid " + first.pid() + "); wait "
-                + "for it to end, or stop it, before resuming the run; nothing was run\n"), refusal);
+        assertTrue(refusal.contains("error: " + run + " is in use by another vae process (pid " + first.pid()
+                + "); wait for it to end, or stop it, before resuming the run; nothing was run\n"), refusal);
         assertEquals(before, files(run), "the refused resume changed nothing");
 
         RunProgress.kill(first);

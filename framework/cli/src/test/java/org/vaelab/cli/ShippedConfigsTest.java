@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ class ShippedConfigsTest {
 
     static Stream<String> configs() throws IOException {
         try (Stream<Path> files = Files.list(CONFIGS)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
+                    .stream();
         }
     }
 
@@ -38,7 +40,7 @@ class ShippedConfigsTest {
     @MethodSource("configs")
     void runsToCompletionOnASmallBudget(String config) throws IOException {
         Path spec = CONFIGS.resolve(config);
-        JsonNode data = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(spec.toFile()).path("data");
+        JsonNode data = new YAMLMapper().readTree(spec.toFile()).path("data");
         if ("digits".equals(data.path("variant").asText())) {
             assertEquals(0, CommandLineRunner.vae("validate", spec.toString()).exitCode());
             return;
@@ -54,7 +56,8 @@ class ShippedConfigsTest {
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae(args.toArray(String[]::new));
         assertEquals(0, outcome.exitCode(), config + ": " + outcome.err());
         try (Stream<Path> runs = Files.walk(work)) {
-            Path provenance = runs.filter(p -> p.getFileName().toString().equals("provenance.json")).findFirst().orElseThrow();
+            Path provenance = runs.filter(p -> p.getFileName().toString().equals("provenance.json")).findFirst()
+                    .orElseThrow();
             JsonNode record = new ObjectMapper().readTree(provenance.toFile());
             assertEquals("FINISHED", record.path("status").asText());
             assertEquals("compiled", record.path("training_step").asText(), config + " trains on the compiled engine");
@@ -63,7 +66,7 @@ class ShippedConfigsTest {
                 assertEquals("column,method,offset,scale", scaling.get(0));
                 assertEquals(data.path("columns").size() + 1, scaling.size(), "one row per column: " + scaling);
             }
-            if ("beta_tcvae".equals(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(spec.toFile())
+            if ("beta_tcvae".equals(new YAMLMapper().readTree(spec.toFile())
                     .path("model").path("family").path("type").asText())) {
                 String metrics = Files.readString(provenance.resolveSibling("metrics.csv"));
                 for (String term : List.of("train/mi", "train/tc", "train/dwkl")) {

@@ -28,7 +28,8 @@ class ShippedStudiesTest {
     @ParameterizedTest
     @MethodSource("studies")
     void theStudyPlansItsTrials(String study) {
-        CommandLineRunner.Outcome plan = CommandLineRunner.vae("sweep", EXPERIMENTS.resolve(study).toString(), "--dry-run");
+        CommandLineRunner.Outcome plan = CommandLineRunner.vae("sweep", EXPERIMENTS.resolve(study).toString(),
+                "--dry-run");
         assertEquals(0, plan.exitCode(), plan.err());
         assertTrue(TRIALS.containsKey(study), study + " is listed in this test and in experiments/README.md");
         assertTrue(plan.out().contains(": " + TRIALS.get(study) + " trials of "), plan.out());

@@ -57,7 +57,8 @@ class StudySweepTest {
         Path folder = studyFolder(work.resolve("one-machine-runs"));
         assertEquals(4, oneMachine.size() - 1);
         for (String row : oneMachine.subList(1, oneMachine.size())) {
-            assertTrue(row.matches("\\d,t00\\d-beta=.*,FINISHED,-\\d+\\.\\d+,\\d+\\.\\d+,\\d+\\.\\d+,-\\d+\\.\\d+,[0-4]\\.0"), row);
+            assertTrue(row.matches("\\d,t00\\d-beta=.*,FINISHED,"
+                    + "-\\d+\\.\\d+,\\d+\\.\\d+,\\d+\\.\\d+,-\\d+\\.\\d+,[0-4]\\.0"), row);
         }
         for (String plot : PLOTS) {
             assertTrue(Files.size(folder.resolve(plot)) > 10_000, plot + " is a drawn chart");
@@ -78,15 +79,15 @@ class StudySweepTest {
         Path study = study("sharded", true);
         List<Process> shards = new ArrayList<>();
         for (int shard = 0; shard < 3; shard++) {
-            shards.add(vaeProcess(work.resolve("shard-" + shard + ".log"), "sweep", study.toString(), "--shard", shard + "/3",
-                    "--runs-dir", work.resolve("shard-" + shard).toString()));
+            shards.add(vaeProcess(work.resolve("shard-" + shard + ".log"), "sweep", study.toString(), "--shard",
+                    shard + "/3", "--runs-dir", work.resolve("shard-" + shard).toString()));
         }
         for (int shard = 0; shard < 3; shard++) {
             assertTrue(shards.get(shard).waitFor(300, TimeUnit.SECONDS), "shard " + shard + " ends");
             assertEquals(0, shards.get(shard).exitValue(), Files.readString(work.resolve("shard-" + shard + ".log")));
         }
-        CommandLineRunner.Outcome summary = CommandLineRunner.vae("sweep", study.toString(), "--summarize", "--runs-dir",
-                work.resolve("summary-runs").toString());
+        CommandLineRunner.Outcome summary = CommandLineRunner.vae("sweep", study.toString(), "--summarize",
+                "--runs-dir", work.resolve("summary-runs").toString());
         assertEquals(0, summary.exitCode(), () -> summary.out() + summary.err() + "the shards said:\n" + shardLogs()
                 + trialLogs(work.resolve("shard-0"), work.resolve("shard-1"), work.resolve("shard-2")));
         MlflowRecord parent = parent("sharded");
@@ -94,15 +95,16 @@ class StudySweepTest {
                 work.resolve("shard-0"), work.resolve("shard-1"), work.resolve("shard-2")));
         assertEquals(4, MlflowRecord.search(MLFLOW.server().uri(), "sharded", "tags.`vaelab.study_sha256` = '"
                 + parent.tags().get("vaelab.study_sha256") + "'").size() - 1, "no trial ran twice");
-        assertEquals(oneMachine, summaryRows(work.resolve("summary-runs")), () -> "the summary, built from MLflow alone; "
-                + "the shards said:\n" + shardLogs());
+        assertEquals(oneMachine, summaryRows(work.resolve("summary-runs")),
+                () -> "the summary, built from MLflow alone; the shards said:\n" + shardLogs());
     }
 
     @Test
     void aStudyKilledMidwayRunsOnlyItsUnfinishedTrialsWhenRunAgain() throws Exception {
         Path study = study("resumed", false);
         Path runs = work.resolve("resumed-runs");
-        Process sweep = vaeProcess(work.resolve("resumed.log"), "sweep", study.toString(), "--runs-dir", runs.toString());
+        Process sweep = vaeProcess(work.resolve("resumed.log"), "sweep", study.toString(), "--runs-dir",
+                runs.toString());
         awaitFinishedTrial(runs.resolve("resumed"), sweep);
         sweep.destroyForcibly();
         assertTrue(sweep.waitFor(30, TimeUnit.SECONDS));
@@ -111,10 +113,12 @@ class StudySweepTest {
         int before = runDirectories(runs.resolve("resumed")).size();
         assertTrue(finishedBefore.size() < 4, "killed midway");
 
-        CommandLineRunner.Outcome rerun = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir", runs.toString());
+        CommandLineRunner.Outcome rerun = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
+                runs.toString());
         assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
         int left = 4 - finishedBefore.size();
-        assertTrue(rerun.out().contains(finishedBefore.size() + " of them finished already; running " + left), rerun.out());
+        assertTrue(rerun.out().contains(finishedBefore.size() + " of them finished already; running " + left),
+                rerun.out());
         Set<Path> finishedAfter = finished(runs.resolve("resumed"));
         assertEquals(4, finishedAfter.size());
         assertTrue(finishedAfter.containsAll(finishedBefore), "finished trials are kept, not run again");
@@ -180,7 +184,8 @@ class StudySweepTest {
     }
 
     private static MlflowRecord parent(String experiment) throws IOException {
-        List<MlflowRecord> parents = MlflowRecord.search(MLFLOW.server().uri(), experiment, "tags.`vaelab.role` = 'study'");
+        List<MlflowRecord> parents = MlflowRecord.search(MLFLOW.server().uri(), experiment,
+                "tags.`vaelab.role` = 'study'");
         assertEquals(1, parents.size(), "one parent run");
         return parents.get(0);
     }
@@ -189,7 +194,8 @@ class StudySweepTest {
      * The spec hashes of the parent's children, each finished; a set the size of the children. A
      * child that is not finished fails with its tags and the logs of the trials in {@code runsDirs}.
      */
-    private static Set<String> childHashes(String experiment, MlflowRecord parent, Path... runsDirs) throws IOException {
+    private static Set<String> childHashes(String experiment, MlflowRecord parent,
+            Path... runsDirs) throws IOException {
         List<MlflowRecord> children = MlflowRecord.search(MLFLOW.server().uri(), experiment,
                 "tags.`mlflow.parentRunId` = '" + parent.runId() + "'");
         for (MlflowRecord child : children) {

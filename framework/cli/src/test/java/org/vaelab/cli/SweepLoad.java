@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -49,7 +50,8 @@ final class SweepLoad {
      * @param missingArtifacts artifacts of the journal MLflow does not list
      * @param statusDiffers whether MLflow's status differs from the journal's end event
      */
-    record TrialRecord(Path runDirectory, int journalPoints, int missingPoints, int missingArtifacts, boolean statusDiffers) {
+    record TrialRecord(Path runDirectory, int journalPoints, int missingPoints, int missingArtifacts,
+            boolean statusDiffers) {
 
         boolean complete() {
             return missingPoints == 0 && missingArtifacts == 0 && !statusDiffers;
@@ -87,7 +89,8 @@ final class SweepLoad {
             Memory early = memoryAfter(EARLY_TRIAL);
             Memory last = memoryAfter(trials);
             return String.format(Locale.ROOT, """
-                    | trials | parallel | wall s | sweep RSS MiB after trial %d (peak) | sweep RSS MiB after trial %d (peak) \
+                    | trials | parallel | wall s | sweep RSS MiB after trial %d (peak) \
+                    | sweep RSS MiB after trial %d (peak) \
                     | metric points in journals | missing in MLflow | trials incomplete |
                     |---|---|---|---|---|---|---|---|
                     | %d | 2 | %.0f | %.0f (%.0f) | %.0f (%.0f) | %d | %d | %d |
@@ -144,7 +147,8 @@ final class SweepLoad {
                   kl.beta: %s
                 seeds: %s
                 max_runs: %d
-                """.formatted(EXPERIMENT, IntStream.rangeClosed(1, betas).mapToObj(i -> Double.toString(i / 4.0)).toList(),
+                """.formatted(EXPERIMENT,
+                IntStream.rangeClosed(1, betas).mapToObj(i -> Double.toString(i / 4.0)).toList(),
                 IntStream.rangeClosed(1, trials / betas).boxed().toList(), trials));
     }
 
@@ -178,7 +182,7 @@ final class SweepLoad {
         return ended;
     }
 
-    private static java.util.Optional<Memory> readMemory(Path status, int ended) {
+    private static Optional<Memory> readMemory(Path status, int ended) {
         try {
             long resident = -1;
             long peak = -1;
@@ -189,9 +193,9 @@ final class SweepLoad {
                     peak = kilobytes(line);
                 }
             }
-            return resident < 0 ? java.util.Optional.empty() : java.util.Optional.of(new Memory(ended, resident, peak));
+            return resident < 0 ? Optional.empty() : Optional.of(new Memory(ended, resident, peak));
         } catch (IOException exited) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
@@ -210,7 +214,8 @@ final class SweepLoad {
             switch (event.path("event").asText()) {
                 case "start" -> runId = event.path("run_id").asText();
                 case "metrics" -> event.path("values").fields().forEachRemaining(value -> journalPoints.add(
-                        new MlflowRecord.Point(value.getKey(), event.path("step").asLong(), value.getValue().asDouble(), 0)));
+                        new MlflowRecord.Point(value.getKey(), event.path("step").asLong(), value.getValue().asDouble(),
+                                0)));
                 case "artifact" -> artifacts.add(event.path("artifact_path").asText());
                 case "end" -> endStatus = event.path("status").asText();
                 default -> throw new IllegalStateException(run + ": unknown journal event " + line);
@@ -225,7 +230,8 @@ final class SweepLoad {
         int missingPoints = (int) journalPoints.stream().filter(point -> !held.contains(pointKey(point))).count();
         Set<String> heldArtifacts = record.artifacts().keySet();
         int missingArtifacts = (int) artifacts.stream().filter(path -> !heldArtifacts.contains(path)).count();
-        return new TrialRecord(run, journalPoints.size(), missingPoints, missingArtifacts, !record.status().equals(endStatus));
+        return new TrialRecord(run, journalPoints.size(), missingPoints, missingArtifacts,
+                !record.status().equals(endStatus));
     }
 
     private static String pointKey(MlflowRecord.Point point) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,11 +48,12 @@ class SweepLockTest {
         started.add(shard0);
         RunProgress.await(shard0, log, "trial start", () -> Files.readString(log).contains("start  " + trials.get(0)));
 
-        CommandLineRunner.Outcome whole = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir", runs.toString());
+        CommandLineRunner.Outcome whole = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
+                runs.toString());
         assertEquals(2, whole.exitCode(), whole.out() + whole.err());
         assertEquals("error: trial " + trials.get(0) + " of " + folder.toAbsolutePath().normalize() + " is in use by "
-                + "another vae process (pid " + shard0.pid() + "); wait for that sweep to end, or give each process its "
-                + "own --shard\n", whole.err());
+                + "another vae process (pid " + shard0.pid()
+                + "); wait for that sweep to end, or give each process its own --shard\n", whole.err());
         assertFalse(Files.exists(folder.resolve("logs/" + trials.get(1) + ".log")), "the refused sweep ran nothing");
 
         CommandLineRunner.Outcome shard1 = CommandLineRunner.vae("sweep", study.toString(), "--shard", "1/2",

@@ -33,13 +33,14 @@ class SwissRollRunTest {
         }
 
         Path samples = work.resolve("samples.csv");
-        CommandLineRunner.Outcome sampled = CommandLineRunner.vae("sample", run.toString(), "-n", "5", "-o", samples.toString());
+        CommandLineRunner.Outcome sampled = CommandLineRunner.vae("sample", run.toString(), "-n", "5", "-o",
+                samples.toString());
         assertEquals(0, sampled.exitCode(), sampled.err());
         List<String> lines = Files.readAllLines(samples);
         assertEquals("z0,z1,x0,x1,x2", lines.get(0));
         assertEquals(6, lines.size());
         assertTrue(lines.stream().skip(1).allMatch(line -> line.split(",").length == 5), lines.toString());
-        assertEquals(2, CommandLineRunner.vae("sample", run.toString(), "-o", work.resolve("s.png").toString()).exitCode(),
-                "the roll is not an image");
+        assertEquals(2, CommandLineRunner.vae("sample", run.toString(), "-o", work.resolve("s.png").toString())
+                .exitCode(), "the roll is not an image");
     }
 }

@@ -13,8 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -92,8 +96,8 @@ class SyncCommandTest {
      */
     static Stream<Arguments> faultyServers() {
         return Stream.of(
-                Arguments.of("failing", 500, "{\"error_code\": \"INTERNAL_ERROR\", \"message\": \"database is locked\"}",
-                        "HTTP 500"),
+                Arguments.of("failing", 500, "{\"error_code\": \"INTERNAL_ERROR\", \"message\": \"database "
+                        + "is locked\"}", "HTTP 500"),
                 Arguments.of("page", 200, "<html><body>It works!</body></html>", ""));
     }
 
@@ -140,12 +144,13 @@ class SyncCommandTest {
         assertFalse(sync.err().contains("\tat "), sync.err());
     }
 
-    private static void assertNotSynced(CommandLineRunner.Outcome sync, Path run, String uri, String what) throws IOException {
+    private static void assertNotSynced(CommandLineRunner.Outcome sync, Path run, String uri,
+            String what) throws IOException {
         String line = sync.err().lines().filter(l -> l.startsWith(run + ": not synced: mlflow at " + uri + ": "))
                 .findFirst().orElseThrow(() -> new AssertionError(sync.err()));
         assertTrue(line.contains(what), line);
-        assertTrue(line.endsWith(" (0 of " + journalEvents(run) + " events sent); run vae sync again when the server is back"),
-                line);
+        assertTrue(line.endsWith(" (0 of " + journalEvents(run)
+                + " events sent); run vae sync again when the server is back"), line);
         assertFalse(sync.err().contains("\tat "), "no stack trace: " + sync.err());
     }
 
@@ -194,17 +199,17 @@ class SyncCommandTest {
         static Snapshot of(Path run) throws IOException {
             String runId = new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).path("run_id").asText();
             MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), "tiny2d", runId).orElseThrow();
-            Map<String, String> artifacts = new java.util.TreeMap<>();
+            Map<String, String> artifacts = new TreeMap<>();
             for (String path : record.artifacts().keySet()) {
-                artifacts.put(path, java.util.HexFormat.of().formatHex(sha256(record.artifact(path))));
+                artifacts.put(path, HexFormat.of().formatHex(sha256(record.artifact(path))));
             }
             return new Snapshot(record.status(), record.params(), record.tags(), record.points(), artifacts);
         }
 
         private static byte[] sha256(byte[] bytes) {
             try {
-                return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-            } catch (java.security.NoSuchAlgorithmException e) {
+                return MessageDigest.getInstance("SHA-256").digest(bytes);
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException(e);
             }
         }

@@ -65,7 +65,8 @@ class ThreadCountTest {
 
     private static Path runDirectory(Path runs) throws Exception {
         try (Stream<Path> files = Files.walk(runs)) {
-            return files.filter(p -> p.getFileName().toString().equals("metrics.csv")).findFirst().orElseThrow().getParent();
+            return files.filter(p -> p.getFileName().toString().equals("metrics.csv")).findFirst().orElseThrow()
+                    .getParent();
         }
     }
 }

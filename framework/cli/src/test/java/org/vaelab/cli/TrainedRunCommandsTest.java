@@ -12,7 +12,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -72,16 +74,18 @@ class TrainedRunCommandsTest {
         assertEquals(2, values.get("latent_dim").asInt());
         for (int d = 0; d < 2; d++) {
             assertEquals(runMetric("test/kl_dim/0" + d), values.get("kl_per_dimension").get(d).asDouble(), 1e-5,
-                    "the noise-free KL of dimension " + d + " as the run measured it: the trained weights were restored");
+                    "the noise-free KL of dimension " + d
+                            + " as the run measured it: the trained weights were restored");
         }
         assertEquals(runMetric("test/active_units"), values.get("active_units").asDouble());
-        assertTrue(outcome.out().contains(String.format(java.util.Locale.ROOT, "%.3f", elbo)), outcome.out());
+        assertTrue(outcome.out().contains(String.format(Locale.ROOT, "%.3f", elbo)), outcome.out());
     }
 
     @Test
     void evalOnOtherDataUsesTheTestSplitOfItsDataBlock() throws IOException {
         Path data = TestSpecs.write(work, "boots.yaml",
-                "data: {type: mnist, variant: fashion, train_limit: 700, validation: 100, test_limit: 40, classes: [9]}\n");
+                "data: {type: mnist, variant: fashion, train_limit: 700, validation: 100, test_limit: 40, "
+                        + "classes: [9]}\n");
         Path json = work.resolve("boots.json");
         CommandLineRunner.Outcome outcome = vae("eval", run.toString(), "--data", data.toString(), "--iwae", "0",
                 "--json", json.toString());
@@ -104,7 +108,7 @@ class TrainedRunCommandsTest {
         assertEquals(3 * 30 + 2, grid.getWidth(), "3 images of 28 pixels and their gutters to a row");
         assertEquals(3 * 30 + 2, grid.getHeight());
         assertArrayEquals(Files.readAllBytes(first), Files.readAllBytes(again), "the run's seed by default");
-        assertFalse(java.util.Arrays.equals(Files.readAllBytes(first), Files.readAllBytes(other)), "--seed 99 draws others");
+        assertFalse(Arrays.equals(Files.readAllBytes(first), Files.readAllBytes(other)), "--seed 99 draws others");
     }
 
     @Test
@@ -132,8 +136,10 @@ class TrainedRunCommandsTest {
         List<CSVRecord> rows = csv(scores);
         assertEquals(List.of("index", "label", "neg_elbo", "neg_iwae_ll"), rows.get(0).getParser().getHeaderNames());
         assertEquals(TEST_SIZE, rows.size());
-        double meanNegativeElbo = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("neg_elbo"))).average().orElseThrow();
-        double meanNegativeIwae = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("neg_iwae_ll"))).average().orElseThrow();
+        double meanNegativeElbo = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("neg_elbo"))).average()
+                .orElseThrow();
+        double meanNegativeIwae = rows.stream().mapToDouble(r -> Double.parseDouble(r.get("neg_iwae_ll"))).average()
+                .orElseThrow();
         assertTrue(meanNegativeIwae < meanNegativeElbo, meanNegativeIwae + " < " + meanNegativeElbo);
 
         Path json = work.resolve("elbo.json");
@@ -141,8 +147,8 @@ class TrainedRunCommandsTest {
         assertEquals(-new ObjectMapper().readTree(json.toFile()).get("elbo").asDouble(), meanNegativeElbo, 1e-3,
                 "the same noise as vae eval");
 
-        Matcher auc = Pattern.compile("ROC AUC, label 9 against the others: -ELBO (\\S+), -log p\\(x\\) \\(IWAE, K=20\\) (\\S+)")
-                .matcher(outcome.out());
+        Matcher auc = Pattern.compile("ROC AUC, label 9 against the others: -ELBO (\\S+), -log p\\(x\\) \\(IWAE, "
+                + "K=20\\) (\\S+)").matcher(outcome.out());
         assertTrue(auc.find(), outcome.out());
         for (int group = 1; group <= 2; group++) {
             double value = Double.parseDouble(auc.group(group));

@@ -33,7 +33,8 @@ class UnusableOutputTest {
         Path loop = Files.createSymbolicLink(work.resolve("loop-a"), work.resolve("loop-b"));
         Files.createSymbolicLink(work.resolve("loop-b"), loop);
         for (Path runsDir : new Path[] {file, file.resolve("runs"), loop, loop.resolve("runs")}) {
-            CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir", runsDir.toString());
+            CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir",
+                    runsDir.toString());
             assertRefused(outcome, "error: --runs-dir " + runsDir + ": cannot write files there: ");
             assertTrue(outcome.err().strip().endsWith("; nothing was run"), outcome.err());
         }
@@ -75,7 +76,8 @@ class UnusableOutputTest {
         vae.setErr(new PrintWriter(err, true));
         CommandLine.ParseResult parsed = vae.parseArgs("eval", "some-run");
         CommandLine eval = vae.getSubcommands().get("eval");
-        assertEquals(Main.RUN_FAILED, new ErrorReporter().handleExecutionException(new IOException("disk failed"), eval, parsed));
+        assertEquals(Main.RUN_FAILED, new ErrorReporter()
+                .handleExecutionException(new IOException("disk failed"), eval, parsed));
         assertEquals("vae eval failed: java.io.IOException: disk failed", err.toString().strip());
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,8 @@ public final class MlflowRecord {
             return List.of();
         }
         String experimentId = found.path("experiment").path("experiment_id").asText();
-        Map<String, Object> search = Map.of("experiment_ids", List.of(experimentId), "filter", filter, "max_results", 1000);
+        Map<String, Object> search = Map.of("experiment_ids", List.of(experimentId), "filter", filter, "max_results",
+                1000);
         List<MlflowRecord> records = new ArrayList<>();
         for (JsonNode run : reader.post("/api/2.0/mlflow/runs/search", search).path("runs")) {
             String id = run.path("info").path("run_id").asText();
@@ -107,7 +109,7 @@ public final class MlflowRecord {
         for (JsonNode metric : run.path("data").path("metrics")) {
             points.addAll(history(metric.path("key").asText()));
         }
-        points.sort(java.util.Comparator.comparing(Point::key).thenComparingLong(Point::step)
+        points.sort(Comparator.comparing(Point::key).thenComparingLong(Point::step)
                 .thenComparingLong(Point::timestamp));
         return points;
     }
@@ -145,7 +147,8 @@ public final class MlflowRecord {
     }
 
     private void listArtifacts(String path, Map<String, Long> out) throws IOException {
-        JsonNode list = get("/api/2.0/mlflow/artifacts/list?run_id=" + runId + (path.isEmpty() ? "" : "&path=" + encode(path)));
+        JsonNode list = get("/api/2.0/mlflow/artifacts/list?run_id=" + runId
+                + (path.isEmpty() ? "" : "&path=" + encode(path)));
         for (JsonNode file : list.path("files")) {
             if (file.path("is_dir").asBoolean()) {
                 listArtifacts(file.path("path").asText(), out);
@@ -173,7 +176,8 @@ public final class MlflowRecord {
     private JsonNode post(String path, Object body) throws IOException {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(uri + path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+                HttpResponse.BodyHandlers.ofString());
         return parse(path, response);
     }
 
@@ -184,7 +188,8 @@ public final class MlflowRecord {
         return JSON.readTree(response.body());
     }
 
-    private <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> handler) throws IOException {
+    private <T> HttpResponse<T> send(HttpRequest.Builder request,
+            HttpResponse.BodyHandler<T> handler) throws IOException {
         try {
             return http.send(request.timeout(Duration.ofSeconds(30)).build(), handler);
         } catch (InterruptedException e) {

@@ -100,7 +100,8 @@ public final class MlflowServer implements AutoCloseable {
 
     private void startProcess() throws IOException {
         Files.createDirectories(folder.resolve("artifacts"));
-        process = new ProcessBuilder(executable.toString(), "server", "--host", "127.0.0.1", "--port", Integer.toString(port),
+        process = new ProcessBuilder(executable.toString(), "server", "--host", "127.0.0.1", "--port",
+                Integer.toString(port),
                 "--workers", "1", "--backend-store-uri", "sqlite:///" + folder.resolve("mlflow.db").toAbsolutePath(),
                 "--serve-artifacts", "--artifacts-destination", folder.resolve("artifacts").toAbsolutePath().toString())
                 .redirectErrorStream(true)
@@ -114,7 +115,8 @@ public final class MlflowServer implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException("mlflow server exited with " + process.exitValue() + "; see " + folder.resolve("server.log"));
+                throw new IOException("mlflow server exited with " + process.exitValue() + "; see "
+                        + folder.resolve("server.log"));
             }
             try {
                 HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(uri() + "/health"))
@@ -131,7 +133,8 @@ public final class MlflowServer implements AutoCloseable {
             sleep(250);
         }
         stop();
-        throw new IOException("mlflow server did not become healthy within " + START_TIMEOUT + "; see " + folder.resolve("server.log"));
+        throw new IOException("mlflow server did not become healthy within " + START_TIMEOUT + "; see "
+                + folder.resolve("server.log"));
     }
 
     private void signal(String name) throws IOException {

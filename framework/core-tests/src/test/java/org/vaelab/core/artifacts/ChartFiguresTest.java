@@ -71,8 +71,9 @@ class ChartFiguresTest {
         BufferedImage trainingOnly = FigureFiles.image(TrainingCurves.figure(metrics(false)).orElseThrow(), folder);
         assertEquals(2 * TrainingCurves.PANEL_WIDTH, trainingOnly.getWidth());
         assertEquals(2 * TrainingCurves.PANEL_HEIGHT, trainingOnly.getHeight());
-        BufferedImage evaluationOnly = FigureFiles.image(TrainingCurves.figure(Files.writeString(folder.resolve("eval.csv"),
-                "step,epoch,metric,value\n50,1,val/elbo,-300.5\n100,2,val/elbo,-280.25\n")).orElseThrow(), folder);
+        BufferedImage evaluationOnly = FigureFiles.image(TrainingCurves.figure(Files.writeString(
+                folder.resolve("eval.csv"), "step,epoch,metric,value\n50,1,val/elbo,-300.5\n100,2,val/elbo,-280.25\n"))
+                .orElseThrow(), folder);
         assertEquals(TrainingCurves.PANEL_WIDTH, evaluationOnly.getWidth());
         assertEquals(TrainingCurves.PANEL_HEIGHT, evaluationOnly.getHeight());
         assertEquals(Optional.empty(), TrainingCurves.figure(folder.resolve("absent.csv")));
@@ -146,7 +147,8 @@ class ChartFiguresTest {
         DataShape shape = new DataShape(List.of(5), ValueRange.REAL, 0);
         FigureInputs inputs = new FigureInputs(
                 SmallVae.model(SmallVae.spec("{type: swiss_roll}", "{type: gaussian}", 3), shape), shape,
-                new DataSplit(gaussian(200 * 5), null, 5), new double[3], new SplittableRandom(1), folder.resolve("metrics.csv"));
+                new DataSplit(gaussian(200 * 5), null, 5), new double[3], new SplittableRandom(1),
+                folder.resolve("metrics.csv"));
         BufferedImage image = FigureFiles.image(DataScatter.figure(inputs), folder);
         assertEquals(DataScatter.COLUMNS * DataScatter.PANEL_WIDTH, image.getWidth());
         assertEquals(2 * DataScatter.PANEL_HEIGHT, image.getHeight());
@@ -157,7 +159,8 @@ class ChartFiguresTest {
         DataShape shape = new DataShape(List.of(1), ValueRange.REAL, 0);
         FigureInputs inputs = new FigureInputs(
                 SmallVae.model(SmallVae.spec("{type: swiss_roll}", "{type: gaussian}", 2), shape), shape,
-                new DataSplit(gaussian(50), null, 1), new double[2], new SplittableRandom(1), folder.resolve("metrics.csv"));
+                new DataSplit(gaussian(50), null, 1), new double[2], new SplittableRandom(1),
+                folder.resolve("metrics.csv"));
         assertEquals(List.of(LatentScatter.PATH), Figures.render(inputs).stream().map(Figure::path).toList());
     }
 

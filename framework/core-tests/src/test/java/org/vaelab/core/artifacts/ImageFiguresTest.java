@@ -69,8 +69,8 @@ class ImageFiguresTest {
 
     @Test
     void traversalsShowAtMostTenDimensions() {
-        BufferedImage image = FigureFiles.image(LatentTraversals.figure(inputs(SmallVae.bernoulli(SHAPE, 12), 4, nan(12))),
-                folder);
+        BufferedImage image = FigureFiles.image(LatentTraversals.figure(inputs(SmallVae.bernoulli(SHAPE, 12), 4,
+                nan(12))), folder);
         assertEquals(HEADER_HEIGHT + LatentTraversals.MAX_DIMENSIONS * CELL_HEIGHT + GUTTER, image.getHeight());
     }
 
@@ -78,7 +78,8 @@ class ImageFiguresTest {
     void interpolationStripStartsAndEndsWithTheTestExamples() throws IOException {
         FigureInputs inputs = inputs(SmallVae.bernoulli(SHAPE, 4), 20, nan(4));
         List<Figure> figures = LatentInterpolation.figures(inputs);
-        assertEquals(List.of(LatentInterpolation.PNG, LatentInterpolation.GIF), figures.stream().map(Figure::path).toList());
+        assertEquals(List.of(LatentInterpolation.PNG, LatentInterpolation.GIF),
+                figures.stream().map(Figure::path).toList());
         BufferedImage strip = FigureFiles.image(figures.get(0), folder);
 
         int columns = LatentInterpolation.STRIP_STEPS + 2;
@@ -89,7 +90,8 @@ class ImageFiguresTest {
         BufferedImage ends = ImageGrid.render(inputs.testExamples(pairs, pairs), pairs, SHAPE, 1);
         for (int pair = 0; pair < pairs; pair++) {
             assertTrue(sameCell(strip, 0, HEADER_HEIGHT, pair, 0, starts, 0, 0, pair, 0), "start of pair " + pair);
-            assertTrue(sameCell(strip, 0, HEADER_HEIGHT, pair, columns - 1, ends, 0, 0, pair, 0), "end of pair " + pair);
+            assertTrue(sameCell(strip, 0, HEADER_HEIGHT, pair, columns - 1, ends, 0, 0, pair, 0),
+                    "end of pair " + pair);
             assertFalse(sameCell(strip, 0, HEADER_HEIGHT, pair, 1, strip, 0, HEADER_HEIGHT, pair, columns - 2),
                     "t = 0 and t = 1 differ for pair " + pair);
         }
@@ -130,7 +132,8 @@ class ImageFiguresTest {
             for (int y = 0; y < HEIGHT; y++) {
                 for (int x = 0; x < WIDTH; x++) {
                     assertEquals(strip.getRGB(GUTTER + CELL_WIDTH + x, HEADER_HEIGHT + GUTTER + pair * CELL_HEIGHT + y),
-                            frames.get(0).getRGB(scale * (GUTTER + pair * CELL_WIDTH + x) + 1, scale * (GUTTER + y) + 1),
+                            frames.get(0).getRGB(scale * (GUTTER + pair * CELL_WIDTH + x) + 1,
+                                    scale * (GUTTER + y) + 1),
                             "t = 0, pair " + pair);
                 }
             }
@@ -217,8 +220,8 @@ class ImageFiguresTest {
         }
         try (var files = Files.walk(first)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                assertTrue(Arrays.equals(Files.readAllBytes(file), Files.readAllBytes(second.resolve(first.relativize(file)))),
-                        file.toString());
+                assertTrue(Arrays.equals(Files.readAllBytes(file),
+                        Files.readAllBytes(second.resolve(first.relativize(file)))), file.toString());
             }
         }
     }
@@ -231,7 +234,8 @@ class ImageFiguresTest {
 
     /** Whether every cell of grid row {@code row} (grid at {@code left, top}) equals its first. */
     private static boolean isConstant(BufferedImage image, int left, int top, int row, int columns) {
-        return IntStream.range(1, columns).allMatch(column -> sameCell(image, left, top, row, column, image, left, top, row, 0));
+        return IntStream.range(1, columns)
+                .allMatch(column -> sameCell(image, left, top, row, column, image, left, top, row, 0));
     }
 
     private static boolean sameCell(BufferedImage a, int aLeft, int aTop, int aRow, int aColumn,
@@ -248,7 +252,8 @@ class ImageFiguresTest {
         return true;
     }
 
-    private static void copyCell(BufferedImage from, int fromRow, int fromColumn, BufferedImage to, int toRow, int toColumn) {
+    private static void copyCell(BufferedImage from, int fromRow, int fromColumn, BufferedImage to, int toRow,
+            int toColumn) {
         for (int y = 0; y < HEIGHT; y++) {
             for (int x = 0; x < WIDTH; x++) {
                 to.setRGB(GUTTER + toColumn * CELL_WIDTH + x, GUTTER + toRow * CELL_HEIGHT + y,

@@ -1,5 +1,6 @@
 package org.vaelab.core.artifacts;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,8 +18,6 @@ import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
-import org.vaelab.spi.likelihood.Likelihood;
-import org.vaelab.spi.nn.Decoder;
 
 /**
  * Small untrained VAEs (mlp encoder and decoder with one hidden layer of 16 tanh units) made from
@@ -48,9 +47,10 @@ final class SmallVae {
     static LatentModel model(ExperimentSpec spec, DataShape shape, int... silenced) {
         int latentDim = spec.model().latentDim();
         ModelParts parts = new ModelParts(CATALOG.create(Family.ENCODER, spec.model().encoder()),
-                CATALOG.create(Family.DECODER, spec.model().decoder()), CATALOG.create(Family.LIKELIHOOD, spec.likelihood()),
-                CATALOG.create(Family.KL_SCHEDULE, spec.kl()), CATALOG.create(Family.MODEL_FAMILY, spec.model().family()),
-                shape, latentDim);
+                CATALOG.create(Family.DECODER, spec.model().decoder()),
+                CATALOG.create(Family.LIKELIHOOD, spec.likelihood()),
+                CATALOG.create(Family.KL_SCHEDULE, spec.kl()),
+                CATALOG.create(Family.MODEL_FAMILY, spec.model().family()), shape, latentDim);
         VaeGraph graph = parts.build(1, new SplittableRandom(spec.seed()));
         SDVariable firstLayer = graph.sameDiff().variables().stream()
                 .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().startsWith("decoder/")
@@ -82,7 +82,7 @@ final class SmallVae {
     }
 
     /** The splits of the dataset block {@code data} (such as {@code {type: swiss_roll}}), loaded with seed 7. */
-    static DataSplits load(String data) throws java.io.IOException {
+    static DataSplits load(String data) throws IOException {
         ExperimentSpec spec = spec(data, "{type: gaussian}", 2);
         return CATALOG.create(Family.DATASET, spec.data()).load(new LoadContext(Path.of("."), spec.seed()));
     }

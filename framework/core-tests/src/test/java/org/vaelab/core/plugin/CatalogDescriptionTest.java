@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.vaelab.spi.Family;
+import org.vaelab.spi.SpiVersion;
 
 class CatalogDescriptionTest {
 
@@ -28,7 +29,7 @@ class CatalogDescriptionTest {
     void everyFamilyHasASectionInOrder() {
         String text = describeBuiltIns();
         List<String> headings = text.lines().filter(l -> !l.startsWith(" ")).toList();
-        assertEquals("VAELab SPI " + org.vaelab.spi.SpiVersion.current(), headings.get(0));
+        assertEquals("VAELab SPI " + SpiVersion.current(), headings.get(0));
         assertEquals(Family.ALL.stream().map(Family::name).toList(), headings.subList(1, headings.size()));
     }
 
@@ -48,7 +49,8 @@ class CatalogDescriptionTest {
     @Test
     void nestedOptionsAreListedUnderTheirBlock() {
         List<String> encoder = section(describeBuiltIns(), "encoder");
-        int layers = encoder.indexOf(encoder.stream().filter(l -> l.trim().startsWith("layers ")).findFirst().orElseThrow());
+        int layers = encoder.indexOf(encoder.stream().filter(l -> l.trim().startsWith("layers ")).findFirst()
+                .orElseThrow());
         assertTrue(encoder.get(layers).contains("list of mapping"), encoder.get(layers));
         assertTrue(encoder.get(layers + 1).trim().startsWith("channels "), "the layer's options follow: " + encoder);
         assertTrue(encoder.get(layers + 1).indexOf("channels") > encoder.get(layers).indexOf("layers"), "indented");
@@ -66,8 +68,8 @@ class CatalogDescriptionTest {
         assertTrue(likelihood.get(1).trim().matches("from \\S*likelihood\\S*( \\(SPI \\d+\\.\\d+\\.\\d+\\))?"),
                 "where the type comes from: " + likelihood.get(1));
         assertEquals("(no options)", likelihood.get(2).trim());
-        assertTrue(section(text, "dataset").stream().anyMatch(l -> l.trim().startsWith("path ") && l.endsWith("(optional)")),
-                text);
+        assertTrue(section(text, "dataset").stream()
+                .anyMatch(l -> l.trim().startsWith("path ") && l.endsWith("(optional)")), text);
         assertTrue(section(text, "dataset").stream().anyMatch(l -> l.trim().startsWith("variant ")
                 && l.contains("digits|fashion")), text);
     }
@@ -79,8 +81,8 @@ class CatalogDescriptionTest {
             List<String> lines = section(text, family.name());
             if (family == Family.TRACKER) {
                 assertTrue(lines.get(0).startsWith("  memory: Keeps metrics in memory"), lines.toString());
-                assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("capacity") && l.contains("(default 10; >= 1)")),
-                        lines.toString());
+                assertTrue(lines.stream().anyMatch(l -> l.trim().startsWith("capacity")
+                        && l.contains("(default 10; >= 1)")), lines.toString());
             } else {
                 assertEquals(List.of("  (no types registered)"), lines, family.name());
             }

@@ -46,7 +46,8 @@ class PluginLoaderTest {
     @Test
     void builtInPluginsAreFoundOnTheClassPath() {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
-        assertTrue(catalog.factories(Family.DATASET).containsKey("mnist"), catalog.factories(Family.DATASET).toString());
+        assertTrue(catalog.factories(Family.DATASET).containsKey("mnist"),
+                catalog.factories(Family.DATASET).toString());
         assertTrue(catalog.factories(Family.ENCODER).containsKey("mlp"));
         assertTrue(catalog.factories(Family.DECODER).containsKey("mlp"));
         assertTrue(catalog.factories(Family.LIKELIHOOD).containsKey("bernoulli"));

@@ -46,7 +46,8 @@ class OneEngineTest {
 
     static Stream<String> configs() throws IOException {
         try (Stream<Path> files = Files.list(CONFIGS)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList().stream();
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
+                    .stream();
         }
     }
 
@@ -61,7 +62,8 @@ class OneEngineTest {
             overrides.addAll(List.of("data.train_limit=" + 5 * BATCH, "data.validation=50", "data.test_limit=50"));
         }
         ExperimentSpec spec = loader.load(CONFIGS.resolve(config), overrides).spec();
-        DataSplits data = slice(CATALOG.create(Family.DATASET, spec.data()).load(new LoadContext(CONFIGS, spec.seed())));
+        DataSplits data = slice(CATALOG.create(Family.DATASET, spec.data())
+                .load(new LoadContext(CONFIGS, spec.seed())));
         ModelParts parts = Assembly.parts(spec, CATALOG, data.shape());
 
         Trained one = train(spec, parts, data, graph -> TrainingStep.of(graph, 1));
@@ -73,7 +75,8 @@ class OneEngineTest {
         assertEquals(one.losses(), two.losses(), config + ": losses on one and on two threads");
         assertEquals(one.losses(), three.losses(), config + ": losses on one and on three threads");
         for (int i = 0; i < one.parameters().size(); i++) {
-            assertArrayEquals(one.parameters().get(i), three.parameters().get(i), config + ": a parameter after training");
+            assertArrayEquals(one.parameters().get(i), three.parameters().get(i),
+                    config + ": a parameter after training");
         }
         for (int step = 0; step < one.losses().size(); step++) {
             double expected = session.losses().get(step);

@@ -11,8 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class NamesTest {
 
-    private static final List<String> TOP_LEVEL = List.of("name", "seed", "backend", "data", "model", "likelihood", "kl",
-            "optimizer", "train", "eval", "tracking");
+    private static final List<String> TOP_LEVEL = List.of("name", "seed", "backend", "data", "model", "likelihood",
+            "kl", "optimizer", "train", "eval", "tracking");
 
     @Test
     void closeNamesAreSuggested() {
@@ -20,7 +20,8 @@ class NamesTest {
         assertEquals(Optional.of("optimizer"), Names.closest("optimiser", TOP_LEVEL));
         assertEquals(Optional.of("bernoulli"), Names.closest("bernouli", Set.of("bernoulli")));
         assertEquals(Optional.of("kl"), Names.closest("k", TOP_LEVEL), "one letter added to a two-letter name");
-        assertEquals(Optional.of("latent_dim"), Names.closest("latent_dm", List.of("latent_dim", "encoder", "decoder")));
+        assertEquals(Optional.of("latent_dim"),
+                Names.closest("latent_dm", List.of("latent_dim", "encoder", "decoder")));
     }
 
     @Test
@@ -48,7 +49,8 @@ class NamesTest {
 
     @Test
     void tiesGoToTheAlphabeticallyFirstAndCloserWins() {
-        assertEquals(Optional.of("beta1"), Names.closest("beta", List.of("beta2", "beta1")), "equally close: alphabetical");
+        assertEquals(Optional.of("beta1"), Names.closest("beta", List.of("beta2", "beta1")),
+                "equally close: alphabetical");
         assertEquals(Optional.of("beta2"), Names.closest("betx2", List.of("beta1", "beta2")), "closer wins");
         assertEquals(Optional.of("cpu"), Names.closest("gpu", List.of("cuda", "cpu")));
     }

@@ -8,10 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.core.plugin.ComponentCatalog;
@@ -20,6 +25,7 @@ import org.vaelab.plugins.data.mnist.MnistConfig;
 import org.vaelab.plugins.kl.BetaConfig;
 import org.vaelab.plugins.nn.MlpConfig;
 import org.vaelab.plugins.optim.AdamConfig;
+import org.vaelab.spi.nn.Activation;
 
 class SpecLoaderTest {
 
@@ -119,7 +125,7 @@ class SpecLoaderTest {
         assertEquals(42L, spec.seed());
         assertEquals(ExperimentSpec.Backend.CPU, spec.backend());
         assertEquals(20, spec.model().latentDim());
-        assertEquals(new MlpConfig(List.of(400), org.vaelab.spi.nn.Activation.RELU), spec.model().encoder().config());
+        assertEquals(new MlpConfig(List.of(400), Activation.RELU), spec.model().encoder().config());
         assertEquals("adam", spec.optimizer().type());
         AdamConfig adam = assertInstanceOf(AdamConfig.class, spec.optimizer().config());
         assertEquals(0.001, adam.lr());
@@ -151,17 +157,19 @@ class SpecLoaderTest {
     @Test
     void hashIsTheSha256OfTheResolvedText() throws Exception {
         ResolvedSpec resolved = parse(MINIMAL);
-        byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                .digest(resolved.yaml().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertEquals(java.util.HexFormat.of().formatHex(digest), resolved.sha256());
+        byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest(resolved.yaml().getBytes(StandardCharsets.UTF_8));
+        assertEquals(HexFormat.of().formatHex(digest), resolved.sha256());
         assertEquals(64, resolved.sha256().length());
     }
 
     @Test
     void writingDefaultsOutOrLeavingThemOutGivesTheSameHash() {
-        String explicit = MINIMAL + "kl: {type: beta, beta: 1.0}\noptimizer: {type: adam, lr: 1.0e-3}\ntrain: {batch_size: 128}\n";
+        String explicit = MINIMAL + "kl: {type: beta, beta: 1.0}\noptimizer: {type: adam, lr: 1.0e-3}\ntrain: "
+                + "{batch_size: 128}\n";
         assertEquals(parse(MINIMAL).sha256(), parse(explicit).sha256());
-        assertFalse(parse(MINIMAL).sha256().equals(parse(MINIMAL, "kl.beta=2").sha256()), "a changed value changes the hash");
+        assertFalse(parse(MINIMAL).sha256().equals(parse(MINIMAL, "kl.beta=2").sha256()),
+                "a changed value changes the hash");
     }
 
     @Test
@@ -194,7 +202,7 @@ class SpecLoaderTest {
 
     @Test
     void flattenIndexesListsOfMappingsButNotListsOfScalars() {
-        Map<String, Object> plain = new java.util.LinkedHashMap<>();
+        Map<String, Object> plain = new LinkedHashMap<>();
         plain.put("hidden", List.of(512, 256));
         plain.put("tracking", List.of(Map.of("type", "a"), Map.of("type", "b")));
         plain.put("nested", Map.of("x", Map.of("y", 1)));
@@ -204,7 +212,8 @@ class SpecLoaderTest {
 
     @Test
     void variableDefaultIsUsedWhenUnset() {
-        String text = MINIMAL.replace("latent_dim: 20", "latent_dim: ${LATENT:-7}") + "train:\n  epochs: ${EPOCHS:-3}\n";
+        String text = MINIMAL.replace("latent_dim: 20", "latent_dim: ${LATENT:-7}")
+                + "train:\n  epochs: ${EPOCHS:-3}\n";
         ResolvedSpec resolved = parse(text);
         assertEquals(7, resolved.spec().model().latentDim());
         assertEquals(3, resolved.spec().train().epochs(), "${EPOCHS:-3} binds the integer 3");
@@ -213,7 +222,8 @@ class SpecLoaderTest {
 
     @Test
     void variableIsUsedWhenSet() {
-        String text = MINIMAL.replace("name: minimal", "name: run-${USER_TAG:-anon}") + "train:\n  epochs: ${EPOCHS:-3}\n";
+        String text = MINIMAL.replace("name: minimal", "name: run-${USER_TAG:-anon}")
+                + "train:\n  epochs: ${EPOCHS:-3}\n";
         ResolvedSpec resolved = parse(text, Map.of("EPOCHS", "12", "USER_TAG", "alice"));
         assertEquals(12, resolved.spec().train().epochs());
         assertEquals("run-alice", resolved.spec().name());
@@ -228,7 +238,8 @@ class SpecLoaderTest {
         assertEquals("/home/hunter2/mnist", ((MnistConfig) resolved.spec().data().config()).path());
         assertEquals("${SECRET_DIR}/mnist", resolved.params().get("data.path"), "recorded as written");
         assertEquals("${EPOCHS:-3}", resolved.params().get("train.epochs"));
-        assertEquals("cache", resolved.params().get("data.cache"), "an unset variable's default is spelled out in the spec");
+        assertEquals("cache", resolved.params().get("data.cache"),
+                "an unset variable's default is spelled out in the spec");
         assertTrue(resolved.yaml().contains("  path: \"${SECRET_DIR}/mnist\"\n"), resolved.yaml());
         assertFalse(resolved.yaml().contains("hunter2") || resolved.recorded().toString().contains("hunter2"));
         assertEquals(resolved.sha256(), parse(text, Map.of("SECRET_DIR", "/elsewhere", "EPOCHS", "5")).sha256(),
@@ -236,16 +247,19 @@ class SpecLoaderTest {
 
         ResolvedSpec overridden = parse(text, Map.of("SECRET_DIR", "/home/hunter2", "EPOCHS", "12"), "train.epochs=4");
         assertEquals("4", overridden.params().get("train.epochs"), "a --set value is spelled out");
-        assertEquals("${SECRET_DIR}/mnist", overridden.params().get("data.path"), "the rest of the spec is recorded as before");
+        assertEquals("${SECRET_DIR}/mnist", overridden.params().get("data.path"),
+                "the rest of the spec is recorded as before");
     }
 
     @Test
     void credentialsInAUriAreMaskedWhereverTheyCameFrom() {
         String text = MINIMAL.replace("data: {type: mnist}", "data: {type: mnist, download: true, mirrors: "
-                + "['https://alice:hunter2@mirror.example/mnist/', 'https://${TOKEN}@other.example/', 'http://plain.example/']}");
+                + "['https://alice:hunter2@mirror.example/mnist/', 'https://${TOKEN}@other.example/', "
+                + "'http://plain.example/']}");
         ResolvedSpec resolved = parse(text, Map.of("TOKEN", "t0k3n"));
         assertEquals(List.of("https://alice:hunter2@mirror.example/mnist/", "https://t0k3n@other.example/",
-                "http://plain.example/"), ((MnistConfig) resolved.spec().data().config()).mirrors(), "the run uses them");
+                "http://plain.example/"), ((MnistConfig) resolved.spec().data().config()).mirrors(),
+                "the run uses them");
         assertEquals("[https://***@mirror.example/mnist/, https://***@other.example/, http://plain.example/]",
                 resolved.params().get("data.mirrors"));
         assertFalse(resolved.yaml().contains("hunter2") || resolved.yaml().contains("alice"), resolved.yaml());
@@ -255,7 +269,8 @@ class SpecLoaderTest {
     void aSetValueIsInterpolatedAndRecordedLikeTheSameTextInTheFile() {
         ResolvedSpec resolved = parse(MINIMAL, Map.of("SECRET_DIR", "/home/hunter2", "EPOCHS", "12"),
                 "data.path=${SECRET_DIR}/mnist", "train.epochs=${EPOCHS:-3}", "model.latent_dim=${LATENT:-7}");
-        assertEquals("/home/hunter2/mnist", ((MnistConfig) resolved.spec().data().config()).path(), "the run uses the value");
+        assertEquals("/home/hunter2/mnist", ((MnistConfig) resolved.spec().data().config()).path(),
+                "the run uses the value");
         assertEquals(12, resolved.spec().train().epochs());
         assertEquals(7, resolved.spec().model().latentDim());
         assertEquals("${SECRET_DIR}/mnist", resolved.params().get("data.path"), "recorded as written");
@@ -302,7 +317,8 @@ class SpecLoaderTest {
         ResolvedSpec resolved = parse(MINIMAL + "kl: {type: beta}\n", "kl.beta=4", "model.encoder.hidden=[512,256]");
         assertEquals(4.0, ((BetaConfig) resolved.spec().kl().config()).beta());
         assertEquals(List.of(512, 256), ((MlpConfig) resolved.spec().model().encoder().config()).hidden());
-        assertEquals(List.of(400), ((MlpConfig) resolved.spec().model().decoder().config()).hidden(), "the decoder is untouched");
+        assertEquals(List.of(400), ((MlpConfig) resolved.spec().model().decoder().config()).hidden(),
+                "the decoder is untouched");
         assertEquals("[512, 256]", resolved.params().get("model.encoder.hidden"));
         assertEquals("4.0", resolved.params().get("kl.beta"));
     }
@@ -342,14 +358,14 @@ class SpecLoaderTest {
         Problem problem = rejected(MINIMAL.replace("likelihood: {type: bernoulli}", "likelihood: ~")).problems().get(0);
         assertEquals("spec/WrongType", problem.id());
         assertEquals("likelihood", problem.path());
-        assertEquals("expected a mapping with a 'type' key for the likelihood, found null. Known types: bernoulli, continuous_bernoulli, gaussian, laplace",
-                problem.message());
+        assertEquals("expected a mapping with a 'type' key for the likelihood, found null. Known types: bernoulli, "
+                + "continuous_bernoulli, gaussian, laplace", problem.message());
     }
 
     @Test
     void setCanReplaceAWholeComponent() {
         ResolvedSpec resolved = parse(MINIMAL, "model.decoder={type: mlp, hidden: [64], activation: tanh}");
-        assertEquals(new MlpConfig(List.of(64), org.vaelab.spi.nn.Activation.TANH), resolved.spec().model().decoder().config());
+        assertEquals(new MlpConfig(List.of(64), Activation.TANH), resolved.spec().model().decoder().config());
     }
 
     @Test
@@ -394,7 +410,8 @@ class SpecLoaderTest {
 
     @Test
     void everyProblemIsReportedTogetherAndNumbered() {
-        String text = MINIMAL.replace("latent_dim: 20", "latent_dim: 0") + "kl: {type: beta, beta: -1}\noptimiser: {}\n";
+        String text = MINIMAL.replace("latent_dim: 20", "latent_dim: 0")
+                + "kl: {type: beta, beta: -1}\noptimiser: {}\n";
         SpecException e = rejected(text, "train.epochs=0");
         List<String> ids = e.problems().stream().map(p -> p.id() + " " + p.path()).toList();
         assertEquals(List.of("spec/UnknownKey optimiser", "spec/BadValue model.latent_dim", "spec/BadValue kl.beta",
@@ -422,7 +439,8 @@ class SpecLoaderTest {
                 "above is exclusive");
         assertEquals(4096, parse(MINIMAL, "model.latent_dim=4096").spec().model().latentDim(), "max is inclusive");
         assertEquals("model.latent_dim", rejected(MINIMAL, "model.latent_dim=4097").problems().get(0).path());
-        assertEquals("model.encoder.hidden[1]", rejected(MINIMAL, "model.encoder.hidden=[8, 0]").problems().get(0).path(),
+        assertEquals("model.encoder.hidden[1]",
+                rejected(MINIMAL, "model.encoder.hidden=[8, 0]").problems().get(0).path(),
                 "bounds apply to every element of a list");
     }
 
@@ -467,7 +485,8 @@ class SpecLoaderTest {
             assertEquals("spec/BadValue", e.problems().get(0).id(), name);
         }
         assertEquals("mnist-mlp_v1.2", parse(MINIMAL.replace("name: minimal", "name: mnist-mlp_v1.2")).spec().name());
-        assertEquals("x".repeat(100), parse(MINIMAL.replace("name: minimal", "name: " + "x".repeat(100))).spec().name());
+        assertEquals("x".repeat(100), parse(MINIMAL.replace("name: minimal", "name: " + "x".repeat(100))).spec()
+                .name());
     }
 
     @Test
@@ -482,17 +501,18 @@ class SpecLoaderTest {
     @Test
     void aDeviceWithoutEndIsReadNoFurtherThanTheLimit() {
         Path endless = Path.of("/dev/zero");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(endless), "a device without end, such as Linux's");
+        Assumptions.assumeTrue(Files.isReadable(endless), "a device without end, such as Linux's");
         SpecLoader loader = new SpecLoader(CATALOG, name -> null);
-        assertEquals("[spec/TooLarge] (line 1, col 1): the file has more than 1048576 bytes; specs are limited to 1048576"
-                + " bytes", assertThrows(SpecException.class, () -> loader.load(endless, List.of())).problems().get(0).format(),
-                "its size is 0, not its length");
+        assertEquals("[spec/TooLarge] (line 1, col 1): the file has more than 1048576 bytes; specs are "
+                + "limited to 1048576 bytes", assertThrows(SpecException.class, () -> loader.load(endless, List.of()))
+                .problems().get(0).format(), "its size is 0, not its length");
     }
 
     @Test
     void specsAreLimitedInSizeAndMustBeFiles(@TempDir Path dir) throws IOException {
         SpecLoader loader = new SpecLoader(CATALOG, name -> null);
-        SpecException missing = assertThrows(SpecException.class, () -> loader.load(dir.resolve("nope.yaml"), List.of()));
+        SpecException missing = assertThrows(SpecException.class,
+                () -> loader.load(dir.resolve("nope.yaml"), List.of()));
         assertEquals("spec/FileNotFound", missing.problems().get(0).id());
         assertTrue(missing.getMessage().startsWith(dir.resolve("nope.yaml") + ": 1 problem"), missing.getMessage());
 
@@ -505,7 +525,7 @@ class SpecLoaderTest {
                 .problems().get(0).id());
 
         Path latin1 = dir.resolve("latin1.yaml");
-        Files.write(latin1, (MINIMAL + "# caf\u00e9\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        Files.write(latin1, (MINIMAL + "# caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
         assertEquals("spec/NotUtf8", assertThrows(SpecException.class, () -> loader.load(latin1, List.of()))
                 .problems().get(0).id());
 

@@ -24,7 +24,8 @@ record AffineLayer(double[] weights, double[] bias) {
 
     /** The layer {@code scope} of {@code graph}. */
     static AffineLayer read(VaeGraph graph, String scope) {
-        return new AffineLayer(TestModels.values(graph.sameDiff(), scope + "/W"), TestModels.values(graph.sameDiff(), scope + "/b"));
+        return new AffineLayer(TestModels.values(graph.sameDiff(), scope + "/W"),
+                TestModels.values(graph.sameDiff(), scope + "/b"));
     }
 
     /** Gives the graph's variables {@code scope/W} and {@code scope/b} these values. */

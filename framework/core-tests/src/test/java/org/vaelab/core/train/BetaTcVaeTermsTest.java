@@ -50,7 +50,8 @@ class BetaTcVaeTermsTest {
         SplittableRandom random = new SplittableRandom(8);
         Map<String, INDArray> feed = TestModels.feed(TestModels.binary(random, BATCH, WIDTH),
                 TestModels.gaussian(random, BATCH, LATENT), 1.0, 0.0);
-        Map<String, INDArray> out = graph.sameDiff().output(feed, "family/mi", "family/tc", "family/dwkl", VaeGraph.KL_MEAN);
+        Map<String, INDArray> out = graph.sameDiff()
+                .output(feed, "family/mi", "family/tc", "family/dwkl", VaeGraph.KL_MEAN);
         return Map.of("mi", out.get("family/mi").getDouble(0), "tc", out.get("family/tc").getDouble(0),
                 "dwkl", out.get("family/dwkl").getDouble(0), "kl", out.get(VaeGraph.KL_MEAN).getDouble(0));
     }

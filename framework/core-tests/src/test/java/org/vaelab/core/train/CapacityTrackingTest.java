@@ -12,7 +12,6 @@ import org.vaelab.spi.data.Dataset;
 import org.vaelab.spi.data.LoadContext;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.kl.TrainingHorizon;
-import org.vaelab.spi.nn.Activation;
 
 /**
  * The controlled-capacity objective of Burgess et al. 2018 does what it is for: with

@@ -16,6 +16,7 @@ import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
 import org.vaelab.spi.model.ModelFamily;
+import org.vaelab.spi.nn.Activation;
 
 /**
  * The graph of a conditional VAE ({@code cvae}, Sohn et al. 2015): the one-hot label widens the
@@ -45,7 +46,8 @@ class ConditionalVaeGraphTest {
         Map<String, INDArray> out = graph.sameDiff().output(feed(graph, new int[] {0, 1, 2, 1}),
                 VaeGraph.LOG_WEIGHT, VaeGraph.Z_MEAN, VaeGraph.X_MEAN);
         assertArrayEquals(new long[] {BATCH, LATENT}, out.get(VaeGraph.Z_MEAN).shape());
-        assertArrayEquals(new long[] {2 * BATCH, WIDTH}, out.get(VaeGraph.X_MEAN).shape(), "2 samples of z per example");
+        assertArrayEquals(new long[] {2 * BATCH, WIDTH}, out.get(VaeGraph.X_MEAN).shape(),
+                "2 samples of z per example");
         assertFalse(out.get(VaeGraph.LOG_WEIGHT).isNaN().any() || out.get(VaeGraph.LOG_WEIGHT).isInfinite().any());
     }
 
@@ -53,8 +55,10 @@ class ConditionalVaeGraphTest {
     void theEncoderAndTheDecoderReadTheLabel() {
         ModelParts parts = parts(LABELLED);
         VaeGraph graph = parts.build(1, new SplittableRandom(1));
-        INDArray firstMeans = graph.sameDiff().output(feed(graph, new int[] {0, 0, 0, 0}), VaeGraph.Z_MEAN).get(VaeGraph.Z_MEAN);
-        INDArray otherMeans = graph.sameDiff().output(feed(graph, new int[] {2, 2, 2, 2}), VaeGraph.Z_MEAN).get(VaeGraph.Z_MEAN);
+        INDArray firstMeans = graph.sameDiff().output(feed(graph, new int[] {0, 0, 0, 0}), VaeGraph.Z_MEAN)
+                .get(VaeGraph.Z_MEAN);
+        INDArray otherMeans = graph.sameDiff().output(feed(graph, new int[] {2, 2, 2, 2}), VaeGraph.Z_MEAN)
+                .get(VaeGraph.Z_MEAN);
         assertFalse(firstMeans.equalsWithEps(otherMeans, 1e-6), "q(z|x, y) depends on y");
 
         GeneratorGraph generator = GeneratorGraph.of(graph, parts);
@@ -70,7 +74,8 @@ class ConditionalVaeGraphTest {
         VaeGraph graph = parts(LABELLED).build(1, new SplittableRandom(1));
         INDArray x = TestModels.binary(new SplittableRandom(3), BATCH, WIDTH);
         INDArray eps = TestModels.gaussian(new SplittableRandom(4), BATCH, LATENT);
-        InvalidInputException missing = assertThrows(InvalidInputException.class, () -> GraphFeed.of(graph, x, null, eps));
+        InvalidInputException missing = assertThrows(InvalidInputException.class,
+                () -> GraphFeed.of(graph, x, null, eps));
         assertEquals("the model is conditioned on class labels (0 to 2), but the examples have none; give it data with"
                 + " labels", missing.getMessage());
         InvalidInputException outside = assertThrows(InvalidInputException.class,
@@ -88,7 +93,7 @@ class ConditionalVaeGraphTest {
 
     @Test
     void aModelThatIsNotConditionalIgnoresLabels() {
-        VaeGraph graph = TestModels.vae(WIDTH, List.of(8), org.vaelab.spi.nn.Activation.TANH, LATENT, 1, 1);
+        VaeGraph graph = TestModels.vae(WIDTH, List.of(8), Activation.TANH, LATENT, 1, 1);
         assertEquals(0, graph.conditioningClasses());
         assertFalse(feed(graph, new int[] {5, 6, 7, 8}).containsKey(VaeGraph.Y));
     }

@@ -5,16 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.kl.TrainingHorizon;
+import org.vaelab.spi.nn.Activation;
 import org.vaelab.spi.nn.DropoutMasks;
 
 /**
@@ -46,7 +50,7 @@ class DropoutTest {
         assertNotSame(training, evaluation);
         assertEquals(List.of(), evaluation.dropoutMasks());
 
-        VaeGraph plain = TestModels.vae(WIDTH, List.of(8), org.vaelab.spi.nn.Activation.RELU, LATENT, 1, 3);
+        VaeGraph plain = TestModels.vae(WIDTH, List.of(8), Activation.RELU, LATENT, 1, 3);
         assertSame(plain, parts.forEvaluation(plain), "without dropout the training graph is the evaluation graph");
     }
 
@@ -60,11 +64,11 @@ class DropoutTest {
         INDArray decoderMask = feed.get("decoder/hidden0/dropout_mask");
         assertEquals(List.of(64L * SAMPLES, 16L), List.of(decoderMask.size(0), decoderMask.size(1)));
         double[] values = feed.get("encoder/hidden0/dropout_mask").data().asDouble();
-        long zeros = java.util.Arrays.stream(values).filter(v -> v == 0).count();
-        long kept = java.util.Arrays.stream(values).filter(v -> Math.abs(v - 1 / (1 - RATE)) < 1e-6).count();
+        long zeros = Arrays.stream(values).filter(v -> v == 0).count();
+        long kept = Arrays.stream(values).filter(v -> Math.abs(v - 1 / (1 - RATE)) < 1e-6).count();
         assertEquals(values.length, zeros + kept, "every entry is 0 or 1 / (1 - rate)");
         assertEquals(RATE, zeros / (double) values.length, 0.03, "the dropped fraction");
-        assertTrue(!java.util.Arrays.equals(values, batches.next().feed().get("encoder/hidden0/dropout_mask").data().asDouble()),
+        assertTrue(!Arrays.equals(values, batches.next().feed().get("encoder/hidden0/dropout_mask").data().asDouble()),
                 "each step draws new masks");
     }
 
@@ -75,10 +79,10 @@ class DropoutTest {
         SplittableRandom random = new SplittableRandom(8);
         INDArray x = TestModels.binary(random, 5, WIDTH);
         INDArray eps = TestModels.gaussian(random, 5 * SAMPLES, LATENT);
-        Map<String, INDArray> feed = new java.util.HashMap<>(TestModels.feed(x, eps, 1.0, 0.0));
+        Map<String, INDArray> feed = new HashMap<>(TestModels.feed(x, eps, 1.0, 0.0));
         double expected = evaluation.sameDiff().output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
         for (DropoutMasks.Mask mask : training.dropoutMasks()) {
-            feed.put(mask.name(), Nd4j.ones(org.nd4j.linalg.api.buffer.DataType.FLOAT, 5L * mask.rowsPerExample(), mask.width()));
+            feed.put(mask.name(), Nd4j.ones(DataType.FLOAT, 5L * mask.rowsPerExample(), mask.width()));
         }
         assertEquals(expected, training.sameDiff().output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0), 1e-5);
     }

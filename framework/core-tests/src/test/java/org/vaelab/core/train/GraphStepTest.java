@@ -65,7 +65,8 @@ class GraphStepTest {
     private static VaeGraph graph() {
         ModelParts parts = new ModelParts(TestModels.component(Family.ENCODER, "{type: mlp, hidden: [8]}"),
                 TestModels.component(Family.DECODER, "{type: mlp, hidden: [8]}"), TestModels.BERNOULLI,
-                TestModels.beta(1.0), TestModels.VAE, new DataShape(List.of(WIDTH), ValueRange.UNIT_INTERVAL, 0), LATENT);
+                TestModels.beta(1.0), TestModels.VAE, new DataShape(List.of(WIDTH), ValueRange.UNIT_INTERVAL, 0),
+                LATENT);
         return parts.build(1, new SplittableRandom(1));
     }
 

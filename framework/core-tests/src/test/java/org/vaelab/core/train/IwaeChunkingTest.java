@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.vaelab.core.eval.ImportanceSampling;
@@ -119,8 +118,8 @@ class IwaeChunkingTest {
         static Model create() {
             String mlp = "{type: mlp, hidden: [8], activation: tanh}";
             ModelParts parts = new ModelParts(TestModels.component(Family.ENCODER, mlp),
-                    TestModels.component(Family.DECODER, mlp), TestModels.BERNOULLI, TestModels.beta(1.0), TestModels.VAE,
-                    TestModels.shape(WIDTH), LATENT);
+                    TestModels.component(Family.DECODER, mlp), TestModels.BERNOULLI, TestModels.beta(1.0),
+                    TestModels.VAE, TestModels.shape(WIDTH), LATENT);
             return new Model(parts, parts.build(1, new SplittableRandom(6)));
         }
 

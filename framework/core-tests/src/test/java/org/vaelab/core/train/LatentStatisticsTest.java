@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.core.eval.LatentStatistics;
-import org.vaelab.spi.Family;
 import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.nn.Activation;
 

@@ -85,7 +85,8 @@ class LossGradientTest {
         assertEquals(graph.parameterCount(), comparison.count(), "every trainable value was checked");
         assertTrue(comparison.failures().isEmpty(), () -> "gradients off: " + comparison.failures());
         assertEquals(graph.parameterCount(), engineComparison.count(), "every trainable value was checked");
-        assertTrue(engineComparison.failures().isEmpty(), () -> "the engine's gradients off: " + engineComparison.failures());
+        assertTrue(engineComparison.failures().isEmpty(),
+                () -> "the engine's gradients off: " + engineComparison.failures());
         assertTrue(comparison.largestAnalytic() > 1e-2, "the check is not vacuous");
     }
 

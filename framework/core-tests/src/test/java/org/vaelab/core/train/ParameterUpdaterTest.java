@@ -74,7 +74,8 @@ class ParameterUpdaterTest {
         SameDiff sd = SameDiff.create();
         sd.var("w", start.dup());
         ParameterUpdater updater = new ParameterUpdater(sd,
-                TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.01, beta1: 0.8, beta2: 0.99}"), ONE_STEP, threads);
+                TestModels.component(Family.OPTIMIZER, "{type: adam, lr: 0.01, beta1: 0.8, beta2: 0.99}"), ONE_STEP,
+                threads);
         Adam config = new Adam(0.01, 0.8, 0.99, 1e-8);
         INDArray state = Nd4j.zeros(DataType.FLOAT, 1, config.stateSize(start.length()));
         GradientUpdater<?> reference = config.instantiate(state, true);

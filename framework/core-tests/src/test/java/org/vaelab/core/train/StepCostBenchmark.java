@@ -40,7 +40,8 @@ public final class StepCostBenchmark {
     }
 
     public static void main(String[] args) {
-        System.out.println("| model | SameDiff session ms | compiled, 1 thread ms | compiled, 2 threads ms | training step, 1 thread ms | training step, 2 threads ms |");
+        System.out.println("| model | SameDiff session ms | compiled, 1 thread ms | compiled, 2 threads ms | training "
+                + "step, 1 thread ms | training step, 2 threads ms |");
         System.out.println("|---|---|---|---|---|---|");
         row("MLP 784-400-20", "{type: mlp, hidden: [400]}", List.of(WIDTH), 100);
         row("conv 32-64, dense 256", CONV, List.of(1, 28, 28), 10);
@@ -48,14 +49,15 @@ public final class StepCostBenchmark {
 
     private static void row(String label, String network, List<Integer> shape, int steps) {
         ModelParts parts = new ModelParts(TestModels.component(Family.ENCODER, network),
-                TestModels.component(Family.DECODER, network), TestModels.BERNOULLI, TestModels.beta(1.0), TestModels.VAE,
-                new DataShape(shape, ValueRange.UNIT_INTERVAL, 0), LATENT);
+                TestModels.component(Family.DECODER, network), TestModels.BERNOULLI, TestModels.beta(1.0),
+                TestModels.VAE, new DataShape(shape, ValueRange.UNIT_INTERVAL, 0), LATENT);
         VaeGraph graph = parts.build(1, new SplittableRandom(1));
         SplittableRandom random = new SplittableRandom(2);
         TrainingBatch batch = new TrainingBatch(TestModels.feed(greyLevels(random, BATCH),
                 TestModels.gaussian(random, BATCH, LATENT), 1, 0), new KlWeighting(1, 0));
         List<Double> columns = new ArrayList<>();
-        for (GraphStep step : List.of(new GraphStep(graph, 1, false), new GraphStep(graph, 1, true), new GraphStep(graph, 2, true))) {
+        for (GraphStep step : List.of(new GraphStep(graph, 1, false), new GraphStep(graph, 1, true),
+                new GraphStep(graph, 2, true))) {
             columns.add(milliseconds(() -> step.compute(batch), steps));
         }
         for (int lanes : new int[] {1, 2}) {
@@ -65,7 +67,9 @@ public final class StepCostBenchmark {
                 columns.stream().map(ms -> String.format(Locale.ROOT, " %.2f |", ms)).reduce("", String::concat));
     }
 
-    /** The median over 5 rounds of {@code steps} calls of the wall milliseconds per call, after one round of warm-up. */
+    /**
+     * The median over 5 rounds of {@code steps} calls of the wall milliseconds per call, after one round of warm-up.
+     */
     private static double milliseconds(Runnable step, int steps) {
         double[] rounds = new double[6];
         for (int round = 0; round < rounds.length; round++) {
@@ -90,7 +94,8 @@ public final class StepCostBenchmark {
             values[i] = (float) random.nextDouble();
         }
         DataSplit few = new DataSplit(new float[WIDTH], null, WIDTH);
-        DataSplits data = new DataSplits(new DataSplit(values, null, WIDTH), few, few, parts.shape(), BatchTransform.IDENTITY);
+        DataSplits data = new DataSplits(new DataSplit(values, null, WIDTH), few, few, parts.shape(),
+                BatchTransform.IDENTITY);
         Trainer trainer = new Trainer(graph, new GraphStep(graph, lanes, true), TestModels.adam(1e-3), parts.schedule(),
                 BATCH, new RandomStreams(5), TrainingHorizon.of(examples, BATCH, 6));
         return milliseconds(() -> trainer.trainEpoch(data, (step, stepValues) -> { }), 1) / steps;

@@ -2,6 +2,7 @@ package org.vaelab.core.train;
 
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -64,7 +65,8 @@ final class TestModels {
     /** As {@link #vae(DataShape, List, Activation, int, int, long)}, weights drawn from {@code weights}. */
     static VaeGraph vae(DataShape shape, List<Integer> hidden, Activation activation, int latentDim, int samples,
                         RandomGenerator weights) {
-        String mlp = "{type: mlp, hidden: " + hidden + ", activation: " + activation.name().toLowerCase(java.util.Locale.ROOT) + "}";
+        String mlp = "{type: mlp, hidden: " + hidden + ", activation: " + activation.name().toLowerCase(Locale.ROOT)
+                + "}";
         return new ModelParts(component(Family.ENCODER, mlp), component(Family.DECODER, mlp), BERNOULLI, beta(1.0), VAE,
                 shape, latentDim).build(samples, weights);
     }

@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -66,8 +68,8 @@ class TrainerCheckpointTest {
         }
         assertEquals(whole, resumed, "the same loss at every step");
         for (String name : TestModels.parameterNames(fresh.sameDiff())) {
-            assertArrayEquals(TestModels.values(uninterruptedModel.sameDiff(), name), TestModels.values(fresh.sameDiff(), name),
-                    name);
+            assertArrayEquals(TestModels.values(uninterruptedModel.sameDiff(), name),
+                    TestModels.values(fresh.sameDiff(), name), name);
         }
     }
 
@@ -77,13 +79,14 @@ class TrainerCheckpointTest {
         Path file = work.resolve("state.ckpt");
         trainer.checkpoint(Double.NaN).write(file);
         VaeGraph widerModel = new ModelParts(TestModels.component(Family.ENCODER, "{type: mlp, hidden: [17]}"),
-                TestModels.component(Family.DECODER, NETWORK), TestModels.BERNOULLI, TestModels.beta(1.0), TestModels.VAE,
-                data.shape(), LATENT).build(1, new SplittableRandom(1));
+                TestModels.component(Family.DECODER, NETWORK), TestModels.BERNOULLI, TestModels.beta(1.0),
+                TestModels.VAE, data.shape(), LATENT).build(1, new SplittableRandom(1));
         Trainer wider = new Trainer(widerModel, TestModels.adam(1e-2), TestModels.beta(1.0), BATCH,
                 new RandomStreams(5), TrainingHorizon.of(200, BATCH, EPOCHS));
-        IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class, () -> wider.restore(Checkpoint.read(file)));
-        assertTrue(mismatch.getMessage().contains("encoder/hidden0/W is [12, 16] in the checkpoint, [12, 17] in the model"),
-                mismatch.getMessage());
+        IllegalArgumentException mismatch = assertThrows(IllegalArgumentException.class,
+                () -> wider.restore(Checkpoint.read(file)));
+        assertTrue(mismatch.getMessage().contains("encoder/hidden0/W is [12, 16] in the checkpoint, [12, 17] "
+                + "in the model"), mismatch.getMessage());
 
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length / 2] ^= 1;
@@ -91,11 +94,11 @@ class TrainerCheckpointTest {
         InvalidInputException flipped = assertThrows(InvalidInputException.class, () -> Checkpoint.read(file));
         assertEquals(file + " is corrupt: its content does not match its CRC32C checksum", flipped.getMessage());
 
-        Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        Files.write(file, Arrays.copyOf(bytes, bytes.length / 2));
         InvalidInputException truncated = assertThrows(InvalidInputException.class, () -> Checkpoint.read(file));
         assertEquals(file + " is corrupt: its content does not match its CRC32C checksum", truncated.getMessage());
 
-        Files.write(file, "VAELAB? no".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Files.write(file, "VAELAB? no".getBytes(StandardCharsets.UTF_8));
         InvalidInputException garbage = assertThrows(InvalidInputException.class, () -> Checkpoint.read(file));
         assertEquals(file + " is not a VAELab checkpoint", garbage.getMessage());
     }
@@ -122,7 +125,8 @@ class TrainerCheckpointTest {
     }
 
     private VaeGraph model(long seed) {
-        return new ModelParts(TestModels.component(Family.ENCODER, NETWORK), TestModels.component(Family.DECODER, NETWORK),
+        return new ModelParts(TestModels.component(Family.ENCODER, NETWORK),
+                TestModels.component(Family.DECODER, NETWORK),
                 TestModels.BERNOULLI, TestModels.beta(1.0), TestModels.VAE, data.shape(), LATENT)
                 .build(2, new SplittableRandom(seed));
     }

@@ -47,7 +47,8 @@ class TrainingImprovesElboTest {
         }
         ElboTerms after = evaluator.evaluate(data.test(), streams.test(0));
 
-        System.out.printf("TrainingImprovesElboTest: test ELBO %.2f -> %.2f nats (recon %.2f -> %.2f, KL %.3f -> %.3f)%n",
+        System.out.printf("TrainingImprovesElboTest: test ELBO %.2f -> %.2f nats (recon %.2f -> %.2f, KL "
+                + "%.3f -> %.3f)%n",
                 before.elbo(), after.elbo(), before.reconLoss(), after.reconLoss(), before.kl(), after.kl());
         assertEquals(500, after.examples());
         assertEquals(-(after.reconLoss() + after.kl()), after.elbo(), 1e-9, "elbo = -(recon + kl)");

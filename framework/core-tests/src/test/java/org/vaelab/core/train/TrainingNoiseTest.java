@@ -84,12 +84,16 @@ class TrainingNoiseTest {
     /** What one training run fed and measured. */
     private record Run(List<float[]> noise, List<Long> steps, List<Double> losses, Map<String, double[]> weights) {
 
-        /** Trains a small VAE for {@link #EPOCHS} epochs on the same synthetic data, everything random from {@code seed}. */
+        /**
+         * Trains a small VAE for {@link #EPOCHS} epochs on the same synthetic data, everything random from
+         * {@code seed}.
+         */
         static Run train(long seed) {
             DataSplits data = TestModels.syntheticSplits(EXAMPLES, WIDTH, 4);
             List<float[]> noise = new ArrayList<>();
             RandomStreams fed = new RandomStreams(seed);
-            VaeGraph shapes = TestModels.vae(data.shape(), List.of(8), Activation.TANH, LATENT, 1, fed.initialWeights());
+            VaeGraph shapes = TestModels.vae(data.shape(), List.of(8), Activation.TANH, LATENT, 1,
+                    fed.initialWeights());
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
                 TrainingBatches batches = new TrainingBatches(data.train(), data.trainTransform(), BATCH, shapes,
                         fed.batchOrder(epoch + 1), fed.trainingNoise(epoch + 1), TestModels.beta(1.0),

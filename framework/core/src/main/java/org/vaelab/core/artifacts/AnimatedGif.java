@@ -44,7 +44,8 @@ final class AnimatedGif {
             writer.prepareWriteSequence(null);
             for (int i = 0; i < frames.size(); i++) {
                 BufferedImage frame = frames.get(i);
-                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), param);
+                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame),
+                        param);
                 IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(FORMAT);
                 IIOMetadataNode control = child(root, "GraphicControlExtension");
                 control.setAttribute("disposalMethod", "none");

@@ -31,7 +31,8 @@ public record FigureInputs(LatentModel model, DataShape shape, DataSplit test, d
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(metricsCsv, "metricsCsv");
         if (test.width() != shape.size()) {
-            throw new IllegalArgumentException("test examples have " + test.width() + " values, the shape " + shape.size());
+            throw new IllegalArgumentException("test examples have " + test.width() + " values, the shape "
+                    + shape.size());
         }
         if (test.size() == 0) {
             throw new IllegalArgumentException("the test split is empty");

@@ -12,8 +12,8 @@ import org.vaelab.core.train.VaeGraph;
 /**
  * A {@link LatentModel} over the trained SameDiff graphs: posterior means are the
  * {@link VaeGraph#Z_MEAN} output (fed zero noise, which it does not depend on), decoder means the
- * {@link GeneratorGraph}'s output, both fed through {@link GraphFeed} with the rows' labels. Inputs go through in batches of {@value #BATCH} rows so a whole
- * test split never becomes one activation tensor.
+ * {@link GeneratorGraph}'s output, both fed through {@link GraphFeed} with the rows' labels. Inputs go through in
+ * batches of {@value #BATCH} rows so a whole test split never becomes one activation tensor.
  */
 public final class GraphLatentModel implements LatentModel {
 
@@ -46,7 +46,8 @@ public final class GraphLatentModel implements LatentModel {
     public float[] posteriorMeans(float[] inputs, int[] labels, int count) {
         return batched(inputs, labels, count, (x, rowLabels) -> {
             INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * x.rows(), latentDim());
-            return graph.sameDiff().output(GraphFeed.of(graph, x, rowLabels, eps), VaeGraph.Z_MEAN).get(VaeGraph.Z_MEAN);
+            return graph.sameDiff().output(GraphFeed.of(graph, x, rowLabels, eps), VaeGraph.Z_MEAN)
+                    .get(VaeGraph.Z_MEAN);
         });
     }
 
@@ -59,7 +60,8 @@ public final class GraphLatentModel implements LatentModel {
      * Applies {@code function} to {@code [rows, width]} slices of the {@code count} rows of
      * {@code values}, with their labels (null stays null), and concatenates the results.
      */
-    private static float[] batched(float[] values, int[] labels, int count, BiFunction<INDArray, int[], INDArray> function) {
+    private static float[] batched(float[] values, int[] labels, int count,
+            BiFunction<INDArray, int[], INDArray> function) {
         if (count <= 0 || values.length % count != 0) {
             throw new IllegalArgumentException(values.length + " values do not form " + count + " rows");
         }

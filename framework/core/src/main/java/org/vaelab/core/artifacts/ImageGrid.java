@@ -57,10 +57,12 @@ public final class ImageGrid {
      * {@code grid} (of images of {@code shape}) with {@code rowLabels} left of its rows and
      * {@code columnLabels} centred above its columns; an empty list adds no margin.
      */
-    static BufferedImage labelled(BufferedImage grid, DataShape shape, List<String> rowLabels, List<String> columnLabels) {
+    static BufferedImage labelled(BufferedImage grid, DataShape shape, List<String> rowLabels,
+            List<String> columnLabels) {
         int left = rowLabels.isEmpty() ? 0 : LABEL_WIDTH;
         int top = columnLabels.isEmpty() ? 0 : HEADER_HEIGHT;
-        BufferedImage out = new BufferedImage(left + grid.getWidth(), top + grid.getHeight(), BufferedImage.TYPE_INT_RGB);
+        BufferedImage out = new BufferedImage(left + grid.getWidth(), top + grid.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         try {
             g.setColor(Color.WHITE);

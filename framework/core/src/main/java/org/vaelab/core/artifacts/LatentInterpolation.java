@@ -55,8 +55,8 @@ final class LatentInterpolation {
         header.set(1, "t=0");
         header.set(columns - 2, "t=1");
         header.set(columns - 1, "data");
-        Figure png = Figure.png(PNG, ImageGrid.labelled(ImageGrid.render(strip, pairs * columns, inputs.shape(), columns),
-                inputs.shape(), List.of(), header));
+        Figure png = Figure.png(PNG, ImageGrid.labelled(ImageGrid.render(strip, pairs * columns, inputs.shape(),
+                columns), inputs.shape(), List.of(), header));
 
         float[] smooth = decodedPath(inputs, from, to, startLabels, GIF_STEPS);
         List<BufferedImage> forward = new ArrayList<>();

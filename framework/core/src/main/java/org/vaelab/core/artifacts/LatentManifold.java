@@ -20,7 +20,8 @@ final class LatentManifold {
     /** The manifold; the model's latent space must be 2-D. */
     static Figure figure(FigureInputs inputs) {
         if (inputs.latentDim() != 2) {
-            throw new IllegalArgumentException("the manifold needs a 2-D latent space, not " + inputs.latentDim() + "-D");
+            throw new IllegalArgumentException("the manifold needs a 2-D latent space, not " + inputs.latentDim()
+                    + "-D");
         }
         double[] quantiles = new double[SIDE];
         for (int i = 0; i < SIDE; i++) {

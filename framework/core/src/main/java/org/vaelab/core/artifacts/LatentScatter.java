@@ -14,9 +14,9 @@ import org.vaelab.spi.data.DataSplit;
  * {@code images/latent_scatter.png}: the posterior means of up to 10,000 test examples in the
  * plane, one colour per class when the data has labels (as in Makhzani et al. 2016, "Adversarial
  * autoencoders", figure 2), otherwise shaded by the data's annotation when it has one (the Swiss
- * roll's roll parameter t, in {@value #ANNOTATION_BINS} bins of a sequential colormap). A 2-D latent space is drawn as it is; a larger one is projected on its
- * first two principal components ({@link PrincipalComponents}), their share of the variance on the
- * axes.
+ * roll's roll parameter t, in {@value #ANNOTATION_BINS} bins of a sequential colormap). A 2-D latent space is drawn as
+ * it is; a larger one is projected on its first two principal components ({@link PrincipalComponents}), their share of
+ * the variance on the axes.
  */
 final class LatentScatter {
 
@@ -39,10 +39,12 @@ final class LatentScatter {
     static Figure figure(FigureInputs inputs) {
         int latentDim = inputs.latentDim();
         if (latentDim < 2) {
-            throw new IllegalArgumentException("the latent scatter needs at least 2 latent dimensions, not " + latentDim);
+            throw new IllegalArgumentException("the latent scatter needs at least 2 latent dimensions, not "
+                    + latentDim);
         }
         int count = Math.min(MAX_POINTS, inputs.test().size());
-        float[] means = inputs.model().posteriorMeans(inputs.testExamples(0, count), inputs.testLabels(0, count), count);
+        float[] means = inputs.model().posteriorMeans(inputs.testExamples(0, count), inputs.testLabels(0, count),
+                count);
         double[][] points;
         String title = String.format(Locale.ROOT, "Posterior means of %,d test examples", count);
         String xTitle = "z0";

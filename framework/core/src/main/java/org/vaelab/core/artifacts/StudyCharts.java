@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -95,7 +96,8 @@ public final class StudyCharts {
 
     /** Whether every value of {@code key} is a number. */
     private static boolean numeric(String key, List<StudyPoint> points) {
-        return points.stream().allMatch(p -> p.values().get(key).matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?"));
+        return points.stream().allMatch(p -> p.values().get(key)
+                .matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?"));
     }
 
     /** The other swept keys' values of {@code point}, as {@code latent_dim=8, likelihood=...}. */
@@ -107,7 +109,7 @@ public final class StudyCharts {
 
     /** Groups of points by label, in the order the labels first appear (the study's expansion order). */
     private static Map<String, List<StudyPoint>> groupBy(List<StudyPoint> points,
-                                                         java.util.function.Function<StudyPoint, String> label) {
+                                                         Function<StudyPoint, String> label) {
         Map<String, List<StudyPoint>> groups = new LinkedHashMap<>();
         points.forEach(p -> groups.computeIfAbsent(label.apply(p), l -> new ArrayList<>()).add(p));
         return groups;

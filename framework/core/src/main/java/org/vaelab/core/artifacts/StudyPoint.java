@@ -1,11 +1,14 @@
 package org.vaelab.core.artifacts;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * One finished trial of a study, as its plots see it.
  *
- * @param values each swept key (seed excluded) with its value's short label ({@code 0.5}, {@code gaussian-learned_per_dim})
+ * @param values each swept key (seed excluded) with its value's short label ({@code 0.5},
+ * {@code gaussian-learned_per_dim})
  * @param elbo the test ELBO, nats per example
  * @param recon the test reconstruction term {@code -E_q[log p(x|z)]} (the distortion)
  * @param kl the test {@code KL(q(z|x) || p(z))} (the rate)
@@ -13,6 +16,6 @@ import java.util.Map;
 public record StudyPoint(Map<String, String> values, double elbo, double recon, double kl) {
 
     public StudyPoint {
-        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -105,7 +106,7 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
 
     /** Whether {@code metric} is one of the names {@link #metrics} gives statistics of {@code split}. */
     public static boolean names(String split, String metric) {
-        return metric.equals(split + "/active_units") || metric.matches(java.util.regex.Pattern.quote(split)
+        return metric.equals(split + "/active_units") || metric.matches(Pattern.quote(split)
                 + "/(kl_dim|posterior_mean_var)/\\d+");
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vaelab.core.run.AtomicFile;
@@ -20,7 +21,8 @@ final class CsvTable {
     static void write(Path target, List<String> header, int rows, IntFunction<List<Object>> row) throws IOException {
         AtomicFile.write(target, file -> {
             try (CSVPrinter printer = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8),
-                    CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n').build())) {
+                    CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).setRecordSeparator('\n')
+                            .build())) {
                 for (int i = 0; i < rows; i++) {
                     printer.printRecord(row.apply(i));
                 }
@@ -30,6 +32,6 @@ final class CsvTable {
 
     /** {@code prefix0, prefix1, ..., prefix(count - 1)}. */
     static List<String> numbered(String prefix, int count) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+        return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
     }
 }

@@ -30,7 +30,8 @@ public record ExampleScores(DataSplit examples, double[] negativeElbo, Optional<
         RandomStreams streams = new RandomStreams(run.spec().seed());
         double[] elbos = new Evaluator(run.graph(), run.spec().eval().batchSize()).elbos(examples, streams.test(0));
         Optional<double[]> logLikelihoods = iwaeSamples == 0 ? Optional.empty() : Optional.of(
-                ImportanceSampling.bounded(run.graph(), run.parts(), iwaeSamples).logLikelihoods(examples, streams.logLikelihood()));
+                ImportanceSampling.bounded(run.graph(), run.parts(), iwaeSamples)
+                        .logLikelihoods(examples, streams.logLikelihood()));
         return new ExampleScores(examples, negated(elbos), logLikelihoods.map(ExampleScores::negated));
     }
 

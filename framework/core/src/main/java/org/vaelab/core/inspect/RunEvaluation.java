@@ -31,8 +31,8 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
         RandomStreams streams = new RandomStreams(run.spec().seed());
         EvalSpec eval = new EvalSpec(1, run.spec().eval().batchSize(), iwaeSamples, iwaeExamples);
         ElboTerms terms = new Evaluator(run.graph(), eval.batchSize()).evaluate(examples, streams.test(0));
-        return new RunEvaluation(terms, FinalEvaluation.of(run.graph(), run.parts(), examples, eval, streams.logLikelihood()),
-                iwaeSamples);
+        return new RunEvaluation(terms, FinalEvaluation.of(run.graph(), run.parts(), examples, eval,
+                streams.logLikelihood()), iwaeSamples);
     }
 
     /** The numbers by name, in the order of {@link #table()}, for a JSON file. */

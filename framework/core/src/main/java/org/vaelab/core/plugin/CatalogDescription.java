@@ -5,6 +5,7 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.vaelab.core.spec.Names;
 import org.vaelab.spi.ComponentFactory;
@@ -24,7 +25,8 @@ public final class CatalogDescription {
 
     /** The description of every family in the catalog. */
     public static String describe(ComponentCatalog catalog) {
-        StringBuilder out = new StringBuilder("VAELab SPI ").append(SpiVersion.current()).append(System.lineSeparator());
+        StringBuilder out = new StringBuilder("VAELab SPI ").append(SpiVersion.current())
+                .append(System.lineSeparator());
         for (Family<?> family : Family.ALL) {
             out.append(family.name()).append(System.lineSeparator());
             if (catalog.factories(family).isEmpty()) {
@@ -56,9 +58,10 @@ public final class CatalogDescription {
         }
     }
 
-    private static java.util.Optional<Class<?>> nestedRecord(Type type) {
-        Type element = type instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[0] : type;
-        return element instanceof Class<?> raw && raw.isRecord() ? java.util.Optional.of(raw) : java.util.Optional.empty();
+    private static Optional<Class<?>> nestedRecord(Type type) {
+        Type element = type instanceof ParameterizedType parameterized ? parameterized.getActualTypeArguments()[0]
+                : type;
+        return element instanceof Class<?> raw && raw.isRecord() ? Optional.of(raw) : Optional.empty();
     }
 
     private static String detail(Param param) {

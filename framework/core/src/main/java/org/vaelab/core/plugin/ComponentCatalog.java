@@ -1,5 +1,6 @@
 package org.vaelab.core.plugin;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,7 @@ public final class ComponentCatalog {
 
     /** The factories of {@code family}, sorted by type name. */
     public SortedMap<String, ComponentFactory<?, ?>> factories(Family<?> family) {
-        return java.util.Collections.unmodifiableSortedMap(factories.get(family));
+        return Collections.unmodifiableSortedMap(factories.get(family));
     }
 
     /** The factory registered as {@code type} in {@code family}. */
@@ -36,7 +37,8 @@ public final class ComponentCatalog {
     /** Makes the component a spec describes. */
     public <T> T create(Family<T> family, Component<T> component) {
         ComponentFactory<?, ?> factory = factory(family, component.type())
-                .orElseThrow(() -> new IllegalStateException("no " + family + " '" + component.type() + "' registered"));
+                .orElseThrow(() -> new IllegalStateException("no " + family + " '" + component.type()
+                        + "' registered"));
         return family.productType().cast(createUnchecked(factory, component.config()));
     }
 

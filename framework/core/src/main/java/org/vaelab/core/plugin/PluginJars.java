@@ -31,7 +31,10 @@ final class PluginJars {
     private PluginJars() {
     }
 
-    /** The plugin jars named by {@code pluginPath} (the variable's value, null when unset), else those in {@code home}'s {@code .vaelab/plugins}. */
+    /**
+     * The plugin jars named by {@code pluginPath} (the variable's value, null when unset), else those in {@code home}'s
+     * {@code .vaelab/plugins}.
+     */
     static List<Path> find(String pluginPath, Path home) {
         List<Path> entries = new ArrayList<>();
         if (pluginPath == null || pluginPath.isBlank()) {
@@ -67,13 +70,14 @@ final class PluginJars {
         for (Path jar : jars) {
             SpiVersion built = builtFor(jar);
             if (!current.accepts(built)) {
-                throw new PluginException("plugin " + jar + " was built for VAELab SPI " + built + "; this VAELab has SPI "
-                        + current + " and loads plugins of major version " + current.major() + " only: rebuild the plugin "
-                        + "against vaelab-spi " + current + " or remove it");
+                throw new PluginException("plugin " + jar + " was built for VAELab SPI " + built
+                        + "; this VAELab has SPI " + current + " and loads plugins of major version " + current.major()
+                        + " only: rebuild the plugin against vaelab-spi " + current + " or remove it");
             }
             URLClassLoader loader = new URLClassLoader(new URL[] {url(jar)}, parent);
             int found = 0;
-            for (ServiceLoader.Provider<VaePlugin> provider : ServiceLoader.load(VaePlugin.class, loader).stream().toList()) {
+            for (ServiceLoader.Provider<VaePlugin> provider : ServiceLoader.load(VaePlugin.class, loader).stream()
+                    .toList()) {
                 if (provider.type().getClassLoader() == loader) {
                     plugins.add(provider.get());
                     found++;
@@ -97,13 +101,15 @@ final class PluginJars {
             throw new PluginException("plugin " + jar + " is not a readable jar (" + e.getMessage() + ")", e);
         }
         if (attribute == null) {
-            throw new PluginException("plugin " + jar + " does not say which VAELab SPI it was built for: its manifest needs "
+            throw new PluginException("plugin " + jar
+                    + " does not say which VAELab SPI it was built for: its manifest needs "
                     + SpiVersion.MANIFEST_ATTRIBUTE + ": " + SpiVersion.current() + " (see docs/plugins.md)");
         }
         try {
             return SpiVersion.parse(attribute);
         } catch (IllegalArgumentException e) {
-            throw new PluginException("plugin " + jar + ": manifest " + SpiVersion.MANIFEST_ATTRIBUTE + ": " + e.getMessage(), e);
+            throw new PluginException("plugin " + jar + ": manifest " + SpiVersion.MANIFEST_ATTRIBUTE + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -53,9 +53,10 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
      */
     static ModelParts parts(ExperimentSpec spec, ComponentCatalog catalog, DataShape shape) {
         ModelParts parts = new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
-                catalog.create(Family.DECODER, spec.model().decoder()), catalog.create(Family.LIKELIHOOD, spec.likelihood()),
-                catalog.create(Family.KL_SCHEDULE, spec.kl()), catalog.create(Family.MODEL_FAMILY, spec.model().family()),
-                shape, spec.model().latentDim());
+                catalog.create(Family.DECODER, spec.model().decoder()),
+                catalog.create(Family.LIKELIHOOD, spec.likelihood()),
+                catalog.create(Family.KL_SCHEDULE, spec.kl()),
+                catalog.create(Family.MODEL_FAMILY, spec.model().family()), shape, spec.model().latentDim());
         parts.encoder().incompatibility(parts.encoderShape()).ifPresent(reason -> {
             throw new InvalidInputException("model.encoder.type: " + (parts.conditioning().isConditional()
                     ? "model.family " + spec.model().family().type() + " appends each example's one-hot label to it, so"

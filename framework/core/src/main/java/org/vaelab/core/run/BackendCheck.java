@@ -13,11 +13,12 @@ final class BackendCheck {
 
     static void require(Backend wanted) {
         String loaded = Nd4j.getBackend().getClass().getSimpleName();
-        boolean cuda = loaded.toLowerCase(Locale.ROOT).contains("cuda") || loaded.toLowerCase(Locale.ROOT).contains("jcublas");
+        boolean cuda = loaded.toLowerCase(Locale.ROOT).contains("cuda")
+                || loaded.toLowerCase(Locale.ROOT).contains("jcublas");
         if ((wanted == Backend.CUDA) != cuda) {
             throw new InvalidInputException("backend: the spec asks for " + wanted.name().toLowerCase(Locale.ROOT)
-                    + " but ND4J loaded " + loaded + "; build with " + (wanted == Backend.CUDA ? "-Pcuda" : "the default cpu profile")
-                    + " or change 'backend'");
+                    + " but ND4J loaded " + loaded + "; build with "
+                    + (wanted == Backend.CUDA ? "-Pcuda" : "the default cpu profile") + " or change 'backend'");
         }
     }
 }

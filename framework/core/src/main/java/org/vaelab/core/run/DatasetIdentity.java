@@ -29,7 +29,8 @@ final class DatasetIdentity {
                 split.updateDigest(digest);
             }
             String hex = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-            return new DatasetInfo(resolved.spec().data().type(), hex, JSON.writeValueAsString(resolved.recorded().get("data")));
+            return new DatasetInfo(resolved.spec().data().type(), hex,
+                    JSON.writeValueAsString(resolved.recorded().get("data")));
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("SHA-256 and plain maps are always available", e);
         }

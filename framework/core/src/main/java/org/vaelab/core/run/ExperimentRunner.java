@@ -1,5 +1,6 @@
 package org.vaelab.core.run;
 
+import java.awt.AWTError;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -46,7 +47,8 @@ public final class ExperimentRunner {
     static final String CHECKPOINT_FILE = "checkpoints/final.fb";
     /** The provenance key naming how training steps were computed, {@code graph} or {@code dense}. */
     static final String TRAINING_STEP = "training_step";
-    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
 
     private final ComponentCatalog catalog;
 
@@ -83,12 +85,15 @@ public final class ExperimentRunner {
     }
 
     /** What a run trains, and how it was asked for. */
-    private record Training(ResolvedSpec resolved, RunOptions options, Assembly model, TrainingStep step, Trainer trainer,
-                            long started) {
+    private record Training(ResolvedSpec resolved, RunOptions options, Assembly model, TrainingStep step,
+            Trainer trainer, long started) {
     }
 
-    /** The run itself, once its directory is locked by this process (and, for a resumption, its checkpoint restored). */
-    private RunResult run(Training training, RunDirectory directory, Resumption resumption, Instant now) throws IOException {
+    /**
+     * The run itself, once its directory is locked by this process (and, for a resumption, its checkpoint restored).
+     */
+    private RunResult run(Training training, RunDirectory directory, Resumption resumption,
+            Instant now) throws IOException {
         ResolvedSpec resolved = training.resolved();
         RunOptions options = training.options();
         Assembly model = training.model();
@@ -97,11 +102,13 @@ public final class ExperimentRunner {
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
-        Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now);
+        Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(),
+                now);
         provenance.put(TRAINING_STEP, training.step().kind());
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
-                now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options), DatasetIdentity.of(resolved, model.data()));
+                now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options),
+                DatasetIdentity.of(resolved, model.data()));
         try (OpenRun run = start(directory, resolved, resumption, provenance, new TrackerGroup(trackers), info,
                 commandLine(options), options.out())) {
             try {
@@ -109,15 +116,16 @@ public final class ExperimentRunner {
                     String path = "data/" + fitted.getKey();
                     run.tracker().logArtifact(directory.writeText(path, fitted.getValue()), path);
                 }
-                options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(), describe(model, spec),
-                        training.step().kind());
+                options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(),
+                        describe(model, spec), training.step().kind());
                 double bestValidationElbo = Double.NaN;
                 if (resumption != null) {
                     bestValidationElbo = resumption.checkpoint().bestValidationElbo();
                     options.out().printf(Locale.ROOT, "resuming after epoch %d (step %d)%n", trainer.epochsDone(),
                             trainer.globalStep());
                 }
-                ElboTerms test = new TrainingLoop(model, spec, options, run.tracker(), directory).run(trainer, bestValidationElbo);
+                ElboTerms test = new TrainingLoop(model, spec, options, run.tracker(), directory)
+                        .run(trainer, bestValidationElbo);
                 finish(model, spec, trainer, directory, run, options);
                 run.end(RunStatus.FINISHED);
                 double seconds = (System.nanoTime() - training.started()) / 1e9;
@@ -143,8 +151,9 @@ public final class ExperimentRunner {
             trainer.restore(resumption.checkpoint());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--resume " + resumption.directory().root() + ": "
-                    + TrainingLoop.LAST_CHECKPOINT + " is not a checkpoint of the model and optimizer its spec describes ("
-                    + Failures.reason(e) + "); start the run again without --resume");
+                    + TrainingLoop.LAST_CHECKPOINT
+                    + " is not a checkpoint of the model and optimizer its spec describes (" + Failures.reason(e)
+                    + "); start the run again without --resume");
         }
     }
 
@@ -182,8 +191,8 @@ public final class ExperimentRunner {
     }
 
     /** Saves the trained model, then its SHA-256, evaluates it beyond the ELBO and draws the pictures. */
-    private static void finish(Assembly model, ExperimentSpec spec, Trainer trainer, RunDirectory directory, OpenRun run,
-                               RunOptions options) throws IOException {
+    private static void finish(Assembly model, ExperimentSpec spec, Trainer trainer, RunDirectory directory,
+            OpenRun run, RunOptions options) throws IOException {
         VaeGraph trained = model.parts().forEvaluation(model.graph());
         Path checkpoint = directory.write(CHECKPOINT_FILE, file -> save(trained, file));
         String checksum = ModelChecksum.record(directory, CHECKPOINT_FILE);
@@ -240,7 +249,8 @@ public final class ExperimentRunner {
     private static String outOfMemory(ExperimentSpec spec, OutOfMemoryError e) {
         return String.format(Locale.ROOT, "out of memory (%s) with train.batch_size %d, train.mc_samples %d and "
                         + "eval.batch_size %d: lower them, or allow more memory, for example "
-                        + "VAE_JAVA_OPTS='-Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=12G' (the run's checkpoints are kept)",
+                        + "VAE_JAVA_OPTS='-Xmx4g -Dorg.bytedeco.javacpp.maxphysicalbytes=12G' (the run's "
+                        + "checkpoints are kept)",
                 Failures.reason(e), spec.train().batchSize(), spec.train().mcSamples(), spec.eval().batchSize());
     }
 
@@ -268,7 +278,8 @@ public final class ExperimentRunner {
      */
     private static String commandLine(RunOptions options) {
         StringBuilder command = new StringBuilder("vae run ").append(shellWord(options.specSource()));
-        options.overrides().forEach(assignment -> command.append(" --set ").append(shellWord(Overrides.shown(assignment))));
+        options.overrides().forEach(assignment -> command.append(" --set ")
+                .append(shellWord(Overrides.shown(assignment))));
         return command.toString();
     }
 
@@ -293,12 +304,12 @@ public final class ExperimentRunner {
      * Draws the figures; a failure to draw (a missing font, say) is reported and leaves the run,
      * its metrics and its checkpoint as they are.
      */
-    private static void writePictures(VaeGraph trained, Assembly model, FinalEvaluation evaluation, RunDirectory directory,
-                                      TrackerGroup tracker, RunOptions options) throws IOException {
+    private static void writePictures(VaeGraph trained, Assembly model, FinalEvaluation evaluation,
+            RunDirectory directory, TrackerGroup tracker, RunOptions options) throws IOException {
         List<String> pictures;
         try {
             pictures = Pictures.write(trained, model, evaluation.klPerDimension(), directory);
-        } catch (IOException | RuntimeException | java.awt.AWTError e) {
+        } catch (IOException | RuntimeException | AWTError e) {
             options.out().println("warning: the figures could not be drawn (" + e + "); the run's results are kept");
             return;
         }
@@ -318,7 +329,8 @@ public final class ExperimentRunner {
     private static String describe(Assembly model, ExperimentSpec spec) {
         return String.format(Locale.ROOT, "data %s: %d train / %d validation / %d test, shape %s; model %s-%s, "
                         + "latent %d, %s likelihood, %,d parameters",
-                spec.data().type(), model.data().train().size(), model.data().validation().size(), model.data().test().size(),
+                spec.data().type(), model.data().train().size(), model.data().validation().size(),
+                model.data().test().size(),
                 model.data().shape().dims(), spec.model().encoder().type(), spec.model().decoder().type(),
                 spec.model().latentDim(), spec.likelihood().type(), model.graph().parameterCount());
     }

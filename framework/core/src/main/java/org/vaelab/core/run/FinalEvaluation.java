@@ -34,7 +34,8 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
      * statistics in batches of {@code eval.batch_size}, and the log-likelihood with
      * {@code eval.iwae_samples} samples on the first {@code eval.iwae_examples} examples, drawn from {@code noise}.
      */
-    public static FinalEvaluation of(VaeGraph graph, ModelParts parts, DataSplit test, EvalSpec eval, RandomGenerator noise) {
+    public static FinalEvaluation of(VaeGraph graph, ModelParts parts, DataSplit test, EvalSpec eval,
+            RandomGenerator noise) {
         LatentStatistics latent = LatentStatistics.of(graph, test, eval.batchSize());
         if (eval.iwaeSamples() == 0) {
             return new FinalEvaluation(latent, OptionalDouble.empty(), 0);

@@ -1,5 +1,6 @@
 package org.vaelab.core.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.ExperimentSpec;
+import org.vaelab.core.spec.SpecException;
 import org.vaelab.core.spec.SpecLoader;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.InvalidInputException;
@@ -59,7 +61,7 @@ public final class JournalReplay {
         ExperimentSpec spec;
         try {
             spec = new SpecLoader(catalog, environment).load(specFile, List.of()).spec();
-        } catch (org.vaelab.core.spec.SpecException e) {
+        } catch (SpecException e) {
             throw new InvalidInputException(specFile + " is not a valid spec of this VAELab: " + e.getMessage(), e);
         }
         if (spec.tracking().isEmpty()) {
@@ -80,7 +82,8 @@ public final class JournalReplay {
                     group.end(RunStatus.valueOf(event.path("status").asText()));
                     ended = true;
                 }
-                default -> throw new InvalidInputException(runDirectory.resolve(Journal.FILE) + ": unknown event " + event);
+                default -> throw new InvalidInputException(runDirectory.resolve(Journal.FILE) + ": unknown event "
+                        + event);
             }
         }
         if (!ended) {
@@ -120,7 +123,7 @@ public final class JournalReplay {
             }
             try {
                 events.add(Journal.JSON.readTree(line));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 if (index == last) {
                     warnings.accept("warning: " + journal + ": skipped a cut last line ("
                             + lengths.get(index) + " bytes)");
@@ -141,7 +144,8 @@ public final class JournalReplay {
         return new RunInfo(start.path("run_id").asText(), start.path("experiment").asText(),
                 start.path("run_name").asText(), runDirectory, start.path("start_ms").asLong(),
                 strings(start.path("params")), strings(start.path("tags")),
-                new DatasetInfo(dataset.path("name").asText(), dataset.path("digest").asText(), dataset.path("source").asText()));
+                new DatasetInfo(dataset.path("name").asText(), dataset.path("digest").asText(),
+                        dataset.path("source").asText()));
     }
 
     private static Map<String, String> strings(JsonNode object) {

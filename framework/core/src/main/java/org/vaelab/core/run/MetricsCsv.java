@@ -56,7 +56,8 @@ final class MetricsCsv implements AutoCloseable {
             try (BufferedReader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8);
                  CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(target, StandardCharsets.UTF_8), FORMAT)) {
                 out.printRecord((Object[]) HEADER);
-                for (CSVRecord row : FORMAT.builder().setHeader(HEADER).setSkipHeaderRecord(true).build().parse(reader)) {
+                for (CSVRecord row : FORMAT.builder().setHeader(HEADER).setSkipHeaderRecord(true).build()
+                        .parse(reader)) {
                     if (row.isConsistent() && row.get("epoch").matches("\\d+")
                             && !repeated.test(Integer.parseInt(row.get("epoch")), row.get("metric"))) {
                         out.printRecord(row);

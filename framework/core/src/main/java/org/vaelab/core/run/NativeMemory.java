@@ -1,5 +1,6 @@
 package org.vaelab.core.run;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.Locale;
 import org.bytedeco.javacpp.Pointer;
@@ -60,6 +61,6 @@ public final class NativeMemory {
     }
 
     private static long machineBytes() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
     }
 }

@@ -52,8 +52,8 @@ final class ParameterBudget {
         long total = sum(encoder) > Long.MAX_VALUE - sum(decoder) ? Long.MAX_VALUE : sum(encoder) + sum(decoder);
         long largest = Math.max(largest(encoder), largest(decoder));
         String where = largest(encoder) >= largest(decoder) ? "model.encoder" : "model.decoder";
-        String count = String.format(Locale.ROOT, "%s: the model would have %,d parameters (%.1f GiB as float32)", where,
-                total, total * (double) FLOAT_BYTES / GIB);
+        String count = String.format(Locale.ROOT, "%s: the model would have %,d parameters (%.1f GiB as float32)",
+                where, total, total * (double) FLOAT_BYTES / GIB);
         long arrayLimit = Math.min(MAX_ARRAY, heapBytes / FLOAT_BYTES / 2);
         if (largest > arrayLimit) {
             throw new InvalidInputException(String.format(Locale.ROOT, "%s, %,d of them in one layer's array; at most"

@@ -29,7 +29,8 @@ final class Pictures {
             throws IOException {
         GeneratorGraph generator = GeneratorGraph.of(trained, model.parts());
         FigureInputs inputs = new FigureInputs(GraphLatentModel.of(trained, generator), model.data().shape(),
-                model.data().test(), klPerDimension, model.streams().pictures(), directory.root().resolve(MetricsCsv.FILE));
+                model.data().test(), klPerDimension, model.streams().pictures(),
+                directory.root().resolve(MetricsCsv.FILE));
         List<String> paths = new ArrayList<>();
         for (Figure figure : Figures.render(inputs)) {
             directory.write(figure.path(), figure.content()::writeTo);

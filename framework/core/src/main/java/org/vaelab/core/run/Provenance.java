@@ -1,14 +1,19 @@
 package org.vaelab.core.run;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 import org.vaelab.core.spec.ResolvedSpec;
@@ -45,7 +50,7 @@ final class Provenance {
         gitCommit(workingDirectory).ifPresent(commit -> out.put("git_commit", commit));
         out.put("backend", Nd4j.getBackend().getClass().getSimpleName());
         out.put("data_type", Nd4j.dataType().toString());
-        java.util.Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
+        Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
         Map<String, Object> device = new LinkedHashMap<>();
         for (String key : DEVICE_KEYS) {
             if (environment.containsKey(key)) {
@@ -63,7 +68,8 @@ final class Provenance {
         out.put("threads", threads);
         out.put("available_processors", Runtime.getRuntime().availableProcessors());
         out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        out.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        out.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
         return out;
     }
 
@@ -73,15 +79,17 @@ final class Provenance {
      */
     private static String nativeBuild() {
         return NativeOpsHolder.getInstance().getDeviceNativeOps().buildInfo().lines().map(String::strip)
-                .filter(line -> line.startsWith("HAVE_")).map(line -> line.substring("HAVE_".length()).toLowerCase(Locale.ROOT))
+                .filter(line -> line.startsWith("HAVE_"))
+                .map(line -> line.substring("HAVE_".length()).toLowerCase(Locale.ROOT))
                 .collect(Collectors.joining(","));
     }
 
     /** The CPU's model name as Linux reports it. */
     private static Optional<String> cpuModel() {
-        try (java.util.stream.Stream<String> lines = java.nio.file.Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).findFirst().map(l -> l.substring(l.indexOf(':') + 1).strip());
-        } catch (IOException | java.io.UncheckedIOException e) {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).findFirst()
+                    .map(l -> l.substring(l.indexOf(':') + 1).strip());
+        } catch (IOException | UncheckedIOException e) {
             return Optional.empty();
         }
     }
@@ -93,7 +101,8 @@ final class Provenance {
             if (commit.isEmpty()) {
                 return commit;
             }
-            boolean dirty = git(directory, "status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty()).orElse(false);
+            boolean dirty = git(directory, "status", "--porcelain", "--untracked-files=no").map(s -> !s.isEmpty())
+                    .orElse(false);
             return Optional.of(commit.get() + (dirty ? "-dirty" : ""));
         } catch (IOException e) {
             return Optional.empty();
@@ -106,7 +115,7 @@ final class Provenance {
         System.arraycopy(arguments, 0, command, 1, arguments.length);
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
         try {
-            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!process.waitFor(10, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 return Optional.empty();
             }

@@ -53,7 +53,8 @@ record Resumption(RunDirectory directory, ProcessLock lock, String runId, Checkp
         if (!Files.readString(spec, StandardCharsets.UTF_8).equals(resolved.yaml())) {
             throw new InvalidInputException("--resume " + runDirectory + ": the run was made from another spec (sha256 "
                     + "of its " + ExperimentRunner.SPEC_FILE + " differs from " + resolved.sha256().substring(0, 8)
-                    + "); resume it with the same spec and --set values ('vae validate --print' shows what a spec resolves to)");
+                    + "); resume it with the same spec and --set values ('vae validate --print' shows what a spec "
+                    + "resolves to)");
         }
         JsonNode provenance = JSON.readTree(runDirectory.resolve(OpenRun.PROVENANCE_FILE).toFile());
         if (RunStatus.FINISHED.name().equals(provenance.path("status").asText())) {
@@ -65,8 +66,9 @@ record Resumption(RunDirectory directory, ProcessLock lock, String runId, Checkp
     private static Path checkedCheckpoint(Path runDirectory) {
         Path checkpoint = runDirectory.resolve(TrainingLoop.LAST_CHECKPOINT);
         if (!Files.isRegularFile(checkpoint)) {
-            throw new InvalidInputException("--resume " + runDirectory + ": the run stopped before its first checkpoint ("
-                    + TrainingLoop.LAST_CHECKPOINT + "); start it again without --resume");
+            throw new InvalidInputException("--resume " + runDirectory
+                    + ": the run stopped before its first checkpoint (" + TrainingLoop.LAST_CHECKPOINT
+                    + "); start it again without --resume");
         }
         return checkpoint;
     }
@@ -77,7 +79,8 @@ record Resumption(RunDirectory directory, ProcessLock lock, String runId, Checkp
             return Checkpoint.read(checkpoint);
         } catch (InvalidInputException e) {
             String best = Files.isRegularFile(runDirectory.resolve(TrainingLoop.BEST_CHECKPOINT))
-                    ? "to resume from the best epoch instead, copy " + TrainingLoop.BEST_CHECKPOINT + " over it, or " : "";
+                    ? "to resume from the best epoch instead, copy " + TrainingLoop.BEST_CHECKPOINT
+                    + " over it, or " : "";
             throw new InvalidInputException("--resume " + runDirectory + ": " + e.getMessage() + "; " + best
                     + "start the run again without --resume", e);
         }

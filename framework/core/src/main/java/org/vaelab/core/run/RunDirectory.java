@@ -50,7 +50,9 @@ public final class RunDirectory {
         return new RunDirectory(root.toAbsolutePath().normalize());
     }
 
-    /** The folder {@code root}, created with its parents if it does not exist, for files that are written again later. */
+    /**
+     * The folder {@code root}, created with its parents if it does not exist, for files that are written again later.
+     */
     public static RunDirectory open(Path root) throws IOException {
         return new RunDirectory(Files.createDirectories(root));
     }

@@ -1,5 +1,6 @@
 package org.vaelab.core.run;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ public final class TrainedRun {
     private static JsonNode readProvenance(Path file) throws IOException {
         try {
             return Journal.JSON.readTree(file.toFile());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new InvalidInputException(file + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
         }
     }
@@ -115,13 +116,15 @@ public final class TrainedRun {
         try {
             saved = SameDiff.load(checkpoint.toFile(), false);
         } catch (RuntimeException e) {
-            throw new InvalidInputException(checkpoint + " cannot be read as a SameDiff graph (" + Failures.reason(e) + ")", e);
+            throw new InvalidInputException(checkpoint + " cannot be read as a SameDiff graph (" + Failures.reason(e)
+                    + ")", e);
         }
         try {
             return parts.withWeightsFrom(saved, samples);
         } catch (IllegalArgumentException e) {
-            throw new InvalidInputException(checkpoint + " does not fit the model its spec describes with the installed "
-                    + "plugins: " + Failures.reason(e), e);
+            throw new InvalidInputException(checkpoint
+                    + " does not fit the model its spec describes with the installed plugins: " + Failures.reason(e),
+                    e);
         }
     }
 
@@ -170,8 +173,8 @@ public final class TrainedRun {
                     + directory + " takes " + shape().dims());
         }
         parts.likelihood().incompatibility(loaded.shape()).ifPresent(reason -> {
-            throw new InvalidInputException("data: the run's " + spec.likelihood().type() + " likelihood cannot model it: "
-                    + reason);
+            throw new InvalidInputException("data: the run's " + spec.likelihood().type()
+                    + " likelihood cannot model it: " + reason);
         });
         int classes = parts.conditioning().classes();
         if (classes > 0 && (!loaded.test().hasLabels() || loaded.shape().classes() > classes)) {
@@ -188,7 +191,7 @@ public final class TrainedRun {
     /** One line: the run, its data, model and likelihood. */
     public String describe() {
         return String.format(Locale.ROOT, "run %s: %s on %s, %s-%s, latent %d, %s likelihood", directory, spec.name(),
-                spec.data().type(), spec.model().encoder().type(), spec.model().decoder().type(), spec.model().latentDim(),
-                spec.likelihood().type());
+                spec.data().type(), spec.model().encoder().type(), spec.model().decoder().type(),
+                spec.model().latentDim(), spec.likelihood().type());
     }
 }

@@ -39,7 +39,8 @@ final class TrainingLoop {
     private final RunDirectory directory;
     private Evaluator trainedGraphEvaluator;
 
-    TrainingLoop(Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker, RunDirectory directory) {
+    TrainingLoop(Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker,
+            RunDirectory directory) {
         this.model = model;
         this.spec = spec;
         this.options = options;
@@ -76,7 +77,8 @@ final class TrainingLoop {
                 ElboTerms validation = requireFinite("validation", epoch, trainer,
                         current.evaluate(model.data().validation(), model.streams().validation(epoch)));
                 long testStart = System.nanoTime();
-                test = requireFinite("test", epoch, trainer, current.evaluate(model.data().test(), model.streams().test(epoch)));
+                test = requireFinite("test", epoch, trainer,
+                        current.evaluate(model.data().test(), model.streams().test(epoch)));
                 epochMetrics.put("time/test_eval_seconds", (System.nanoTime() - testStart) / 1e9);
                 put(epochMetrics, "val", validation);
                 put(epochMetrics, "test", test);
@@ -90,7 +92,8 @@ final class TrainingLoop {
             options.out().println(line);
         }
         return test != null ? test
-                : requireFinite("test", epochs, trainer, evaluator().evaluate(model.data().test(), model.streams().test(epochs)));
+                : requireFinite("test", epochs, trainer,
+                        evaluator().evaluate(model.data().test(), model.streams().test(epochs)));
     }
 
     /**
@@ -103,8 +106,8 @@ final class TrainingLoop {
     private static ElboTerms requireFinite(String split, int epoch, Trainer trainer, ElboTerms terms) {
         if (!Double.isFinite(terms.elbo())) {
             throw new TrainingDivergedException(String.format(Locale.ROOT,
-                    "the %s ELBO became %s after epoch %d (step %d): reconstruction %s, KL %s", split, terms.elbo(), epoch,
-                    trainer.globalStep(), terms.reconLoss(), terms.kl()));
+                    "the %s ELBO became %s after epoch %d (step %d): reconstruction %s, KL %s", split, terms.elbo(),
+                    epoch, trainer.globalStep(), terms.reconLoss(), terms.kl()));
         }
         return terms;
     }

@@ -50,15 +50,16 @@ final class TrainingMemoryEstimate {
      * {@code inputValues} values, evaluated on splits of at most {@code evalExamples} examples, in a
      * process whose heap may grow to {@code heap} bytes.
      */
-    static TrainingMemoryEstimate of(ExperimentSpec spec, VaeGraph graph, int inputValues, int evalExamples, long heap) {
+    static TrainingMemoryEstimate of(ExperimentSpec spec, VaeGraph graph, int inputValues, int evalExamples,
+            long heap) {
         long widest = inputValues;
         for (String name : graph.parameterNames()) {
             for (long dimension : graph.sameDiff().getArrForVarName(name).shape()) {
                 widest = Math.max(widest, dimension);
             }
         }
-        return new TrainingMemoryEstimate(spec, graph.samples(), widest, Math.min(spec.eval().batchSize(), evalExamples),
-                heap);
+        return new TrainingMemoryEstimate(spec, graph.samples(), widest,
+                Math.min(spec.eval().batchSize(), evalExamples), heap);
     }
 
     /** The estimated peak resident memory in bytes. */
@@ -75,7 +76,8 @@ final class TrainingMemoryEstimate {
         if (bytes > limit) {
             long rowsPerSample = spec.train().batchSize() + evalBatch;
             long fittingSamples = Math.max(0, (limit - heap) / bytesPerRow() / rowsPerSample);
-            throw new InvalidInputException(String.format(Locale.ROOT, "%s: %s needs an estimated %s at its peak, more than"
+            throw new InvalidInputException(String.format(Locale.ROOT,
+                    "%s: %s needs an estimated %s at its peak, more than"
                     + " the %s this process may use; lower %s (at most %d with these batch sizes), train.batch_size or"
                     + " eval.batch_size, or allow more memory, for example VAE_JAVA_OPTS='-Xmx1g"
                     + " -Dorg.bytedeco.javacpp.maxphysicalbytes=%dG' on a machine that has it",
@@ -95,7 +97,9 @@ final class TrainingMemoryEstimate {
                 widest);
     }
 
-    /** The key that sets the samples: the family's own (iwae's samples replace train.mc_samples) or train.mc_samples. */
+    /**
+     * The key that sets the samples: the family's own (iwae's samples replace train.mc_samples) or train.mc_samples.
+     */
     private String samplesKey() {
         return samples == spec.train().mcSamples() ? "train.mc_samples" : "model.family.samples";
     }

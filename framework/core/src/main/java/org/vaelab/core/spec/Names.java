@@ -2,6 +2,7 @@ package org.vaelab.core.spec;
 
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -15,7 +16,7 @@ public final class Names {
 
     /** The YAML key of a Java record component: {@code latentDim -> latent_dim}. */
     public static String snakeCase(String javaName) {
-        return CAMEL_BOUNDARY.matcher(javaName).replaceAll("$1_$2").toLowerCase(java.util.Locale.ROOT);
+        return CAMEL_BOUNDARY.matcher(javaName).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -24,7 +25,7 @@ public final class Names {
      * one letter the same.
      */
     public static Optional<String> closest(String typo, Collection<String> known) {
-        String lower = typo.toLowerCase(java.util.Locale.ROOT);
+        String lower = typo.toLowerCase(Locale.ROOT);
         int limit = Math.max(1, typo.length() / 3);
         return known.stream()
                 .filter(k -> distance(lower, k) <= limit && distance(lower, k) < Math.max(lower.length(), k.length()))

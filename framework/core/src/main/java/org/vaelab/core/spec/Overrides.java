@@ -2,6 +2,7 @@ package org.vaelab.core.spec;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.vaelab.core.spec.SpecNode.MapNode;
 
@@ -76,7 +77,7 @@ public final class Overrides {
         }
         MapNode.Entry existing = map.entries().get(key);
         if (existing == null) {
-            return map.with(key, at, set(new MapNode(at, java.util.Map.of()), keys, index + 1, value, at, childPath));
+            return map.with(key, at, set(new MapNode(at, Map.of()), keys, index + 1, value, at, childPath));
         }
         if (!(existing.value() instanceof MapNode child)) {
             problems.add("spec/BadOverride", childPath, at,

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,9 +49,11 @@ public final class RecordBinder {
         return Optional.ofNullable(bindRecord(type, node, path, owner, Set.of()));
     }
 
-    private <R extends Record> R bindRecord(Class<R> type, SpecNode node, String path, String owner, Set<String> extraKeys) {
+    private <R extends Record> R bindRecord(Class<R> type, SpecNode node, String path, String owner,
+            Set<String> extraKeys) {
         if (!(node instanceof MapNode map)) {
-            problems.add("spec/WrongType", path, node.location(), "expected a mapping for " + owner + ", found " + node.describe());
+            problems.add("spec/WrongType", path, node.location(),
+                    "expected a mapping for " + owner + ", found " + node.describe());
             return null;
         }
         RecordComponent[] components = type.getRecordComponents();
@@ -61,7 +64,8 @@ public final class RecordBinder {
             if (!allowed.contains(key)) {
                 problems.add("spec/UnknownKey", DottedPath.child(path, key), entry.keyLocation(),
                         "unknown key for " + owner + "." + Names.didYouMean(key, known)
-                                + (known.isEmpty() ? " It takes no options" : " Known: " + String.join(", ", new TreeSet<>(known))));
+                                + (known.isEmpty() ? " It takes no options" : " Known: "
+                                        + String.join(", ", new TreeSet<>(known))));
             }
         });
         Object[] values = new Object[components.length];
@@ -95,7 +99,8 @@ public final class RecordBinder {
         return complete ? construct(type, components, values, map, path) : null;
     }
 
-    private <R extends Record> R construct(Class<R> type, RecordComponent[] components, Object[] values, MapNode map, String path) {
+    private <R extends Record> R construct(Class<R> type, RecordComponent[] components, Object[] values, MapNode map,
+            String path) {
         Class<?>[] parameterTypes = Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
         try {
             Constructor<R> constructor = type.getDeclaredConstructor(parameterTypes);
@@ -130,7 +135,8 @@ public final class RecordBinder {
                 || Param.REQUIRED.equals(param.defaultValue()) || Param.NONE.equals(param.defaultValue())) {
             return given;
         }
-        if (defaultNode(param.defaultValue(), owner, key) instanceof MapNode defaults && defaults.entries().containsKey(TYPE_KEY)) {
+        if (defaultNode(param.defaultValue(), owner, key) instanceof MapNode defaults
+                && defaults.entries().containsKey(TYPE_KEY)) {
             MapNode.Entry type = defaults.entries().get(TYPE_KEY);
             return map.with(TYPE_KEY, type.keyLocation(), type.value());
         }
@@ -140,7 +146,8 @@ public final class RecordBinder {
     private SpecNode defaultNode(String yaml, Class<?> owner, String key) {
         Problems local = new Problems();
         SpecNode node = new YamlTreeReader(local, Location.DEFAULT).read(yaml)
-                .orElseThrow(() -> new IllegalStateException("bad default of " + owner.getName() + "." + key + ": " + yaml));
+                .orElseThrow(() -> new IllegalStateException("bad default of " + owner.getName() + "." + key + ": "
+                        + yaml));
         if (!local.isEmpty()) {
             throw new IllegalStateException("bad default of " + owner.getName() + "." + key + ": " + local.list());
         }
@@ -179,7 +186,8 @@ public final class RecordBinder {
             return value == null ? Bound.INVALID : Bound.of(value);
         }
         if (!(node instanceof ScalarNode scalar)) {
-            problems.add("spec/WrongType", path, node.location(), "expected " + expected(raw) + ", found " + node.describe());
+            problems.add("spec/WrongType", path, node.location(),
+                    "expected " + expected(raw) + ", found " + node.describe());
             return Bound.INVALID;
         }
         return bindScalar(raw, scalar, path, param);
@@ -225,10 +233,12 @@ public final class RecordBinder {
         Optional<ComponentFactory<?, ?>> factory = catalog.factory(family, typeName.text());
         if (factory.isEmpty()) {
             problems.add("spec/UnknownType", typePath, typeName.location(), "unknown " + family + " type '"
-                    + typeName.text() + "'." + Names.didYouMean(typeName.text(), types) + " Known types: " + known(types));
+                    + typeName.text() + "'." + Names.didYouMean(typeName.text(), types) + " Known types: "
+                    + known(types));
             return Bound.INVALID;
         }
-        Record config = bindRecord(factory.get().configType(), map, path, family + " '" + typeName.text() + "'", Set.of(TYPE_KEY));
+        Record config = bindRecord(factory.get().configType(), map, path, family + " '" + typeName.text() + "'",
+                Set.of(TYPE_KEY));
         return config == null ? Bound.INVALID : Bound.of(new Component<>(typeName.text(), config));
     }
 
@@ -273,9 +283,9 @@ public final class RecordBinder {
         }
         if (raw == int.class || raw == Integer.class || raw == long.class || raw == Long.class) {
             boolean isInt = raw == int.class || raw == Integer.class;
-            java.math.BigInteger value;
+            BigInteger value;
             try {
-                value = new java.math.BigInteger(text);
+                value = new BigInteger(text);
             } catch (NumberFormatException e) {
                 return wrongType(scalar, path, "a whole number");
             }
@@ -284,7 +294,7 @@ public final class RecordBinder {
             }
             long lowest = isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
             long highest = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
-            if (value.compareTo(java.math.BigInteger.valueOf(lowest)) < 0 || value.compareTo(java.math.BigInteger.valueOf(highest)) > 0) {
+            if (value.compareTo(BigInteger.valueOf(lowest)) < 0 || value.compareTo(BigInteger.valueOf(highest)) > 0) {
                 problems.add("spec/BadValue", path, scalar.location(), "must be " + (value.signum() < 0 ? ">= " + lowest
                         : "<= " + highest) + ", found " + text);
                 return Bound.INVALID;
@@ -304,7 +314,8 @@ public final class RecordBinder {
                 return wrongType(scalar, path, "a number");
             }
             if (!Double.isFinite(value)) {
-                problems.add("spec/BadValue", path, scalar.location(), "must be a finite number, found " + scalar.text());
+                problems.add("spec/BadValue", path, scalar.location(),
+                        "must be a finite number, found " + scalar.text());
                 return Bound.INVALID;
             }
             return inBounds(value, param, scalar, path) ? Bound.of(value) : Bound.INVALID;
@@ -313,10 +324,12 @@ public final class RecordBinder {
     }
 
     private Bound bindEnum(Class<?> raw, ScalarNode scalar, String path) {
-        List<String> names = Arrays.stream(raw.getEnumConstants()).map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
+        List<String> names = Arrays.stream(raw.getEnumConstants())
+                .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
         int index = names.indexOf(scalar.text());
         if (index < 0) {
-            problems.add("spec/BadValue", path, scalar.location(), "must be one of " + String.join(", ", names) + ", found "
+            problems.add("spec/BadValue", path, scalar.location(),
+                    "must be one of " + String.join(", ", names) + ", found "
                     + scalar.describe() + "." + Names.didYouMean(scalar.text(), names));
             return Bound.INVALID;
         }
@@ -343,12 +356,14 @@ public final class RecordBinder {
     }
 
     private Bound wrongType(ScalarNode scalar, String path, String expected) {
-        problems.add("spec/WrongType", path, scalar.location(), "expected " + expected + ", found " + scalar.describe());
+        problems.add("spec/WrongType", path, scalar.location(),
+                "expected " + expected + ", found " + scalar.describe());
         return Bound.INVALID;
     }
 
     private static String number(double bound) {
-        return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString((long) bound) : Double.toString(bound);
+        return bound == Math.rint(bound) && Math.abs(bound) < 1e15 ? Long.toString((long) bound)
+                : Double.toString(bound);
     }
 
     private static String expected(Class<?> raw) {

@@ -1,5 +1,6 @@
 package org.vaelab.core.spec;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ public record ResolvedSpec(ExperimentSpec spec, String yaml, String sha256, Map<
                            Map<String, Object> recorded) {
 
     public ResolvedSpec {
-        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
-        recorded = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(recorded));
+        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        recorded = Collections.unmodifiableMap(new LinkedHashMap<>(recorded));
     }
 
     /**

@@ -71,7 +71,8 @@ public final class SpecLoader {
         problems.throwIfAny(source);
         Interpolation interpolation = new Interpolation(environment, problems);
         SpecNode node = interpolation.apply(new Overrides(problems).apply(tree.orElseThrow(), overrides), "");
-        Optional<ExperimentSpec> spec = new RecordBinder(catalog, problems).bindRecord(ExperimentSpec.class, node, "", "the spec");
+        Optional<ExperimentSpec> spec = new RecordBinder(catalog, problems)
+                .bindRecord(ExperimentSpec.class, node, "", "the spec");
         problems.throwIfAny(source);
         return resolve(spec.orElseThrow(), node, interpolation.fromEnvironment());
     }
@@ -89,7 +90,8 @@ public final class SpecLoader {
         problems.throwIfAny(source);
         Optional<Component<Dataset>> data = Optional.empty();
         if (tree.orElseThrow() instanceof SpecNode.MapNode map && map.entries().containsKey(DATA_KEY)) {
-            SpecNode node = new Interpolation(environment, problems).apply(map.entries().get(DATA_KEY).value(), DATA_KEY);
+            SpecNode node = new Interpolation(environment, problems)
+                    .apply(map.entries().get(DATA_KEY).value(), DATA_KEY);
             data = new RecordBinder(catalog, problems).bindComponent(Family.DATASET, node, DATA_KEY);
         } else {
             problems.add("spec/MissingKey", DATA_KEY, tree.orElseThrow().location(),
@@ -105,7 +107,8 @@ public final class SpecLoader {
      */
     private static ResolvedSpec resolve(ExperimentSpec spec, SpecNode tree, Map<SpecNode, String> fromEnvironment) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> recorded = (Map<String, Object>) RecordedForm.of(ResolvedSpec.plain(spec), tree, fromEnvironment);
+        Map<String, Object> recorded = (Map<String, Object>) RecordedForm.of(ResolvedSpec.plain(spec), tree,
+                fromEnvironment);
         String yaml;
         try {
             yaml = YAML.writeValueAsString(recorded);
@@ -153,7 +156,8 @@ public final class SpecLoader {
     /** The SHA-256 of {@code text}'s UTF-8 bytes, as 64 hex digits. */
     public static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

@@ -6,7 +6,8 @@ import org.vaelab.spi.Param;
 public record TrainSpec(
         @Param(value = "Passes over the training split", defaultValue = "10", min = 1) int epochs,
         @Param(value = "Examples per optimizer step", defaultValue = "128", min = 1) int batchSize,
-        @Param(value = "Monte Carlo samples of z per example in the training ELBO", defaultValue = "1", min = 1, max = 1024)
+        @Param(value = "Monte Carlo samples of z per example in the training ELBO", defaultValue = "1", min = 1,
+                max = 1024)
         int mcSamples,
         @Param(value = "Steps between logged training metrics (means over the steps since the last log)",
                 defaultValue = "50", min = 1)

@@ -121,7 +121,8 @@ public final class YamlTreeReader {
         }
         Optional<String> tag = unsupportedTag(parser);
         if (tag.isPresent()) {
-            problems.add("spec/Syntax", path, at, "YAML tags (" + tag.get() + ") are not supported in specs; nothing in a"
+            problems.add("spec/Syntax", path, at,
+                    "YAML tags (" + tag.get() + ") are not supported in specs; nothing in a"
                     + " spec names a Java class: components are chosen by their registered type name");
             parser.skipChildren();
             return new ScalarNode(at, "null", ScalarNode.Kind.NULL);

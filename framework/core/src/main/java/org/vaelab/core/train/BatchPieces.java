@@ -53,7 +53,9 @@ final class BatchPieces {
     private BatchPieces() {
     }
 
-    /** The pieces of {@code function} run on {@code inputs} into {@code outputs}, or an empty list when it is not cut. */
+    /**
+     * The pieces of {@code function} run on {@code inputs} into {@code outputs}, or an empty list when it is not cut.
+     */
     static List<Piece> pieces(DifferentialFunction function, INDArray[] inputs, INDArray[] outputs) {
         Cut cut = cut(function, inputs, outputs);
         if (cut == null) {

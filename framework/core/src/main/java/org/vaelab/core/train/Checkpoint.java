@@ -10,8 +10,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import java.util.zip.Checksum;
@@ -79,7 +81,8 @@ public record Checkpoint(int epoch, long globalStep, double bestValidationElbo, 
         int version = version(bytes);
         if (version != VERSION) {
             throw new InvalidInputException(file + " is " + (version < 0 ? "not a VAELab checkpoint"
-                    : "a VAELab checkpoint of version " + version + "; this VAELab reads version " + VERSION + " only"));
+                    : "a VAELab checkpoint of version " + version + "; this VAELab reads version " + VERSION
+                    + " only"));
         }
         int payload = bytes.length - CHECKSUM_BYTES;
         Checksum checksum = new CRC32C();
@@ -135,16 +138,16 @@ public record Checkpoint(int epoch, long globalStep, double bestValidationElbo, 
      * @throws IllegalArgumentException when it has another
      */
     static INDArray requireShape(String name, INDArray saved, INDArray target) {
-        if (!java.util.Arrays.equals(saved.shape(), target.shape())) {
-            throw new IllegalArgumentException(name + " is " + java.util.Arrays.toString(saved.shape())
-                    + " in the checkpoint, " + java.util.Arrays.toString(target.shape()) + " in the model");
+        if (!Arrays.equals(saved.shape(), target.shape())) {
+            throw new IllegalArgumentException(name + " is " + Arrays.toString(saved.shape())
+                    + " in the checkpoint, " + Arrays.toString(target.shape()) + " in the model");
         }
         return saved;
     }
 
     private static void writeArrays(DataOutputStream out, Map<String, INDArray> arrays) throws IOException {
         out.writeInt(arrays.size());
-        for (Map.Entry<String, INDArray> entry : new java.util.TreeMap<>(arrays).entrySet()) {
+        for (Map.Entry<String, INDArray> entry : new TreeMap<>(arrays).entrySet()) {
             out.writeUTF(entry.getKey());
             Nd4j.write(entry.getValue(), out);
         }

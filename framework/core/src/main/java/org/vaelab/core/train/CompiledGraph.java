@@ -197,7 +197,8 @@ final class CompiledGraph {
     private static INDArray legacyOutput(Op legacy, INDArray[] inputs, OpContext context) {
         boolean axesInput = false;
         if (legacy instanceof ReduceOp reduce && reduce.getOpType() != Op.Type.REDUCE3 && inputs.length == 2) {
-            ((DifferentialFunction) legacy).setDimensions(Shape.normalizeAxis(inputs[0].rank(), inputs[1].toIntVector()));
+            ((DifferentialFunction) legacy).setDimensions(Shape.normalizeAxis(inputs[0].rank(),
+                    inputs[1].toIntVector()));
             axesInput = true;
         } else if (legacy instanceof ScalarOp scalar && inputs.length == 2) {
             scalar.setScalar(inputs[1]);
@@ -217,7 +218,8 @@ final class CompiledGraph {
             return value;
         }
         SDVariable variable = graph.getVariable(name);
-        if (variable.getVariableType() != VariableType.VARIABLE && variable.getVariableType() != VariableType.CONSTANT) {
+        if (variable.getVariableType() != VariableType.VARIABLE
+                && variable.getVariableType() != VariableType.CONSTANT) {
             throw new IllegalArgumentException("no value was fed for " + name);
         }
         values.put(name, variable.getArr());

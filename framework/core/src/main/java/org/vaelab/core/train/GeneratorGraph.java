@@ -10,8 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.nn.NetworkBuilder;
 
 /**
- * The decoder alone, z (and for a conditional model the label y) to the mean of p(x|z), built with the same calls as in the
- * {@link VaeGraph} so its variables have the same names, and given the trained weights.
+ * The decoder alone, z (and for a conditional model the label y) to the mean of p(x|z), built with the same calls as in
+ * the {@link VaeGraph} so its variables have the same names, and given the trained weights.
  */
 public final class GeneratorGraph {
 
@@ -31,8 +31,9 @@ public final class GeneratorGraph {
         SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, parts.latentDim());
         int classes = parts.conditioning().classes();
         SDVariable y = classes > 0 ? sd.placeHolder(VaeGraph.Y, DataType.FLOAT, -1, classes) : null;
-        SDVariable params = parts.decoder().decode(new NetworkBuilder(sd, VaeGraph.DECODER_SCOPE, new SplittableRandom(0)),
-                VaeGraph.withLabels(sd, z, y), parts.decoderInputWidth(), parts.shape(), parts.likelihood().parametersPerValue());
+        SDVariable params = parts.decoder().decode(
+                new NetworkBuilder(sd, VaeGraph.DECODER_SCOPE, new SplittableRandom(0)), VaeGraph.withLabels(sd, z, y),
+                parts.decoderInputWidth(), parts.shape(), parts.likelihood().parametersPerValue());
         sd.identity(VaeGraph.X_MEAN, parts.likelihood().mean(sd, params));
         ModelParts.copyWeights(trained.sameDiff(), sd);
         return new GeneratorGraph(sd, classes);

@@ -46,8 +46,8 @@ final class HostAdam {
         float beta2 = (float) config.getBeta2();
         float epsilon = (float) config.getEpsilon();
         int t = iteration + 1;
-        float stepSize = (float) (config.getLearningRate(iteration, epoch) * Math.sqrt(1 - Math.pow(config.getBeta2(), t))
-                / (1 - Math.pow(config.getBeta1(), t)));
+        float stepSize = (float) (config.getLearningRate(iteration, epoch)
+                * Math.sqrt(1 - Math.pow(config.getBeta2(), t)) / (1 - Math.pow(config.getBeta1(), t)));
         float keep = (float) decay;
         for (int i = 0; i < count; i++) {
             float g = gradient[i];

@@ -42,7 +42,10 @@ public final class HostArrays {
         return matrix;
     }
 
-    /** Copies {@code count} values of {@code from}, a dense row-major FLOAT array that is no view, from index {@code start}. */
+    /**
+     * Copies {@code count} values of {@code from}, a dense row-major FLOAT array that is no view, from index
+     * {@code start}.
+     */
     static float[] read(INDArray from, long start, int count, float[] to) {
         Nd4j.getAffinityManager().ensureLocation(from, AffinityManager.Location.HOST);
         pointer(from).position(start).get(to, 0, count);
@@ -66,8 +69,10 @@ public final class HostArrays {
      * reads it there.
      */
     private static FloatPointer pointer(INDArray array) {
-        if (array.dataType() != DataType.FLOAT || array.isView() || array.ordering() != 'c' || array.data().offset() != 0) {
-            throw new IllegalArgumentException("expected a dense row-major FLOAT array, got " + array.shapeInfoToString());
+        if (array.dataType() != DataType.FLOAT || array.isView() || array.ordering() != 'c'
+                || array.data().offset() != 0) {
+            throw new IllegalArgumentException("expected a dense row-major FLOAT array, got "
+                    + array.shapeInfoToString());
         }
         return new FloatPointer(array.data().addressPointer()).position(0);
     }

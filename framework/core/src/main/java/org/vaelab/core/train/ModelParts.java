@@ -62,12 +62,16 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
         return latentDim + conditioning().classes();
     }
 
-    /** The sizes of the encoder's parameter arrays as it counts them ({@link Encoder#parameterArrays}), in this model. */
+    /**
+     * The sizes of the encoder's parameter arrays as it counts them ({@link Encoder#parameterArrays}), in this model.
+     */
     public List<Long> encoderParameterArrays() {
         return encoder.parameterArrays(encoderShape(), latentDim);
     }
 
-    /** The sizes of the decoder's parameter arrays as it counts them ({@link Decoder#parameterArrays}), in this model. */
+    /**
+     * The sizes of the decoder's parameter arrays as it counts them ({@link Decoder#parameterArrays}), in this model.
+     */
     public List<Long> decoderParameterArrays() {
         return decoder.parameterArrays(decoderInputWidth(), shape, likelihood.parametersPerValue());
     }
@@ -105,8 +109,8 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
     }
 
     /**
-     * The model built for evaluation (no dropout) with {@code samples} samples of z per example, every trainable variable
-     * holding a copy of the variable of the same name in {@code trained}, such as a graph saved
+     * The model built for evaluation (no dropout) with {@code samples} samples of z per example, every trainable
+     * variable holding a copy of the variable of the same name in {@code trained}, such as a graph saved
      * by a run and loaded again.
      *
      * @throws IllegalArgumentException when {@code trained} has trainable variables these parts
@@ -117,7 +121,8 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
         Set<String> extra = new TreeSet<>(trainableNames(trained));
         extra.removeAll(trainableNames(copy.sameDiff()));
         if (!extra.isEmpty()) {
-            throw new IllegalArgumentException("the trained graph was not built from these parts: they have no " + extra);
+            throw new IllegalArgumentException("the trained graph was not built from these parts: they have no "
+                    + extra);
         }
         copyWeights(trained, copy.sameDiff());
         return copy;
@@ -125,7 +130,8 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
 
     private static Set<String> trainableNames(SameDiff sd) {
         Set<String> names = new TreeSet<>();
-        sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).forEach(v -> names.add(v.name()));
+        sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .forEach(v -> names.add(v.name()));
         return names;
     }
 
@@ -142,8 +148,8 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
             }
             SDVariable trained = source.hasVariable(variable.name()) ? source.getVariable(variable.name()) : null;
             if (trained == null || trained.getVariableType() != VariableType.VARIABLE) {
-                throw new IllegalArgumentException("the trained graph was not built from these parts: it has no variable "
-                        + variable.name());
+                throw new IllegalArgumentException("the trained graph was not built from these parts: it has "
+                        + "no variable " + variable.name());
             }
             if (!Arrays.equals(trained.getArr().shape(), variable.getArr().shape())) {
                 throw new IllegalArgumentException("variable " + variable.name() + " is "

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.TreeSet;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -76,8 +77,8 @@ final class ParameterUpdater {
      */
     void restore(Map<String, INDArray> saved) {
         if (!saved.keySet().equals(states.keySet())) {
-            throw new IllegalArgumentException("the optimizer state holds " + new java.util.TreeSet<>(saved.keySet())
-                    + ", this optimizer needs " + new java.util.TreeSet<>(states.keySet()));
+            throw new IllegalArgumentException("the optimizer state holds " + new TreeSet<>(saved.keySet())
+                    + ", this optimizer needs " + new TreeSet<>(states.keySet()));
         }
         states.forEach((name, state) -> state.assign(Checkpoint.requireShape(name, saved.get(name), state)));
     }
@@ -97,7 +98,8 @@ final class ParameterUpdater {
             }
         }
         int step = Math.toIntExact(iteration);
-        double decay = weightDecay.isPresent() ? 1 - config.getLearningRate(step, epoch) * weightDecay.getAsDouble() : 1;
+        double decay = weightDecay.isPresent() ? 1 - config.getLearningRate(step, epoch) * weightDecay.getAsDouble()
+                : 1;
         List<Kernel> updates = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
         for (Map.Entry<String, GradientUpdater<?>> entry : updaters.entrySet()) {

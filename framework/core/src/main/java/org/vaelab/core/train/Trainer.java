@@ -1,11 +1,11 @@
 package org.vaelab.core.train;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.kl.KlSchedule;
@@ -32,7 +32,10 @@ public final class Trainer {
     private long globalStep;
     private int epochsDone;
 
-    /** A trainer of {@code graph} by its {@link GraphStep}; see {@link #Trainer(VaeGraph, TrainingStep, Optimizer, KlSchedule, int, RandomStreams, TrainingHorizon)}. */
+    /**
+     * A trainer of {@code graph} by its {@link GraphStep}; see
+     * {@link #Trainer(VaeGraph, TrainingStep, Optimizer, KlSchedule, int, RandomStreams, TrainingHorizon)}.
+     */
     public Trainer(VaeGraph graph, Optimizer optimizer, KlSchedule schedule, int batchSize, RandomStreams streams,
                    TrainingHorizon horizon) {
         this(graph, TrainingStep.of(graph), optimizer, schedule, batchSize, streams, horizon);
@@ -94,7 +97,8 @@ public final class Trainer {
                 : !Double.isFinite(values.kl()) ? "the KL term" : "the KL penalty";
         throw new TrainingDivergedException(String.format(Locale.ROOT,
                 "the training loss became %s at step %d (epoch %d): %s is not finite (reconstruction %s, KL %s); "
-                        + "the parameters are those before this step. Try a smaller optimizer.lr or optimizer.max_grad_norm",
+                        + "the parameters are those before this step. Try a smaller optimizer.lr or "
+                        + "optimizer.max_grad_norm",
                 values.loss(), step, epoch, term, values.reconLoss(), values.kl()));
     }
 
@@ -126,8 +130,8 @@ public final class Trainer {
         List<String> names = updater.parameterNames();
         if (!checkpoint.parameters().keySet().equals(Set.copyOf(names))) {
             throw new IllegalArgumentException("the checkpoint holds parameters "
-                    + new java.util.TreeSet<>(checkpoint.parameters().keySet()) + ", the model has "
-                    + new java.util.TreeSet<>(names));
+                    + new TreeSet<>(checkpoint.parameters().keySet()) + ", the model has "
+                    + new TreeSet<>(names));
         }
         for (String name : names) {
             INDArray parameter = graph.sameDiff().getArrForVarName(name);

@@ -16,8 +16,8 @@ import org.vaelab.spi.nn.DropoutMasks;
 
 /**
  * One epoch of training batches in a shuffled order (Fisher-Yates with the epoch's batch-order
- * stream). Each batch carries the examples (and their labels for a conditional model), fresh reparameterisation noise and dropout masks from
- * the epoch's noise stream, and the KL weighting of its global step. The last batch is smaller
+ * stream). Each batch carries the examples (and their labels for a conditional model), fresh reparameterisation noise
+ * and dropout masks from the epoch's noise stream, and the KL weighting of its global step. The last batch is smaller
  * when the split does not divide evenly.
  */
 final class TrainingBatches implements Iterator<TrainingBatch> {

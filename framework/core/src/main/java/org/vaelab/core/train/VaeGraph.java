@@ -1,10 +1,13 @@
 package org.vaelab.core.train;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
@@ -173,14 +176,16 @@ public final class VaeGraph {
                 logWeight, kl, penalty, z, q.mean(), q.logVariance()));
         sd.identity(LOSS, objective.loss());
         List<String> familyMetrics = new ArrayList<>();
-        objective.metrics().forEach((name, value) -> familyMetrics.add(sd.identity(FAMILY_METRIC + name, value).name()));
+        objective.metrics().forEach((name, value) ->
+                familyMetrics.add(sd.identity(FAMILY_METRIC + name, value).name()));
         SDVariable xMean = sd.identity(X_MEAN, likelihood.mean(sd, params));
         SDVariable error = xRepeated.sub(xMean);
         sd.identity(RECON_MSE, meanOverSamples(sd, RowSums.of(sd, error.mul(error), width).div(width), samples));
         boolean unitInterval = shape.range().within(ValueRange.UNIT_INTERVAL);
         if (unitInterval) {
             SDVariable p = sd.math().clipByValue(xMean, BCE_CLIP, 1 - BCE_CLIP);
-            SDVariable logLikelihood = xRepeated.mul(sd.math().log(p)).add(xRepeated.rsub(1.0).mul(sd.math().log(p.rsub(1.0))));
+            SDVariable logLikelihood = xRepeated.mul(sd.math().log(p))
+                    .add(xRepeated.rsub(1.0).mul(sd.math().log(p.rsub(1.0))));
             sd.identity(RECON_BCE, meanOverSamples(sd, RowSums.of(sd, logLikelihood, width).neg(), samples));
         }
         sd.setLossVariables(LOSS);
@@ -209,8 +214,8 @@ public final class VaeGraph {
             return;
         }
         synchronized (System.class) {
-            java.io.PrintStream out = System.out;
-            System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
             try {
                 sd.createGradFunction();
             } finally {
@@ -273,7 +278,7 @@ public final class VaeGraph {
 
     /** The names of the trainable variables, in graph order. */
     public List<String> parameterNames() {
-        return sd.variables().stream().filter(v -> v.getVariableType() == org.nd4j.autodiff.samediff.VariableType.VARIABLE)
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
                 .map(SDVariable::name).toList();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +30,7 @@ class PrincipalComponentsTest {
         }
         PrincipalComponents pca = PrincipalComponents.fit(rows, count, 3);
 
-        assertTrue(Math.abs(dot(pca.axis(0), longAxis)) > 0.9995, "first axis " + java.util.Arrays.toString(pca.axis(0)));
+        assertTrue(Math.abs(dot(pca.axis(0), longAxis)) > 0.9995, "first axis " + Arrays.toString(pca.axis(0)));
         assertTrue(Math.abs(dot(pca.axis(1), secondAxis)) > 0.999, "second axis");
         assertEquals(9.0, pca.variance(0), 9.0 * 0.05);
         assertEquals(1.0, pca.variance(1), 0.05);

@@ -12,7 +12,8 @@ class RocAucTest {
     @Test
     void scikitLearnsDocumentedExampleIsThreeQuarters() {
         // sklearn.metrics.roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
-        assertEquals(0.75, RocAuc.of(new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true}), 1e-12);
+        assertEquals(0.75, RocAuc.of(new double[] {0.1, 0.4, 0.35, 0.8}, new boolean[] {false, false, true, true}),
+                1e-12);
     }
 
     @Test
@@ -51,6 +52,7 @@ class RocAucTest {
     void needsBothClassesAndMatchingLengths() {
         assertThrows(IllegalArgumentException.class, () -> RocAuc.of(new double[] {1, 2}, new boolean[] {true, true}));
         assertThrows(IllegalArgumentException.class, () -> RocAuc.of(new double[] {1}, new boolean[] {true, false}));
-        assertThrows(IllegalArgumentException.class, () -> RocAuc.of(new double[] {1, Double.NaN}, new boolean[] {true, false}));
+        assertThrows(IllegalArgumentException.class,
+                () -> RocAuc.of(new double[] {1, Double.NaN}, new boolean[] {true, false}));
     }
 }

@@ -38,8 +38,8 @@ class SpecTreeTest {
         assertEquals(Location.at(3, 3), ((MapNode) at(root, "b")).entries().get("c").keyLocation());
         ListNode list = (ListNode) at(root, "b", "c");
         assertEquals(Location.at(3, 6), list.location());
-        assertEquals(List.of(ScalarNode.Kind.STRING, ScalarNode.Kind.FLOAT, ScalarNode.Kind.BOOLEAN, ScalarNode.Kind.NULL),
-                list.items().stream().map(n -> ((ScalarNode) n).kind()).toList());
+        assertEquals(List.of(ScalarNode.Kind.STRING, ScalarNode.Kind.FLOAT, ScalarNode.Kind.BOOLEAN,
+                ScalarNode.Kind.NULL), list.items().stream().map(n -> ((ScalarNode) n).kind()).toList());
         assertEquals(Location.at(3, 10), list.items().get(1).location());
     }
 
@@ -74,7 +74,8 @@ class SpecTreeTest {
         assertTrue(problems.isEmpty(), problems.list().toString());
         assertEquals("x-y-z-", ((ScalarNode) at(out, "s")).text());
         assertEquals(new ScalarNode(Location.at(2, 4), "5", ScalarNode.Kind.INTEGER), at(out, "n"));
-        assertEquals(List.of("x", "d"), ((ListNode) at(out, "l")).items().stream().map(n -> ((ScalarNode) n).text()).toList());
+        assertEquals(List.of("x", "d"), ((ListNode) at(out, "l")).items().stream().map(n -> ((ScalarNode) n).text())
+                .toList());
         assertEquals("$notref", ((ScalarNode) at(out, "k")).text());
         assertEquals(Location.at(1, 4), at(out, "s").location(), "substitution keeps the location");
     }
@@ -85,7 +86,8 @@ class SpecTreeTest {
         SpecNode tree = read("a:\n  b: ${X}\n  l: [ok, '${Y}']\n", problems);
         new Interpolation(name -> null, problems).apply(tree, "");
         assertEquals(List.of("a.b", "a.l[1]"), problems.list().stream().map(Problem::path).toList());
-        assertEquals(List.of("spec/UnsetVariable", "spec/UnsetVariable"), problems.list().stream().map(Problem::id).toList());
+        assertEquals(List.of("spec/UnsetVariable", "spec/UnsetVariable"),
+                problems.list().stream().map(Problem::id).toList());
         assertEquals(Location.at(3, 11), problems.list().get(1).location());
     }
 
@@ -102,13 +104,15 @@ class SpecTreeTest {
         ScalarNode epochs = (ScalarNode) at(out, "train", "epochs");
         assertEquals("3", epochs.text().trim());
         assertEquals(ScalarNode.Kind.INTEGER, epochs.kind());
-        assertEquals(Location.at(1, 1), ((MapNode) out).entries().get("model").keyLocation(), "existing keys keep their place");
+        assertEquals(Location.at(1, 1), ((MapNode) out).entries().get("model").keyLocation(),
+                "existing keys keep their place");
     }
 
     @Test
     void overrideValuesAreYaml() {
         Problems problems = new Problems();
-        SpecNode out = new Overrides(problems).apply(read("a: 1\n", problems), List.of("a=text", "b='7'", "c=null", "d={x: 1}"));
+        SpecNode out = new Overrides(problems)
+                .apply(read("a: 1\n", problems), List.of("a=text", "b='7'", "c=null", "d={x: 1}"));
         assertEquals(ScalarNode.Kind.STRING, ((ScalarNode) at(out, "a")).kind());
         assertEquals(ScalarNode.Kind.STRING, ((ScalarNode) at(out, "b")).kind());
         assertEquals(ScalarNode.Kind.NULL, ((ScalarNode) at(out, "c")).kind());
@@ -133,7 +137,8 @@ class SpecTreeTest {
     void problemFormatNamesIdPathAndLocation() {
         assertEquals("[spec/BadValue] kl.beta (line 14, col 9): must be >= 0, found -1.0",
                 new Problem("spec/BadValue", "kl.beta", Location.at(14, 9), "must be >= 0, found -1.0").format());
-        assertEquals("[spec/Empty] (line 1, col 1): empty", new Problem("spec/Empty", "", Location.at(1, 1), "empty").format());
+        assertEquals("[spec/Empty] (line 1, col 1): empty",
+                new Problem("spec/Empty", "", Location.at(1, 1), "empty").format());
         assertEquals("[spec/X] a (default): m", new Problem("spec/X", "a", Location.DEFAULT, "m").format());
     }
 
@@ -145,6 +150,7 @@ class SpecTreeTest {
         problems.add("spec/WrongType", "train.epochs", Location.at(4, 5), "another place");
         problems.add("spec/BadOverride", "", Location.override("x"), "one");
         problems.add("spec/BadOverride", "", Location.override("x"), "two");
-        assertEquals(List.of("unset", "another place", "one", "two"), problems.list().stream().map(Problem::message).toList());
+        assertEquals(List.of("unset", "another place", "one", "two"),
+                problems.list().stream().map(Problem::message).toList());
     }
 }

@@ -17,7 +17,8 @@ public record DataSplits(DataSplit train, DataSplit validation, DataSplit test, 
                          BatchTransform trainTransform, Map<String, String> fitted) {
 
     /** Splits with nothing fitted to save. */
-    public DataSplits(DataSplit train, DataSplit validation, DataSplit test, DataShape shape, BatchTransform trainTransform) {
+    public DataSplits(DataSplit train, DataSplit validation, DataSplit test, DataShape shape,
+            BatchTransform trainTransform) {
         this(train, validation, test, shape, trainTransform, Map.of());
     }
 

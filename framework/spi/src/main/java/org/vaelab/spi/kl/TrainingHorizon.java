@@ -8,7 +8,10 @@ package org.vaelab.spi.kl;
  */
 public record TrainingHorizon(long stepsPerEpoch, int epochs) {
 
-    /** The horizon of {@code epochs} epochs over {@code examples} examples in batches of {@code batchSize}, the last one smaller. */
+    /**
+     * The horizon of {@code epochs} epochs over {@code examples} examples in batches of {@code batchSize}, the last one
+     * smaller.
+     */
     public static TrainingHorizon of(int examples, int batchSize, int epochs) {
         return new TrainingHorizon((examples + batchSize - 1L) / batchSize, epochs);
     }

@@ -18,7 +18,8 @@ public record Objective(SDVariable loss, Map<String, SDVariable> metrics) {
         metrics = Map.copyOf(metrics);
         metrics.keySet().forEach(name -> {
             if (!name.matches("[a-z][a-z0-9_]*")) {
-                throw new IllegalArgumentException("metric name '" + name + "' is not lower-case words joined by underscores");
+                throw new IllegalArgumentException("metric name '" + name
+                        + "' is not lower-case words joined by underscores");
             }
         });
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
@@ -68,7 +69,7 @@ final class ClassPathComponents {
         return catalog.create(family, component);
     }
 
-    private <T> java.util.Optional<Component<T>> bind(Family<T> family, String yaml, Problems problems) {
+    private <T> Optional<Component<T>> bind(Family<T> family, String yaml, Problems problems) {
         SpecNode node = new YamlTreeReader(problems, null).read(yaml).orElseThrow(() -> new AssertionError(
                 "not YAML: " + yaml + " " + problems.list()));
         return new RecordBinder(catalog, problems).bindComponent(family, node, family.name());

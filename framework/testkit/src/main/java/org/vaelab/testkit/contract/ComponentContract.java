@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -105,7 +106,8 @@ public abstract class ComponentContract<T> {
             outOfRange(option).ifPresent(value -> {
                 String key = Names.snakeCase(option.getName());
                 tests.add(DynamicTest.dynamicTest(key + ": " + value, () -> {
-                    List<Problem> problems = components.problems(family, ClassPathComponents.block(type, with(key, value)));
+                    List<Problem> problems = components.problems(family,
+                            ClassPathComponents.block(type, with(key, value)));
                     assertTrue(problems.stream().anyMatch(p -> p.id().equals("spec/BadValue")
                             && p.path().equals(family.name() + "." + key)), problems.toString());
                 }));
@@ -115,7 +117,7 @@ public abstract class ComponentContract<T> {
     }
 
     private Map<String, Object> with(String key, Object value) {
-        Map<String, Object> changed = new java.util.LinkedHashMap<>(options);
+        Map<String, Object> changed = new LinkedHashMap<>(options);
         changed.put(key, value);
         return changed;
     }

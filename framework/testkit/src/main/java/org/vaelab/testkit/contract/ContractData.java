@@ -30,8 +30,8 @@ final class ContractData {
                 prototype[i] = random.nextBoolean();
             }
         }
-        return new DataSplits(split(prototypes, 160, random), split(prototypes, 32, random), split(prototypes, 32, random),
-                SHAPE, BatchTransform.IDENTITY);
+        return new DataSplits(split(prototypes, 160, random), split(prototypes, 32, random),
+                split(prototypes, 32, random), SHAPE, BatchTransform.IDENTITY);
     }
 
     private static DataSplit split(boolean[][] prototypes, int size, SplittableRandom random) {

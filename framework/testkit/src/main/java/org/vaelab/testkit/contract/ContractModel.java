@@ -23,8 +23,8 @@ record ContractModel(Encoder encoder, Decoder decoder, Likelihood likelihood, Kl
     /** The reference parts alone. */
     static ContractModel reference() {
         return new ContractModel(new ReferenceParts.ReferenceEncoder(), new ReferenceParts.ReferenceDecoder(),
-                new ReferenceParts.ReferenceBernoulli(), new ReferenceParts.ReferenceKl(), new ReferenceParts.ReferenceVae(),
-                new ReferenceParts.ReferenceAdam());
+                new ReferenceParts.ReferenceBernoulli(), new ReferenceParts.ReferenceKl(),
+                new ReferenceParts.ReferenceVae(), new ReferenceParts.ReferenceAdam());
     }
 
     ContractModel withEncoder(Encoder tested) {

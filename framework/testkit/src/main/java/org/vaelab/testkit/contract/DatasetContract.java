@@ -21,7 +21,9 @@ import org.vaelab.spi.data.LoadContext;
  * whose examples have the declared shape, with labels exactly when the shape declares classes,
  * each label one of them; and the same data, to the bit, when loaded twice with the same seed. A
  * plugin's test extends it in one line:
- * <pre>class MyContractTest extends DatasetContract { MyContractTest() { super("my_type", Map.of("path", "t.csv")); } }</pre>
+ * <pre>{@code
+ * class MyContractTest extends DatasetContract { MyContractTest() { super("my_type", Map.of("path", "t.csv")); } }
+ * }</pre>
  */
 public abstract class DatasetContract extends ComponentContract<Dataset> {
 
@@ -36,7 +38,9 @@ public abstract class DatasetContract extends ComponentContract<Dataset> {
         super(Family.DATASET, type, options);
     }
 
-    /** The folder relative paths in the options resolve against, as a spec's folder; the working directory by default. */
+    /**
+     * The folder relative paths in the options resolve against, as a spec's folder; the working directory by default.
+     */
     protected Path baseDirectory() {
         return Path.of("").toAbsolutePath();
     }
@@ -51,7 +55,8 @@ public abstract class DatasetContract extends ComponentContract<Dataset> {
             assertEquals(classes > 0, split.hasLabels(), "labels exactly when the shape declares classes: " + classes);
             for (int i = 0; i < split.size() && split.hasLabels(); i++) {
                 int label = split.label(i).orElseThrow();
-                assertTrue(label >= 0 && label < classes, "label " + label + " of example " + i + " is one of " + classes);
+                assertTrue(label >= 0 && label < classes,
+                        "label " + label + " of example " + i + " is one of " + classes);
             }
         }
     }

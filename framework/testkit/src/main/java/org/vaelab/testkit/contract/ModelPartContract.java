@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.VariableType;
@@ -46,7 +47,10 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
     private static final int BATCH = 16;
     private static final int EPOCHS = 5;
     private static final long SEED = 11;
-    /** Relative distance allowed between the engine's losses and SameDiff's session's: float rounding over an epoch of Adam. */
+    /**
+     * Relative distance allowed between the engine's losses and SameDiff's session's: float rounding over an epoch of
+     * Adam.
+     */
     private static final double ROUNDING = 2e-4;
 
     ModelPartContract(Family<T> family, String type, Map<String, ?> options) {
@@ -89,7 +93,8 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
             feed.put(mask.name(), Nd4j.ones(DataType.FLOAT, (long) BATCH * mask.rowsPerExample(), mask.width()));
         }
         Map<String, INDArray> out = graph.sameDiff().output(feed, VaeGraph.LOSS, VaeGraph.Z_MEAN, VaeGraph.X_MEAN);
-        assertArrayEquals(new long[] {BATCH, ContractModel.LATENT}, out.get(VaeGraph.Z_MEAN).shape(), "posterior means");
+        assertArrayEquals(new long[] {BATCH, ContractModel.LATENT}, out.get(VaeGraph.Z_MEAN).shape(),
+                "posterior means");
         assertArrayEquals(new long[] {(long) graph.samples() * BATCH, shape.size()}, out.get(VaeGraph.X_MEAN).shape(),
                 "decoder means, one row per sample of z");
         assertTrue(Double.isFinite(out.get(VaeGraph.LOSS).getDouble(0)), "finite loss: " + out.get(VaeGraph.LOSS));
@@ -103,7 +108,7 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
     void countsItsParameterArraysAsItBuildsThem() {
         DataShape shape = ContractData.images().shape();
         List<Long> counted = countedParameterArrays(model(), shape);
-        org.junit.jupiter.api.Assumptions.assumeFalse(counted.isEmpty(), "the part does not count its parameters");
+        Assumptions.assumeFalse(counted.isEmpty(), "the part does not count its parameters");
         VaeGraph graph = model().graph(shape, SEED);
         List<Long> built = graph.sameDiff().variables().stream()
                 .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().startsWith(scope() + "/"))
@@ -153,7 +158,8 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
         return train(model, graph, engine.apply(graph), data, 1);
     }
 
-    private static List<Double> train(ContractModel model, VaeGraph graph, TrainingStep step, DataSplits data, int epochs) {
+    private static List<Double> train(ContractModel model, VaeGraph graph, TrainingStep step, DataSplits data,
+            int epochs) {
         List<Double> losses = new ArrayList<>();
         Trainer trainer = new Trainer(graph, step, model.optimizer(), model.schedule(), BATCH, new RandomStreams(SEED),
                 TrainingHorizon.of(data.train().size(), BATCH, epochs));
@@ -165,7 +171,8 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
     }
 
     private static double elbo(ModelParts parts, VaeGraph graph, DataSplits data) {
-        return new Evaluator(parts.forEvaluation(graph), 2 * BATCH).evaluate(data.train(), new SplittableRandom(5)).elbo();
+        return new Evaluator(parts.forEvaluation(graph), 2 * BATCH).evaluate(data.train(), new SplittableRandom(5))
+                .elbo();
     }
 
     private static INDArray gaussian(SplittableRandom random, int rows, int columns) {

@@ -39,7 +39,8 @@ final class ReferenceParts {
         @Override
         public GaussianPosterior encode(NetworkBuilder net, SDVariable x, DataShape shape, int latentDim) {
             SDVariable h = net.sameDiff().math().tanh(net.dense("hidden", x, shape.size(), HIDDEN));
-            return new GaussianPosterior(net.dense("mean", h, HIDDEN, latentDim), net.dense("log_variance", h, HIDDEN, latentDim));
+            return new GaussianPosterior(net.dense("mean", h, HIDDEN, latentDim),
+                    net.dense("log_variance", h, HIDDEN, latentDim));
         }
     }
 

@@ -32,7 +32,9 @@ import org.vaelab.spi.model.ObjectiveTerms;
 final class BetaTcVaeFamily implements ModelFamily {
 
     private static final double LOG_TWO_PI = Math.log(2 * Math.PI);
-    /** The log-density of a padding column, so log-sum-exp never reduces a dimension of size 1 (ND4J fails on those). */
+    /**
+     * The log-density of a padding column, so log-sum-exp never reduces a dimension of size 1 (ND4J fails on those).
+     */
     private static final double NEGLIGIBLE = -1e30;
 
     private final BetaTcVaeConfig config;

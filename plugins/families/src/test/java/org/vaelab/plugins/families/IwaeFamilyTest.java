@@ -3,6 +3,7 @@ package org.vaelab.plugins.families;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -48,7 +49,7 @@ class IwaeFamilyTest {
         SDVariable weights = sd.var("w", Nd4j.createFromArray(logWeights).castTo(DataType.DOUBLE));
         SDVariable loss = new IwaeFamily(K).objective(sd, terms(sd, K, weights)).loss();
         sd.setLossVariables(loss.name());
-        INDArray gradient = sd.calculateGradients(java.util.Map.of(), "w").get("w");
+        INDArray gradient = sd.calculateGradients(Map.of(), "w").get("w");
         for (int j = 0; j < logWeights.length; j++) {
             double h = 1e-5;
             double[] up = logWeights.clone();

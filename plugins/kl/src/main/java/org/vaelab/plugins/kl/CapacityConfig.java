@@ -17,7 +17,8 @@ public record CapacityConfig(
         double gamma,
         @Param(value = "Capacity C at step 0, in nats", defaultValue = "0.0", min = 0)
         double cMin,
-        @Param(value = "Capacity C reached after `steps` steps and held from then on, in nats", defaultValue = "25.0", min = 0)
+        @Param(value = "Capacity C reached after `steps` steps and held from then on, in nats", defaultValue = "25.0",
+                min = 0)
         double cMax,
         @Param(value = "Steps over which C rises linearly from c_min to c_max", defaultValue = "100000", min = 1)
         long steps) {

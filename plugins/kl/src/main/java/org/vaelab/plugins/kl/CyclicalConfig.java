@@ -12,8 +12,8 @@ import org.vaelab.spi.Param;
 public record CyclicalConfig(
         @Param(value = "Number of annealing cycles M over the whole run", defaultValue = "4", min = 1)
         int cycles,
-        @Param(value = "Fraction R of each cycle in which the weight rises linearly from 0 to beta", defaultValue = "0.5",
-                above = 0, max = 1)
+        @Param(value = "Fraction R of each cycle in which the weight rises linearly from 0 to beta",
+                defaultValue = "0.5", above = 0, max = 1)
         double ratio,
         @Param(value = "KL weight held for the rest of each cycle", defaultValue = "1.0", min = 0)
         double beta) {

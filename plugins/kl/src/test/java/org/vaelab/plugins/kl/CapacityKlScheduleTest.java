@@ -48,14 +48,18 @@ class CapacityKlScheduleTest {
     void defaultPenaltyIsGammaTimesTheDistanceOfTheBatchMeanKlFromC() {
         // per example KL: 1 + 2 = 3 and 3 + 4 = 7; batch mean 5 nats
         float[][] kl = {{1, 2}, {3, 4}};
-        assertEquals(1000 * Math.abs(5 - 12.5), new PenaltyGraph(DEFAULTS, kl, DEFAULTS.at(50_000, HORIZON)).value(), 1e-3);
-        assertEquals(1000 * Math.abs(5 - 0.25), new PenaltyGraph(DEFAULTS, kl, DEFAULTS.at(1_000, HORIZON)).value(), 1e-3);
-        assertEquals(1000 * 5, new PenaltyGraph(DEFAULTS, kl, DEFAULTS.at(0, HORIZON)).value(), 1e-3, "C = 0: gamma * KL");
+        assertEquals(1000 * Math.abs(5 - 12.5), new PenaltyGraph(DEFAULTS, kl, DEFAULTS.at(50_000, HORIZON)).value(),
+                1e-3);
+        assertEquals(1000 * Math.abs(5 - 0.25), new PenaltyGraph(DEFAULTS, kl, DEFAULTS.at(1_000, HORIZON)).value(),
+                1e-3);
+        assertEquals(1000 * 5, new PenaltyGraph(DEFAULTS, kl, DEFAULTS.at(0, HORIZON)).value(), 1e-3,
+                "C = 0: gamma * KL");
     }
 
     @Test
     void capacityMayNotShrink() {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new CapacityConfig(1000, 10, 5, 100));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> new CapacityConfig(1000, 10, 5, 100));
         assertEquals("c_max", e.key());
         assertTrue(e.getMessage().contains("c_max (5.0) must be at least c_min (10.0)"), e.getMessage());
         assertEquals(new KlWeighting(1, 3), new CapacityKlSchedule(new CapacityConfig(1, 3, 3, 1)).at(0, HORIZON),

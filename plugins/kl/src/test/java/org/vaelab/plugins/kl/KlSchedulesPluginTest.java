@@ -19,12 +19,14 @@ import org.vaelab.testkit.DocumentedDefaults;
  */
 class KlSchedulesPluginTest {
 
-    private static final Map<String, ComponentFactory<?, KlSchedule>> REGISTRY = Guice.createInjector(new KlSchedulesPlugin())
-            .getInstance(Key.get(new TypeLiteral<Map<String, ComponentFactory<?, KlSchedule>>>() { }));
+    private static final Map<String, ComponentFactory<?, KlSchedule>> REGISTRY =
+            Guice.createInjector(new KlSchedulesPlugin())
+                    .getInstance(Key.get(new TypeLiteral<Map<String, ComponentFactory<?, KlSchedule>>>() { }));
 
     @Test
     void registersEveryScheduleUnderItsYamlName() throws ReflectiveOperationException {
-        assertEquals(List.of("beta", "capacity", "cyclical", "free_bits", "warmup"), REGISTRY.keySet().stream().sorted().toList());
+        assertEquals(List.of("beta", "capacity", "cyclical", "free_bits", "warmup"),
+                REGISTRY.keySet().stream().sorted().toList());
         assertEquals(CapacityConfig.class, REGISTRY.get("capacity").configType());
         assertInstanceOf(CapacityKlSchedule.class, createWithDefaults(REGISTRY.get("capacity")));
         assertEquals(FreeBitsConfig.class, REGISTRY.get("free_bits").configType());
@@ -34,7 +36,8 @@ class KlSchedulesPluginTest {
     @Test
     void documentedDefaultsAreTheIntendedSettings() throws ReflectiveOperationException {
         assertEquals(new BetaConfig(1), DocumentedDefaults.of(REGISTRY.get("beta").configType()));
-        assertEquals(new CapacityConfig(1000, 0, 25, 100_000), DocumentedDefaults.of(REGISTRY.get("capacity").configType()));
+        assertEquals(new CapacityConfig(1000, 0, 25, 100_000),
+                DocumentedDefaults.of(REGISTRY.get("capacity").configType()));
         assertEquals(new WarmupConfig(0, 1, 10_000), DocumentedDefaults.of(REGISTRY.get("warmup").configType()));
         assertEquals(new CyclicalConfig(4, 0.5, 1), DocumentedDefaults.of(REGISTRY.get("cyclical").configType()));
         assertEquals(new FreeBitsConfig(0.5, 1), DocumentedDefaults.of(REGISTRY.get("free_bits").configType()));

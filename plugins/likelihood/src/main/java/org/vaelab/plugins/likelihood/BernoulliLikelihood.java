@@ -41,7 +41,9 @@ final class BernoulliLikelihood implements Likelihood {
         return unitIntervalOnly("bernoulli", shape);
     }
 
-    /** {@code x l - softplus(l)} value by value, {@code [batch, D]}: log sigmoid(l) at x = 1, log sigmoid(-l) at x = 0. */
+    /**
+     * {@code x l - softplus(l)} value by value, {@code [batch, D]}: log sigmoid(l) at x = 1, log sigmoid(-l) at x = 0.
+     */
     static SDVariable logMassPerValue(SameDiff sd, SDVariable x, SDVariable logits) {
         return x.mul(logits).sub(StableMath.softplus(sd, logits));
     }

@@ -21,7 +21,8 @@ public record GaussianConfig(
                 + "squared errors plus (D/2) log(pi)", defaultValue = "1.0", above = 0)
         double sigmaValue,
         @Param(value = "Floor of a learned log-variance (soft clamp): -9 keeps sigma above 0.011, about 3 grey levels "
-                + "of 8-bit data in [0, 1], and log p below 3.58 nats per value", defaultValue = "-9.0", min = -20, max = 20)
+                + "of 8-bit data in [0, 1], and log p below 3.58 nats per value", defaultValue = "-9.0", min = -20,
+                max = 20)
         double minLogVariance,
         @Param(value = "Ceiling of a learned log-variance (soft clamp): 4 lets sigma reach 7.4, beyond the spread of "
                 + "[0, 1] or standardised data", defaultValue = "4.0", min = -20, max = 20)

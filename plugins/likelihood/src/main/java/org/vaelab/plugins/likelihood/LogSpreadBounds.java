@@ -12,8 +12,8 @@ import org.vaelab.spi.InvalidConfigException;
  * location exactly on a training value and letting the spread go to 0 sends log p to +infinity
  * (Mattei and Frellsen 2018, "Leveraging the exact likelihood of deep latent variable models",
  * NeurIPS, who show this for unconstrained Gaussian-output models), a real risk on images with
- * many identical pixels such as a black background. A floor bounds the per-value log-density and the weight {@code exp(-v)} that
- * multiplies squared or absolute errors; a ceiling stops the model from declaring everything
+ * many identical pixels such as a black background. A floor bounds the per-value log-density and the weight
+ * {@code exp(-v)} that multiplies squared or absolute errors; a ceiling stops the model from declaring everything
  * noise with a flat, uninformative gradient.
  *
  * @param min the lower bound, approached as the raw output goes to minus infinity

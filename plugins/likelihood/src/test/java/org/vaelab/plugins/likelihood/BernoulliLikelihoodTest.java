@@ -126,7 +126,8 @@ class BernoulliLikelihoodTest {
         for (int row = 0; row < LOGITS.length; row++) {
             for (int i = 0; i < LOGITS[row].length; i++) {
                 double expected = sigmoid(LOGITS[row][i]);
-                assertEquals(expected, mean.getDouble(row, i), 1e-7 + 1e-6 * expected, "sigmoid(" + LOGITS[row][i] + ")");
+                assertEquals(expected, mean.getDouble(row, i), 1e-7 + 1e-6 * expected,
+                        "sigmoid(" + LOGITS[row][i] + ")");
             }
         }
     }

@@ -73,7 +73,8 @@ class ContinuousBernoulliLikelihoodTest {
             }
         }
         double[] single = new LikelihoodGraph(CONTINUOUS_BERNOULLI, type, pairLogits).logProbability(pairX);
-        double[] summed = new LikelihoodGraph(CONTINUOUS_BERNOULLI, type, repeat(logits, grid.length)).logProbability(x);
+        double[] summed = new LikelihoodGraph(CONTINUOUS_BERNOULLI, type, repeat(logits, grid.length))
+                .logProbability(x);
 
         for (int row = 0; row < grid.length; row++) {
             double expectedSum = 0;
@@ -176,7 +177,8 @@ class ContinuousBernoulliLikelihoodTest {
         LikelihoodGraph graph = new LikelihoodGraph(CONTINUOUS_BERNOULLI, DataType.FLOAT, logits);
         double expected = Math.log(1e4) * 2 + (1e30 * 0.5 - 1e30 + Math.log(1e30)) + (-1e30 * 0.5 + Math.log(1e30))
                 + Math.log(3e38) * 2;
-        assertEquals(expected, graph.logProbability(x)[0], 1e-6 * Math.abs(expected), "l x - log(expm1(l) / l), added up");
+        assertEquals(expected, graph.logProbability(x)[0], 1e-6 * Math.abs(expected),
+                "l x - log(expm1(l) / l), added up");
         INDArray gradient = graph.gradient("params", x, new double[] {1});
         double[] expectedGradient = {0, 0, -0.5, 0.5, 0, 0};
         for (int i = 0; i < expectedGradient.length; i++) {
@@ -188,7 +190,8 @@ class ContinuousBernoulliLikelihoodTest {
     void refusesDataOutsideTheUnitInterval() {
         assertEquals("continuous_bernoulli needs data in [0, 1]; this dataset's values are REAL",
                 CONTINUOUS_BERNOULLI.incompatibility(new DataShape(List.of(3), ValueRange.REAL, 0)).orElseThrow());
-        assertTrue(CONTINUOUS_BERNOULLI.incompatibility(DataShape.image(1, 28, 28, ValueRange.UNIT_INTERVAL, 10)).isEmpty());
+        assertTrue(CONTINUOUS_BERNOULLI.incompatibility(DataShape.image(1, 28, 28, ValueRange.UNIT_INTERVAL, 10))
+                .isEmpty());
         assertTrue(CONTINUOUS_BERNOULLI.incompatibility(new DataShape(List.of(2), ValueRange.BINARY, 0)).isEmpty());
         assertEquals(1, CONTINUOUS_BERNOULLI.parametersPerValue());
     }

@@ -43,9 +43,12 @@ class LikelihoodsPluginTest {
 
     @Test
     void documentedDefaultsAreTheIntendedSettings() throws ReflectiveOperationException {
-        assertEquals(new GaussianConfig(ScaleMode.FIXED, 1, -9, 4), DocumentedDefaults.of(REGISTRY.get("gaussian").configType()));
-        assertEquals(new LaplaceConfig(ScaleMode.FIXED, 1, -4.5, 2), DocumentedDefaults.of(REGISTRY.get("laplace").configType()));
-        assertEquals(new ContinuousBernoulliConfig(), DocumentedDefaults.of(REGISTRY.get("continuous_bernoulli").configType()));
+        assertEquals(new GaussianConfig(ScaleMode.FIXED, 1, -9, 4),
+                DocumentedDefaults.of(REGISTRY.get("gaussian").configType()));
+        assertEquals(new LaplaceConfig(ScaleMode.FIXED, 1, -4.5, 2),
+                DocumentedDefaults.of(REGISTRY.get("laplace").configType()));
+        assertEquals(new ContinuousBernoulliConfig(),
+                DocumentedDefaults.of(REGISTRY.get("continuous_bernoulli").configType()));
     }
 
     /** SameDiff 1.0.0-M2.1 fails to sum over a dimension of size 1; {@link StableMath#sumOverValues} does not. */
@@ -68,7 +71,8 @@ class LikelihoodsPluginTest {
         DataShape grey = DataShape.image(1, 28, 28, ValueRange.UNIT_INTERVAL, 10);
         for (Map.Entry<String, ComponentFactory<?, Likelihood>> entry : REGISTRY.entrySet()) {
             Likelihood likelihood = createWithDefaults(entry.getValue());
-            assertEquals(entry.getKey().contains("bernoulli"), likelihood.incompatibility(real).isPresent(), entry.getKey());
+            assertEquals(entry.getKey().contains("bernoulli"), likelihood.incompatibility(real).isPresent(),
+                    entry.getKey());
             assertTrue(likelihood.incompatibility(grey).isEmpty(), entry.getKey());
         }
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -281,9 +282,11 @@ class LocationScaleLikelihoodTest {
                     "log-spread " + v + " at raw " + extremes[k]);
         }
         assertEquals(family.min, family.logSpreadAtTheLocation(atTheLocation[0]), 1e-5, "the floor");
-        assertEquals(family.max, family.logSpreadAtTheLocation(atTheLocation[extremes.length - 1]), 1e-5, "the ceiling");
+        assertEquals(family.max, family.logSpreadAtTheLocation(atTheLocation[extremes.length - 1]), 1e-5,
+                "the ceiling");
         INDArray gradient = perValue.gradient("params", x, weights);
-        assertTrue(Arrays.stream(gradient.data().asDouble()).allMatch(Double::isFinite), "finite gradients: " + gradient);
+        assertTrue(Arrays.stream(gradient.data().asDouble()).allMatch(Double::isFinite),
+                "finite gradients: " + gradient);
 
         for (double extreme : new double[] {-3e38, 3e38}) {
             LikelihoodGraph scalar = graph(family, ScaleMode.LEARNED_SCALAR, DataType.FLOAT, mu, raw);
@@ -310,7 +313,7 @@ class LocationScaleLikelihoodTest {
     @EnumSource(value = DataType.class, names = {"FLOAT", "DOUBLE"})
     void gaussianWithSigmaOneOverRootTwoIsTheSumOfSquaresPlusAConstant(DataType type) {
         int values = 784;
-        java.util.Random random = new java.util.Random(7);
+        Random random = new Random(7);
         double[][] x = new double[2][values];
         double[][] mu = new double[2][values];
         for (int row = 0; row < 2; row++) {

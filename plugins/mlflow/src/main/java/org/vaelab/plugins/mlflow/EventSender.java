@@ -104,8 +104,8 @@ final class EventSender implements Runnable {
                 } catch (SendFailure failure) {
                     problem = failure.getMessage();
                     if (!failure.retryable()) {
-                        LOG.warn("mlflow: {} at {}; nothing more of this run is sent; its journal.jsonl keeps every event"
-                                + " for 'vae sync'", failure.getMessage(), uri);
+                        LOG.warn("mlflow: {} at {}; nothing more of this run is sent; its journal.jsonl keeps "
+                                + "every event for 'vae sync'", failure.getMessage(), uri);
                         return;
                     }
                     warnOnce(failure);
@@ -161,7 +161,8 @@ final class EventSender implements Runnable {
                 break;
             }
             for (Map.Entry<String, Double> value : metrics.values().entrySet()) {
-                points.add(RunRequests.metric(value.getKey(), value.getValue(), metrics.step(), metrics.timestampMillis()));
+                points.add(RunRequests.metric(value.getKey(), value.getValue(), metrics.step(),
+                        metrics.timestampMillis()));
             }
             events++;
         }

@@ -1,6 +1,7 @@
 package org.vaelab.plugins.mlflow;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +64,8 @@ final class MlflowEndpoint implements AutoCloseable {
         this.uri = uri.endsWith("/") ? uri.substring(0, uri.length() - 1) : uri;
         this.credentials = credentials;
         this.timeout = timeout;
-        this.client = new MlflowClient(new BasicMlflowHostCreds(this.uri, credentials.username(), credentials.password(),
-                credentials.token(), false));
+        this.client = new MlflowClient(new BasicMlflowHostCreds(this.uri, credentials.username(),
+                credentials.password(), credentials.token(), false));
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -105,10 +107,12 @@ final class MlflowEndpoint implements AutoCloseable {
                 "tags.`vaelab.run_id` = '" + localRunId + "'").stream().findFirst());
     }
 
-    /** Every active run of the experiment matching {@code filter} (MLflow's search syntax), with its data, all pages. */
+    /**
+     * Every active run of the experiment matching {@code filter} (MLflow's search syntax), with its data, all pages.
+     */
     List<Service.Run> searchRuns(String experimentId, String filter) throws SendFailure {
         return call("search runs", () -> {
-            List<Service.Run> runs = new java.util.ArrayList<>();
+            List<Service.Run> runs = new ArrayList<>();
             RunsPage page = client.searchRuns(List.of(experimentId), filter, Service.ViewType.ACTIVE_ONLY, SEARCH_PAGE);
             runs.addAll(page.getItems());
             while (page.hasNextPage()) {
@@ -188,8 +192,9 @@ final class MlflowEndpoint implements AutoCloseable {
         String target = uri + "/api/2.0/mlflow-artifacts/artifacts/" + artifactUri.substring(ARTIFACT_SCHEME.length())
                 + "/" + artifactPath;
         try {
-            send("upload " + artifactPath, HttpRequest.newBuilder(URI.create(target)).PUT(HttpRequest.BodyPublishers.ofFile(file)));
-        } catch (java.io.FileNotFoundException e) {
+            send("upload " + artifactPath, HttpRequest.newBuilder(URI.create(target))
+                    .PUT(HttpRequest.BodyPublishers.ofFile(file)));
+        } catch (FileNotFoundException e) {
             throw new SendFailure("upload " + artifactPath + ": " + file + " is gone", false, false, e);
         }
     }
@@ -212,7 +217,8 @@ final class MlflowEndpoint implements AutoCloseable {
         }
         int status = response.statusCode();
         if (status / 100 != 2) {
-            throw new SendFailure(what + ": HTTP " + status + " " + abbreviate(response.body()), retryable(status), false, null);
+            throw new SendFailure(what + ": HTTP " + status + " " + abbreviate(response.body()), retryable(status),
+                    false, null);
         }
     }
 

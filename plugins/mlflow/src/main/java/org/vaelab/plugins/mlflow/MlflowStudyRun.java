@@ -1,5 +1,6 @@
 package org.vaelab.plugins.mlflow;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,7 +83,8 @@ final class MlflowStudyRun implements StudyRun {
     private static Service.RunInfo oldest(List<Service.Run> runs) {
         return runs.stream().map(Service.Run::getInfo)
                 .min(Comparator.comparingLong(Service.RunInfo::getStartTime).thenComparing(Service.RunInfo::getRunId))
-                .orElseThrow(() -> new IllegalStateException("the study's parent run vanished right after it was created"));
+                .orElseThrow(() -> new IllegalStateException("the study's parent run vanished right after it "
+                        + "was created"));
     }
 
     @Override
@@ -91,7 +93,7 @@ final class MlflowStudyRun implements StudyRun {
     }
 
     @Override
-    public List<TrialRecord> trials() throws java.io.IOException {
+    public List<TrialRecord> trials() throws IOException {
         List<TrialRecord> trials = new ArrayList<>();
         for (Service.Run run : send(() -> endpoint.searchRuns(experimentId, "tags.`" + STUDY_TAG + "` = '"
                 + studySha256 + "'"))) {
@@ -110,7 +112,7 @@ final class MlflowStudyRun implements StudyRun {
     }
 
     @Override
-    public void logArtifact(Path file, String artifactPath) throws java.io.IOException {
+    public void logArtifact(Path file, String artifactPath) throws IOException {
         send(() -> {
             endpoint.uploadArtifact(parent.getArtifactUri(), file, artifactPath);
             return null;
@@ -118,7 +120,7 @@ final class MlflowStudyRun implements StudyRun {
     }
 
     @Override
-    public void end(RunStatus status) throws java.io.IOException {
+    public void end(RunStatus status) throws IOException {
         send(() -> {
             endpoint.terminate(parent.getRunId(), RunRequests.status(status), System.currentTimeMillis());
             return null;
@@ -135,11 +137,11 @@ final class MlflowStudyRun implements StudyRun {
     }
 
     /** A call whose failure becomes an {@link java.io.IOException}: the sweep reports it and goes on. */
-    private static <T> T send(Call<T> call) throws java.io.IOException {
+    private static <T> T send(Call<T> call) throws IOException {
         try {
             return call.run();
         } catch (SendFailure failure) {
-            throw new java.io.IOException("mlflow: " + failure.getMessage(), failure);
+            throw new IOException("mlflow: " + failure.getMessage(), failure);
         }
     }
 

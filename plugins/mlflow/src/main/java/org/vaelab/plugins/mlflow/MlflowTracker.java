@@ -85,7 +85,8 @@ final class MlflowTracker implements Tracker {
     public void start(RunInfo run) {
         runDirectory = run.runDirectory();
         endpoint = new MlflowEndpoint(uri, credentials, requestTimeout());
-        sender = new EventSender(queue, endpoint, config.experiment() != null ? config.experiment() : run.experiment(), uri);
+        sender = new EventSender(queue, endpoint, config.experiment() != null ? config.experiment() : run.experiment(),
+                uri);
         add(new TrackerEvent.Start(run));
         thread = new Thread(sender, "vaelab-mlflow-sender");
         thread.setDaemon(true);
@@ -141,7 +142,8 @@ final class MlflowTracker implements Tracker {
         long shortDeadline = System.nanoTime() + SHORT_FLUSH.toNanos();
         try {
             while (thread.isAlive() && System.nanoTime() < deadline
-                    && !((sender.unreachable() || sender.silent(SILENT_ATTEMPTS)) && System.nanoTime() > shortDeadline)) {
+                    && !((sender.unreachable() || sender.silent(SILENT_ATTEMPTS))
+                            && System.nanoTime() > shortDeadline)) {
                 thread.join(100);
             }
         } catch (InterruptedException e) {

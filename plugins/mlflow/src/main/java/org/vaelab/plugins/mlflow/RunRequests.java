@@ -66,7 +66,8 @@ final class RunRequests {
 
     /** One metric point. */
     static Service.Metric metric(String key, double value, long step, long timestampMillis) {
-        return Service.Metric.newBuilder().setKey(key).setValue(value).setStep(step).setTimestamp(timestampMillis).build();
+        return Service.Metric.newBuilder().setKey(key).setValue(value).setStep(step).setTimestamp(timestampMillis)
+                .build();
     }
 
     /** MLflow's name for a run status. */

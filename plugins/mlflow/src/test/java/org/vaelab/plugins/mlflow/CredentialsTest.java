@@ -17,7 +17,8 @@ class CredentialsTest {
     @Test
     void theUriUserInformationBecomesBasicCredentialsAndLeavesTheUri() {
         Credentials credentials = Credentials.of(name -> null, WITH_USER_INFO);
-        assertEquals(Optional.of("Basic " + Base64.getEncoder().encodeToString("alice:p@ss".getBytes(StandardCharsets.UTF_8))),
+        assertEquals(Optional.of("Basic "
+                + Base64.getEncoder().encodeToString("alice:p@ss".getBytes(StandardCharsets.UTF_8))),
                 credentials.authorization(), "percent-decoded");
         assertEquals("https://mlflow.example:8443/prefix", Credentials.withoutUserInfo(WITH_USER_INFO));
         assertEquals("credentials(redacted)", credentials.toString());

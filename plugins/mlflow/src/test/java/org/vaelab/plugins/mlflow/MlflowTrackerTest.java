@@ -9,15 +9,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
+import org.vaelab.spi.track.Delivery;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.testkit.MlflowRecord;
 import org.vaelab.testkit.MlflowServerExtension;
@@ -46,7 +57,8 @@ class MlflowTrackerTest {
         script.artifacts.forEach((path, file) -> tracker.logArtifact(file, path));
         tracker.end(RunStatus.FINISHED);
 
-        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId())
+                .orElseThrow();
         assertEquals("FINISHED", record.status());
         assertEquals("script-run", record.runName());
         assertEquals(script.run.params(), record.params());
@@ -57,10 +69,11 @@ class MlflowTrackerTest {
         assertEquals("configs/x.yaml", tags.get("mlflow.source.name"));
         assertEquals("LOCAL", tags.get("mlflow.source.type"));
         assertEquals(System.getProperty("user.name"), tags.get("mlflow.user"));
-        assertEquals(java.util.List.of(Map.of("name", "mnist", "digest", "0123456789abcdef")), record.datasets());
+        assertEquals(List.of(Map.of("name", "mnist", "digest", "0123456789abcdef")), record.datasets());
         assertEquals(script.artifacts.keySet(), record.artifacts().keySet());
         for (Map.Entry<String, Path> artifact : script.artifacts.entrySet()) {
-            assertArrayEquals(Files.readAllBytes(artifact.getValue()), record.artifact(artifact.getKey()), artifact.getKey());
+            assertArrayEquals(Files.readAllBytes(artifact.getValue()), record.artifact(artifact.getKey()),
+                    artifact.getKey());
         }
     }
 
@@ -80,7 +93,8 @@ class MlflowTrackerTest {
         }
         tracker.end(RunStatus.FINISHED);
 
-        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId())
+                .orElseThrow();
         assertEquals("FINISHED", record.status());
         assertEquals(script.sortedPoints(), record.points());
     }
@@ -102,7 +116,8 @@ class MlflowTrackerTest {
         }
         tracker.end(RunStatus.FINISHED);
 
-        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId()).orElseThrow();
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId())
+                .orElseThrow();
         assertEquals(script.sortedPoints(), record.points());
     }
 
@@ -134,8 +149,8 @@ class MlflowTrackerTest {
      */
     @Test
     void aServerThatNeverAnswersGivesUpTheFlushEarly() throws IOException {
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
-            java.util.List<java.net.Socket> accepted = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = Collections.synchronizedList(new ArrayList<>());
             Thread acceptor = new Thread(() -> {
                 try {
                     while (true) {
@@ -150,7 +165,7 @@ class MlflowTrackerTest {
             String uri = "http://127.0.0.1:" + silent.getLocalPort();
             TrackerScript script = new TrackerScript(runDirectory, 10);
             MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 1, 3600), uri,
-                    Credentials.of(Map.<String, String>of()::get, java.net.URI.create(uri)));
+                    Credentials.of(Map.<String, String>of()::get, URI.create(uri)));
             String log = logOf(() -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 tracker.start(script.run);
                 for (int step = 1; step <= 10; step++) {
@@ -158,12 +173,12 @@ class MlflowTrackerTest {
                 }
                 tracker.end(RunStatus.FINISHED);
             }, "a flush timeout of an hour does not hold the run's end"));
-            org.vaelab.spi.track.Delivery delivery = tracker.delivery().orElseThrow();
+            Delivery delivery = tracker.delivery().orElseThrow();
             String why = "get or create experiment tracker-tests: no answer within 1 s";
-            assertEquals(new org.vaelab.spi.track.Delivery("mlflow at " + uri, 0, 12, why), delivery);
+            assertEquals(new Delivery("mlflow at " + uri, 0, 12, why), delivery);
             assertTrue(log.contains("12 events of this run were not sent to " + uri + " (" + why + ")"), log);
             assertFalse(accepted.isEmpty(), "the server took the requests: it is silent, not unreachable");
-            for (java.net.Socket socket : accepted) {
+            for (Socket socket : accepted) {
                 socket.close();
             }
         }
@@ -172,11 +187,11 @@ class MlflowTrackerTest {
     /** A server that refuses every request (403), as one without permission for the experiment would. */
     @Test
     void aRefusingServerStopsSendingAtOnceWithOneClearLine() throws IOException {
-        com.sun.net.httpserver.HttpServer refusing = com.sun.net.httpserver.HttpServer.create(
-                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        HttpServer refusing = HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 0);
         refusing.createContext("/", exchange -> {
             byte[] body = "{\"error_code\": \"PERMISSION_DENIED\", \"message\": \"no access to experiment\"}"
-                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(403, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -204,7 +219,7 @@ class MlflowTrackerTest {
 
     private static MlflowTracker tracker(String uri, Map<String, String> environment, int flushSeconds) {
         return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds), uri,
-                Credentials.of(environment::get, java.net.URI.create(uri)));
+                Credentials.of(environment::get, URI.create(uri)));
     }
 
     /** What the tracker logged (every level) while {@code action} ran. */

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import org.vaelab.spi.track.DatasetInfo;
 import org.vaelab.spi.track.RunInfo;
@@ -42,7 +44,7 @@ final class TrackerScript {
         Files.createDirectories(runDirectory.resolve("images"));
         artifacts.put("spec.resolved.yaml", Files.writeString(runDirectory.resolve("spec.resolved.yaml"), "name: x\n"));
         byte[] picture = new byte[70_000];
-        new java.util.Random(3).nextBytes(picture);
+        new Random(3).nextBytes(picture);
         artifacts.put("images/samples.png", Files.write(runDirectory.resolve("images/samples.png"), picture));
     }
 
@@ -62,7 +64,7 @@ final class TrackerScript {
     /** The expected points in {@link MlflowRecord#points()} order. */
     List<MlflowRecord.Point> sortedPoints() {
         List<MlflowRecord.Point> sorted = new ArrayList<>(points);
-        sorted.sort(java.util.Comparator.comparing(MlflowRecord.Point::key).thenComparingLong(MlflowRecord.Point::step)
+        sorted.sort(Comparator.comparing(MlflowRecord.Point::key).thenComparingLong(MlflowRecord.Point::step)
                 .thenComparingLong(MlflowRecord.Point::timestamp));
         return sorted;
     }

@@ -14,7 +14,8 @@ import org.vaelab.spi.nn.Activation;
  */
 public record ConvConfig(
         @Param(value = "Convolutions, input side first",
-                defaultValue = "[{channels: 32, kernel: 4, stride: 2, padding: 1}, {channels: 64, kernel: 4, stride: 2, padding: 1}]")
+                defaultValue = "[{channels: 32, kernel: 4, stride: 2, padding: 1}, {channels: 64, kernel: 4, stride: "
+                        + "2, padding: 1}]")
         List<ConvLayer> layers,
         @Param(value = "Size of the fully connected hidden layer between the convolutions and z, 0 for none",
                 defaultValue = "256", min = 0)

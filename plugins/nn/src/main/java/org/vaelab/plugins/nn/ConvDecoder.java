@@ -1,5 +1,6 @@
 package org.vaelab.plugins.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
@@ -55,7 +56,7 @@ final class ConvDecoder implements Decoder {
     public List<Long> parameterArrays(int latentDim, DataShape shape, int parametersPerValue) {
         List<FeatureMap> maps = ConvShapes.trace(config, shape, "conv decoder");
         List<ConvLayer> layers = config.layers();
-        List<Long> arrays = new java.util.ArrayList<>();
+        List<Long> arrays = new ArrayList<>();
         long width = latentDim;
         if (config.hasDense()) {
             arrays.addAll(ParameterArrays.dense(width, config.dense()));

@@ -1,5 +1,6 @@
 package org.vaelab.plugins.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -30,7 +31,8 @@ final class ConvEncoder implements Encoder {
         SDVariable h = net.sameDiff().reshape(x, -1, input.channels(), input.height(), input.width());
         for (int i = 0; i < config.layers().size(); i++) {
             ConvLayer layer = config.layers().get(i);
-            h = layer.activation().apply(net.sameDiff(), ConvolutionLayers.convolution(net, "conv" + i, h, maps.get(i), layer));
+            h = layer.activation().apply(net.sameDiff(),
+                    ConvolutionLayers.convolution(net, "conv" + i, h, maps.get(i), layer));
         }
         int width = maps.get(maps.size() - 1).size();
         h = net.sameDiff().reshape(h, -1, width);
@@ -44,7 +46,7 @@ final class ConvEncoder implements Encoder {
     @Override
     public List<Long> parameterArrays(DataShape shape, int latentDim) {
         List<FeatureMap> maps = ConvShapes.trace(config, shape, "conv encoder");
-        List<Long> arrays = new java.util.ArrayList<>();
+        List<Long> arrays = new ArrayList<>();
         for (int i = 0; i < config.layers().size(); i++) {
             ConvLayer layer = config.layers().get(i);
             arrays.addAll(ParameterArrays.convolution(layer.kernel(), maps.get(i).channels(), layer.channels()));

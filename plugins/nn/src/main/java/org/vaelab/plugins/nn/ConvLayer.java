@@ -24,7 +24,8 @@ public record ConvLayer(
 
     public ConvLayer {
         if (padding >= kernel) {
-            throw new InvalidConfigException("padding", "must be less than the kernel (" + kernel + "), found " + padding
+            throw new InvalidConfigException("padding",
+                    "must be less than the kernel (" + kernel + "), found " + padding
                     + ": wider padding adds outputs that see nothing but zeros");
         }
     }

@@ -17,10 +17,13 @@ final class ConvShapes {
     private ConvShapes() {
     }
 
-    /** Why a convolutional network called {@code network} cannot take examples of {@code shape}: they are not images. */
+    /**
+     * Why a convolutional network called {@code network} cannot take examples of {@code shape}: they are not images.
+     */
     static Optional<String> notImages(DataShape shape, String network) {
         return shape.isImage() ? Optional.empty() : Optional.of("the " + network + " needs images of [channels, height,"
-                + " width], but the data's examples have shape " + shape.dims() + "; use type mlp for data that are not images");
+                + " width], but the data's examples have shape " + shape.dims()
+                + "; use type mlp for data that are not images");
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vaelab.plugins.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.nn.GaussianPosterior;
@@ -21,7 +22,7 @@ final class GaussianHeads {
     /** The heads on top of {@code h}, a batch of {@code width} features. */
     /** The sizes of the arrays {@link #on} adds: each head's weights and bias. */
     static List<Long> parameterArrays(long width, int latentDim) {
-        List<Long> arrays = new java.util.ArrayList<>(ParameterArrays.dense(width, latentDim));
+        List<Long> arrays = new ArrayList<>(ParameterArrays.dense(width, latentDim));
         arrays.addAll(ParameterArrays.dense(width, latentDim));
         return arrays;
     }

@@ -21,7 +21,10 @@ final class LayerNorm {
     private LayerNorm() {
     }
 
-    /** Normalises {@code h}, a batch of {@code width} features; parameters {@code scope/layer/gain} and {@code scope/layer/bias}. */
+    /**
+     * Normalises {@code h}, a batch of {@code width} features; parameters {@code scope/layer/gain} and
+     * {@code scope/layer/bias}.
+     */
     static SDVariable apply(NetworkBuilder net, String layer, SDVariable h, int width) {
         SameDiff sd = net.sameDiff();
         SDVariable gain = sd.var(net.name(layer + "/gain"), Nd4j.ones(DataType.FLOAT, 1, width));

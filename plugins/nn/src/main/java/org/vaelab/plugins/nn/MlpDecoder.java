@@ -1,5 +1,6 @@
 package org.vaelab.plugins.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
@@ -26,8 +27,9 @@ final class MlpDecoder implements Decoder {
 
     @Override
     public List<Long> parameterArrays(int latentDim, DataShape shape, int parametersPerValue) {
-        List<Long> arrays = new java.util.ArrayList<>(MlpStack.parameterArrays(config, latentDim));
-        arrays.addAll(ParameterArrays.dense(MlpStack.outputWidth(config, latentDim), (long) parametersPerValue * shape.size()));
+        List<Long> arrays = new ArrayList<>(MlpStack.parameterArrays(config, latentDim));
+        arrays.addAll(ParameterArrays.dense(MlpStack.outputWidth(config, latentDim),
+                (long) parametersPerValue * shape.size()));
         return arrays;
     }
 }

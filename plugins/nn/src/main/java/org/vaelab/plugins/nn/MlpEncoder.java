@@ -1,5 +1,6 @@
 package org.vaelab.plugins.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
@@ -27,7 +28,7 @@ final class MlpEncoder implements Encoder {
 
     @Override
     public List<Long> parameterArrays(DataShape shape, int latentDim) {
-        List<Long> arrays = new java.util.ArrayList<>(MlpStack.parameterArrays(config, shape.size()));
+        List<Long> arrays = new ArrayList<>(MlpStack.parameterArrays(config, shape.size()));
         arrays.addAll(GaussianHeads.parameterArrays(MlpStack.outputWidth(config, shape.size()), latentDim));
         return arrays;
     }

@@ -1,5 +1,6 @@
 package org.vaelab.plugins.nn;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.nn.NetworkBuilder;
@@ -31,9 +32,12 @@ final class MlpStack {
         return h;
     }
 
-    /** The sizes of the arrays {@link #hidden} adds: each layer's weights and bias, and its gain and bias when normalised. */
+    /**
+     * The sizes of the arrays {@link #hidden} adds: each layer's weights and bias, and its gain and bias when
+     * normalised.
+     */
     static List<Long> parameterArrays(MlpConfig config, long inputWidth) {
-        List<Long> arrays = new java.util.ArrayList<>();
+        List<Long> arrays = new ArrayList<>();
         long width = inputWidth;
         for (int next : config.hidden()) {
             arrays.addAll(ParameterArrays.dense(width, next));

@@ -30,8 +30,10 @@ class ConvNetworksTest {
 
     private static final int LATENT = 3;
     private static final int BATCH = 2;
-    private static final ConvConfig ODD = new ConvConfig(List.of(layer(4, 3, 2, 1), layer(6, 3, 2, 1)), 0, Activation.TANH);
-    private static final ConvConfig SMALL = new ConvConfig(List.of(layer(4, 4, 2, 1), layer(8, 4, 2, 1)), 16, Activation.RELU);
+    private static final ConvConfig ODD = new ConvConfig(List.of(layer(4, 3, 2, 1), layer(6, 3, 2, 1)), 0,
+            Activation.TANH);
+    private static final ConvConfig SMALL = new ConvConfig(List.of(layer(4, 4, 2, 1), layer(8, 4, 2, 1)), 16,
+            Activation.RELU);
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -55,7 +57,8 @@ class ConvNetworksTest {
         Map<String, INDArray> out = vae.output(vae.feed(BATCH, 2));
         assertArrayEquals(new long[] {BATCH, LATENT}, out.get(TestVae.MEAN).shape());
         assertArrayEquals(new long[] {BATCH, LATENT}, out.get(TestVae.LOG_VARIANCE).shape());
-        assertArrayEquals(new long[] {BATCH, (long) parametersPerValue * shape.size()}, out.get(TestVae.PARAMS).shape());
+        assertArrayEquals(new long[] {BATCH, (long) parametersPerValue * shape.size()},
+                out.get(TestVae.PARAMS).shape());
     }
 
     @ParameterizedTest(name = "{1} with {2} parameters per value")
@@ -66,7 +69,8 @@ class ConvNetworksTest {
         int convolutions = config.layers().size();
         int dense = config.hasDense() ? 2 : 0;
         // per network: W and b of every convolution and dense layer; encoder heads, decoder projection
-        assertEquals(2 * (2 * convolutions + dense) + 2 * 2 + 2, vae.weightNames().size(), vae.weightNames().toString());
+        assertEquals(2 * (2 * convolutions + dense) + 2 * 2 + 2, vae.weightNames().size(),
+                vae.weightNames().toString());
         for (String name : vae.weightNames()) {
             INDArray g = gradients.get(name);
             assertTrue(g.isR() && !g.isInfinite().any() && !g.isNaN().any(), name + " has a non-finite gradient");
@@ -77,11 +81,11 @@ class ConvNetworksTest {
     @Test
     void weightsHaveFixedNames() {
         assertEquals(List.of(
-                "encoder/conv0/W", "encoder/conv0/b", "encoder/conv1/W", "encoder/conv1/b", "encoder/dense/W", "encoder/dense/b",
-                "encoder/mean/W", "encoder/mean/b", "encoder/logvar/W", "encoder/logvar/b",
+                "encoder/conv0/W", "encoder/conv0/b", "encoder/conv1/W", "encoder/conv1/b", "encoder/dense/W",
+                "encoder/dense/b", "encoder/mean/W", "encoder/mean/b", "encoder/logvar/W", "encoder/logvar/b",
                 "decoder/dense/W", "decoder/dense/b", "decoder/project/W", "decoder/project/b",
-                "decoder/deconv1/W", "decoder/deconv1/b", "decoder/deconv0/W", "decoder/deconv0/b").stream().sorted().toList(),
-                vae(SMALL, TestVae.image(1, 12, 12), 1, 1).weightNames());
+                "decoder/deconv1/W", "decoder/deconv1/b", "decoder/deconv0/W", "decoder/deconv0/b").stream().sorted()
+                .toList(), vae(SMALL, TestVae.image(1, 12, 12), 1, 1).weightNames());
     }
 
     @Test

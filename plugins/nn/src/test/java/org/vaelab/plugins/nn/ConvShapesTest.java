@@ -19,7 +19,8 @@ import org.vaelab.spi.nn.Activation;
  */
 class ConvShapesTest {
 
-    static final ConvConfig REFERENCE = new ConvConfig(List.of(layer(32, 4, 2, 1), layer(64, 4, 2, 1)), 256, Activation.RELU);
+    static final ConvConfig REFERENCE = new ConvConfig(List.of(layer(32, 4, 2, 1), layer(64, 4, 2, 1)), 256,
+            Activation.RELU);
 
     static ConvLayer layer(int channels, int kernel, int stride, int padding) {
         return new ConvLayer(channels, kernel, stride, padding, Activation.RELU);
@@ -35,21 +36,22 @@ class ConvShapesTest {
 
     @Test
     void oddAndNonSquareSizesRoundUp() {
-        ConvConfig config = new ConvConfig(List.of(layer(8, 3, 2, 1), layer(16, 3, 2, 1), layer(16, 3, 2, 1)), 0, Activation.RELU);
-        assertEquals(List.of(new FeatureMap(1, 27, 20), new FeatureMap(8, 14, 10), new FeatureMap(16, 7, 5), new FeatureMap(16, 4, 3)),
-                ConvShapes.trace(config, TestVae.image(1, 27, 20), "conv encoder"));
+        ConvConfig config = new ConvConfig(List.of(layer(8, 3, 2, 1), layer(16, 3, 2, 1), layer(16, 3, 2, 1)), 0,
+                Activation.RELU);
+        assertEquals(List.of(new FeatureMap(1, 27, 20), new FeatureMap(8, 14, 10), new FeatureMap(16, 7, 5),
+                new FeatureMap(16, 4, 3)), ConvShapes.trace(config, TestVae.image(1, 27, 20), "conv encoder"));
     }
 
     @Test
     void aStackTooDeepForItsImagesListsEverySize() {
-        ConvConfig config = new ConvConfig(List.of(layer(32, 4, 2, 1), layer(64, 4, 2, 1), layer(64, 4, 2, 1), layer(64, 4, 2, 1)),
-                0, Activation.RELU);
+        ConvConfig config = new ConvConfig(List.of(layer(32, 4, 2, 1), layer(64, 4, 2, 1), layer(64, 4, 2, 1),
+                layer(64, 4, 2, 1)), 0, Activation.RELU);
         InvalidInputException e = assertThrows(InvalidInputException.class,
                 () -> ConvShapes.trace(config, TestVae.image(1, 8, 8), "conv encoder"));
-        assertEquals("the conv encoder does not fit images of 1x8x8: layer 3 (kernel 4, stride 2, padding 1) gets a 64x1x1 map,"
-                + " which is smaller than its kernel even with the padding (side + 2 * padding < kernel). Sizes layer by layer:"
-                + " input 1x8x8 -> layer 0: 32x4x4 -> layer 1: 64x2x2 -> layer 2: 64x1x1 -> layer 3: no output."
-                + " Remove layers from the end, or use smaller strides or kernels", e.getMessage());
+        assertEquals("the conv encoder does not fit images of 1x8x8: layer 3 (kernel 4, stride 2, padding 1) gets a "
+                + "64x1x1 map, which is smaller than its kernel even with the padding (side + 2 * padding < kernel). "
+                + "Sizes layer by layer: input 1x8x8 -> layer 0: 32x4x4 -> layer 1: 64x2x2 -> layer 2: 64x1x1 -> layer "
+                + "3: no output. Remove layers from the end, or use smaller strides or kernels", e.getMessage());
     }
 
     @Test
@@ -57,8 +59,8 @@ class ConvShapesTest {
         DataShape flat = new DataShape(List.of(784), ValueRange.UNIT_INTERVAL, 0);
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> new ConvEncoder(REFERENCE)
                 .encode(null, null, flat, 2));
-        assertTrue(e.getMessage().contains("needs images of [channels, height, width], but the data's examples have shape [784]"),
-                e.getMessage());
+        assertTrue(e.getMessage().contains("needs images of [channels, height, width], but the data's examples have "
+                + "shape [784]"), e.getMessage());
         assertTrue(e.getMessage().contains("use type mlp"), e.getMessage());
     }
 
@@ -71,7 +73,8 @@ class ConvShapesTest {
 
     @Test
     void atLeastOneConvolution() {
-        InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new ConvConfig(List.of(), 0, Activation.RELU));
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> new ConvConfig(List.of(), 0, Activation.RELU));
         assertEquals("layers", e.key());
     }
 }

@@ -29,7 +29,8 @@ import org.vaelab.spi.nn.NetworkBuilder;
  * A program, not a test: run it from {@code plugins/nn} after {@code mvn test-compile} with
  * <pre>{@code
  * mvn -q -o dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
- * OMP_NUM_THREADS=1 java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) org.vaelab.plugins.nn.ConvStepBenchmark
+ * OMP_NUM_THREADS=1 java -cp target/test-classes:target/classes:$(cat /tmp/cp.txt) \
+ *     org.vaelab.plugins.nn.ConvStepBenchmark
  * }</pre>
  */
 public final class ConvStepBenchmark {
@@ -49,11 +50,14 @@ public final class ConvStepBenchmark {
         SplittableRandom random = new SplittableRandom(1);
         SDVariable x = sd.placeHolder(TestVae.X, DataType.FLOAT, -1, shape.size());
         SDVariable eps = sd.placeHolder(TestVae.EPS, DataType.FLOAT, -1, LATENT);
-        GaussianPosterior q = new ConvEncoder(ConvShapesTest.REFERENCE).encode(new NetworkBuilder(sd, "encoder", random), x, shape, LATENT);
+        GaussianPosterior q = new ConvEncoder(ConvShapesTest.REFERENCE)
+                .encode(new NetworkBuilder(sd, "encoder", random), x, shape, LATENT);
         SDVariable z = q.mean().add(sd.math().exp(q.logVariance().mul(0.5)).mul(eps));
-        SDVariable logits = new ConvDecoder(ConvShapesTest.REFERENCE).decode(new NetworkBuilder(sd, "decoder", random), z, LATENT, shape, 1);
+        SDVariable logits = new ConvDecoder(ConvShapesTest.REFERENCE)
+                .decode(new NetworkBuilder(sd, "decoder", random), z, LATENT, shape, 1);
         SDVariable squares = sd.math().square(sd.nn().sigmoid(logits).sub(x)).sum(1);
-        SDVariable kl = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0).sub(q.logVariance()).mul(0.5).sum(1);
+        SDVariable kl = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0).sub(q.logVariance())
+                .mul(0.5).sum(1);
         squares.add(kl).mean().rename(TestVae.LOSS);
         sd.setLossVariables(TestVae.LOSS);
         List<String> weights = sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
@@ -81,11 +85,12 @@ public final class ConvStepBenchmark {
         }
         double median = median(millis);
         long parameters = weights.stream().mapToLong(w -> sd.getVariable(w).getArr().length()).sum();
-        System.out.println("| OMP_NUM_THREADS | parameters | median ms/step | min | max | s per epoch (430 steps) | median CPU ms/step |");
+        System.out.println("| OMP_NUM_THREADS | parameters | median ms/step | min | max | s per epoch (430 steps) | "
+                + "median CPU ms/step |");
         System.out.println("|---|---|---|---|---|---|---|");
         System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n",
-                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), parameters, median, millis[0], millis[STEPS - 1],
-                median * STEPS_PER_EPOCH / 1000, median(cpuMillis));
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"), parameters, median, millis[0],
+                millis[STEPS - 1], median * STEPS_PER_EPOCH / 1000, median(cpuMillis));
     }
 
     /** The median; sorts {@code values}. */

@@ -34,13 +34,15 @@ class ConvolutionLayersTest {
             "2, 6, 5, 3, 1, 2, 0",
             "1, 5, 6, 2, 3, 1, 1",
     })
-    void convolutionIsTheDefiningSum(int inChannels, int height, int width, int outChannels, int kernel, int stride, int padding) {
+    void convolutionIsTheDefiningSum(int inChannels, int height, int width, int outChannels, int kernel, int stride,
+            int padding) {
         ConvLayer layer = new ConvLayer(outChannels, kernel, stride, padding, Activation.RELU);
         FeatureMap in = new FeatureMap(inChannels, height, width);
         FeatureMap out = new FeatureMap(outChannels, layer.outputSide(height), layer.outputSide(width));
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, inChannels, height, width);
-        ConvolutionLayers.convolution(new NetworkBuilder(sd, "net", new SplittableRandom(1)), "conv", x, in, layer).rename("y");
+        ConvolutionLayers.convolution(new NetworkBuilder(sd, "net", new SplittableRandom(1)), "conv", x, in, layer)
+                .rename("y");
         INDArray input = randomInput(in, 2);
         INDArray y = sd.output(Map.of("x", input), "y").get("y");
         INDArray w = sd.getVariable("net/conv/W").getArr();
@@ -63,7 +65,8 @@ class ConvolutionLayersTest {
                                 }
                             }
                         }
-                        assertEquals(expected, y.getDouble(n, o, r, c), 1e-5, "y[" + n + ", " + o + ", " + r + ", " + c + "]");
+                        assertEquals(expected, y.getDouble(n, o, r, c), 1e-5,
+                                "y[" + n + ", " + o + ", " + r + ", " + c + "]");
                     }
                 }
             }
@@ -90,8 +93,8 @@ class ConvolutionLayersTest {
         assertEquals(inWidth, layer.outputSide(outWidth), "the case mirrors a convolution of the output size");
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, inChannels, inHeight, inWidth);
-        ConvolutionLayers.transposed(new NetworkBuilder(sd, "net", new SplittableRandom(1)), "deconv", x, in, out, layer)
-                .rename("y");
+        ConvolutionLayers.transposed(new NetworkBuilder(sd, "net", new SplittableRandom(1)), "deconv", x, in, out,
+                layer).rename("y");
         INDArray input = randomInput(in, 3);
         INDArray y = sd.output(Map.of("x", input), "y").get("y");
         INDArray w = sd.getVariable("net/deconv/W").getArr();
@@ -114,7 +117,8 @@ class ConvolutionLayersTest {
                                 }
                             }
                         }
-                        assertEquals(expected, y.getDouble(n, o, r, c), 1e-5, "y[" + n + ", " + o + ", " + r + ", " + c + "]");
+                        assertEquals(expected, y.getDouble(n, o, r, c), 1e-5,
+                                "y[" + n + ", " + o + ", " + r + ", " + c + "]");
                     }
                 }
             }
@@ -134,7 +138,8 @@ class ConvolutionLayersTest {
         assertBound(sd.getVariable("net/conv/W").getArr(), 1 / Math.sqrt(16 * 4 * 4));
         assertBound(sd.getVariable("net/conv/b").getArr(), 1 / Math.sqrt(16 * 4 * 4));
         assertBound(sd.getVariable("net/deconv/W").getArr(), 1 / Math.sqrt(3 * 4 * 4));
-        assertArrayEquals(new long[] {4, 4, 3, 16}, sd.getVariable("net/deconv/W").getArr().shape(), "[kH, kW, out, in]");
+        assertArrayEquals(new long[] {4, 4, 3, 16}, sd.getVariable("net/deconv/W").getArr().shape(),
+                "[kH, kW, out, in]");
     }
 
     /** Every value within the bound, and the largest near it. */

@@ -41,7 +41,8 @@ class MlpLayerNormTest {
             double outVariance = out.varNumber().doubleValue() * (WIDTH - 1) / WIDTH;
             assertEquals(variance / (variance + LayerNorm.EPSILON), outVariance, 1e-4, "variance of row " + row);
         }
-        assertTrue(y.getRow(3).varNumber().doubleValue() < 0.5, "epsilon 1e-5 visibly shrinks a row of variance 1e-4 / 12");
+        assertTrue(y.getRow(3).varNumber().doubleValue() < 0.5,
+                "epsilon 1e-5 visibly shrinks a row of variance 1e-4 / 12");
     }
 
     @Test
@@ -76,9 +77,9 @@ class MlpLayerNormTest {
         MlpConfig config = new MlpConfig(List.of(16), Activation.RELU);
         DataShape shape = new DataShape(List.of(12), ValueRange.UNIT_INTERVAL, 0);
         TestVae vae = TestVae.build(new MlpEncoder(config), new MlpDecoder(config), shape, 2, 1, 1);
-        assertEquals(List.of("encoder/hidden0/W", "encoder/hidden0/b", "encoder/mean/W", "encoder/mean/b", "encoder/logvar/W",
-                "encoder/logvar/b", "decoder/hidden0/W", "decoder/hidden0/b", "decoder/out/W", "decoder/out/b").stream().sorted().toList(),
-                vae.weightNames());
+        assertEquals(List.of("encoder/hidden0/W", "encoder/hidden0/b", "encoder/mean/W", "encoder/mean/b",
+                "encoder/logvar/W", "encoder/logvar/b", "decoder/hidden0/W", "decoder/hidden0/b", "decoder/out/W",
+                "decoder/out/b").stream().sorted().toList(), vae.weightNames());
     }
 
     /** Rows of {@link #WIDTH} features with the given offsets and scales. */
@@ -96,8 +97,8 @@ class MlpLayerNormTest {
     /** Layer norm of {@code h}, with the given gain and bias or the initial ones when null. */
     private static INDArray normalise(INDArray h, INDArray gain, INDArray bias) {
         SameDiff sd = SameDiff.create();
-        LayerNorm.apply(new NetworkBuilder(sd, "net", new SplittableRandom(1)), "norm", sd.placeHolder("h", DataType.FLOAT, -1, WIDTH),
-                WIDTH).rename("y");
+        LayerNorm.apply(new NetworkBuilder(sd, "net", new SplittableRandom(1)), "norm",
+                sd.placeHolder("h", DataType.FLOAT, -1, WIDTH), WIDTH).rename("y");
         if (gain != null) {
             sd.getVariable("net/norm/gain").getArr().assign(gain);
             sd.getVariable("net/norm/bias").getArr().assign(bias);

@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Nested;
 import org.vaelab.testkit.contract.DecoderContract;
 import org.vaelab.testkit.contract.EncoderContract;
 
-/** Every network of this plugin passes the testkit's encoder or decoder contract, the mlp also with dropout and layer norm. */
+/**
+ * Every network of this plugin passes the testkit's encoder or decoder contract, the mlp also with dropout and layer
+ * norm.
+ */
 class NetworkContractsTest {
 
     @Nested

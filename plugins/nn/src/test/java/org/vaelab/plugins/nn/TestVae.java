@@ -43,7 +43,8 @@ final class TestVae {
     }
 
     /** Builds both networks, drawing their weights from one generator seeded with {@code seed}, encoder first. */
-    static TestVae build(Encoder encoder, Decoder decoder, DataShape shape, int latentDim, int parametersPerValue, long seed) {
+    static TestVae build(Encoder encoder, Decoder decoder, DataShape shape, int latentDim, int parametersPerValue,
+            long seed) {
         SameDiff sd = SameDiff.create();
         SplittableRandom random = new SplittableRandom(seed);
         SDVariable x = sd.placeHolder(X, DataType.FLOAT, -1, shape.size());
@@ -52,7 +53,8 @@ final class TestVae {
         q.mean().rename(MEAN);
         q.logVariance().rename(LOG_VARIANCE);
         SDVariable z = q.mean().add(sd.math().exp(q.logVariance().mul(0.5)).mul(eps));
-        SDVariable params = decoder.decode(new NetworkBuilder(sd, "decoder", random), z, latentDim, shape, parametersPerValue);
+        SDVariable params = decoder.decode(new NetworkBuilder(sd, "decoder", random), z, latentDim, shape,
+                parametersPerValue);
         params.rename(PARAMS);
         sd.math().square(params).sum(1).mean().rename(LOSS);
         sd.setLossVariables(LOSS);
@@ -70,8 +72,8 @@ final class TestVae {
 
     /** The trainable variables' names, sorted. */
     List<String> weightNames() {
-        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).map(SDVariable::name).sorted()
-                .toList();
+        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE).map(SDVariable::name)
+                .sorted().toList();
     }
 
     /** A feed of {@code batch} inputs uniform in [0, 1) and standard normal noise, from {@code seed}. */

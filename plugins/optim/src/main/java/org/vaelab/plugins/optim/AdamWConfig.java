@@ -10,8 +10,10 @@ import org.vaelab.spi.Param;
  */
 public record AdamWConfig(
         @Param(value = "Learning rate (alpha)", defaultValue = "1.0e-3", above = 0) double lr,
-        @Param(value = "Decay of the first-moment estimate", defaultValue = "0.9", min = 0, max = 0.999999) double beta1,
-        @Param(value = "Decay of the second-moment estimate", defaultValue = "0.999", min = 0, max = 0.999999) double beta2,
+        @Param(value = "Decay of the first-moment estimate", defaultValue = "0.9", min = 0,
+                max = 0.999999) double beta1,
+        @Param(value = "Decay of the second-moment estimate", defaultValue = "0.999", min = 0,
+                max = 0.999999) double beta2,
         @Param(value = "Added to the denominator for stability", defaultValue = "1.0e-8", above = 0) double epsilon,
         @Param(value = "Decoupled weight decay lambda: each step multiplies every parameter by 1 - lr * lambda",
                 defaultValue = "0.01", min = 0, max = 1) double weightDecay,

@@ -5,7 +5,8 @@ final class OptimizerOptions {
 
     /** The {@code schedule} block. */
     static final String SCHEDULE = "Learning-rate schedule {kind: constant|step|exponential|cosine, warmup_steps, ...} "
-            + "with the kind's options: every_steps and factor (step), gamma (exponential), total_steps and min_lr (cosine)";
+            + "with the kind's options: every_steps and factor (step), gamma (exponential), total_steps and "
+            + "min_lr (cosine)";
 
     /** The {@code max_grad_norm} option. */
     static final String MAX_GRAD_NORM = "Largest global L2 norm of all gradients together; above it they are scaled "

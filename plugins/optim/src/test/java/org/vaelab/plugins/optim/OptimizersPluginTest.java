@@ -27,8 +27,9 @@ class OptimizersPluginTest {
     /** A run of 10 epochs of 100 steps. */
     private static final TrainingHorizon RUN = new TrainingHorizon(100, 10);
 
-    private static final Map<String, ComponentFactory<?, Optimizer>> REGISTRY = Guice.createInjector(new OptimizersPlugin())
-            .getInstance(Key.get(new TypeLiteral<Map<String, ComponentFactory<?, Optimizer>>>() { }));
+    private static final Map<String, ComponentFactory<?, Optimizer>> REGISTRY =
+            Guice.createInjector(new OptimizersPlugin())
+                    .getInstance(Key.get(new TypeLiteral<Map<String, ComponentFactory<?, Optimizer>>>() { }));
 
     private static final LearningRateSchedule CONSTANT = LearningRateSchedule.constant();
 

@@ -94,7 +94,8 @@ class OptimizersTest {
         assertEquals(0.9, updater.getRmsDecay());
         assertEquals(0.01, updater.getEpsilon());
         assertFollowsStepSchedule(updater);
-        // a large epsilon, to tell where it goes; s starts at epsilon: s = 0.9 * epsilon + 0.1 * g^2, step lr g / (sqrt(s) + epsilon)
+        // a large epsilon, to tell where it goes; s starts at epsilon: s = 0.9 * epsilon + 0.1 * g^2, step lr g /
+        // (sqrt(s) + epsilon)
         float[] update = firstUpdate(updater, 20);
         for (int i = 0; i < GRADIENT.length; i++) {
             double s = 0.9 * 0.01 + 0.1 * GRADIENT[i] * GRADIENT[i];
@@ -154,7 +155,10 @@ class OptimizersTest {
         }
     }
 
-    /** The step a fresh updater takes for {@link #GRADIENT} at {@code iteration}: what is subtracted from the parameters. */
+    /**
+     * The step a fresh updater takes for {@link #GRADIENT} at {@code iteration}: what is subtracted from the
+     * parameters.
+     */
     private static float[] firstUpdate(IUpdater config, int iteration) {
         long stateSize = config.stateSize(GRADIENT.length);
         INDArray state = stateSize == 0 ? null : Nd4j.zeros(DataType.FLOAT, 1, stateSize);

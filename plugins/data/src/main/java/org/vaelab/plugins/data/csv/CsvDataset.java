@@ -41,15 +41,17 @@ public final class CsvDataset implements Dataset {
         if (!data.classes().isEmpty()) {
             fitted.put("classes.csv", classTable(data.classes()));
         }
-        return new DataSplits(splits.train(), splits.validation(), splits.test(), splits.shape(), splits.trainTransform(),
-                fitted);
+        return new DataSplits(splits.train(), splits.validation(), splits.test(), splits.shape(),
+                splits.trainTransform(), fitted);
     }
 
     private static String scalingTable(ColumnScaling scaling) {
         StringBuilder table = new StringBuilder("column,method,offset,scale\n");
         for (int j = 0; j < scaling.columns().size(); j++) {
-            table.append(quoted(scaling.columns().get(j))).append(',').append(scaling.method().name().toLowerCase(Locale.ROOT))
-                    .append(',').append(scaling.offsets().get(j)).append(',').append(scaling.scales().get(j)).append('\n');
+            table.append(quoted(scaling.columns().get(j))).append(',')
+                    .append(scaling.method().name().toLowerCase(Locale.ROOT))
+                    .append(',').append(scaling.offsets().get(j)).append(',').append(scaling.scales().get(j))
+                    .append('\n');
         }
         return table.toString();
     }

@@ -107,7 +107,8 @@ final class CsvReader {
     private static InvalidInputException tooLong(Path file, String length, long maxBytes) {
         return new InvalidInputException(file + " has " + length + " bytes; a CSV file is read into memory whole, and"
                 + " this process's memory (at most " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB) allows CSV"
-                + " files of up to " + maxBytes + " bytes: allow it more memory (VAE_JAVA_OPTS=-Xmx8g) or use a shorter file");
+                + " files of up to " + maxBytes
+                + " bytes: allow it more memory (VAE_JAVA_OPTS=-Xmx8g) or use a shorter file");
     }
 
     private CsvRows rows() throws IOException {

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaelab.plugins.data.InputProblems.assertProblem;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vaelab.plugins.data.table.Scaling;
@@ -32,7 +34,7 @@ class CsvProblemsTest {
     @Test
     void aFileLongerThanMemoryAllowsIsRefusedByItsSizeWithoutBeingRead() throws IOException {
         Path big = folder.resolve("big.csv");
-        try (java.io.RandomAccessFile file = new java.io.RandomAccessFile(big.toFile(), "rw")) {
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
             file.setLength(3L << 30);
         }
         assertProblem(() -> CsvTesting.read(folder, "big.csv", Map.of(), 1), big.toString(),
@@ -43,7 +45,7 @@ class CsvProblemsTest {
     @Test
     void aDeviceWithoutEndIsReadNoFurtherThanTheLimit() {
         Path endless = Path.of("/dev/zero");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(endless), "a device without end, such as Linux's");
+        Assumptions.assumeTrue(Files.isReadable(endless), "a device without end, such as Linux's");
         assertProblem(() -> CsvReader.read(endless, CsvTesting.config(endless.toString(), Map.of()), 1000),
                 "/dev/zero has more than 1000 bytes; a CSV file is read into memory whole");
     }

@@ -26,10 +26,10 @@ import org.vaelab.spi.data.LoadContext;
  * splits of finite float32 values with a label per row when a label column is chosen, or an
  * {@link InvalidInputException} that names the file; any other exception, a value the model
  * cannot train on, an out-of-memory error or a hang is a finding. The input is the file followed
- * by one byte of options, XOR a line feed, so that a line feed selects the defaults: bit 0 no header, bits 1-2 the delimiter ({@code , ; tab space}), bit 3 one skipped
- * line, bit 4 missing: drop_rows, bit 5 column 0 as the label, bit 6 max_rows: 2, bit 7 scaling:
- * none. Seeded with real tables from Debian's python3-statsmodels, each with a line feed appended;
- * crashing inputs are kept under
+ * by one byte of options, XOR a line feed, so that a line feed selects the defaults: bit 0 no header, bits 1-2 the
+ * delimiter ({@code , ; tab space}), bit 3 one skipped line, bit 4 missing: drop_rows, bit 5 column 0 as the label, bit
+ * 6 max_rows: 2, bit 7 scaling: none. Seeded with real tables from Debian's python3-statsmodels, each with a line feed
+ * appended; crashing inputs are kept under
  * {@code CsvReaderFuzzTestInputs/read}.
  */
 class CsvReaderFuzzTest {
@@ -63,7 +63,8 @@ class CsvReaderFuzzTest {
         CsvConfig config = new CsvConfig(FILE.getFileName().toString(), (options & 1) == 0,
                 DELIMITERS.get(options >> 1 & 3), options >> 3 & 1, null, labelled ? "0" : null,
                 (options & 128) == 0 ? Scaling.STANDARDIZE : Scaling.NONE,
-                (options & 16) == 0 ? MissingCells.ERROR : MissingCells.DROP_ROWS, 0.1, 0.1, (options & 64) == 0 ? 0 : 2);
+                (options & 16) == 0 ? MissingCells.ERROR : MissingCells.DROP_ROWS, 0.1, 0.1,
+                (options & 64) == 0 ? 0 : 2);
         CsvData data;
         try {
             data = new CsvDataset(config).read(new LoadContext(FILE.getParent(), 1));

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,10 +111,10 @@ class FashionMnistTest {
                 false, null, null, List.of(9)), NOWHERE, 1);
         assertEquals(1000, boots.test().size());
         int[] all = labels(full.test());
-        int[] bootIndices = java.util.stream.IntStream.range(0, all.length).filter(i -> all[i] == 9).toArray();
+        int[] bootIndices = IntStream.range(0, all.length).filter(i -> all[i] == 9).toArray();
         for (int k : new int[] {0, 1, 999}) {
-            assertArrayEquals(features(full.test(), bootIndices[k], bootIndices[k] + 1), features(boots.test(), k, k + 1),
-                    "boot " + k + " is test image " + bootIndices[k]);
+            assertArrayEquals(features(full.test(), bootIndices[k], bootIndices[k] + 1),
+                    features(boots.test(), k, k + 1), "boot " + k + " is test image " + bootIndices[k]);
         }
         assertEquals(6000 - 5000, boots.train().size(), "6,000 training boots less the 5,000 of validation");
     }

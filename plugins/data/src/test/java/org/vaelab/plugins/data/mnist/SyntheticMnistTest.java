@@ -2,7 +2,6 @@ package org.vaelab.plugins.data.mnist;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.vaelab.plugins.data.SplitValues.features;
 import static org.vaelab.plugins.data.SplitValues.labels;
 import static org.vaelab.plugins.data.mnist.MnistTesting.TEST_IMAGES;
@@ -22,6 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -175,14 +176,15 @@ class SyntheticMnistTest {
 
     @Test
     void aDirectoryReadAsAnIdxFileIsBadInput() {
-        InputProblems.assertProblem(() -> IdxReader.read(folder, 1, "labels"), folder + " is a directory, not an IDX file");
+        InputProblems.assertProblem(() -> IdxReader.read(folder, 1, "labels"),
+                folder + " is a directory, not an IDX file");
     }
 
     @Test
     void anUnreadableFile() throws IOException {
         Path labels = folder.resolve(TRAIN_LABELS);
-        Files.setPosixFilePermissions(labels, java.util.Set.of());
-        org.junit.jupiter.api.Assumptions.assumeFalse(Files.isReadable(labels), "root reads any file");
+        Files.setPosixFilePermissions(labels, Set.of());
+        Assumptions.assumeFalse(Files.isReadable(labels), "root reads any file");
         assertProblem(TRAIN_LABELS, "cannot be read: permission denied");
     }
 

@@ -11,6 +11,7 @@ import static org.vaelab.plugins.data.SplitValues.meanAndDeviation;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataSplit;
@@ -101,7 +102,7 @@ class SwissRollDatasetTest {
         DataSplits splits = dataset.load(new LoadContext(Path.of("."), 5));
         int index = 0;
         for (DataSplit split : List.of(splits.train(), splits.validation(), splits.test())) {
-            assertEquals(java.util.Optional.of(SwissRollDataset.ROLL_PARAMETER), split.annotationName());
+            assertEquals(Optional.of(SwissRollDataset.ROLL_PARAMETER), split.annotationName());
             for (int i = 0; i < split.size(); i++) {
                 assertEquals(roll[index++], split.annotation(i));
             }

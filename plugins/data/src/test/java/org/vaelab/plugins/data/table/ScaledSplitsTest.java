@@ -69,7 +69,8 @@ class ScaledSplitsTest {
         assertTrue(refused.getMessage().startsWith("column 'tiny': the value 1.0E9 scales to "), refused.getMessage());
         assertTrue(refused.getMessage().endsWith("beyond 32-bit floating point (+-3.4028235E38), in which the model "
                 + "trains; use scaling: minmax, or check the column"), refused.getMessage());
-        float[] clipped = features(ScaledSplits.of(List.of("tiny"), rows, null, 0, SIZES, Scaling.MINMAX).splits().validation());
+        float[] clipped = features(ScaledSplits.of(List.of("tiny"), rows, null, 0, SIZES, Scaling.MINMAX).splits()
+                .validation());
         assertEquals(1f, clipped[0], "minmax clips the same value");
     }
 

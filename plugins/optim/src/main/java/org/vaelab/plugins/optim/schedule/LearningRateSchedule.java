@@ -44,7 +44,8 @@ public record LearningRateSchedule(
         int warmupSteps,
         @Param(value = "step only, required: steps between two decays", defaultValue = Param.NONE, min = 1)
         Integer everySteps,
-        @Param(value = "step only: multiplier at each decay (default 0.1)", defaultValue = Param.NONE, above = 0, max = 1)
+        @Param(value = "step only: multiplier at each decay (default 0.1)", defaultValue = Param.NONE, above = 0,
+                max = 1)
         Double factor,
         @Param(value = "exponential only, required: multiplier per step, such as 0.9999", defaultValue = Param.NONE,
                 above = 0, max = 1)
@@ -107,7 +108,10 @@ public record LearningRateSchedule(
         }
     }
 
-    /** The learning rate at every iteration of a run of length {@code horizon}, starting from {@code lr}, as ND4J updaters read it. */
+    /**
+     * The learning rate at every iteration of a run of length {@code horizon}, starting from {@code lr}, as ND4J
+     * updaters read it.
+     */
     public ISchedule learningRates(double lr, TrainingHorizon horizon) {
         ISchedule decay = switch (kind) {
             case CONSTANT -> new FixedSchedule(lr);

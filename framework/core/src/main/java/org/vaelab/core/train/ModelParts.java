@@ -118,21 +118,14 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
      */
     public VaeGraph withWeightsFrom(SameDiff trained, int samples) {
         VaeGraph copy = VaeGraph.build(this, samples, new SplittableRandom(0), false);
-        Set<String> extra = new TreeSet<>(trainableNames(trained));
-        extra.removeAll(trainableNames(copy.sameDiff()));
+        Set<String> extra = new TreeSet<>(SameDiffGraphs.trainableNames(trained));
+        extra.removeAll(SameDiffGraphs.trainableNames(copy.sameDiff()));
         if (!extra.isEmpty()) {
             throw new IllegalArgumentException("the trained graph was not built from these parts: they have no "
                     + extra);
         }
         copyWeights(trained, copy.sameDiff());
         return copy;
-    }
-
-    private static Set<String> trainableNames(SameDiff sd) {
-        Set<String> names = new TreeSet<>();
-        sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .forEach(v -> names.add(v.name()));
-        return names;
     }
 
     /**
@@ -142,10 +135,8 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
      * @throws IllegalArgumentException when {@code source} lacks one of them or has it in another shape
      */
     static void copyWeights(SameDiff source, SameDiff target) {
-        for (SDVariable variable : target.variables()) {
-            if (variable.getVariableType() != VariableType.VARIABLE) {
-                continue;
-            }
+        for (String name : SameDiffGraphs.trainableNames(target)) {
+            SDVariable variable = target.getVariable(name);
             SDVariable trained = source.hasVariable(variable.name()) ? source.getVariable(variable.name()) : null;
             if (trained == null || trained.getVariableType() != VariableType.VARIABLE) {
                 throw new IllegalArgumentException("the trained graph was not built from these parts: it has "

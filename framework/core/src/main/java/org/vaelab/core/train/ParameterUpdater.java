@@ -6,9 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeSet;
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.GradientUpdater;
@@ -44,16 +42,14 @@ final class ParameterUpdater {
         this.maxNorm = optimizer.maxGradientNorm();
         this.weightDecay = optimizer.decoupledWeightDecay();
         this.hostAdam = config.getClass() == Adam.class ? new HostAdam((Adam) config) : null;
-        for (SDVariable variable : sd.variables()) {
-            if (variable.getVariableType() == VariableType.VARIABLE) {
-                INDArray parameter = variable.getArr();
-                long stateSize = config.stateSize(parameter.length());
-                INDArray state = stateSize == 0 ? null : Nd4j.zeros(parameter.dataType(), 1, stateSize);
-                if (state != null) {
-                    states.put(variable.name(), state);
-                }
-                updaters.put(variable.name(), config.instantiate(state, true));
+        for (String name : SameDiffGraphs.trainableNames(sd)) {
+            INDArray parameter = sd.getArrForVarName(name);
+            long stateSize = config.stateSize(parameter.length());
+            INDArray state = stateSize == 0 ? null : Nd4j.zeros(parameter.dataType(), 1, stateSize);
+            if (state != null) {
+                states.put(name, state);
             }
+            updaters.put(name, config.instantiate(state, true));
         }
     }
 

@@ -2,7 +2,9 @@ package org.vaelab.core.train;
 
 import java.util.List;
 import java.util.Map;
+import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
@@ -37,6 +39,12 @@ final class SameDiffGraphs {
     /** A new, empty graph. */
     static SameDiff create() {
         return SameDiff.create();
+    }
+
+    /** The names of {@code graph}'s trainable variables, in graph order. */
+    static List<String> trainableNames(SameDiff graph) {
+        return graph.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
+                .map(SDVariable::name).toList();
     }
 
     /**

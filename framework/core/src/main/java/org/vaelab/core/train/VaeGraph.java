@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
@@ -278,8 +277,7 @@ public final class VaeGraph {
 
     /** The names of the trainable variables, in graph order. */
     public List<String> parameterNames() {
-        return sd.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
-                .map(SDVariable::name).toList();
+        return SameDiffGraphs.trainableNames(sd);
     }
 
     /** The number of trainable values. */

@@ -12,8 +12,6 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -98,9 +96,7 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
         assertArrayEquals(new long[] {(long) graph.samples() * BATCH, shape.size()}, out.get(VaeGraph.X_MEAN).shape(),
                 "decoder means, one row per sample of z");
         assertTrue(Double.isFinite(out.get(VaeGraph.LOSS).getDouble(0)), "finite loss: " + out.get(VaeGraph.LOSS));
-        List<String> parameters = graph.sameDiff().variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE).map(SDVariable::name).toList();
-        graph.sameDiff().calculateGradients(feed, parameters).forEach((name, gradient) ->
+        graph.sameDiff().calculateGradients(feed, graph.parameterNames()).forEach((name, gradient) ->
                 assertFalse(gradient.isNaN().any() || gradient.isInfinite().any(), "finite gradient of " + name));
     }
 
@@ -110,9 +106,8 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
         List<Long> counted = countedParameterArrays(model(), shape);
         Assumptions.assumeFalse(counted.isEmpty(), "the part does not count its parameters");
         VaeGraph graph = model().graph(shape, SEED);
-        List<Long> built = graph.sameDiff().variables().stream()
-                .filter(v -> v.getVariableType() == VariableType.VARIABLE && v.name().startsWith(scope() + "/"))
-                .map(v -> v.getArr().length()).sorted().toList();
+        List<Long> built = graph.parameterNames().stream().filter(name -> name.startsWith(scope() + "/"))
+                .map(name -> graph.sameDiff().getArrForVarName(name).length()).sorted().toList();
         assertEquals(built, counted.stream().sorted().toList(), "the arrays counted without building, by size");
     }
 

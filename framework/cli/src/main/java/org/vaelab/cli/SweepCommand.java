@@ -86,7 +86,8 @@ final class SweepCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         StudyReader reader = new StudyReader(System::getenv);
-        StudyDefinition study = parameters.isEmpty() ? reader.read(file) : reader.commandLine(file, parameters, maxRuns);
+        StudyDefinition study = parameters.isEmpty() ? reader.read(file)
+                : reader.commandLine(file, parameters, maxRuns);
         StudyPlan plan = new StudyPlanner(catalog, System::getenv).plan(study, overrides);
         ShardSelection selection = shardSelection();
         List<Trial> selected = select(plan, selection);
@@ -118,7 +119,8 @@ final class SweepCommand implements Callable<Integer> {
         Set<String> finished = StudyRecords.outcomes(plan, runsDir, parents).stream().filter(TrialOutcome::finished)
                 .map(outcome -> outcome.trial().sha256()).collect(Collectors.toSet());
         List<Trial> pending = selected.stream().filter(trial -> !finished.contains(trial.sha256())).toList();
-        out.printf("study %s: %d trials (hash %s); %d selected, %d of them finished already; running %d, %d at a time%n",
+        out.printf("study %s: %d trials (hash %s); %d selected, %d of them finished already; running %d,"
+                + " %d at a time%n",
                 plan.study().name(), plan.trials().size(), plan.sha256().substring(0, 8), selected.size(),
                 selected.size() - pending.size(), pending.size(), parallel);
         List<TrialProcesses.Ended> ended = new TrialProcesses(plan.study().base(), runsDir, parallel, out).run(pending,
@@ -158,8 +160,8 @@ final class SweepCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(command.commandLine(), "--parallel must be at least 1");
         }
         if (only != null && (only < 0 || only >= plan.trials().size())) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--only " + only + ": the study's trials are "
-                    + "numbered 0 to " + (plan.trials().size() - 1));
+            throw new CommandLine.ParameterException(command.commandLine(), "--only " + only
+                    + ": the study's trials are numbered 0 to " + (plan.trials().size() - 1));
         }
         if (summarize && (only != null || !selection.shard().isWhole())) {
             throw new CommandLine.ParameterException(command.commandLine(), "--summarize covers the whole study; "

@@ -520,7 +520,7 @@ class SpecLoaderTest {
         assertEquals("spec/NotAFile", directory.problems().get(0).id());
 
         Path large = dir.resolve("large.yaml");
-        Files.writeString(large, MINIMAL + "#".repeat((int) SpecLoader.MAX_SPEC_BYTES));
+        Files.writeString(large, MINIMAL + "#".repeat((int) YamlFile.MAX_BYTES));
         assertEquals("spec/TooLarge", assertThrows(SpecException.class, () -> loader.load(large, List.of()))
                 .problems().get(0).id());
 

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,8 +42,9 @@ class BadStudyGoldenTest {
     @MethodSource("cases")
     void badStudyIsReportedExactly(String name) throws IOException {
         Path study = folder().resolve("bad").resolve(name + ".yaml");
-        SpecException e = assertThrows(SpecException.class, () -> new StudyPlanner(CATALOG, Map.<String, String>of()::get)
-                .plan(new StudyReader(Map.<String, String>of()::get).read(study), List.of()));
+        UnaryOperator<String> noVariables = Map.<String, String>of()::get;
+        SpecException e = assertThrows(SpecException.class, () -> new StudyPlanner(CATALOG, noVariables)
+                .plan(new StudyReader(noVariables).read(study), List.of()));
         String actual = e.getMessage().replace(folder() + "/", "studies/") + "\n";
         Path expectedFile = folder().resolve("bad").resolve(name + ".expected.txt");
         if (Boolean.getBoolean("vaelab.updateGolden")) {

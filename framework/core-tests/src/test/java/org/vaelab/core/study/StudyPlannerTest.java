@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -37,9 +38,12 @@ class StudyPlannerTest {
                 """);
         assertEquals(16, plan.trials().size());
         assertEquals(List.of("kl.beta", "likelihood", "model.latent_dim", "model.encoder.hidden"), plan.sweptKeys());
-        assertEquals("t000-beta=0.5-likelihood=gaussian-fixed-0.1-latent_dim=2-hidden=8-seed=1", plan.trials().get(0).name());
-        assertEquals("t001-beta=0.5-likelihood=gaussian-fixed-0.1-latent_dim=2-hidden=8-seed=2", plan.trials().get(1).name());
-        assertEquals("t002-beta=0.5-likelihood=gaussian-fixed-0.1-latent_dim=3-hidden=16x8-seed=1", plan.trials().get(2).name());
+        assertEquals("t000-beta=0.5-likelihood=gaussian-fixed-0.1-latent_dim=2-hidden=8-seed=1",
+                plan.trials().get(0).name());
+        assertEquals("t001-beta=0.5-likelihood=gaussian-fixed-0.1-latent_dim=2-hidden=8-seed=2",
+                plan.trials().get(1).name());
+        assertEquals("t002-beta=0.5-likelihood=gaussian-fixed-0.1-latent_dim=3-hidden=16x8-seed=1",
+                plan.trials().get(2).name());
         assertEquals("t015-beta=2-likelihood=laplace-latent_dim=3-hidden=16x8-seed=2", plan.trials().get(15).name());
         var last = plan.trials().get(15).resolved().spec();
         assertEquals("order", last.name());
@@ -70,7 +74,7 @@ class StudyPlannerTest {
 
     private StudyPlan plan(String study) throws IOException {
         Files.copy(BadStudyGoldenTest.folder().resolve("base.yaml"), work.resolve("base.yaml"),
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                StandardCopyOption.REPLACE_EXISTING);
         Path file = Files.writeString(work.resolve("study.yaml"), study);
         return new StudyPlanner(CATALOG, Map.<String, String>of()::get).plan(
                 new StudyReader(Map.<String, String>of()::get).read(file), List.of());

@@ -1,8 +1,6 @@
 package org.vaelab.core.spec;
 
 import java.util.List;
-import java.util.regex.Pattern;
-import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
 import org.vaelab.spi.data.Dataset;
 import org.vaelab.spi.kl.KlSchedule;
@@ -28,13 +26,8 @@ public record ExperimentSpec(
         @Param(value = "Trackers besides the local run directory, which is always written", defaultValue = "[]")
         List<Component<Tracker>> tracking) {
 
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
-
     public ExperimentSpec {
-        if (!SAFE_NAME.matcher(name).matches()) {
-            throw new InvalidConfigException("name", "must be 1 to 100 letters, digits, '.', '_' or '-',"
-                    + " starting with a letter or digit (it names a folder), found '" + name + "'");
-        }
+        Names.requireFolderName("name", name);
         tracking = List.copyOf(tracking);
     }
 

@@ -5,11 +5,13 @@ import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.vaelab.spi.InvalidConfigException;
 
-/** Key naming and "did you mean" suggestions. */
+/** Key naming, the rule for names that name folders, and "did you mean" suggestions. */
 public final class Names {
 
     private static final Pattern CAMEL_BOUNDARY = Pattern.compile("([a-z0-9])([A-Z])");
+    private static final Pattern FOLDER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     private Names() {
     }
@@ -17,6 +19,19 @@ public final class Names {
     /** The YAML key of a Java record component: {@code latentDim -> latent_dim}. */
     public static String snakeCase(String javaName) {
         return CAMEL_BOUNDARY.matcher(javaName).replaceAll("$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Checks {@code name}, the value of {@code key} in a record's compact constructor, against the
+     * rule for names that name a folder (an experiment's, a study's).
+     *
+     * @throws InvalidConfigException if it breaks the rule, saying what is allowed
+     */
+    public static void requireFolderName(String key, String name) {
+        if (!FOLDER_NAME.matcher(name).matches()) {
+            throw new InvalidConfigException(key, "must be 1 to 100 letters, digits, '.', '_' or '-',"
+                    + " starting with a letter or digit (it names a folder), found '" + name + "'");
+        }
     }
 
     /**

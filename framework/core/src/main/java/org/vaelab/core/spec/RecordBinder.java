@@ -23,8 +23,10 @@ import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
 
 /**
- * Binds a spec tree to records: the experiment's own records and every component's configuration.
- * Keys are the snake case of record components; {@link Param} gives defaults and bounds. Every
+ * Binds a spec tree to records: the experiment's own records, every component's configuration
+ * and a study file's keys. Keys are the snake case of record components; {@link Param} gives
+ * defaults and bounds. A component typed as a {@link SpecNode} (or a mapping or list node) takes
+ * the value as written, with its location, for free-form blocks such as a study's grid. Every
  * problem is collected, and a record with a problem in it is not constructed.
  */
 public final class RecordBinder {
@@ -163,8 +165,20 @@ public final class RecordBinder {
         }
     }
 
+    /**
+     * Binds {@code node} to {@code type}, any type a record component may have, or returns empty if
+     * anything is wrong (the problems are recorded).
+     */
+    public <T> Optional<T> bindValue(Class<T> type, SpecNode node, String path) {
+        Bound bound = bindValue(type, node, path, null);
+        return bound.valid() ? Optional.ofNullable(type.cast(bound.value())) : Optional.empty();
+    }
+
     private Bound bindValue(Type type, SpecNode node, String path, Param param) {
         Class<?> raw = type instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) type;
+        if (SpecNode.class.isAssignableFrom(raw)) {
+            return bindNode(raw, node, path);
+        }
         if (node instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.NULL) {
             if (param != null && Param.NONE.equals(param.defaultValue())) {
                 return Bound.of(null);
@@ -191,6 +205,16 @@ public final class RecordBinder {
             return Bound.INVALID;
         }
         return bindScalar(raw, scalar, path, param);
+    }
+
+    /** The node as written, if it is of the kind {@code raw} names (any kind for {@link SpecNode}). */
+    private Bound bindNode(Class<?> raw, SpecNode node, String path) {
+        if (raw.isInstance(node)) {
+            return Bound.of(node);
+        }
+        problems.add("spec/WrongType", path, node.location(),
+                "expected " + expected(raw) + ", found " + node.describe());
+        return Bound.INVALID;
     }
 
     /**
@@ -379,7 +403,7 @@ public final class RecordBinder {
         if (raw == boolean.class || raw == Boolean.class) {
             return "true or false";
         }
-        if (raw == List.class) {
+        if (raw == List.class || raw == ListNode.class) {
             return "a list";
         }
         return raw.isEnum() ? "one of " + Arrays.stream(raw.getEnumConstants())

@@ -4,14 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.vaelab.core.plugin.ComponentCatalog;
-import org.vaelab.core.train.Failures;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.data.Dataset;
 
@@ -32,9 +24,6 @@ import org.vaelab.spi.data.Dataset;
  * is reported together in one {@link SpecException}; nothing is returned half-valid.
  */
 public final class SpecLoader {
-
-    /** Specs larger than this are refused before parsing. */
-    public static final long MAX_SPEC_BYTES = 1 << 20;
 
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
@@ -59,7 +48,7 @@ public final class SpecLoader {
     public ResolvedSpec load(Path file, List<String> overrides) {
         String source = file.toString();
         Problems problems = new Problems();
-        String text = read(file, problems);
+        String text = YamlFile.SPEC.read(file, problems);
         problems.throwIfAny(source);
         return parse(text, source, overrides);
     }
@@ -67,7 +56,7 @@ public final class SpecLoader {
     /** Validates spec text; {@code source} names it in messages. */
     public ResolvedSpec parse(String text, String source, List<String> overrides) {
         Problems problems = new Problems();
-        Optional<SpecNode> tree = new YamlTreeReader(problems, null).read(text);
+        Optional<SpecNode> tree = YamlFile.SPEC.parse(text, problems);
         problems.throwIfAny(source);
         Interpolation interpolation = new Interpolation(environment, problems);
         SpecNode node = interpolation.apply(new Overrides(problems).apply(tree.orElseThrow(), overrides), "");
@@ -84,9 +73,9 @@ public final class SpecLoader {
     public Component<Dataset> loadDataBlock(Path file) {
         String source = file.toString();
         Problems problems = new Problems();
-        String text = read(file, problems);
+        String text = YamlFile.SPEC.read(file, problems);
         problems.throwIfAny(source);
-        Optional<SpecNode> tree = new YamlTreeReader(problems, null).read(text);
+        Optional<SpecNode> tree = YamlFile.SPEC.parse(text, problems);
         problems.throwIfAny(source);
         Optional<Component<Dataset>> data = Optional.empty();
         if (tree.orElseThrow() instanceof SpecNode.MapNode map && map.entries().containsKey(DATA_KEY)) {
@@ -116,41 +105,6 @@ public final class SpecLoader {
             throw new IllegalStateException("a resolved spec is plain data", e);
         }
         return new ResolvedSpec(spec, yaml, sha256(yaml), ResolvedSpec.flatten(recorded), recorded);
-    }
-
-    private static String read(Path file, Problems problems) {
-        Location start = Location.at(1, 1);
-        try {
-            if (Files.isDirectory(file)) {
-                problems.add("spec/NotAFile", "", start, "is a directory; give the path of a .yaml spec file");
-                return "";
-            }
-            long size = Files.size(file);
-            if (size > MAX_SPEC_BYTES) {
-                problems.add("spec/TooLarge", "", start, "the file has " + size + " bytes; specs are limited to "
-                        + MAX_SPEC_BYTES + " bytes");
-                return "";
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) MAX_SPEC_BYTES + 1);
-            }
-            if (bytes.length > MAX_SPEC_BYTES) {
-                problems.add("spec/TooLarge", "", start, "the file has more than " + MAX_SPEC_BYTES
-                        + " bytes; specs are limited to " + MAX_SPEC_BYTES + " bytes");
-                return "";
-            }
-            return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            problems.add("spec/FileNotFound", "", start, "no such file");
-        } catch (CharacterCodingException e) {
-            problems.add("spec/NotUtf8", "", start, "the file is not UTF-8 text");
-        } catch (AccessDeniedException e) {
-            problems.add("spec/Unreadable", "", start, "cannot be read: permission denied");
-        } catch (IOException e) {
-            problems.add("spec/Unreadable", "", start, "cannot be read: " + Failures.reason(e));
-        }
-        return "";
     }
 
     /** The SHA-256 of {@code text}'s UTF-8 bytes, as 64 hex digits. */

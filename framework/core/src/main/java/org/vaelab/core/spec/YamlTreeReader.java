@@ -41,15 +41,30 @@ public final class YamlTreeReader {
 
     private final Problems problems;
     private final Location fixedLocation;
+    private final String emptyMessage;
 
     /**
+     * A reader of spec text.
+     *
      * @param problems where syntax errors and duplicate keys are reported
      * @param fixedLocation the location to give every node (for text that is not a file, such as
      *     a default or a {@code --set} value), or null to use positions in the text
      */
     public YamlTreeReader(Problems problems, Location fixedLocation) {
+        this(problems, fixedLocation, YamlFile.SPEC.emptyMessage());
+    }
+
+    /**
+     * A reader of the text of one kind of file.
+     *
+     * @param problems where syntax errors and duplicate keys are reported
+     * @param fixedLocation as for {@link #YamlTreeReader(Problems, Location)}
+     * @param emptyMessage what to report when the text holds no YAML value
+     */
+    YamlTreeReader(Problems problems, Location fixedLocation, String emptyMessage) {
         this.problems = problems;
         this.fixedLocation = fixedLocation;
+        this.emptyMessage = emptyMessage;
     }
 
     /** The tree of {@code yaml}, or empty if it has a syntax error or no content. */
@@ -68,8 +83,7 @@ public final class YamlTreeReader {
         try {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.add("spec/Empty", "", fixedLocation != null ? fixedLocation : Location.at(1, 1),
-                        "the spec is empty; it needs at least name, data, model and likelihood");
+                problems.add("spec/Empty", "", fixedLocation != null ? fixedLocation : Location.at(1, 1), emptyMessage);
                 return Optional.empty();
             }
             SpecNode root = node(parser, "");

@@ -55,8 +55,10 @@ final class LocalTrialRecords {
 
     private static TrialRecord read(Path run, JsonNode provenance) throws IOException {
         RunStatus status = RunStatus.valueOf(provenance.path("status").asText(RunStatus.RUNNING.name()));
-        double seconds = provenance.hasNonNull("ended") ? Duration.between(Instant.parse(provenance.path("started").asText()),
-                Instant.parse(provenance.path("ended").asText())).toMillis() / 1000.0 : Double.NaN;
+        double seconds = provenance.hasNonNull("ended")
+                ? Duration.between(Instant.parse(provenance.path("started").asText()),
+                        Instant.parse(provenance.path("ended").asText())).toMillis() / 1000.0
+                : Double.NaN;
         return new TrialRecord(provenance.path("spec_sha256").asText(), status, lastValues(run.resolve("metrics.csv")),
                 seconds);
     }
@@ -68,7 +70,8 @@ final class LocalTrialRecords {
             return last;
         }
         try (Reader reader = Files.newBufferedReader(metricsCsv, StandardCharsets.UTF_8)) {
-            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)) {
+            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
+            for (CSVRecord row : format.parse(reader)) {
                 last.put(row.get("metric"), Double.parseDouble(row.get("value")));
             }
         }

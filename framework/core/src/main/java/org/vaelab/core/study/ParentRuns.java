@@ -35,9 +35,10 @@ public final class ParentRuns {
 
     /** Opens the parent run of {@code plan} in every tracker of its first trial's spec. */
     public static ParentRuns open(StudyPlan plan, ComponentCatalog catalog, PrintStream out) {
-        StudyInfo info = new StudyInfo(plan.study().name(), plan.study().name() + " (study " + plan.sha256().substring(0, 8)
-                + ")", plan.sha256(), params(plan), Map.of(STUDY_TAG, plan.sha256(), "vaelab.study", plan.study().name(),
-                "vaelab.study_source", plan.study().source()));
+        String name = plan.study().name();
+        StudyInfo info = new StudyInfo(name, name + " (study " + plan.sha256().substring(0, 8) + ")", plan.sha256(),
+                params(plan), Map.of(STUDY_TAG, plan.sha256(), "vaelab.study", name,
+                        "vaelab.study_source", plan.study().source()));
         List<StudyRun> runs = new ArrayList<>();
         for (var component : plan.trials().get(0).resolved().spec().tracking()) {
             Tracker tracker = catalog.create(Family.TRACKER, component);

@@ -20,7 +20,8 @@ public record Shard(int index, int count) {
 
     public Shard {
         if (count < 1 || index < 0 || index >= count) {
-            throw new IllegalArgumentException("a shard is I/N with 0 <= I < N, such as 0/4; found " + index + "/" + count);
+            throw new IllegalArgumentException("a shard is I/N with 0 <= I < N, such as 0/4; found " + index + "/"
+                    + count);
         }
     }
 

@@ -1,31 +1,32 @@
 package org.vaelab.core.study;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.Interpolation;
 import org.vaelab.core.spec.Location;
-import org.vaelab.core.spec.Names;
 import org.vaelab.core.spec.Problems;
+import org.vaelab.core.spec.RecordBinder;
+import org.vaelab.core.spec.SpecException;
 import org.vaelab.core.spec.SpecNode;
 import org.vaelab.core.spec.SpecNode.ListNode;
 import org.vaelab.core.spec.SpecNode.MapNode;
 import org.vaelab.core.spec.SpecNode.ScalarNode;
+import org.vaelab.core.spec.YamlFile;
 import org.vaelab.core.spec.YamlTreeReader;
 
 /**
- * Reads a study file, or a command-line study, into a {@link StudyDefinition}, reporting every
- * problem with its place in the file, in the same format as a spec's problems:
+ * Reads a study file, or a command-line study, into a {@link StudyDefinition}. A study file is read
+ * as a spec file is (the same size limit, UTF-8 check, YAML reader and {@code ${VAR}} interpolation)
+ * and its keys are bound to {@link StudyFile} by the spec's {@link RecordBinder}, so every problem
+ * is reported as a spec's are, with its place in the file:
  * <pre>
  * name: beta-latent          # optional; defaults to the file's name
  * base: ../configs/fashion-mlp-bernoulli.yaml   # relative to the study file
@@ -38,11 +39,18 @@ import org.vaelab.core.spec.YamlTreeReader;
  */
 public final class StudyReader {
 
-    private static final List<String> KEYS = List.of("name", "description", "base", "set", "grid", "zip", "seeds",
-            "max_runs");
-    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    private static final YamlFile STUDY_FILE = new YamlFile("study", "studies", "base and grid, zip or seeds");
+    /** A study names no components: its keys are plain values and YAML kept as written. */
+    private static final ComponentCatalog NO_COMPONENTS = new ComponentCatalog(Map.of());
     private static final Pattern UNSAFE_IN_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
-    private static final String SEED = "seed";
+    /** Where a study's name comes from when the file does not write one. */
+    private static final Location FILE_NAME = new Location(0, 0, "the study file's name");
+    private static final String NAME = "name";
+    private static final String BASE = "base";
+    private static final String GRID = "grid";
+    private static final String ZIP = "zip";
+    private static final String SEEDS = "seeds";
+    private static final String MAX_RUNS = "max_runs";
 
     private final UnaryOperator<String> environment;
 
@@ -55,24 +63,36 @@ public final class StudyReader {
     public StudyDefinition read(Path file) {
         String source = file.toString();
         Problems problems = new Problems();
-        String text = "";
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            problems.add("study/Unreadable", "", Location.at(1, 1), "cannot read the study file: " + e);
+        String text = STUDY_FILE.read(file, problems);
+        problems.throwIfAny(source);
+        Optional<SpecNode> tree = STUDY_FILE.parse(text, problems);
+        problems.throwIfAny(source);
+        SpecNode root = withDefaults(new Interpolation(environment, problems).apply(tree.orElseThrow(), ""), file);
+        RecordBinder binder = new RecordBinder(NO_COMPONENTS, problems);
+        StudyFile keys = binder.bindRecord(StudyFile.class, root, "", "the study")
+                .orElseThrow(() -> new SpecException(source, problems.list()));
+        MapNode map = (MapNode) root;
+        Path base = base(keys.base(), map.entries().get(BASE).value().location(), file, problems);
+        Map<String, Location> fixedLocations = new LinkedHashMap<>();
+        List<String> fixed = new ArrayList<>();
+        keys.set().entries().forEach((key, entry) -> {
+            String assignment = key + "=" + SweptValue.of(entry.value()).yaml();
+            fixed.add(assignment);
+            fixedLocations.put(assignment, entry.value().location());
+        });
+        StudyAxes axes = new StudyAxes(binder, problems);
+        axes.grid(keys.grid());
+        axes.zip(keys.zip());
+        if (keys.seeds() != null) {
+            axes.seeds(map.entries().get(SEEDS));
+        }
+        if (axes.axes().isEmpty() && problems.isEmpty()) {
+            problems.add("study/NothingSwept", "", map.location(),
+                    "a study sweeps at least one key: add grid, zip or seeds");
         }
         problems.throwIfAny(source);
-        Optional<SpecNode> tree = new YamlTreeReader(problems, null).read(text);
-        problems.throwIfAny(source);
-        SpecNode root = new Interpolation(environment, problems).apply(tree.orElseThrow(), "");
-        if (!(root instanceof MapNode)) {
-            problems.add("study/NotAMapping", "", root.location(), "a study is a mapping with base and grid, zip or seeds;"
-                    + " found " + root.describe());
-            problems.throwIfAny(source);
-        }
-        StudyDefinition study = definition((MapNode) root, file, source, text, problems);
-        problems.throwIfAny(source);
-        return study;
+        return new StudyDefinition(keys.name(), source, text, base, fixed, fixedLocations, axes.axes(), keys.maxRuns(),
+                maxRunsLocation(map));
     }
 
     /**
@@ -81,7 +101,7 @@ public final class StudyReader {
      */
     public StudyDefinition commandLine(Path base, List<String> parameters, int maxRuns) {
         Problems problems = new Problems();
-        List<Axis> axes = new ArrayList<>();
+        StudyAxes axes = new StudyAxes(new RecordBinder(NO_COMPONENTS, problems), problems);
         StringBuilder grid = new StringBuilder();
         for (String parameter : parameters) {
             Location at = new Location(0, 0, "-p " + parameter);
@@ -99,192 +119,53 @@ public final class StudyReader {
             grid.append("  ").append(key).append(": ")
                     .append(values.stream().map(SweptValue::yaml).toList().toString()).append('\n');
         }
-        checkDistinct(axes, problems);
         String source = base.toString();
         problems.throwIfAny(source);
-        String name = UNSAFE_IN_NAME.matcher(stem(base)).replaceAll("_") + "-sweep";
+        String name = nameOf(base) + "-sweep";
         String text = "name: " + name + "\nbase: " + base.toAbsolutePath().normalize() + "\ngrid:\n" + grid
                 + "max_runs: " + maxRuns + "\n";
         Location maxRunsAt = new Location(0, 0, "--max-runs " + maxRuns);
-        return new StudyDefinition(name, source, text, base, List.of(), Map.of(), axes, maxRuns, maxRunsAt);
+        return new StudyDefinition(name, source, text, base, List.of(), Map.of(), axes.axes(), maxRuns, maxRunsAt);
     }
 
-    private StudyDefinition definition(MapNode map, Path file, String source, String text, Problems problems) {
-        for (Map.Entry<String, MapNode.Entry> entry : map.entries().entrySet()) {
-            if (!KEYS.contains(entry.getKey())) {
-                problems.add("study/UnknownKey", entry.getKey(), entry.getValue().keyLocation(), "unknown key of a study."
-                        + Names.didYouMean(entry.getKey(), KEYS) + " Known: " + String.join(", ", KEYS));
-            }
+    /**
+     * The study's tree as bound: its name the file's when it writes none, and a lone zip group
+     * ({@code zip: {a: [..], b: [..]}}) a list of one.
+     */
+    private static SpecNode withDefaults(SpecNode root, Path file) {
+        if (!(root instanceof MapNode map)) {
+            return root;
         }
-        String name = text(map, "name", problems).orElse(UNSAFE_IN_NAME.matcher(stem(file)).replaceAll("_"));
-        if (!SAFE_NAME.matcher(name).matches()) {
-            Location at = map.entries().containsKey("name") ? map.entries().get("name").value().location() : map.location();
-            problems.add("study/BadValue", "name", at, "must be 1 to 100 letters,"
-                    + " digits, '.', '_' or '-', starting with a letter or digit (it names a folder), found '" + name + "'");
+        MapNode named = map.entries().containsKey(NAME) ? map
+                : map.with(NAME, FILE_NAME, new ScalarNode(FILE_NAME, nameOf(file), ScalarNode.Kind.STRING));
+        MapNode.Entry zip = named.entries().get(ZIP);
+        if (zip != null && zip.value() instanceof MapNode group) {
+            return named.with(ZIP, zip.keyLocation(), new ListNode(group.location(), List.of(group)));
         }
-        Path base = base(map, file, problems);
-        Map<String, Location> fixedLocations = new LinkedHashMap<>();
-        List<String> fixed = new ArrayList<>();
-        mapping(map, "set", problems).ifPresent(set -> set.entries().forEach((key, entry) -> {
-            String assignment = key + "=" + SweptValue.of(entry.value()).yaml();
-            fixed.add(assignment);
-            fixedLocations.put(assignment, entry.value().location());
-        }));
-        List<Axis> axes = new ArrayList<>();
-        mapping(map, "grid", problems).ifPresent(grid -> grid.entries().forEach((key, entry) ->
-                values(entry.value(), "grid." + key, problems).ifPresent(values -> axes.add(
-                        Axis.of(key, entry.keyLocation(), values)))));
-        zips(map, problems, axes);
-        seeds(map, problems).ifPresent(axes::add);
-        checkDistinct(axes, problems);
-        if (axes.isEmpty() && problems.isEmpty()) {
-            problems.add("study/NothingSwept", "", map.location(), "a study sweeps at least one key: add grid, zip or seeds");
-        }
-        int maxRuns = StudyDefinition.DEFAULT_MAX_RUNS;
-        Location maxRunsAt = map.entries().containsKey("grid") ? map.entries().get("grid").keyLocation() : map.location();
-        MapNode.Entry limit = map.entries().get("max_runs");
-        if (limit != null) {
-            maxRunsAt = limit.value().location();
-            if (limit.value() instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.INTEGER
-                    && scalar.text().matches("\\d{1,9}") && Integer.parseInt(scalar.text()) >= 1) {
-                maxRuns = Integer.parseInt(scalar.text());
-            } else {
-                problems.add("study/BadValue", "max_runs", maxRunsAt, "must be a whole number >= 1, found "
-                        + limit.value().describe());
-            }
-        }
-        return new StudyDefinition(name, source, text, base, fixed, fixedLocations, axes, maxRuns, maxRunsAt);
+        return named;
     }
 
-    private static Path base(MapNode map, Path file, Problems problems) {
-        MapNode.Entry entry = map.entries().get("base");
-        if (entry == null) {
-            problems.add("study/MissingKey", "base", map.location(), "a study names its base spec: base: ../configs/NAME.yaml"
-                    + " (relative to the study file)");
-            return null;
-        }
-        Optional<String> text = text(map, "base", problems);
-        if (text.isEmpty()) {
-            return null;
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        Path base = folder.resolve(text.get()).normalize();
+    /** The base spec, {@code written} relative to the study file's folder; reported when it is no file. */
+    private static Path base(String written, Location at, Path file, Problems problems) {
+        Path base = file.toAbsolutePath().getParent().resolve(written).normalize();
         if (!Files.isRegularFile(base)) {
-            problems.add("study/BaseNotFound", "base", entry.value().location(), "no spec file " + text.get()
-                    + " (looked for " + base + ")");
+            problems.add("study/BaseNotFound", BASE, at, "no spec file " + written + " (looked for " + base + ")");
         }
         return base;
     }
 
-    private static Optional<String> text(MapNode map, String key, Problems problems) {
-        MapNode.Entry entry = map.entries().get(key);
-        if (entry == null) {
-            return Optional.empty();
+    /** Where the limit on trials was written, else the grid's key, else the study's start. */
+    private static Location maxRunsLocation(MapNode map) {
+        if (map.entries().containsKey(MAX_RUNS)) {
+            return map.entries().get(MAX_RUNS).value().location();
         }
-        if (entry.value() instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.STRING && !scalar.text().isBlank()) {
-            return Optional.of(scalar.text());
-        }
-        problems.add("study/BadValue", key, entry.value().location(), "must be a text, found " + entry.value().describe());
-        return Optional.empty();
+        return map.entries().containsKey(GRID) ? map.entries().get(GRID).keyLocation() : map.location();
     }
 
-    private static Optional<MapNode> mapping(MapNode map, String key, Problems problems) {
-        MapNode.Entry entry = map.entries().get(key);
-        if (entry == null) {
-            return Optional.empty();
-        }
-        if (entry.value() instanceof MapNode child) {
-            return Optional.of(child);
-        }
-        problems.add("study/BadValue", key, entry.value().location(), "must be a mapping of dotted keys, such as"
-                + " {kl.beta: [1, 4]}, found " + entry.value().describe());
-        return Optional.empty();
-    }
-
-    /** A non-empty list of values. */
-    private static Optional<List<SweptValue>> values(SpecNode node, String path, Problems problems) {
-        if (node instanceof ListNode list && !list.items().isEmpty()) {
-            return Optional.of(list.items().stream().map(SweptValue::of).toList());
-        }
-        problems.add("study/BadValue", path, node.location(), "must be a non-empty list of values, such as [1, 4],"
-                + " found " + node.describe());
-        return Optional.empty();
-    }
-
-    private static void zips(MapNode map, Problems problems, List<Axis> axes) {
-        MapNode.Entry entry = map.entries().get("zip");
-        if (entry == null) {
-            return;
-        }
-        List<SpecNode> groups = entry.value() instanceof ListNode list ? list.items() : List.of(entry.value());
-        for (int g = 0; g < groups.size(); g++) {
-            if (!(groups.get(g) instanceof MapNode group) || group.entries().isEmpty()) {
-                problems.add("study/BadValue", "zip." + g, groups.get(g).location(), "must be a mapping of keys to lists"
-                        + " of equal length, such as {kl.beta: [1, 4], seed: [1, 2]}, found " + groups.get(g).describe());
-                continue;
-            }
-            List<String> keys = new ArrayList<>();
-            List<Location> locations = new ArrayList<>();
-            List<List<SweptValue>> columns = new ArrayList<>();
-            for (Map.Entry<String, MapNode.Entry> column : group.entries().entrySet()) {
-                String path = "zip." + g + "." + column.getKey();
-                Optional<List<SweptValue>> values = values(column.getValue().value(), path, problems);
-                if (values.isEmpty()) {
-                    continue;
-                }
-                if (!columns.isEmpty() && values.get().size() != columns.get(0).size()) {
-                    problems.add("study/BadValue", path, column.getValue().value().location(), "zipped keys move together,"
-                            + " so their lists must be of equal length: " + values.get().size() + " values here, "
-                            + columns.get(0).size() + " for " + keys.get(0));
-                    continue;
-                }
-                keys.add(column.getKey());
-                locations.add(column.getValue().keyLocation());
-                columns.add(values.get());
-            }
-            if (!columns.isEmpty()) {
-                List<List<SweptValue>> points = new ArrayList<>();
-                for (int i = 0; i < columns.get(0).size(); i++) {
-                    int row = i;
-                    points.add(columns.stream().map(column -> column.get(row)).toList());
-                }
-                axes.add(new Axis(keys, locations, points));
-            }
-        }
-    }
-
-    private static Optional<Axis> seeds(MapNode map, Problems problems) {
-        MapNode.Entry entry = map.entries().get("seeds");
-        if (entry == null) {
-            return Optional.empty();
-        }
-        Optional<List<SweptValue>> values = values(entry.value(), "seeds", problems);
-        for (SweptValue value : values.orElse(List.of())) {
-            if (!(value.node() instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.INTEGER
-                    && !scalar.text().startsWith("-"))) {
-                problems.add("study/BadValue", "seeds", value.location(), "seeds are whole numbers >= 0, found "
-                        + value.node().describe());
-                return Optional.empty();
-            }
-        }
-        return values.map(list -> Axis.of(SEED, entry.keyLocation(), list));
-    }
-
-    private static void checkDistinct(List<Axis> axes, Problems problems) {
-        Set<String> seen = new HashSet<>();
-        for (Axis axis : axes) {
-            for (int i = 0; i < axis.keys().size(); i++) {
-                if (!seen.add(axis.keys().get(i))) {
-                    problems.add("study/DuplicateKey", axis.keys().get(i), axis.keyLocations().get(i),
-                            "swept twice; give each key its values in one place");
-                }
-            }
-        }
-    }
-
-    private static String stem(Path file) {
+    /** The name of {@code file} without its extension, each run of characters a name may not hold made '_'. */
+    private static String nameOf(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return UNSAFE_IN_NAME.matcher(dot > 0 ? name.substring(0, dot) : name).replaceAll("_");
     }
 }

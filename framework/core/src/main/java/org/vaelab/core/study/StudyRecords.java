@@ -30,7 +30,8 @@ public final class StudyRecords {
                 best.put(record.specSha256(), record);
             }
         }
-        return plan.trials().stream().map(trial -> new TrialOutcome(trial, Optional.ofNullable(best.get(trial.sha256()))))
+        return plan.trials().stream()
+                .map(trial -> new TrialOutcome(trial, Optional.ofNullable(best.get(trial.sha256()))))
                 .toList();
     }
 }

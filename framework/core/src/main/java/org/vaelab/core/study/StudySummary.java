@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vaelab.core.artifacts.StudyPoint;
@@ -66,11 +68,13 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
     /** The summary as a table for the terminal, ELBO terms to two decimals. */
     public String table() {
         int width = outcomes.stream().mapToInt(o -> o.trial().name().length()).max().orElse(5);
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-" + width + "s  %-8s %9s %9s %8s %9s %4s %8s%n",
+        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+                "%-" + width + "s  %-8s %9s %9s %8s %9s %4s %8s%n",
                 "trial", "status", "-ELBO", "recon", "KL", "-IWAE", "AU", "wall s"));
         for (TrialOutcome outcome : outcomes) {
             out.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s %9.2f %9.2f %8.2f %9.2f %4.0f %8.1f%n",
-                    outcome.trial().name(), outcome.status(), -outcome.metric("test/elbo"), outcome.metric("test/recon"),
+                    outcome.trial().name(), outcome.status(), -outcome.metric("test/elbo"),
+                    outcome.metric("test/recon"),
                     outcome.metric("test/kl"), -outcome.metric("test/iwae_ll"), outcome.metric("test/active_units"),
                     outcome.record().map(r -> r.wallSeconds()).orElse(Double.NaN)).replace("NaN", "  -"));
         }
@@ -82,7 +86,7 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
         List<StudyPoint> points = new ArrayList<>();
         for (TrialOutcome outcome : outcomes) {
             if (outcome.finished()) {
-                java.util.Map<String, String> values = new java.util.LinkedHashMap<>();
+                Map<String, String> values = new LinkedHashMap<>();
                 outcome.trial().values().forEach((key, value) -> values.put(key, value.label()));
                 points.add(new StudyPoint(values, outcome.metric("test/elbo"), outcome.metric("test/recon"),
                         outcome.metric("test/kl")));

@@ -47,7 +47,8 @@ public record SweptValue(SpecNode node, String yaml) {
 
     private static String compact(SpecNode node) {
         if (node instanceof MapNode map) {
-            return map.entries().values().stream().map(entry -> compact(entry.value())).collect(Collectors.joining("-"));
+            return map.entries().values().stream().map(entry -> compact(entry.value()))
+                    .collect(Collectors.joining("-"));
         }
         if (node instanceof ListNode list) {
             return list.items().stream().map(SweptValue::compact).collect(Collectors.joining("x"));

@@ -1,5 +1,7 @@
 package org.vaelab.core.study;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.vaelab.core.spec.ResolvedSpec;
@@ -19,7 +21,7 @@ public record Trial(int index, String name, Map<String, SweptValue> values, List
                     ResolvedSpec resolved) {
 
     public Trial {
-        values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
         assignments = List.copyOf(assignments);
     }
 

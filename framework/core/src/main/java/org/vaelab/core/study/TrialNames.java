@@ -1,6 +1,7 @@
 package org.vaelab.core.study;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -23,14 +24,15 @@ final class TrialNames {
     }
 
     String name(int index, Map<String, SweptValue> values, long seed) {
-        StringBuilder name = new StringBuilder(String.format(java.util.Locale.ROOT, format, index));
+        StringBuilder name = new StringBuilder(String.format(Locale.ROOT, format, index));
         values.forEach((key, value) -> name.append('-').append(shortKey(key)).append('=').append(value.label()));
         return name.append("-seed=").append(seed).toString();
     }
 
     private String shortKey(String key) {
         String last = last(key);
-        return keys.stream().filter(other -> !other.equals(key)).anyMatch(other -> last(other).equals(last)) ? key : last;
+        boolean clash = keys.stream().filter(other -> !other.equals(key)).anyMatch(other -> last(other).equals(last));
+        return clash ? key : last;
     }
 
     private static String last(String key) {

@@ -1,0 +1,117 @@
+package org.vaelab.core.study;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.vaelab.core.spec.Location;
+import org.vaelab.core.spec.Problems;
+import org.vaelab.core.spec.RecordBinder;
+import org.vaelab.core.spec.SpecNode;
+import org.vaelab.core.spec.SpecNode.ListNode;
+import org.vaelab.core.spec.SpecNode.MapNode;
+
+/**
+ * Collects a study's axes from its grid, zip groups and seeds as written, and reports what binding
+ * the study file cannot see: a key given no values, zipped lists of unequal length, a key swept twice.
+ */
+final class StudyAxes {
+
+    private final RecordBinder binder;
+    private final Problems problems;
+    private final List<Axis> axes = new ArrayList<>();
+
+    StudyAxes(RecordBinder binder, Problems problems) {
+        this.binder = binder;
+        this.problems = problems;
+    }
+
+    /** An axis of its own for each key of {@code grid}. */
+    void grid(MapNode grid) {
+        grid.entries().forEach((key, entry) -> values(entry.value(), "grid." + key)
+                .ifPresent(values -> add(Axis.of(key, entry.keyLocation(), values))));
+    }
+
+    /** One axis for each group of {@code zip}, its keys moving together. */
+    void zip(List<MapNode> groups) {
+        for (int g = 0; g < groups.size(); g++) {
+            zipGroup(groups.get(g), "zip[" + g + "]");
+        }
+    }
+
+    private void zipGroup(MapNode group, String path) {
+        if (group.entries().isEmpty()) {
+            problems.add("study/BadValue", path, group.location(), "a zip group maps keys to lists of equal length,"
+                    + " such as {kl.beta: [1, 4], seed: [1, 2]}; found an empty mapping");
+            return;
+        }
+        List<String> keys = new ArrayList<>();
+        List<Location> locations = new ArrayList<>();
+        List<List<SweptValue>> columns = new ArrayList<>();
+        for (Map.Entry<String, MapNode.Entry> column : group.entries().entrySet()) {
+            String columnPath = path + "." + column.getKey();
+            Optional<List<SweptValue>> values = values(column.getValue().value(), columnPath);
+            if (values.isPresent() && !columns.isEmpty() && values.get().size() != columns.get(0).size()) {
+                problems.add("study/BadValue", columnPath, column.getValue().value().location(),
+                        "zipped keys move together, so their lists must be of equal length: " + values.get().size()
+                                + " values here, " + columns.get(0).size() + " for " + keys.get(0));
+            } else if (values.isPresent()) {
+                keys.add(column.getKey());
+                locations.add(column.getValue().keyLocation());
+                columns.add(values.get());
+            }
+        }
+        if (!columns.isEmpty()) {
+            add(new Axis(keys, locations, rows(columns)));
+        }
+    }
+
+    /** The seeds' axis, {@code seeds} being the study's entry of that key. */
+    void seeds(MapNode.Entry seeds) {
+        values(seeds.value(), "seeds").ifPresent(values -> add(Axis.of(TrialNames.SEED, seeds.keyLocation(), values)));
+    }
+
+    /** Adds {@code axis}, reporting each of its keys already swept. */
+    void add(Axis axis) {
+        Set<String> swept = new HashSet<>(keys());
+        for (int i = 0; i < axis.keys().size(); i++) {
+            if (swept.contains(axis.keys().get(i))) {
+                problems.add("study/DuplicateKey", axis.keys().get(i), axis.keyLocations().get(i),
+                        "swept twice; give each key its values in one place");
+            }
+        }
+        axes.add(axis);
+    }
+
+    /** The axes in the order added. */
+    List<Axis> axes() {
+        return List.copyOf(axes);
+    }
+
+    private List<String> keys() {
+        return axes.stream().flatMap(axis -> axis.keys().stream()).toList();
+    }
+
+    /** The values a key is swept over: a non-empty list, each item as written. */
+    private Optional<List<SweptValue>> values(SpecNode node, String path) {
+        Optional<ListNode> list = binder.bindValue(ListNode.class, node, path);
+        if (list.isPresent() && list.get().items().isEmpty()) {
+            problems.add("study/BadValue", path, node.location(),
+                    "a swept key needs at least one value, such as [1, 4]; found an empty list");
+            return Optional.empty();
+        }
+        return list.map(values -> values.items().stream().map(SweptValue::of).toList());
+    }
+
+    /** The points of a zip group: the i-th value of every column. */
+    private static List<List<SweptValue>> rows(List<List<SweptValue>> columns) {
+        List<List<SweptValue>> points = new ArrayList<>();
+        for (int i = 0; i < columns.get(0).size(); i++) {
+            int row = i;
+            points.add(columns.stream().map(column -> column.get(row)).toList());
+        }
+        return points;
+    }
+}

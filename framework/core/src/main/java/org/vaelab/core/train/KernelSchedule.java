@@ -76,7 +76,7 @@ final class KernelSchedule {
         return new KernelSchedule(kernels, lanes.length == 0 ? new int[][] {{}} : lanes);
     }
 
-    /** Runs every kernel once; throws what a kernel threw, after every lane has stopped. */
+    /** Runs every kernel once; throws what a kernel threw, as it was thrown, after every lane has stopped. */
     void run() {
         generation++;
         failure = null;
@@ -91,8 +91,12 @@ final class KernelSchedule {
                 Thread.onSpinWait();
             }
         }
+        // as thrown, so that an OutOfMemoryError on a lane is reported as one, with its settings
+        if (failure instanceof Error error) {
+            throw error;
+        }
         if (failure != null) {
-            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+            throw (RuntimeException) failure;
         }
     }
 

@@ -37,7 +37,8 @@ final class TrainingLoop {
     private final RunOptions options;
     private final TrackerGroup tracker;
     private final RunDirectory directory;
-    private Evaluator trainedGraphEvaluator;
+    private VaeGraph evaluatedGraph;
+    private Evaluator evaluator;
 
     TrainingLoop(Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker,
             RunDirectory directory) {
@@ -113,18 +114,16 @@ final class TrainingLoop {
     }
 
     /**
-     * An evaluator of the model as trained so far, without dropout. A model without dropout is
-     * evaluated on its trained graph, by one evaluator kept for the whole run so that its compiled
-     * plans are made once; a model with dropout, on a copy made afresh each time.
+     * The evaluator of the model as trained so far, without dropout: one for the whole run, so that
+     * its compiled plans are made once, on the trained graph itself or, for a model with dropout, on
+     * a copy without it whose weights are brought up to date first.
      */
     private Evaluator evaluator() {
-        if (trainedGraphEvaluator != null) {
-            return trainedGraphEvaluator;
-        }
-        VaeGraph evaluated = model.parts().forEvaluation(model.graph());
-        Evaluator evaluator = new Evaluator(evaluated, spec.eval().batchSize());
-        if (evaluated == model.graph()) {
-            trainedGraphEvaluator = evaluator;
+        if (evaluator == null) {
+            evaluatedGraph = model.parts().forEvaluation(model.graph());
+            evaluator = new Evaluator(evaluatedGraph, spec.eval().batchSize());
+        } else {
+            model.parts().refreshWeights(evaluatedGraph, model.graph());
         }
         return evaluator;
     }

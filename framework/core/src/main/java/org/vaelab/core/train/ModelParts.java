@@ -94,6 +94,16 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
     }
 
     /**
+     * Gives {@code evaluated}, which {@link #forEvaluation} made from {@code trained}, the current
+     * weights of {@code trained}; when it is {@code trained} itself, there is nothing to do.
+     */
+    public void refreshWeights(VaeGraph evaluated, VaeGraph trained) {
+        if (evaluated != trained) {
+            copyWeights(trained.sameDiff(), evaluated.sameDiff());
+        }
+    }
+
+    /**
      * The model built again for evaluation (no dropout) with {@code samples} samples of z per example, every trainable
      * variable (network weights and any the likelihood creates, such as a learned log-variance)
      * holding a copy of the current value of the variable of the same name in {@code trained}.

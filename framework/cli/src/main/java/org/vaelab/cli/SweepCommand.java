@@ -1,36 +1,29 @@
 package org.vaelab.cli;
 
-import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
-import org.vaelab.core.study.ParentRuns;
 import org.vaelab.core.study.StudyDefinition;
-import org.vaelab.core.study.StudyFolder;
 import org.vaelab.core.study.StudyPlan;
 import org.vaelab.core.study.StudyPlanner;
+import org.vaelab.core.study.ShardSelection;
 import org.vaelab.core.study.StudyReader;
-import org.vaelab.core.study.StudyRecords;
-import org.vaelab.core.study.StudySummary;
+import org.vaelab.core.study.StudyRunner;
 import org.vaelab.core.study.Trial;
-import org.vaelab.core.study.TrialLocks;
-import org.vaelab.core.study.TrialOutcome;
-import org.vaelab.spi.track.RunStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code vae sweep STUDY}: runs a study's trials, skipping those already finished (matched by
- * their spec's hash, locally and in the trackers), as child runs of one parent run per tracker;
- * then writes the summary and plots. Exit code 1 when any trial failed.
+ * {@code vae sweep STUDY}: plans the study, selects this process's trials and hands them to
+ * {@link StudyRunner}. Exit code 1 when any trial failed or, after a summary, is not finished.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a study: a base spec over a grid of values (experiments/*.yaml), or",
@@ -99,51 +92,20 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         WritableFolder.check("--runs-dir", runsDir);
-        StudyFolder folder = StudyFolder.open(runsDir, plan);
-        TrialLocks locks = folder.lock(summarize ? List.of() : selected);
-        try {
-            return sweep(plan, catalog, folder, selected, selection, out);
-        } finally {
-            locks.close();
-        }
-    }
-
-    /** Runs the selected trials not finished yet, each as a process, or with --summarize only summarizes. */
-    private int sweep(StudyPlan plan, ComponentCatalog catalog, StudyFolder folder, List<Trial> selected,
-                      ShardSelection selection, PrintStream out) throws IOException, InterruptedException {
-        ParentRuns parents = ParentRuns.open(plan, catalog, out);
-        parents.logArtifacts(folder.root(), folder.writePlan(plan));
-        if (summarize) {
-            return summarize(plan, parents, folder, out);
-        }
-        Set<String> finished = StudyRecords.outcomes(plan, runsDir, parents).stream().filter(TrialOutcome::finished)
-                .map(outcome -> outcome.trial().sha256()).collect(Collectors.toSet());
-        List<Trial> pending = selected.stream().filter(trial -> !finished.contains(trial.sha256())).toList();
-        out.printf("study %s: %d trials (hash %s); %d selected, %d of them finished already; running %d,"
-                + " %d at a time%n",
-                plan.study().name(), plan.trials().size(), plan.sha256().substring(0, 8), selected.size(),
-                selected.size() - pending.size(), pending.size(), parallel);
-        List<TrialProcesses.Ended> ended = new TrialProcesses(plan.study().base(), runsDir, parallel, out).run(pending,
-                trial -> parents.childTags(plan, trial), folder);
-        long failed = ended.stream().filter(e -> !e.finished()).count();
-        out.printf("%d trials finished, %d failed%n", ended.size() - failed, failed);
-        if (only == null && selection.shard().isWhole()) {
-            return Math.max(summarize(plan, parents, folder, out), failed > 0 ? Main.RUN_FAILED : 0);
-        }
-        return failed > 0 ? Main.RUN_FAILED : 0;
-    }
-
-    /** Writes the summary and plots, logs them with the parent runs and ends those; 1 if a trial is unfinished. */
-    private int summarize(StudyPlan plan, ParentRuns parents, StudyFolder folder, PrintStream out) throws IOException {
-        StudySummary summary = new StudySummary(plan, StudyRecords.outcomes(plan, runsDir, parents));
-        parents.logArtifacts(folder.root(), folder.writeSummary(summary));
-        boolean complete = summary.unfinished().isEmpty();
-        parents.end(complete ? RunStatus.FINISHED : RunStatus.FAILED);
-        out.print(summary.table());
-        out.printf("summary: %d of %d trials finished%s; files in %s%n", summary.finished(), plan.trials().size(),
-                complete ? "" : " (not finished: " + summary.unfinished().stream().map(o -> o.trial().name())
-                        .collect(Collectors.joining(", ")) + ")", folder.root());
+        StudyRunner runner = new StudyRunner(catalog, runsDir, runCommand(), out);
+        boolean complete = summarize ? runner.summarize(plan)
+                : runner.sweep(plan, selected, parallel, only == null && selection.shard().isWhole());
         return complete ? 0 : Main.RUN_FAILED;
+    }
+
+    /** This JVM's java, with its options and class path, running {@code vae run}: how each trial starts. */
+    private static List<String> runCommand() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(argument -> !argument.startsWith("-agentlib:jdwp")).forEach(command::add);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        return command;
     }
 
     private ShardSelection shardSelection() {

@@ -1,11 +1,10 @@
-package org.vaelab.cli;
+package org.vaelab.core.study;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.vaelab.core.study.Shard;
 
 /** Where a shard comes from: the option, then Slurm's and Kubernetes' job-array variables. */
 class ShardSelectionTest {

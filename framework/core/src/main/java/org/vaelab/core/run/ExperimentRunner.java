@@ -45,7 +45,7 @@ public final class ExperimentRunner {
 
     static final String SPEC_FILE = "spec.resolved.yaml";
     static final String CHECKPOINT_FILE = "checkpoints/final.fb";
-    /** The provenance key naming how training steps were computed, {@code graph} or {@code dense}. */
+    /** The provenance key naming how training steps were computed, {@code compiled} or {@code session}. */
     static final String TRAINING_STEP = "training_step";
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);

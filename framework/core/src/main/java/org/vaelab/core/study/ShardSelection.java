@@ -1,7 +1,6 @@
-package org.vaelab.cli;
+package org.vaelab.core.study;
 
 import java.util.Map;
-import org.vaelab.core.study.Shard;
 
 /**
  * Which slice of a study this process runs: {@code --shard I/N}, else a job array's index from the
@@ -12,10 +11,10 @@ import org.vaelab.core.study.Shard;
  * @param shard the slice
  * @param source where it came from, for the log
  */
-record ShardSelection(Shard shard, String source) {
+public record ShardSelection(Shard shard, String source) {
 
     /** @throws IllegalArgumentException for a malformed or incomplete selection */
-    static ShardSelection resolve(String option, Integer count, Map<String, String> environment) {
+    public static ShardSelection resolve(String option, Integer count, Map<String, String> environment) {
         if (option != null) {
             return new ShardSelection(Shard.parse(option), "--shard");
         }

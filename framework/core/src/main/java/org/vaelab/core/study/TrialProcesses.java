@@ -1,8 +1,7 @@
-package org.vaelab.cli;
+package org.vaelab.core.study;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,14 +13,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import org.vaelab.core.study.StudyFolder;
-import org.vaelab.core.study.Trial;
 import org.vaelab.core.train.EngineThreads;
 
 /**
- * Runs trials as separate processes, {@code parallel} at a time: each is this JVM's java with its
- * options and class path running {@code Main run BASE --set ...}, its output going to the trial's
- * log file. The machine's cores are divided between them ({@code VAE_THREADS}, unless set), and
+ * Runs trials as separate processes, {@code parallel} at a time: each is the command that runs one
+ * experiment ({@code vae run}) with {@code BASE --set ...}, its output going to the trial's log
+ * file. The machine's cores are divided between them ({@code VAE_THREADS}, unless set), and
  * a trial stops when this process ends. One failing trial never stops the others.
  */
 final class TrialProcesses {
@@ -38,13 +35,16 @@ final class TrialProcesses {
     private static final String[] KERNEL_THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
             "MKL_NUM_THREADS"};
 
+    private final List<String> runCommand;
     private final Path base;
     private final Path runsDir;
     private final int parallel;
     private final PrintStream out;
     private final AtomicInteger ended = new AtomicInteger();
 
-    TrialProcesses(Path base, Path runsDir, int parallel, PrintStream out) {
+    /** @param runCommand the command that runs one experiment, {@code vae run}, without its arguments */
+    TrialProcesses(List<String> runCommand, Path base, Path runsDir, int parallel, PrintStream out) {
+        this.runCommand = List.copyOf(runCommand);
         this.base = base;
         this.runsDir = runsDir;
         this.parallel = parallel;
@@ -74,12 +74,8 @@ final class TrialProcesses {
 
     private Ended runOne(Trial trial, Map<String, String> tags, Path log, int total) throws IOException,
             InterruptedException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(argument -> !argument.startsWith("-agentlib:jdwp")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                base.toString(), "--runs-dir", runsDir.toString(), "--no-progress", "--stop-with",
+        List<String> command = new ArrayList<>(runCommand);
+        command.addAll(List.of(base.toString(), "--runs-dir", runsDir.toString(), "--no-progress", "--stop-with",
                 Long.toString(ProcessHandle.current().pid())));
         trial.assignments().forEach(assignment -> command.addAll(List.of("--set", assignment)));
         tags.forEach((key, value) -> command.addAll(List.of("--tag", key + "=" + value)));

@@ -10,8 +10,8 @@ import org.nd4j.linalg.learning.config.Adam;
  * {@code theta -= lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + eps)}, the formula of ND4J's
  * {@code AdamUpdater}, on the same state array (m, then v), computed in a loop over Java copies of
  * the arrays, the two moments in arrays of their own so that the JIT vectorises the loop: about
- * ten times faster than ND4J's op on this project's machine, where that op was the largest part of
- * a dense step (docs/performance.md).
+ * ten times faster than ND4J's op on this project's machine, where that op took as long as a whole
+ * forward and backward pass (docs/performance.md).
  */
 final class HostAdam {
 

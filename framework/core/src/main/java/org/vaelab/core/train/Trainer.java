@@ -56,7 +56,7 @@ public final class Trainer {
         this.updater = new ParameterUpdater(graph.sameDiff(), optimizer, horizon, step.threads());
     }
 
-    /** How each step's gradients are computed: {@code graph} or {@code dense}. */
+    /** How each step's gradients are computed: {@code compiled} or {@code session} ({@link GraphStep}). */
     public String stepKind() {
         return step.kind();
     }

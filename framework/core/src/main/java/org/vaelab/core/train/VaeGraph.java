@@ -204,9 +204,8 @@ public final class VaeGraph {
 
     /**
      * Builds the backward graph, once, with standard output muted: SameDiff 1.0.0-M2.1 prints one
-     * "Added differentiated op" line per op to {@code System.out} while doing so. Only training by
-     * the graph ({@link GraphStep}) needs it; a graph built for evaluation or for the dense step
-     * never pays for it.
+     * "Added differentiated op" line per op to {@code System.out} while doing so. Only training
+     * ({@link GraphStep}) needs it; a graph built for evaluation never pays for it.
      */
     void createGradients() {
         if (sd.getFunction("grad") != null) {

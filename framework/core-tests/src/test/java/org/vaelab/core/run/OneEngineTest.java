@@ -95,7 +95,7 @@ class OneEngineTest {
                 BATCH, streams, TrainingHorizon.of(data.train().size(), BATCH, EPOCHS));
         List<Double> losses = new ArrayList<>();
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            trainer.trainEpoch(data, (global, values) -> losses.add(values.loss()));
+            trainer.epoch(data).forEach(values -> losses.add(values.loss()));
         }
         List<float[]> parameters = graph.parameterNames().stream()
                 .map(name -> graph.sameDiff().getArrForVarName(name).dup().data().asFloat()).toList();

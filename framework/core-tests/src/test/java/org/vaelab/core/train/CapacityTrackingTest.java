@@ -42,8 +42,9 @@ class CapacityTrackingTest {
         Trainer trainer = new Trainer(graph, TestModels.adam(1e-3), capacity, batch, streams, horizon);
         List<double[]> klAndTarget = new ArrayList<>();
         for (int epoch = 0; epoch < epochs; epoch++) {
-            trainer.trainEpoch(data, (step, values) ->
-                    klAndTarget.add(new double[] {values.kl(), values.weighting().capacity()}));
+            for (StepValues values : trainer.epoch(data)) {
+                klAndTarget.add(new double[] {values.kl(), values.weighting().capacity()});
+            }
         }
         double worst = 0;
         for (int start = klAndTarget.size() / 2; start + WINDOW <= klAndTarget.size(); start += WINDOW) {

@@ -98,7 +98,7 @@ public final class StepCostBenchmark {
                 BatchTransform.IDENTITY);
         Trainer trainer = new Trainer(graph, new GraphStep(graph, lanes, true), TestModels.adam(1e-3), parts.schedule(),
                 BATCH, new RandomStreams(5), TrainingHorizon.of(examples, BATCH, 6));
-        return milliseconds(() -> trainer.trainEpoch(data, (step, stepValues) -> { }), 1) / steps;
+        return milliseconds(() -> trainer.trainEpoch(data), 1) / steps;
     }
 
     private static INDArray greyLevels(SplittableRandom random, int rows) {

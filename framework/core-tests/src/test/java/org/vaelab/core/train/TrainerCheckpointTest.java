@@ -45,13 +45,13 @@ class TrainerCheckpointTest {
         VaeGraph uninterruptedModel = model(1);
         Trainer uninterrupted = trainer(uninterruptedModel);
         for (int epoch = 0; epoch < EPOCHS; epoch++) {
-            uninterrupted.trainEpoch(data, (step, values) -> whole.add(values.loss()));
+            uninterrupted.epoch(data).forEach(values -> whole.add(values.loss()));
         }
 
         Trainer first = trainer(model(1));
         List<Double> resumed = new ArrayList<>();
         for (int epoch = 0; epoch < 2; epoch++) {
-            first.trainEpoch(data, (step, values) -> resumed.add(values.loss()));
+            first.epoch(data).forEach(values -> resumed.add(values.loss()));
         }
         Path file = work.resolve("state.ckpt");
         first.checkpoint(-123.5).write(file);
@@ -64,7 +64,7 @@ class TrainerCheckpointTest {
         Trainer second = trainer(fresh);
         second.restore(read);
         for (int epoch = 2; epoch < EPOCHS; epoch++) {
-            second.trainEpoch(data, (step, values) -> resumed.add(values.loss()));
+            second.epoch(data).forEach(values -> resumed.add(values.loss()));
         }
         assertEquals(whole, resumed, "the same loss at every step");
         for (String name : TestModels.parameterNames(fresh.sameDiff())) {
@@ -107,7 +107,7 @@ class TrainerCheckpointTest {
     void aNonFiniteLossStopsTrainingNamingTheTermAndKeepsTheParameters() {
         VaeGraph graph = model(1);
         Trainer trainer = trainer(graph);
-        trainer.trainEpoch(data, (step, values) -> { });
+        trainer.trainEpoch(data);
         String head = "decoder/out/b";
         double[] poisoned = TestModels.values(graph.sameDiff(), head);
         poisoned[0] = Double.NaN;
@@ -115,7 +115,7 @@ class TrainerCheckpointTest {
         double[] before = TestModels.values(graph.sameDiff(), "encoder/hidden0/W");
 
         TrainingDivergedException diverged = assertThrows(TrainingDivergedException.class,
-                () -> trainer.trainEpoch(data, (step, values) -> { }));
+                () -> trainer.trainEpoch(data));
         long step = trainer.globalStep() + 1;
         assertTrue(diverged.getMessage().startsWith("the training loss became NaN at step " + step + " (epoch 2): "
                 + "the reconstruction term -log p(x|z) is not finite"), diverged.getMessage());

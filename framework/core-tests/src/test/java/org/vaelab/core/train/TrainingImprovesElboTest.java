@@ -43,7 +43,7 @@ class TrainingImprovesElboTest {
         Trainer trainer = new Trainer(graph, TestModels.adam(1e-3), TestModels.beta(1.0), 50, streams,
                 TrainingHorizon.of(data.train().size(), 50, 2));
         for (int epoch = 0; epoch < 2; epoch++) {
-            trainer.trainEpoch(data, (step, values) -> { });
+            trainer.trainEpoch(data);
         }
         ElboTerms after = evaluator.evaluate(data.test(), streams.test(0));
 

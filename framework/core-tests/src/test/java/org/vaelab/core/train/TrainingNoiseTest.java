@@ -109,10 +109,10 @@ class TrainingNoiseTest {
             List<Long> steps = new ArrayList<>();
             List<Double> losses = new ArrayList<>();
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
-                trainer.trainEpoch(data, (step, values) -> {
-                    steps.add(step);
+                for (StepValues values : trainer.epoch(data)) {
+                    steps.add(trainer.globalStep());
                     losses.add(values.loss());
-                });
+                }
             }
             Map<String, double[]> weights = new LinkedHashMap<>();
             for (String name : TestModels.parameterNames(graph.sameDiff())) {

@@ -1,7 +1,6 @@
 package org.vaelab.core.run;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,6 +12,7 @@ import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.train.Checkpoint;
 import org.vaelab.core.train.ElboTerms;
 import org.vaelab.core.train.Evaluator;
+import org.vaelab.core.train.StepValues;
 import org.vaelab.core.train.Trainer;
 import org.vaelab.core.train.TrainingDivergedException;
 import org.vaelab.core.train.VaeGraph;
@@ -132,19 +132,17 @@ final class TrainingLoop {
         MetricWindow window = new MetricWindow();
         MetricWindow epochMeans = new MetricWindow();
         try (ProgressBar bar = progressBar(epoch, trainer.horizon().stepsPerEpoch())) {
-            trainer.trainEpoch(model.data(), (step, values) -> {
+            for (StepValues values : trainer.epoch(model.data())) {
                 window.add(values);
                 epochMeans.add(values);
-                if (step % spec.train().logEverySteps() == 0) {
-                    logUnchecked(window.drain(), step, epoch);
+                if (trainer.globalStep() % spec.train().logEverySteps() == 0) {
+                    tracker.logMetrics(window.drain(), trainer.globalStep(), epoch);
                 }
                 if (bar != null) {
                     bar.step();
                     bar.setExtraMessage(String.format(Locale.ROOT, " loss %.2f", values.loss()));
                 }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            }
         }
         if (!window.isEmpty()) {
             tracker.logMetrics(window.drain(), trainer.globalStep(), epoch);
@@ -162,14 +160,6 @@ final class TrainingLoop {
         }
         if (periodic) {
             directory.write(LAST_CHECKPOINT, checkpoint::write);
-        }
-    }
-
-    private void logUnchecked(Map<String, Double> metrics, long step, int epoch) {
-        try {
-            tracker.logMetrics(metrics, step, epoch);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.vaelab.core.train;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -67,26 +68,48 @@ public final class Trainer {
     }
 
     /**
-     * Runs the next epoch over the training split, telling {@code observer} about every step.
+     * The next epoch over the training split, trained as it is iterated: each step of the iteration
+     * trains on one batch and yields that step's values; the epoch counts as done once its last
+     * step is taken. Iterate it once, before asking for the next.
      *
-     * @throws TrainingDivergedException when a step's loss is not finite; the parameters stay as
-     *     they were before that step
+     * @throws TrainingDivergedException from the iteration, when a step's loss is not finite; the
+     *     parameters stay as they were before that step
      */
-    public void trainEpoch(DataSplits data, StepObserver observer) {
+    public Iterable<StepValues> epoch(DataSplits data) {
         int epoch = epochsDone + 1;
         TrainingBatches batches = new TrainingBatches(data.train(), data.trainTransform(), batchSize, graph,
                 streams.batchOrder(epoch), streams.trainingNoise(epoch), schedule, horizon, globalStep);
-        while (batches.hasNext()) {
-            TrainingBatch batch = batches.next();
-            TrainingStep.Outcome outcome = step.compute(batch);
-            StepValues values = outcome.values();
-            requireFinite(values, globalStep + 1, epoch);
-            updater.apply(outcome.gradients(), globalStep, epochsDone);
-            batch.close();
-            globalStep++;
-            observer.stepDone(globalStep, values);
-        }
-        epochsDone++;
+        Iterator<StepValues> steps = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return batches.hasNext();
+            }
+
+            @Override
+            public StepValues next() {
+                StepValues values = trainOn(batches.next(), epoch);
+                if (!batches.hasNext()) {
+                    epochsDone++;
+                }
+                return values;
+            }
+        };
+        return () -> steps;
+    }
+
+    /** Trains the whole next epoch ({@link #epoch}) without looking at its steps. */
+    public void trainEpoch(DataSplits data) {
+        epoch(data).forEach(values -> { });
+    }
+
+    private StepValues trainOn(TrainingBatch batch, int epoch) {
+        TrainingStep.Outcome outcome = step.compute(batch);
+        StepValues values = outcome.values();
+        requireFinite(values, globalStep + 1, epoch);
+        updater.apply(outcome.gradients(), globalStep, epochsDone);
+        batch.close();
+        globalStep++;
+        return values;
     }
 
     private static void requireFinite(StepValues values, long step, int epoch) {

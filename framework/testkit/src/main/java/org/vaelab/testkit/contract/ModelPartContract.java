@@ -159,7 +159,7 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
         Trainer trainer = new Trainer(graph, step, model.optimizer(), model.schedule(), BATCH, new RandomStreams(SEED),
                 TrainingHorizon.of(data.train().size(), BATCH, epochs));
         for (int epoch = 0; epoch < epochs; epoch++) {
-            trainer.trainEpoch(data, (global, values) -> losses.add(values.loss()));
+            trainer.epoch(data).forEach(values -> losses.add(values.loss()));
         }
         assertTrue(losses.stream().allMatch(Double::isFinite), "finite losses: " + losses);
         return losses;

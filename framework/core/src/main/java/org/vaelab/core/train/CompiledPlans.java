@@ -32,25 +32,28 @@ final class CompiledPlans {
     }
 
     /**
-     * The plan for the shapes of {@code feed}, compiled (and run on it) on first use; null when the
-     * graph cannot be compiled.
+     * Runs the plan for the shapes of {@code feed} on it, compiling it first on first use (which
+     * runs it), and returns it to read the values from; null, having run nothing, when the graph
+     * cannot be compiled.
      */
-    CompiledGraph forFeed(Map<String, INDArray> feed) {
+    CompiledGraph run(Map<String, INDArray> feed) {
         if (!compilable) {
             return null;
         }
         List<List<Long>> shapes = feed.entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .map(entry -> Arrays.stream(entry.getValue().shape()).boxed().toList()).toList();
         CompiledGraph plan = plans.get(shapes);
-        if (plan == null) {
-            try {
-                plan = CompiledGraph.compile(graph, feed, outputs, lanes);
-            } catch (UnsupportedOperationException e) {
-                compilable = false;
-                return null;
-            }
-            plans.put(shapes, plan);
+        if (plan != null) {
+            plan.run(feed);
+            return plan;
         }
+        try {
+            plan = CompiledGraph.compile(graph, feed, outputs, lanes);
+        } catch (UnsupportedOperationException e) {
+            compilable = false;
+            return null;
+        }
+        plans.put(shapes, plan);
         return plan;
     }
 

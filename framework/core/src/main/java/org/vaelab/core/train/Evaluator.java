@@ -81,9 +81,8 @@ public final class Evaluator {
             int rows = Math.min(batchSize, split.size() - start);
             INDArray eps = GaussianNoise.sample(noise, graph.samples() * rows, graph.latentDim());
             Map<String, INDArray> feed = GraphFeed.ofRows(graph, split, start, rows, eps);
-            CompiledGraph plan = plans == null ? null : plans.forFeed(feed);
+            CompiledGraph plan = plans == null ? null : plans.run(feed);
             if (plan != null) {
-                plan.run(feed);
                 Map<String, INDArray> values = new HashMap<>();
                 for (String output : outputs) {
                     values.put(output, plan.value(output));

@@ -58,11 +58,10 @@ final class GraphStep implements TrainingStep {
     @Override
     public Outcome compute(TrainingBatch batch) {
         Map<String, INDArray> feed = batch.feed();
-        CompiledGraph plan = plans == null ? null : plans.forFeed(feed);
+        CompiledGraph plan = plans == null ? null : plans.run(feed);
         Map<String, INDArray> measured;
         Map<String, INDArray> gradients;
         if (plan != null) {
-            plan.run(feed);
             measured = new HashMap<>();
             outputs.forEach(name -> measured.put(name, plan.value(name)));
             gradients = new LinkedHashMap<>();

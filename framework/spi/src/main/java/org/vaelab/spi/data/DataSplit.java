@@ -7,14 +7,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One split of a dataset held in memory: {@code size} examples of {@code width} floats each,
- * row-major, optional integer labels, and an optional named annotation: one number per example
- * that is not an input of the model but describes the example, such as the Swiss roll's roll
- * parameter t, by which plots colour the examples when there are no labels.
+ * One split of a dataset held in memory: {@code size} examples of {@code width} values each,
+ * row-major, kept as floats, as grey-level bytes ({@link #ofBytes}) or as bits ({@link #ofBits}),
+ * and read as floats by {@link #copyRow}; optional integer labels, and an optional named
+ * annotation: one number per example that is not an input of the model but describes the example,
+ * such as the Swiss roll's roll parameter t, by which plots colour the examples when there are no
+ * labels.
  */
 public final class DataSplit {
 
-    private final float[] features;
+    private final RowStore features;
     private final int[] labels;
     private final int size;
     private final int width;
@@ -27,16 +29,45 @@ public final class DataSplit {
      * @param width the number of values per example
      */
     public DataSplit(float[] features, int[] labels, int width) {
-        if (width <= 0 || features.length % width != 0) {
-            throw new IllegalArgumentException(features.length + " values do not form rows of " + width);
+        this(new RowStore.Floats(features), labels, width);
+    }
+
+    private DataSplit(RowStore features, int[] labels, int width) {
+        if (width <= 0 || features.length() % width != 0) {
+            throw new IllegalArgumentException(features.length() + " values do not form rows of " + width);
         }
         this.features = features;
         this.width = width;
-        this.size = features.length / width;
+        this.size = Math.toIntExact(features.length() / width);
         if (labels != null && labels.length != size) {
             throw new IllegalArgumentException(labels.length + " labels for " + size + " examples");
         }
         this.labels = labels;
+    }
+
+    /**
+     * A split of grey levels kept as one unsigned byte per value, value {@code b} read as
+     * {@code b / 255}: a quarter of the memory of floats.
+     *
+     * @param levels {@code size * width} grey levels, row-major; not copied
+     * @param labels one label per example, or null; not copied
+     * @param width the number of values per example
+     */
+    public static DataSplit ofBytes(byte[] levels, int[] labels, int width) {
+        return new DataSplit(new RowStore.Bytes(levels), labels, width);
+    }
+
+    /**
+     * A split of binary values kept as one bit per value: value {@code i} (row-major) is bit
+     * {@code i % 64} of {@code words[i / 64]}, read as 0 or 1.
+     *
+     * @param words the bits; not copied
+     * @param values the number of values, {@code size * width}
+     * @param labels one label per example, or null; not copied
+     * @param width the number of values per example
+     */
+    public static DataSplit ofBits(long[] words, long values, int[] labels, int width) {
+        return new DataSplit(new RowStore.Bits(words, values), labels, width);
     }
 
     /**
@@ -84,7 +115,7 @@ public final class DataSplit {
 
     /** Copies example {@code index} into {@code target} at row {@code row}. */
     public void copyRow(int index, float[] target, int row) {
-        System.arraycopy(features, index * width, target, row * width, width);
+        features.copy((long) index * width, target, row * width, width);
     }
 
     /** The label of example {@code index}, if the split has labels. */
@@ -97,12 +128,17 @@ public final class DataSplit {
         return labels != null;
     }
 
-    /** Feeds every value (as IEEE-754 bits, big-endian) and every label to {@code digest}, in order. */
+    /**
+     * Feeds every value (as the IEEE-754 bits of the float it is read as, big-endian) and every
+     * label to {@code digest}, in order: the same values give the same digest however they are kept.
+     */
     public void updateDigest(MessageDigest digest) {
         ByteBuffer bytes = ByteBuffer.allocate(Float.BYTES * width);
+        float[] values = new float[width];
         for (int row = 0; row < size; row++) {
+            copyRow(row, values, 0);
             bytes.clear();
-            bytes.asFloatBuffer().put(features, row * width, width);
+            bytes.asFloatBuffer().put(values);
             digest.update(bytes.array());
         }
         if (labels != null) {
@@ -112,9 +148,9 @@ public final class DataSplit {
         }
     }
 
-    /** Examples {@code [from, to)} as a new split (copies the values). */
+    /** Examples {@code [from, to)} as a new split, kept as this one is (copies the values). */
     public DataSplit slice(int from, int to) {
-        float[] part = Arrays.copyOfRange(features, from * width, to * width);
+        RowStore part = features.range((long) from * width, (long) to * width);
         int[] partLabels = labels == null ? null : Arrays.copyOfRange(labels, from, to);
         DataSplit slice = new DataSplit(part, partLabels, width);
         return annotation == null ? slice : slice.annotated(annotationName, Arrays.copyOfRange(annotation, from, to));

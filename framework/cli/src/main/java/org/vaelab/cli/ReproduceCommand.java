@@ -1,7 +1,5 @@
 package org.vaelab.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,12 +9,13 @@ import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
 import org.vaelab.core.run.ExperimentRunner;
 import org.vaelab.core.run.MetricsComparison;
+import org.vaelab.core.run.RunDirectory;
 import org.vaelab.core.run.RunOptions;
+import org.vaelab.core.run.RunRecord;
 import org.vaelab.core.run.RunResult;
 import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.spec.SpecLoader;
 import org.vaelab.spi.InvalidInputException;
-import org.vaelab.spi.track.RunStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,37 +43,38 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path provenanceFile = runDirectory.resolve("provenance.json");
-        if (!Files.isRegularFile(provenanceFile) || !Files.isRegularFile(runDirectory.resolve("metrics.csv"))) {
-            throw new InvalidInputException(runDirectory + " is not a run directory (it needs provenance.json and"
-                    + " metrics.csv)");
+        if (!Files.isRegularFile(runDirectory.resolve(RunDirectory.PROVENANCE))
+                || !Files.isRegularFile(runDirectory.resolve(RunDirectory.METRICS))) {
+            throw new InvalidInputException(runDirectory + " is not a run directory (it needs "
+                    + RunDirectory.PROVENANCE + " and " + RunDirectory.METRICS + ")");
         }
         WritableFolder.check("--runs-dir", runsDir);
-        JsonNode provenance = new ObjectMapper().readTree(provenanceFile.toFile());
-        String status = provenance.path("status").asText("unknown");
-        if (!RunStatus.FINISHED.name().equals(status)) {
-            throw new InvalidInputException(runDirectory + " has status " + status + "; only a FINISHED run can be "
-                    + "reproduced (resume it with 'vae run " + provenance.path("spec_source").asText("SPEC")
-                    + " --resume " + runDirectory + "', then reproduce it)");
+        RunRecord record = RunRecord.read(runDirectory);
+        if (!record.finished()) {
+            String source = record.specSource() == null ? "SPEC" : record.specSource();
+            throw new InvalidInputException(runDirectory + " has status "
+                    + (record.status() == null ? "unknown" : record.status()) + "; only a FINISHED run can be "
+                    + "reproduced (resume it with 'vae run " + source + " --resume " + runDirectory
+                    + "', then reproduce it)");
         }
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
-        ResolvedSpec resolved = new SpecLoader(catalog, System::getenv).load(runDirectory.resolve("spec.resolved.yaml"),
+        ResolvedSpec resolved = new SpecLoader(catalog, System::getenv).load(runDirectory.resolve(RunDirectory.SPEC),
                 List.of());
         var out = System.out;
-        String threads = provenance.path("threads").path("OMP_NUM_THREADS").asText("unset");
+        String threads = record.threads().getOrDefault("OMP_NUM_THREADS", "unset");
         String now = System.getenv().getOrDefault("OMP_NUM_THREADS", "unset");
         if (!threads.equals(now)) {
             out.println("warning: the run had OMP_NUM_THREADS=" + threads + ", this process has " + now
                     + "; other thread counts may change the last digits");
         }
-        Path source = Path.of(provenance.path("spec_source")
-                .asText(runDirectory.resolve("spec.resolved.yaml").toString()));
+        Path source = record.specSource() == null ? runDirectory.resolve(RunDirectory.SPEC)
+                : Path.of(record.specSource());
         Path baseDirectory = source.toAbsolutePath().getParent();
         RunResult result = new ExperimentRunner(catalog)
                 .run(resolved, new RunOptions(runsDir, source.toString(), List.of(),
-                baseDirectory, out, false, Map.of("vaelab.reproduces", provenance.path("run_id").asText()), null));
-        MetricsComparison comparison = MetricsComparison.of(runDirectory.resolve("metrics.csv"),
-                result.directory().resolve("metrics.csv"));
+                baseDirectory, out, false, Map.of("vaelab.reproduces", record.runId()), null));
+        MetricsComparison comparison = MetricsComparison.of(runDirectory.resolve(RunDirectory.METRICS),
+                result.directory().resolve(RunDirectory.METRICS));
         if (comparison.matches()) {
             out.println("reproduced: all " + comparison.compared() + " lines of metrics.csv are identical "
                     + "(wall-clock times are in timing.csv)");

@@ -49,12 +49,14 @@ class BadInputTest {
     }
 
     @Test
-    void aMissingDataFolderIsOneLineAndRunsNothing() throws IOException {
+    void aMissingDataFolderIsASpecProblemAtTheDataBlockAndRunsNothing() throws IOException {
         Path spec = TestSpecs.write(work, "nodata.yaml", TestSpecs.SMALL_FASHION.replace("variant: fashion",
                 "variant: digits, path: no-such-folder"));
         CommandLineRunner.Outcome outcome = run(spec);
         assertEquals(2, outcome.exitCode());
-        assertEquals(1, outcome.err().strip().lines().count(), outcome.err());
+        assertTrue(outcome.err().startsWith(spec + ": 1 problem, nothing was run\n"
+                + "1) [data/Unloadable] data (line 3, col "), outcome.err());
+        assertEquals(2, outcome.err().strip().lines().count(), outcome.err());
         assertTrue(outcome.err().contains("no-such-folder"), outcome.err());
         assertFalse(Files.exists(work.resolve("runs/slice")), "no run directory");
     }
@@ -98,8 +100,10 @@ class BadInputTest {
                 TestSpecs.SMALL_FASHION.replace("batch_size: 64", "batch_size: 5000"));
         CommandLineRunner.Outcome outcome = run(spec);
         assertEquals(2, outcome.exitCode());
-        assertTrue(outcome.err().contains("train.batch_size: 5000 is larger than the training split (3000 examples)"),
-                outcome.err());
+        assertTrue(outcome.err().startsWith(spec + ": 1 problem, nothing was run\n1) [spec/Mismatch] train.batch_size "
+                + "(line "), "a spec problem at the value to change: " + outcome.err());
+        assertTrue(outcome.err().contains("): 5000 is larger than the training split (3000 examples)"), outcome.err());
+        assertFalse(Files.exists(work.resolve("runs")), "no run directory");
     }
 
     @Test
@@ -124,7 +128,8 @@ class BadInputTest {
                         "  decoder: {type: mlp, hidden: [400]}\n  family: {type: cvae}"));
         CommandLineRunner.Outcome unlabelled = run(roll);
         assertEquals(2, unlabelled.exitCode(), unlabelled.err());
-        assertTrue(unlabelled.err().contains("model.family: cvae conditions the encoder and decoder on each "
+        assertTrue(unlabelled.err().contains("[spec/Mismatch] model.family.type (line "), unlabelled.err());
+        assertTrue(unlabelled.err().contains("cvae conditions the encoder and decoder on each "
                 + "example's class label, but the data have no labels"), unlabelled.err());
 
         Path conv = TestSpecs.write(work, "conv-cvae.yaml", TestSpecs.SMALL_FASHION
@@ -133,7 +138,8 @@ class BadInputTest {
                         "  decoder: {type: mlp, hidden: [400]}\n  family: {type: cvae}"));
         CommandLineRunner.Outcome convolutional = run(conv);
         assertEquals(2, convolutional.exitCode(), convolutional.err());
-        assertTrue(convolutional.err().contains("model.encoder.type: model.family cvae appends each example's "
+        assertTrue(convolutional.err().contains("[spec/Mismatch] model.encoder.type (line "), convolutional.err());
+        assertTrue(convolutional.err().contains("model.family cvae appends each example's "
                 + "one-hot label to it, so the encoder takes vectors of 794 values, and conv cannot: the conv encoder "
                 + "needs images"), convolutional.err());
         assertFalse(Files.exists(work.resolve("runs")), "no run directory");

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.vaelab.core.spec.Component;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.spec.SpecException;
 import org.vaelab.core.spec.SpecLoader;
@@ -81,9 +82,10 @@ class PluginLoaderTest {
         PluginException e = assertThrows(PluginException.class,
                 () -> PluginLoader.of(List.of(new FirstMlpPlugin(), new SecondMlpPlugin())));
         String message = e.getMessage();
-        assertTrue(message.startsWith("plugins could not be loaded:"), message);
-        assertTrue(message.contains("Duplicate key \"mlp\""), message);
-        assertTrue(message.contains("org.vaelab.spi.nn.Encoder"), "the message names the family: " + message);
+        assertTrue(message.startsWith("[plugin/DuplicateType] encoder type 'mlp' is registered by more than one "
+                + "plugin: "), "the message names the family and the type: " + message);
+        assertEquals(ErrorId.PLUGIN_DUPLICATE_TYPE, e.id());
+        assertEquals(1, message.lines().count(), message);
         // Guice's own report, kept as the cause, says where each binding was made
         String guice = assertInstanceOf(CreationException.class, e.getCause()).getMessage();
         assertTrue(guice.contains(FirstMlpPlugin.class.getSimpleName()), guice);
@@ -102,7 +104,7 @@ class PluginLoaderTest {
     void theSameRegistrationTwiceClashesToo() {
         PluginException e = assertThrows(PluginException.class,
                 () -> PluginLoader.of(List.of(new FirstMlpPlugin(), new FirstMlpPlugin())));
-        assertTrue(e.getMessage().contains("Duplicate key \"mlp\""), e.getMessage());
+        assertTrue(e.getMessage().startsWith("[plugin/DuplicateType] encoder type 'mlp'"), e.getMessage());
     }
 
     @Test
@@ -111,7 +113,7 @@ class PluginLoaderTest {
         ServiceLoader.load(VaePlugin.class, getClass().getClassLoader()).forEach(plugins::add);
         plugins.add(new SecondMlpPlugin());
         PluginException e = assertThrows(PluginException.class, () -> PluginLoader.of(plugins));
-        assertTrue(e.getMessage().contains("Duplicate key \"mlp\""), e.getMessage());
+        assertTrue(e.getMessage().startsWith("[plugin/DuplicateType] encoder type 'mlp'"), e.getMessage());
         String guice = e.getCause().getMessage();
         assertTrue(guice.contains("NetworksPlugin"), guice);
         assertTrue(guice.contains(SecondMlpPlugin.class.getSimpleName()), guice);

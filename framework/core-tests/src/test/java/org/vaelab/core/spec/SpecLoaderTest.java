@@ -279,7 +279,7 @@ class SpecLoaderTest {
         assertFalse(resolved.yaml().contains("hunter2"), resolved.yaml());
 
         SpecException unset = rejected(MINIMAL, "model.latent_dim=${LATENT}");
-        assertEquals("spec/UnsetVariable", unset.problems().get(0).id());
+        assertEquals("spec/UnsetVariable", unset.problems().get(0).id().code());
         assertEquals("--set model.latent_dim=${LATENT}", unset.problems().get(0).location().toString());
     }
 
@@ -306,7 +306,7 @@ class SpecLoaderTest {
         SpecException e = assertThrows(SpecException.class, () -> parse(text, Map.of("OTHER", "1")));
         assertEquals(1, e.problems().size(), e.getMessage());
         Problem problem = e.problems().get(0);
-        assertEquals("spec/UnsetVariable", problem.id());
+        assertEquals("spec/UnsetVariable", problem.id().code());
         assertEquals("model.latent_dim", problem.path());
         assertEquals(Location.at(4, 15), problem.location());
         assertTrue(problem.message().contains("LATENT"), problem.message());
@@ -349,14 +349,14 @@ class SpecLoaderTest {
         assertEquals("beta", resolved.params().get("kl.type"));
         // a component without a default still needs its type
         Problem problem = rejected(MINIMAL.replace("encoder: {type: mlp}", "encoder: {hidden: [8]}")).problems().get(0);
-        assertEquals("spec/MissingKey", problem.id());
+        assertEquals("spec/MissingKey", problem.id().code());
         assertEquals("model.encoder.type", problem.path());
     }
 
     @Test
     void aNullComponentListsTheKnownTypes() {
         Problem problem = rejected(MINIMAL.replace("likelihood: {type: bernoulli}", "likelihood: ~")).problems().get(0);
-        assertEquals("spec/WrongType", problem.id());
+        assertEquals("spec/WrongType", problem.id().code());
         assertEquals("likelihood", problem.path());
         assertEquals("expected a mapping with a 'type' key for the likelihood, found null. Known types: bernoulli, "
                 + "continuous_bernoulli, gaussian, laplace", problem.message());
@@ -373,7 +373,7 @@ class SpecLoaderTest {
         SpecException e = rejected(MINIMAL, "model.encoder.hiden=[512]");
         assertEquals(1, e.problems().size(), e.getMessage());
         Problem problem = e.problems().get(0);
-        assertEquals("spec/UnknownKey", problem.id());
+        assertEquals("spec/UnknownKey", problem.id().code());
         assertEquals("model.encoder.hiden", problem.path());
         assertEquals(Location.override("model.encoder.hiden=[512]"), problem.location());
         assertEquals("--set model.encoder.hiden=[512]", problem.location().toString());
@@ -384,7 +384,7 @@ class SpecLoaderTest {
     void setOfAnUnknownTopLevelKeyIsReported() {
         SpecException e = rejected(MINIMAL, "optimiser.lr=0.1");
         Problem problem = e.problems().get(0);
-        assertEquals("spec/UnknownKey", problem.id());
+        assertEquals("spec/UnknownKey", problem.id().code());
         assertEquals("optimiser", problem.path());
         assertEquals("--set optimiser.lr=0.1", problem.location().toString());
         assertTrue(problem.message().contains("Did you mean 'optimizer'?"), problem.message());
@@ -393,17 +393,18 @@ class SpecLoaderTest {
     @Test
     void setWithoutEqualsIsABadOverride() {
         SpecException e = rejected(MINIMAL, "kl.beta");
-        assertEquals(List.of("spec/BadOverride"), e.problems().stream().map(Problem::id).toList());
+        assertEquals(List.of("spec/BadOverride"), e.problems().stream().map(p -> p.id().code()).toList());
         assertEquals("--set kl.beta", e.problems().get(0).location().toString());
         SpecException empty = rejected(MINIMAL, "=4");
-        assertEquals("spec/BadOverride", empty.problems().get(0).id());
+        assertEquals("spec/BadOverride", empty.problems().get(0).id().code());
     }
 
     @Test
     void aKeyWithAnEmptyPartIsABadOverrideNotACrash() {
         for (String assignment : List.of("..=1", ".=1", "kl.=4", ".kl.beta=4", "model..latent_dim=2", " =4")) {
             SpecException e = rejected(MINIMAL, assignment);
-            assertEquals(List.of("spec/BadOverride"), e.problems().stream().map(Problem::id).toList(), assignment);
+            assertEquals(List.of("spec/BadOverride"), e.problems().stream().map(p -> p.id().code()).toList(),
+                    assignment);
             assertTrue(e.problems().get(0).message().contains("such as kl.beta"), e.getMessage());
         }
     }
@@ -435,7 +436,8 @@ class SpecLoaderTest {
     void valuesAreCheckedAgainstParamBounds() {
         assertEquals(0.0, ((BetaConfig) parse(MINIMAL + "kl: {type: beta, beta: 0}\n").spec().kl().config()).beta(),
                 "min is inclusive");
-        assertEquals("spec/BadValue", rejected(MINIMAL + "optimizer: {type: adam, lr: 0.0}\n").problems().get(0).id(),
+        assertEquals("spec/BadValue",
+                rejected(MINIMAL + "optimizer: {type: adam, lr: 0.0}\n").problems().get(0).id().code(),
                 "above is exclusive");
         assertEquals(4096, parse(MINIMAL, "model.latent_dim=4096").spec().model().latentDim(), "max is inclusive");
         assertEquals("model.latent_dim", rejected(MINIMAL, "model.latent_dim=4097").problems().get(0).path());
@@ -449,7 +451,7 @@ class SpecLoaderTest {
         for (String value : List.of(".nan", ".NaN", ".inf", "-.inf", "NaN", "Infinity", "1e999")) {
             SpecException e = rejected(MINIMAL + "optimizer: {type: adam, lr: " + value + "}\n");
             assertEquals(1, e.problems().size(), value + ": " + e.getMessage());
-            assertEquals("spec/BadValue", e.problems().get(0).id(), value);
+            assertEquals("spec/BadValue", e.problems().get(0).id().code(), value);
             assertTrue(e.problems().get(0).message().startsWith("must be a finite number"), e.getMessage());
         }
     }
@@ -482,7 +484,7 @@ class SpecLoaderTest {
         for (String name : List.of("../../etc", "/abs", "a/b", ".hidden", "-dash", "a b", "x".repeat(101), "''")) {
             SpecException e = rejected(MINIMAL.replace("name: minimal", "name: " + name));
             assertEquals("name", e.problems().get(0).path(), name);
-            assertEquals("spec/BadValue", e.problems().get(0).id(), name);
+            assertEquals("spec/BadValue", e.problems().get(0).id().code(), name);
         }
         assertEquals("mnist-mlp_v1.2", parse(MINIMAL.replace("name: minimal", "name: mnist-mlp_v1.2")).spec().name());
         assertEquals("x".repeat(100), parse(MINIMAL.replace("name: minimal", "name: " + "x".repeat(100))).spec()
@@ -493,7 +495,7 @@ class SpecLoaderTest {
     void aJavaClassNameIsNeverLoaded() {
         String type = Tripwire.class.getName();
         SpecException e = rejected(MINIMAL.replace("encoder: {type: mlp}", "encoder: {type: " + type + "}"));
-        assertEquals("spec/UnknownType", e.problems().get(0).id());
+        assertEquals("spec/UnknownType", e.problems().get(0).id().code());
         assertTrue(e.problems().get(0).message().contains("'" + type + "'"), e.getMessage());
         assertFalse(tripwireInitialized, "the class named in the spec was initialized");
     }
@@ -513,21 +515,21 @@ class SpecLoaderTest {
         SpecLoader loader = new SpecLoader(CATALOG, name -> null);
         SpecException missing = assertThrows(SpecException.class,
                 () -> loader.load(dir.resolve("nope.yaml"), List.of()));
-        assertEquals("spec/FileNotFound", missing.problems().get(0).id());
+        assertEquals("spec/FileNotFound", missing.problems().get(0).id().code());
         assertTrue(missing.getMessage().startsWith(dir.resolve("nope.yaml") + ": 1 problem"), missing.getMessage());
 
         SpecException directory = assertThrows(SpecException.class, () -> loader.load(dir, List.of()));
-        assertEquals("spec/NotAFile", directory.problems().get(0).id());
+        assertEquals("spec/NotAFile", directory.problems().get(0).id().code());
 
         Path large = dir.resolve("large.yaml");
         Files.writeString(large, MINIMAL + "#".repeat((int) YamlFile.MAX_BYTES));
         assertEquals("spec/TooLarge", assertThrows(SpecException.class, () -> loader.load(large, List.of()))
-                .problems().get(0).id());
+                .problems().get(0).id().code());
 
         Path latin1 = dir.resolve("latin1.yaml");
         Files.write(latin1, (MINIMAL + "# caf\u00e9\n").getBytes(StandardCharsets.ISO_8859_1));
         assertEquals("spec/NotUtf8", assertThrows(SpecException.class, () -> loader.load(latin1, List.of()))
-                .problems().get(0).id());
+                .problems().get(0).id().code());
 
         Path good = dir.resolve("good.yaml");
         Files.writeString(good, MINIMAL);

@@ -46,7 +46,7 @@ public final class GraphLatentModel implements LatentModel {
     public float[] posteriorMeans(float[] inputs, int[] labels, int count) {
         return batched(inputs, labels, count, (x, rowLabels) -> {
             INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * x.rows(), latentDim());
-            return graph.sameDiff().output(GraphFeed.of(graph, x, rowLabels, eps), VaeGraph.Z_MEAN)
+            return graph.output(GraphFeed.of(graph, x, rowLabels, eps), VaeGraph.Z_MEAN)
                     .get(VaeGraph.Z_MEAN);
         });
     }

@@ -95,7 +95,7 @@ public final class ImportanceSampling {
             for (int first = 0; first < samples; first += graph.samples()) {
                 int drawn = Math.min(graph.samples(), samples - first);
                 Map<String, INDArray> feed = GraphFeed.of(graph, x, labels, noise(streams, drawn));
-                INDArray logWeightArray = graph.sameDiff().output(feed, VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT);
+                INDArray logWeightArray = graph.output(feed, VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT);
                 double[] logWeights = logWeightArray.toDoubleVector();
                 feed.remove(VaeGraph.X); // the batch's x serves every chunk of samples
                 HostArrays.free(feed.values());

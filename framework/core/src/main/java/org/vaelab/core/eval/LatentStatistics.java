@@ -58,7 +58,7 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
             INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * rows, latent);
-            Map<String, INDArray> out = graph.sameDiff().output(GraphFeed.ofRows(graph, split, start, rows, eps),
+            Map<String, INDArray> out = graph.output(GraphFeed.ofRows(graph, split, start, rows, eps),
                     VaeGraph.Z_MEAN, VaeGraph.KL_PER_DIMENSION);
             double[] kl = out.get(VaeGraph.KL_PER_DIMENSION).castTo(DataType.DOUBLE).dup('c').data().asDouble();
             double[] zMean = out.get(VaeGraph.Z_MEAN).castTo(DataType.DOUBLE).dup('c').data().asDouble();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.spi.SpiVersion;
 import org.vaelab.spi.VaePlugin;
 
@@ -57,7 +58,8 @@ final class PluginJars {
             } else if (Files.isRegularFile(entry)) {
                 jars.add(entry);
             } else if (pluginPath != null && !pluginPath.isBlank()) {
-                throw new PluginException(PATH_VARIABLE + " names " + entry + ", which is neither a jar nor a folder");
+                throw new PluginException(ErrorId.PLUGIN_UNUSABLE_JAR, PATH_VARIABLE + " names " + entry
+                        + ", which is neither a jar nor a folder");
             }
         }
         return jars;
@@ -70,7 +72,8 @@ final class PluginJars {
         for (Path jar : jars) {
             SpiVersion built = builtFor(jar);
             if (!current.accepts(built)) {
-                throw new PluginException("plugin " + jar + " was built for VAELab SPI " + built
+                throw new PluginException(ErrorId.PLUGIN_UNUSABLE_JAR, "plugin " + jar + " was built for VAELab SPI "
+                        + built
                         + "; this VAELab has SPI " + current + " and loads plugins of major version " + current.major()
                         + " only: rebuild the plugin against vaelab-spi " + current + " or remove it");
             }
@@ -84,7 +87,8 @@ final class PluginJars {
                 }
             }
             if (found == 0) {
-                throw new PluginException("plugin " + jar + " declares no plugin: list its VaePlugin classes in "
+                throw new PluginException(ErrorId.PLUGIN_UNUSABLE_JAR, "plugin " + jar
+                        + " declares no plugin: list its VaePlugin classes in "
                         + "META-INF/services/" + VaePlugin.class.getName());
             }
         }
@@ -98,17 +102,19 @@ final class PluginJars {
             attribute = file.getManifest() == null ? null
                     : file.getManifest().getMainAttributes().getValue(SpiVersion.MANIFEST_ATTRIBUTE);
         } catch (IOException e) {
-            throw new PluginException("plugin " + jar + " is not a readable jar (" + e.getMessage() + ")", e);
+            throw new PluginException(ErrorId.PLUGIN_UNUSABLE_JAR, "plugin " + jar + " is not a readable jar ("
+                    + e.getMessage() + ")", e);
         }
         if (attribute == null) {
-            throw new PluginException("plugin " + jar
+            throw new PluginException(ErrorId.PLUGIN_UNUSABLE_JAR, "plugin " + jar
                     + " does not say which VAELab SPI it was built for: its manifest needs "
                     + SpiVersion.MANIFEST_ATTRIBUTE + ": " + SpiVersion.current() + " (see docs/plugins.md)");
         }
         try {
             return SpiVersion.parse(attribute);
         } catch (IllegalArgumentException e) {
-            throw new PluginException("plugin " + jar + ": manifest " + SpiVersion.MANIFEST_ATTRIBUTE + ": "
+            throw new PluginException(ErrorId.PLUGIN_UNUSABLE_JAR, "plugin " + jar + ": manifest "
+                    + SpiVersion.MANIFEST_ATTRIBUTE + ": "
                     + e.getMessage(), e);
         }
     }

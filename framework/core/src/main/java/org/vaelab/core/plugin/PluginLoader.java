@@ -14,6 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.Registries;
@@ -26,6 +29,9 @@ import org.vaelab.spi.VaePlugin;
  * modules and the jars they come from.
  */
 public final class PluginLoader {
+
+    /** Guice's report of two map bindings under one key. */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("Duplicate key \"([^\"]*)\"");
 
     private PluginLoader() {
     }
@@ -56,20 +62,37 @@ public final class PluginLoader {
         try {
             injector = Guice.createInjector(Stage.PRODUCTION, modules);
         } catch (CreationException e) {
-            StringBuilder message = new StringBuilder("plugins could not be loaded: ").append(e.getMessage());
-            for (Module module : modules) {
-                if (e.getMessage().contains(module.getClass().getName())) {
-                    message.append(System.lineSeparator()).append(module.getClass().getName()).append(' ')
-                            .append(PluginOrigin.of(module.getClass()).describe());
-                }
-            }
-            throw new PluginException(message.toString(), e);
+            throw conflict(e, modules);
         }
         Map<Family<?>, Map<String, ComponentFactory<?, ?>>> registries = new LinkedHashMap<>();
         for (Family<?> family : Family.ALL) {
             registries.put(family, registry(injector, family));
         }
         return new ComponentCatalog(registries);
+    }
+
+    /**
+     * What Guice found, in VAELab's words: a type name that two plugins register in one family
+     * ({@link ErrorId#PLUGIN_DUPLICATE_TYPE}, naming the family, the type and both plugins with
+     * where each came from), or any other failure of a plugin's module ({@link ErrorId#PLUGIN_BROKEN}).
+     * Guice's own report, which says at which line each binding was made, is kept as the cause.
+     */
+    private static PluginException conflict(CreationException e, List<Module> modules) {
+        List<String> involved = modules.stream().filter(module -> e.getMessage().contains(module.getClass().getName()))
+                .map(module -> module.getClass().getName() + " " + PluginOrigin.of(module.getClass()).describe())
+                .distinct().toList();
+        Matcher duplicate = DUPLICATE_KEY.matcher(e.getMessage());
+        Family<?> family = duplicate.find() ? Family.ALL.stream()
+                .filter(f -> e.getMessage().contains(f.productType().getName())).findFirst().orElse(null) : null;
+        if (family != null) {
+            return new PluginException(ErrorId.PLUGIN_DUPLICATE_TYPE, family.name() + " type '" + duplicate.group(1)
+                    + "' is registered by more than one plugin: " + String.join("; ", involved)
+                    + "; remove one of them or rename its type", e);
+        }
+        String modulesInvolved = involved.stream().map(module -> System.lineSeparator() + module)
+                .reduce("", String::concat);
+        return new PluginException(ErrorId.PLUGIN_BROKEN, "plugins could not be loaded: " + e.getMessage()
+                + modulesInvolved, e);
     }
 
     @SuppressWarnings("unchecked")

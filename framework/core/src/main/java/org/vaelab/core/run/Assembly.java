@@ -1,8 +1,14 @@
 package org.vaelab.core.run;
 
 import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.core.spec.ExperimentSpec;
+import org.vaelab.core.spec.ResolvedSpec;
+import org.vaelab.core.spec.SpecException;
+import org.vaelab.core.spec.SpecPlaces;
 import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.RandomStreams;
 import org.vaelab.core.train.VaeGraph;
@@ -16,25 +22,42 @@ import org.vaelab.spi.optim.Optimizer;
 /**
  * A spec's components made, its data loaded and its graph built, and its memory estimated
  * against what this process may use: everything checked before a run directory exists, so bad
- * input leaves nothing behind.
+ * input leaves nothing behind. What does not fit is reported as a spec problem, at the place in
+ * the spec of the value to change: {@link ErrorId#DATA_UNLOADABLE} when the data cannot be
+ * loaded, {@link ErrorId#SPEC_MISMATCH} when the parts do not fit the data or each other.
  */
 record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph graph, RandomStreams streams) {
 
-    static Assembly of(ExperimentSpec spec, ComponentCatalog catalog, RunOptions options) throws IOException {
+    /** A message that starts with the dotted path of the spec value it is about. */
+    private static final Pattern KEYED_MESSAGE = Pattern.compile("([a-z_]+(?:\\.[a-z_]+)*): (.*)", Pattern.DOTALL);
+
+    static Assembly of(ResolvedSpec resolved, ComponentCatalog catalog, RunOptions options) throws IOException {
+        ExperimentSpec spec = resolved.spec();
+        SpecPlaces places = resolved.places();
         BackendCheck.require(spec.backend());
-        DataSplits data = catalog.create(Family.DATASET, spec.data())
-                .load(new LoadContext(options.baseDirectory(), spec.seed()));
-        ModelParts parts = parts(spec, catalog, data.shape());
+        DataSplits data;
+        try {
+            data = catalog.create(Family.DATASET, spec.data())
+                    .load(new LoadContext(options.baseDirectory(), spec.seed()));
+        } catch (InvalidInputException e) {
+            throw places.problem(ErrorId.DATA_UNLOADABLE, "data", e.getMessage());
+        }
+        ModelParts parts;
+        try {
+            parts = parts(spec, catalog, data.shape());
+        } catch (InvalidInputException e) {
+            throw mismatch(places, e.getMessage());
+        }
         parts.likelihood().incompatibility(data.shape()).ifPresent(reason -> {
-            throw new InvalidInputException("likelihood.type: " + reason);
+            throw places.problem(ErrorId.SPEC_MISMATCH, "likelihood.type", reason);
         });
         if (spec.train().batchSize() > data.train().size()) {
-            throw new InvalidInputException("train.batch_size: " + spec.train().batchSize()
+            throw places.problem(ErrorId.SPEC_MISMATCH, "train.batch_size", spec.train().batchSize()
                     + " is larger than the training split (" + data.train().size() + " examples)");
         }
         if (data.test().size() == 0 || data.validation().size() == 0) {
-            throw new InvalidInputException("data: the validation and test splits must not be empty (found "
-                    + data.validation().size() + " and " + data.test().size() + " examples)");
+            throw places.problem(ErrorId.SPEC_MISMATCH, "data", "the validation and test splits must not be empty "
+                    + "(found " + data.validation().size() + " and " + data.test().size() + " examples)");
         }
         ParameterBudget.ofThisProcess().check(parts);
         RandomStreams streams = new RandomStreams(spec.seed());
@@ -43,6 +66,22 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
                         Math.max(data.validation().size(), data.test().size()), Runtime.getRuntime().maxMemory())
                 .check(NativeMemory.limit(), NativeMemory.describeLimit(), options.out()::println);
         return new Assembly(data, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
+    }
+
+    /**
+     * A mismatch a component reported, placed at the spec value its message starts with
+     * ({@code model.family: ...}, the convention of {@link InvalidInputException}): at the block's
+     * {@code type} where it was written, else at the block.
+     */
+    private static SpecException mismatch(SpecPlaces places, String message) {
+        Matcher keyed = KEYED_MESSAGE.matcher(message);
+        if (!keyed.matches()) {
+            return places.problem(ErrorId.SPEC_MISMATCH, "model", message);
+        }
+        String path = keyed.group(1);
+        String type = path + ".type";
+        return places.problem(ErrorId.SPEC_MISMATCH, places.locations().containsKey(type) ? type : path,
+                keyed.group(2));
     }
 
     /**

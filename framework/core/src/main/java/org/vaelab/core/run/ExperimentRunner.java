@@ -43,10 +43,6 @@ import org.vaelab.spi.track.Tracker;
  */
 public final class ExperimentRunner {
 
-    static final String SPEC_FILE = "spec.resolved.yaml";
-    static final String CHECKPOINT_FILE = "checkpoints/final.fb";
-    /** The provenance key naming how training steps were computed, {@code compiled} or {@code session}. */
-    static final String TRAINING_STEP = "training_step";
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -63,7 +59,7 @@ public final class ExperimentRunner {
     public RunResult run(ResolvedSpec resolved, RunOptions options) throws IOException {
         ExperimentSpec spec = resolved.spec();
         long started = System.nanoTime();
-        Assembly model = Assembly.of(spec, catalog, options);
+        Assembly model = Assembly.of(resolved, catalog, options);
         TrainingStep step = TrainingStep.of(model.graph());
         Trainer trainer = new Trainer(model.graph(), step, model.optimizer(), model.parts().schedule(),
                 spec.train().batchSize(), model.streams(),
@@ -102,14 +98,13 @@ public final class ExperimentRunner {
         List<Tracker> trackers = new ArrayList<>();
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
-        Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(),
-                now);
-        provenance.put(TRAINING_STEP, training.step().kind());
+        RunRecord record = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now,
+                training.step().kind());
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
-                now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options),
+                now.toEpochMilli(), resolved.params(), tags(resolved, record, options),
                 DatasetIdentity.of(resolved, model.data()));
-        try (OpenRun run = start(directory, resolved, resumption, provenance, new TrackerGroup(trackers), info,
+        try (OpenRun run = start(directory, resolved, resumption, record, new TrackerGroup(trackers), info,
                 commandLine(options), options.out())) {
             try {
                 for (Map.Entry<String, String> fitted : model.data().fitted().entrySet()) {
@@ -151,7 +146,7 @@ public final class ExperimentRunner {
             trainer.restore(resumption.checkpoint());
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("--resume " + resumption.directory().root() + ": "
-                    + TrainingLoop.LAST_CHECKPOINT
+                    + RunDirectory.LAST_CHECKPOINT
                     + " is not a checkpoint of the model and optimizer its spec describes (" + Failures.reason(e)
                     + "); start the run again without --resume");
         }
@@ -163,15 +158,15 @@ public final class ExperimentRunner {
      * again, so that no run directory says RUNNING of a run that never ran.
      */
     private static OpenRun start(RunDirectory directory, ResolvedSpec resolved, Resumption resumption,
-                                 Map<String, Object> provenance, TrackerGroup tracker, RunInfo info, String commandLine,
+                                 RunRecord record, TrackerGroup tracker, RunInfo info, String commandLine,
                                  PrintStream out) throws IOException {
         try {
             if (resumption == null) {
-                directory.writeText(SPEC_FILE, resolved.yaml());
+                directory.writeText(RunDirectory.SPEC, resolved.yaml());
             } else {
                 resumption.rewind(out);
             }
-            return OpenRun.start(directory, provenance, tracker, info, commandLine);
+            return OpenRun.start(directory, record, tracker, info, commandLine);
         } catch (IOException e) {
             if (resumption != null) {
                 throw new TrainingFailedException("the run could not start again: " + Failures.reason(e), e);
@@ -194,9 +189,9 @@ public final class ExperimentRunner {
     private static void finish(Assembly model, ExperimentSpec spec, Trainer trainer, RunDirectory directory,
             OpenRun run, RunOptions options) throws IOException {
         VaeGraph trained = model.parts().forEvaluation(model.graph());
-        Path checkpoint = directory.write(CHECKPOINT_FILE, file -> save(trained, file));
-        String checksum = ModelChecksum.record(directory, CHECKPOINT_FILE);
-        run.tracker().logArtifact(checkpoint, CHECKPOINT_FILE);
+        Path checkpoint = directory.write(RunDirectory.FINAL_MODEL, file -> save(trained, file));
+        String checksum = ModelChecksum.record(directory, RunDirectory.FINAL_MODEL);
+        run.tracker().logArtifact(checkpoint, RunDirectory.FINAL_MODEL);
         run.tracker().logArtifact(directory.root().resolve(checksum), checksum);
         FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval());
         run.tracker().logMetrics(evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
@@ -239,10 +234,10 @@ public final class ExperimentRunner {
      */
     private static String notWritten(IOException e, RunDirectory directory) {
         String reason = Failures.reason(e);
-        if (!Files.isRegularFile(directory.root().resolve(TrainingLoop.LAST_CHECKPOINT))) {
+        if (!Files.isRegularFile(directory.root().resolve(RunDirectory.LAST_CHECKPOINT))) {
             return reason;
         }
-        return reason + "; the last checkpoint (" + TrainingLoop.LAST_CHECKPOINT + ") is kept, and --resume "
+        return reason + "; the last checkpoint (" + RunDirectory.LAST_CHECKPOINT + ") is kept, and --resume "
                 + directory.root() + " continues the run from it";
     }
 
@@ -288,15 +283,13 @@ public final class ExperimentRunner {
         return word.matches("[\\w./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
-    private static Map<String, String> tags(ResolvedSpec resolved, Map<String, Object> provenance, RunOptions options) {
+    private static Map<String, String> tags(ResolvedSpec resolved, RunRecord record, RunOptions options) {
         Map<String, String> tags = new LinkedHashMap<>(options.tags());
         tags.put("vaelab.spec_sha256", resolved.sha256());
-        tags.put("vaelab.spec_source", String.valueOf(provenance.get("spec_source")));
-        tags.put("vaelab.version", String.valueOf(provenance.get("vaelab_version")));
-        tags.put("vaelab.backend", String.valueOf(provenance.get("backend")));
-        if (provenance.containsKey("git_commit")) {
-            tags.put("vaelab.git_commit", String.valueOf(provenance.get("git_commit")));
-        }
+        tags.put("vaelab.spec_source", record.specSource());
+        tags.put("vaelab.version", record.vaelabVersion());
+        tags.put("vaelab.backend", record.backend());
+        record.commit().ifPresent(commit -> tags.put("vaelab.git_commit", commit));
         return tags;
     }
 

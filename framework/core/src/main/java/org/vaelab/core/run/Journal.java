@@ -21,8 +21,6 @@ import org.vaelab.spi.track.RunStatus;
  */
 final class Journal implements AutoCloseable {
 
-    static final String FILE = "journal.jsonl";
-
     /** Reads and writes journal lines; NaN and infinities are written as the strings "NaN", "Infinity". */
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -31,7 +29,7 @@ final class Journal implements AutoCloseable {
 
     Journal(Path root) throws IOException {
         this.root = root;
-        this.writer = Files.newBufferedWriter(root.resolve(FILE), StandardCharsets.UTF_8,
+        this.writer = Files.newBufferedWriter(root.resolve(RunDirectory.JOURNAL), StandardCharsets.UTF_8,
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
@@ -41,7 +39,7 @@ final class Journal implements AutoCloseable {
      * many bytes were dropped.
      */
     static int dropCutLastLine(Path root) throws IOException {
-        Path file = root.resolve(FILE);
+        Path file = root.resolve(RunDirectory.JOURNAL);
         if (!Files.isRegularFile(file)) {
             return 0;
         }

@@ -56,8 +56,8 @@ public final class JournalReplay {
      * can tell a replay that reached the server from one that reached nothing.
      */
     public List<Delivery> sync(Path runDirectory) throws IOException {
-        Path specFile = runDirectory.resolve(ExperimentRunner.SPEC_FILE);
-        List<JsonNode> events = read(runDirectory.resolve(Journal.FILE));
+        Path specFile = runDirectory.resolve(RunDirectory.SPEC);
+        List<JsonNode> events = read(runDirectory.resolve(RunDirectory.JOURNAL));
         ExperimentSpec spec;
         try {
             spec = new SpecLoader(catalog, environment).load(specFile, List.of()).spec();
@@ -82,8 +82,8 @@ public final class JournalReplay {
                     group.end(RunStatus.valueOf(event.path("status").asText()));
                     ended = true;
                 }
-                default -> throw new InvalidInputException(runDirectory.resolve(Journal.FILE) + ": unknown event "
-                        + event);
+                default -> throw new InvalidInputException(runDirectory.resolve(RunDirectory.JOURNAL)
+                        + ": unknown event " + event);
             }
         }
         if (!ended) {
@@ -98,7 +98,7 @@ public final class JournalReplay {
             bytes = Files.readAllBytes(journal);
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(journal.getParent() + " is not a VAELab run directory: it has no "
-                    + Journal.FILE, e);
+                    + RunDirectory.JOURNAL, e);
         }
         List<String> lines = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
@@ -162,8 +162,7 @@ public final class JournalReplay {
     }
 
     private static RunStatus statusFromProvenance(Path runDirectory) throws IOException {
-        JsonNode provenance = Journal.JSON.readTree(runDirectory.resolve(OpenRun.PROVENANCE_FILE).toFile());
-        RunStatus status = RunStatus.valueOf(provenance.path("status").asText(RunStatus.FAILED.name()));
-        return status == RunStatus.RUNNING ? RunStatus.FAILED : status;
+        RunStatus status = RunRecord.read(runDirectory).status();
+        return status == null || status == RunStatus.RUNNING ? RunStatus.FAILED : status;
     }
 }

@@ -30,8 +30,8 @@ final class LocalRunTracker implements Tracker {
     @Override
     public void start(RunInfo run) throws IOException {
         journal = new Journal(directory.root());
-        metrics = new MetricsCsv(directory.file(MetricsCsv.FILE));
-        timing = new MetricsCsv(directory.file(MetricsCsv.TIMING_FILE));
+        metrics = new MetricsCsv(directory.file(RunDirectory.METRICS));
+        timing = new MetricsCsv(directory.file(RunDirectory.TIMING));
         journal.start(run);
     }
 

@@ -20,8 +20,6 @@ import org.apache.commons.csv.CSVRecord;
  */
 final class MetricsCsv implements AutoCloseable {
 
-    static final String FILE = "metrics.csv";
-    static final String TIMING_FILE = "timing.csv";
     private static final String[] HEADER = {"step", "epoch", "metric", "value"};
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build();
 

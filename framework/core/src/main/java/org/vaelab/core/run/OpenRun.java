@@ -1,14 +1,10 @@
 package org.vaelab.core.run;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.vaelab.core.train.Checkpoint;
 import org.vaelab.core.train.Failures;
 import org.vaelab.spi.track.RunInfo;
@@ -22,38 +18,33 @@ import org.vaelab.spi.track.RunStatus;
  */
 final class OpenRun implements AutoCloseable {
 
-    static final String PROVENANCE_FILE = "provenance.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
     private final RunDirectory directory;
-    private final Map<String, Object> provenance;
+    private RunRecord record;
     private final TrackerGroup tracker;
     private final String commandLine;
     private final Thread shutdownHook;
     private boolean ended;
 
-    private OpenRun(RunDirectory directory, Map<String, Object> provenance, TrackerGroup tracker, String commandLine) {
+    private OpenRun(RunDirectory directory, RunRecord record, TrackerGroup tracker, String commandLine) {
         this.directory = directory;
-        this.provenance = new LinkedHashMap<>(provenance);
+        this.record = record;
         this.tracker = tracker;
         this.commandLine = commandLine;
         this.shutdownHook = new Thread(this::stopped, "vaelab-run-killed");
     }
 
     /**
-     * Writes the provenance as RUNNING, starts the trackers and arms the shutdown hook.
+     * Writes the run's record as RUNNING, starts the trackers and arms the shutdown hook.
      *
      * @param commandLine {@code vae run} with the run's spec and {@code --set} values, which the
      *     note on a stopped run completes with {@code --resume RUN_DIR}
      */
-    static OpenRun start(RunDirectory directory, Map<String, Object> provenance, TrackerGroup tracker, RunInfo info,
+    static OpenRun start(RunDirectory directory, RunRecord record, TrackerGroup tracker, RunInfo info,
                          String commandLine) throws IOException {
-        OpenRun run = new OpenRun(directory, provenance, tracker, commandLine);
-        run.provenance.put("run_id", info.runId());
-        run.provenance.put("status", RunStatus.RUNNING.name());
-        run.writeProvenance();
+        OpenRun run = new OpenRun(directory, record.running(info.runId()), tracker, commandLine);
+        run.record.write(directory);
         tracker.start(info);
-        tracker.logArtifact(directory.root().resolve(ExperimentRunner.SPEC_FILE), ExperimentRunner.SPEC_FILE);
+        tracker.logArtifact(directory.root().resolve(RunDirectory.SPEC), RunDirectory.SPEC);
         Runtime.getRuntime().addShutdownHook(run.shutdownHook);
         return run;
     }
@@ -63,27 +54,27 @@ final class OpenRun implements AutoCloseable {
         return tracker;
     }
 
-    /** Ends the run as FAILED, recording {@code reason} in {@code provenance.json}. */
+    /** Ends the run as FAILED, recording {@code reason} in its record. */
     synchronized void fail(String reason) {
-        if (!ended) {
-            provenance.put("failure", reason);
-        }
-        end(RunStatus.FAILED);
+        end(RunStatus.FAILED, reason);
     }
 
     /** Ends the run with {@code status}, unless it has ended already. */
     synchronized void end(RunStatus status) {
+        end(status, null);
+    }
+
+    private void end(RunStatus status, String reason) {
         if (ended) {
             return;
         }
         ended = true;
-        provenance.put("status", status.name());
-        provenance.put("ended", Instant.now().toString());
+        record = record.ended(status, Instant.now(), reason);
         try {
             recordEnd();
-            tracker.logArtifact(directory.root().resolve(PROVENANCE_FILE), PROVENANCE_FILE);
-            tracker.logArtifact(directory.root().resolve(MetricsCsv.FILE), MetricsCsv.FILE);
-            tracker.logArtifact(directory.root().resolve(MetricsCsv.TIMING_FILE), MetricsCsv.TIMING_FILE);
+            tracker.logArtifact(directory.root().resolve(RunDirectory.PROVENANCE), RunDirectory.PROVENANCE);
+            tracker.logArtifact(directory.root().resolve(RunDirectory.METRICS), RunDirectory.METRICS);
+            tracker.logArtifact(directory.root().resolve(RunDirectory.TIMING), RunDirectory.TIMING);
             tracker.end(status);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -102,7 +93,7 @@ final class OpenRun implements AutoCloseable {
     }
 
     private String howToContinue() {
-        Path checkpoint = directory.root().resolve(TrainingLoop.LAST_CHECKPOINT);
+        Path checkpoint = directory.root().resolve(RunDirectory.LAST_CHECKPOINT);
         if (!Files.isRegularFile(checkpoint)) {
             return "it has no checkpoint yet, so it must be started again: `" + commandLine + "`";
         }
@@ -127,24 +118,20 @@ final class OpenRun implements AutoCloseable {
     }
 
     /**
-     * Writes the ended run's provenance. On a disk too full for the temporary file of an atomic
+     * Writes the ended run's record. On a disk too full for the temporary file of an atomic
      * write, it is overwritten in place, in the space it takes already: a run that has ended must
      * not go on saying RUNNING.
      */
     private void recordEnd() throws IOException {
         try {
-            writeProvenance();
+            record.write(directory);
         } catch (IOException full) {
             try {
-                Files.write(directory.root().resolve(PROVENANCE_FILE), JSON.writeValueAsBytes(provenance));
+                Files.write(directory.root().resolve(RunDirectory.PROVENANCE), record.toJson());
             } catch (IOException stillFull) {
                 full.addSuppressed(stillFull);
                 throw full;
             }
         }
-    }
-
-    private void writeProvenance() throws IOException {
-        directory.write(PROVENANCE_FILE, file -> JSON.writeValue(file.toFile(), provenance));
     }
 }

@@ -30,7 +30,7 @@ final class Pictures {
         GeneratorGraph generator = GeneratorGraph.of(trained, model.parts());
         FigureInputs inputs = new FigureInputs(GraphLatentModel.of(trained, generator), model.data().shape(),
                 model.data().test(), klPerDimension, model.streams().pictures(),
-                directory.root().resolve(MetricsCsv.FILE));
+                directory.root().resolve(RunDirectory.METRICS));
         List<String> paths = new ArrayList<>();
         for (Figure figure : Figures.render(inputs)) {
             directory.write(figure.path(), figure.content()::writeTo);

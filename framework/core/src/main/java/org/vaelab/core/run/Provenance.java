@@ -20,13 +20,11 @@ import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.train.EngineThreads;
 
 /**
- * What is needed to reproduce a run ({@code provenance.json}): the spec's hash, the code's
- * version and git commit, the backend, thread and BLAS settings, the seed, the machine.
+ * What is needed to reproduce a run, as its {@link RunRecord}: the spec's hash, the code's version
+ * and git commit, the backend, thread and BLAS settings, the seed, the machine.
  */
 final class Provenance {
 
-    /** The key of the folder relative paths in the spec were resolved against, the spec's folder. */
-    static final String BASE_DIRECTORY = "base_directory";
     private static final String[] THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_CORETYPE", "OPENBLAS_NUM_THREADS",
         EngineThreads.VARIABLE};
     /** What ND4J reports of the device: backend, BLAS vendor and threads, CUDA devices when there are any. */
@@ -36,22 +34,17 @@ final class Provenance {
     private Provenance() {
     }
 
-    /** The provenance of a run of {@code spec} started now; {@code workingDirectory} is probed for git. */
-    static Map<String, Object> describe(ResolvedSpec spec, String specSource, Path workingDirectory, Instant started) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    /**
+     * The record of a run of {@code spec} started {@code started}, not yet running;
+     * {@code workingDirectory} is probed for git.
+     *
+     * @param trainingStep how the run's training steps run ({@code compiled} or {@code session})
+     */
+    static RunRecord describe(ResolvedSpec spec, String specSource, Path workingDirectory, Instant started,
+                              String trainingStep) {
         Versions versions = Versions.current();
-        out.put("spec_source", specSource);
-        out.put(BASE_DIRECTORY, workingDirectory.toAbsolutePath().toString());
-        out.put("spec_sha256", spec.sha256());
-        out.put("seed", spec.spec().seed());
-        out.put("started", started.toString());
-        out.put("vaelab_version", versions.vaelab());
-        out.put("nd4j_version", versions.nd4j());
-        gitCommit(workingDirectory).ifPresent(commit -> out.put("git_commit", commit));
-        out.put("backend", Nd4j.getBackend().getClass().getSimpleName());
-        out.put("data_type", Nd4j.dataType().toString());
         Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
-        Map<String, Object> device = new LinkedHashMap<>();
+        Map<String, String> device = new LinkedHashMap<>();
         for (String key : DEVICE_KEYS) {
             if (environment.containsKey(key)) {
                 device.put(key, String.valueOf(environment.get(key)));
@@ -59,18 +52,18 @@ final class Provenance {
         }
         device.put("native_build", nativeBuild());
         cpuModel().ifPresent(model -> device.put("cpu.model", model));
-        out.put("device", device);
         Map<String, String> threads = new LinkedHashMap<>();
         for (String name : THREAD_VARIABLES) {
             threads.put(name, Optional.ofNullable(System.getenv(name)).orElse("unset"));
         }
         threads.put("training", Integer.toString(EngineThreads.count()));
-        out.put("threads", threads);
-        out.put("available_processors", Runtime.getRuntime().availableProcessors());
-        out.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
-        out.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                + System.getProperty("os.arch"));
-        return out;
+        return new RunRecord(RunRecord.FORMAT, specSource, workingDirectory.toAbsolutePath().toString(),
+                spec.sha256(), spec.spec().seed(), started.toString(), versions.vaelab(), versions.nd4j(),
+                gitCommit(workingDirectory).orElse(null), Nd4j.getBackend().getClass().getSimpleName(),
+                Nd4j.dataType().toString(), device, threads, Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"), trainingStep, null, null, null, null);
     }
 
     /**

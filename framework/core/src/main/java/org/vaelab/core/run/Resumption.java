@@ -1,7 +1,5 @@
 package org.vaelab.core.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +10,6 @@ import java.util.Locale;
 import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.train.Checkpoint;
 import org.vaelab.spi.InvalidInputException;
-import org.vaelab.spi.track.RunStatus;
 
 /**
  * A stopped run about to continue ({@code vae run SPEC --resume RUN_DIR}): its directory, locked
@@ -27,15 +24,13 @@ import org.vaelab.spi.track.RunStatus;
  */
 record Resumption(RunDirectory directory, ProcessLock lock, String runId, Checkpoint checkpoint) {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     /** Checks, locks and reads {@code runDirectory} for a resumption of {@code resolved}. */
     static Resumption open(Path runDirectory, ResolvedSpec resolved) throws IOException {
-        Path spec = runDirectory.resolve(ExperimentRunner.SPEC_FILE);
-        Path provenanceFile = runDirectory.resolve(OpenRun.PROVENANCE_FILE);
+        Path spec = runDirectory.resolve(RunDirectory.SPEC);
+        Path provenanceFile = runDirectory.resolve(RunDirectory.PROVENANCE);
         if (!Files.isRegularFile(spec) || !Files.isRegularFile(provenanceFile)) {
             throw new InvalidInputException("--resume " + runDirectory + ": not a run directory (it has no "
-                    + ExperimentRunner.SPEC_FILE + " and " + OpenRun.PROVENANCE_FILE + ")");
+                    + RunDirectory.SPEC + " and " + RunDirectory.PROVENANCE + ")");
         }
         RunDirectory directory = RunDirectory.existing(runDirectory);
         ProcessLock lock = directory.lock();
@@ -49,25 +44,25 @@ record Resumption(RunDirectory directory, ProcessLock lock, String runId, Checkp
     }
 
     private static String checkedRunId(Path runDirectory, ResolvedSpec resolved) throws IOException {
-        Path spec = runDirectory.resolve(ExperimentRunner.SPEC_FILE);
+        Path spec = runDirectory.resolve(RunDirectory.SPEC);
         if (!Files.readString(spec, StandardCharsets.UTF_8).equals(resolved.yaml())) {
             throw new InvalidInputException("--resume " + runDirectory + ": the run was made from another spec (sha256 "
-                    + "of its " + ExperimentRunner.SPEC_FILE + " differs from " + resolved.sha256().substring(0, 8)
+                    + "of its " + RunDirectory.SPEC + " differs from " + resolved.sha256().substring(0, 8)
                     + "); resume it with the same spec and --set values ('vae validate --print' shows what a spec "
                     + "resolves to)");
         }
-        JsonNode provenance = JSON.readTree(runDirectory.resolve(OpenRun.PROVENANCE_FILE).toFile());
-        if (RunStatus.FINISHED.name().equals(provenance.path("status").asText())) {
+        RunRecord record = RunRecord.read(runDirectory);
+        if (record.finished()) {
             throw new InvalidInputException("--resume " + runDirectory + ": the run has already finished");
         }
-        return provenance.path("run_id").asText();
+        return record.runId();
     }
 
     private static Path checkedCheckpoint(Path runDirectory) {
-        Path checkpoint = runDirectory.resolve(TrainingLoop.LAST_CHECKPOINT);
+        Path checkpoint = runDirectory.resolve(RunDirectory.LAST_CHECKPOINT);
         if (!Files.isRegularFile(checkpoint)) {
             throw new InvalidInputException("--resume " + runDirectory
-                    + ": the run stopped before its first checkpoint (" + TrainingLoop.LAST_CHECKPOINT
+                    + ": the run stopped before its first checkpoint (" + RunDirectory.LAST_CHECKPOINT
                     + "); start it again without --resume");
         }
         return checkpoint;
@@ -78,8 +73,8 @@ record Resumption(RunDirectory directory, ProcessLock lock, String runId, Checkp
         try {
             return Checkpoint.read(checkpoint);
         } catch (InvalidInputException e) {
-            String best = Files.isRegularFile(runDirectory.resolve(TrainingLoop.BEST_CHECKPOINT))
-                    ? "to resume from the best epoch instead, copy " + TrainingLoop.BEST_CHECKPOINT
+            String best = Files.isRegularFile(runDirectory.resolve(RunDirectory.BEST_CHECKPOINT))
+                    ? "to resume from the best epoch instead, copy " + RunDirectory.BEST_CHECKPOINT
                     + " over it, or " : "";
             throw new InvalidInputException("--resume " + runDirectory + ": " + e.getMessage() + "; " + best
                     + "start the run again without --resume", e);
@@ -97,9 +92,10 @@ record Resumption(RunDirectory directory, ProcessLock lock, String runId, Checkp
     void rewind(PrintStream out) throws IOException {
         int dropped = Journal.dropCutLastLine(directory.root());
         if (dropped > 0) {
-            out.printf(Locale.ROOT, "warning: dropped a cut last line of %s (%d bytes)%n", Journal.FILE, dropped);
+            out.printf(Locale.ROOT, "warning: dropped a cut last line of %s (%d bytes)%n", RunDirectory.JOURNAL,
+                    dropped);
         }
-        for (String file : List.of(MetricsCsv.FILE, MetricsCsv.TIMING_FILE)) {
+        for (String file : List.of(RunDirectory.METRICS, RunDirectory.TIMING)) {
             if (Files.isRegularFile(directory.root().resolve(file))) {
                 MetricsCsv.dropRows(directory, file,
                         (epoch, metric) -> epoch > checkpoint.epoch() || FinalEvaluation.names(metric));

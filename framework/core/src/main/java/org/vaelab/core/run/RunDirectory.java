@@ -7,13 +7,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A run's folder, {@code runs/<experiment>/<run-name>/}. Files are written {@link AtomicFile atomically},
+ * A run's folder, {@code runs/<experiment>/<run-name>/}, and the names of the files in it, which
+ * every reader and writer of a run takes from here. Files are written {@link AtomicFile atomically},
  * so a crash never leaves a half-written file under its real name.
  */
 public final class RunDirectory {
 
+    /** The run's record ({@link RunRecord}): what it is, how it was made and where it stands. */
+    public static final String PROVENANCE = "provenance.json";
+    /** The spec the run was made from, resolved (defaults filled in, overrides applied). */
+    public static final String SPEC = "spec.resolved.yaml";
+    /** Every metric, one row per step, epoch and name. */
+    public static final String METRICS = "metrics.csv";
+    /** How long each epoch and evaluation took. */
+    public static final String TIMING = "timing.csv";
+    /** What was sent to the trackers, to deliver what a tracker missed ({@code vae sync}). */
+    public static final String JOURNAL = "journal.jsonl";
+    /** The training state after the last finished epoch, to resume from. */
+    public static final String LAST_CHECKPOINT = "checkpoints/last.ckpt";
+    /** The training state of the epoch with the best validation ELBO. */
+    public static final String BEST_CHECKPOINT = "checkpoints/best.ckpt";
+    /** The trained model, as a SameDiff flatbuffers file, for {@code vae eval}, {@code sample} and the rest. */
+    public static final String FINAL_MODEL = "checkpoints/final.fb";
     /** The file whose lock marks the folder as a live run's. */
-    static final String LOCK_FILE = ".vae.lock";
+    static final String LOCK = ".vae.lock";
 
     private final Path root;
 
@@ -74,7 +91,7 @@ public final class RunDirectory {
      * @throws org.vaelab.spi.InvalidInputException when another process holds it
      */
     public ProcessLock lock() throws IOException {
-        return ProcessLock.acquire(root.resolve(LOCK_FILE), root.toString(),
+        return ProcessLock.acquire(root.resolve(LOCK), root.toString(),
                 "wait for it to end, or stop it, before resuming the run");
     }
 

@@ -1,7 +1,5 @@
 package org.vaelab.core.run;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.Dataset;
 import org.vaelab.spi.data.LoadContext;
-import org.vaelab.spi.track.RunStatus;
 
 /**
  * A finished run opened again: its {@code spec.resolved.yaml} read through the installed plugins,
@@ -61,24 +58,21 @@ public final class TrainedRun {
             throw new InvalidInputException(directory + " is not a folder; name a run directory such as "
                     + "runs/quickstart/20261122-015515-bb13845e");
         }
-        Path specFile = require(directory, ExperimentRunner.SPEC_FILE);
-        Path provenanceFile = require(directory, OpenRun.PROVENANCE_FILE);
-        JsonNode provenance = readProvenance(provenanceFile);
-        String status = provenance.path("status").asText("");
-        if (!RunStatus.FINISHED.name().equals(status)) {
-            throw new InvalidInputException(directory + " is not a finished run: " + OpenRun.PROVENANCE_FILE
-                    + " says its status is " + (status.isEmpty() ? "unknown" : status));
+        Path specFile = require(directory, RunDirectory.SPEC);
+        RunRecord record = RunRecord.read(directory);
+        if (!record.finished()) {
+            throw new InvalidInputException(directory + " is not a finished run: " + RunDirectory.PROVENANCE
+                    + " says its status is " + (record.status() == null ? "unknown" : record.status()));
         }
-        Path checkpoint = directory.resolve(ExperimentRunner.CHECKPOINT_FILE);
+        Path checkpoint = directory.resolve(RunDirectory.FINAL_MODEL);
         if (!Files.isRegularFile(checkpoint)) {
-            throw new InvalidInputException(directory + " has no trained model: " + ExperimentRunner.CHECKPOINT_FILE
+            throw new InvalidInputException(directory + " has no trained model: " + RunDirectory.FINAL_MODEL
                     + " is missing");
         }
         ModelChecksum.check(checkpoint);
         ExperimentSpec spec = readSpec(specFile, catalog, environment);
-        Path baseDirectory = Path.of(provenance.path(Provenance.BASE_DIRECTORY).asText(""));
         DataSplits data = catalog.create(Family.DATASET, spec.data())
-                .load(new LoadContext(baseDirectory.toAbsolutePath(), spec.seed()));
+                .load(new LoadContext(record.specFolder().toAbsolutePath(), spec.seed()));
         ModelParts parts = Assembly.parts(spec, catalog, data.shape());
         return new TrainedRun(directory, spec, data, parts, trainedGraph(checkpoint, parts, spec.train().mcSamples()));
     }
@@ -89,14 +83,6 @@ public final class TrainedRun {
             throw new InvalidInputException(directory + " is not a VAELab run directory: it has no " + file);
         }
         return path;
-    }
-
-    private static JsonNode readProvenance(Path file) throws IOException {
-        try {
-            return Journal.JSON.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(file + " is not valid JSON (" + e.getOriginalMessage() + ")", e);
-        }
     }
 
     private static ExperimentSpec readSpec(Path specFile, ComponentCatalog catalog, UnaryOperator<String> environment) {

@@ -29,8 +29,6 @@ import org.vaelab.core.train.VaeGraph;
  */
 final class TrainingLoop {
 
-    static final String LAST_CHECKPOINT = "checkpoints/last.ckpt";
-    static final String BEST_CHECKPOINT = "checkpoints/best.ckpt";
 
     private final Assembly model;
     private final ExperimentSpec spec;
@@ -156,10 +154,10 @@ final class TrainingLoop {
         }
         Checkpoint checkpoint = trainer.checkpoint(best);
         if (improved) {
-            directory.write(BEST_CHECKPOINT, checkpoint::write);
+            directory.write(RunDirectory.BEST_CHECKPOINT, checkpoint::write);
         }
         if (periodic) {
-            directory.write(LAST_CHECKPOINT, checkpoint::write);
+            directory.write(RunDirectory.LAST_CHECKPOINT, checkpoint::write);
         }
     }
 

@@ -79,7 +79,8 @@ public final class Interpolation {
                 value = matcher.group(2);
             }
             if (value == null) {
-                problems.add("spec/UnsetVariable", path, scalar.location(), "environment variable " + matcher.group(1)
+                problems.add(ErrorId.SPEC_UNSET_VARIABLE, path, scalar.location(), "environment variable "
+                        + matcher.group(1)
                         + " is not set and has no default; write ${" + matcher.group(1) + ":-default} to give one");
                 value = "";
             }

@@ -44,18 +44,19 @@ public final class Overrides {
         int equals = assignment.indexOf('=');
         Location at = Location.override(assignment);
         if (equals <= 0 || assignment.substring(0, equals).isBlank()) {
-            problems.add("spec/BadOverride", "", at, "expected KEY=VALUE with a dotted key, such as kl.beta=4");
+            problems.add(ErrorId.SPEC_BAD_OVERRIDE, "", at, "expected KEY=VALUE with a dotted key, such as kl.beta=4");
             return root;
         }
         String key = key(assignment);
         String[] keys = key.split("\\.", -1);
         if (Arrays.stream(keys).anyMatch(String::isBlank)) {
-            problems.add("spec/BadOverride", "", at, "'" + key + "' is not a key: a key is names joined by single dots,"
+            problems.add(ErrorId.SPEC_BAD_OVERRIDE, "", at, "'" + key
+                    + "' is not a key: a key is names joined by single dots,"
                     + " such as kl.beta or model.encoder.hidden, without a dot at either end");
             return root;
         }
         if (assignment.substring(equals + 1).isBlank()) {
-            problems.add("spec/BadOverride", key, at, "no value after '='; write " + key
+            problems.add(ErrorId.SPEC_BAD_OVERRIDE, key, at, "no value after '='; write " + key
                     + "=VALUE (the value is read as YAML; write null for no value)");
             return root;
         }
@@ -80,7 +81,7 @@ public final class Overrides {
             return map.with(key, at, set(new MapNode(at, Map.of()), keys, index + 1, value, at, childPath));
         }
         if (!(existing.value() instanceof MapNode child)) {
-            problems.add("spec/BadOverride", childPath, at,
+            problems.add(ErrorId.SPEC_BAD_OVERRIDE, childPath, at,
                     "cannot set a key inside " + existing.value().describe() + "; only mappings have keys");
             return map;
         }

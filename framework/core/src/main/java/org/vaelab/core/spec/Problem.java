@@ -1,10 +1,11 @@
 package org.vaelab.core.spec;
 
 /**
- * One thing wrong with a spec, reported with a stable id ({@code spec/UnknownKey}), the dotted
- * path of the value, where it was written, and a message saying what was found and what is allowed.
+ * One thing wrong with a spec, reported with a stable id from the {@link ErrorId} catalogue
+ * ({@code spec/UnknownKey}), the dotted path of the value, where it was written, and a message
+ * saying what was found and what is allowed.
  */
-public record Problem(String id, String path, Location location, String message) {
+public record Problem(ErrorId id, String path, Location location, String message) {
 
     /** The problem on one line, as {@code vae} prints it. */
     public String format() {

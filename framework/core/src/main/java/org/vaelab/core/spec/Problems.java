@@ -13,7 +13,7 @@ public final class Problems {
      * location): the first problem of a value is its cause, later ones follow from it (an unset
      * variable leaves an empty text, which is then also not a number).
      */
-    public void add(String id, String path, Location location, String message) {
+    public void add(ErrorId id, String path, Location location, String message) {
         if (!path.isEmpty() && found.stream().anyMatch(p -> p.path().equals(path) && p.location().equals(location))) {
             return;
         }

@@ -54,7 +54,7 @@ public final class RecordBinder {
     private <R extends Record> R bindRecord(Class<R> type, SpecNode node, String path, String owner,
             Set<String> extraKeys) {
         if (!(node instanceof MapNode map)) {
-            problems.add("spec/WrongType", path, node.location(),
+            problems.add(ErrorId.SPEC_WRONG_TYPE, path, node.location(),
                     "expected a mapping for " + owner + ", found " + node.describe());
             return null;
         }
@@ -64,7 +64,7 @@ public final class RecordBinder {
         allowed.addAll(extraKeys);
         map.entries().forEach((key, entry) -> {
             if (!allowed.contains(key)) {
-                problems.add("spec/UnknownKey", DottedPath.child(path, key), entry.keyLocation(),
+                problems.add(ErrorId.SPEC_UNKNOWN_KEY, DottedPath.child(path, key), entry.keyLocation(),
                         "unknown key for " + owner + "." + Names.didYouMean(key, known)
                                 + (known.isEmpty() ? " It takes no options" : " Known: "
                                         + String.join(", ", new TreeSet<>(known))));
@@ -82,7 +82,7 @@ public final class RecordBinder {
             if (entry != null) {
                 valueNode = withDefaultType(entry.value(), param, type, key);
             } else if (param == null || Param.REQUIRED.equals(param.defaultValue())) {
-                problems.add("spec/MissingKey", childPath, map.location(), "required key missing from " + owner
+                problems.add(ErrorId.SPEC_MISSING_KEY, childPath, map.location(), "required key missing from " + owner
                         + (param == null ? "" : " (" + param.value() + ")"));
                 complete = false;
                 continue;
@@ -112,12 +112,13 @@ public final class RecordBinder {
             Throwable cause = e.getCause();
             if (cause instanceof InvalidConfigException invalid) {
                 MapNode.Entry entry = map.entries().get(invalid.key());
-                problems.add("spec/BadValue", invalid.key().isEmpty() ? path : DottedPath.child(path, invalid.key()),
+                problems.add(ErrorId.SPEC_BAD_VALUE,
+                        invalid.key().isEmpty() ? path : DottedPath.child(path, invalid.key()),
                         entry == null ? map.location() : entry.value().location(), invalid.getMessage());
                 return null;
             }
             if (cause instanceof IllegalArgumentException illegal) {
-                problems.add("spec/BadValue", path, map.location(), illegal.getMessage() == null
+                problems.add(ErrorId.SPEC_BAD_VALUE, path, map.location(), illegal.getMessage() == null
                         ? "not accepted by " + type.getSimpleName() + " (" + illegal.getClass().getSimpleName() + ")"
                         : illegal.getMessage());
                 return null;
@@ -186,7 +187,7 @@ public final class RecordBinder {
             if (raw == Component.class) {
                 return bindComponent((ParameterizedType) type, node, path);
             }
-            problems.add("spec/WrongType", path, node.location(), "expected " + expected(raw) + ", found null");
+            problems.add(ErrorId.SPEC_WRONG_TYPE, path, node.location(), "expected " + expected(raw) + ", found null");
             return Bound.INVALID;
         }
         if (raw == Component.class) {
@@ -200,7 +201,7 @@ public final class RecordBinder {
             return value == null ? Bound.INVALID : Bound.of(value);
         }
         if (!(node instanceof ScalarNode scalar)) {
-            problems.add("spec/WrongType", path, node.location(),
+            problems.add(ErrorId.SPEC_WRONG_TYPE, path, node.location(),
                     "expected " + expected(raw) + ", found " + node.describe());
             return Bound.INVALID;
         }
@@ -212,7 +213,7 @@ public final class RecordBinder {
         if (raw.isInstance(node)) {
             return Bound.of(node);
         }
-        problems.add("spec/WrongType", path, node.location(),
+        problems.add(ErrorId.SPEC_WRONG_TYPE, path, node.location(),
                 "expected " + expected(raw) + ", found " + node.describe());
         return Bound.INVALID;
     }
@@ -238,25 +239,25 @@ public final class RecordBinder {
     private Bound bindFamilyComponent(Family<?> family, SpecNode node, String path) {
         Set<String> types = catalog.factories(family).keySet();
         if (!(node instanceof MapNode map)) {
-            problems.add("spec/WrongType", path, node.location(), "expected a mapping with a 'type' key for the "
+            problems.add(ErrorId.SPEC_WRONG_TYPE, path, node.location(), "expected a mapping with a 'type' key for the "
                     + family + ", found " + node.describe() + ". Known types: " + known(types));
             return Bound.INVALID;
         }
         MapNode.Entry typeEntry = map.entries().get(TYPE_KEY);
         if (typeEntry == null) {
-            problems.add("spec/MissingKey", DottedPath.child(path, TYPE_KEY), map.location(),
+            problems.add(ErrorId.SPEC_MISSING_KEY, DottedPath.child(path, TYPE_KEY), map.location(),
                     "the " + family + " needs a 'type'. Known types: " + known(types));
             return Bound.INVALID;
         }
         String typePath = DottedPath.child(path, TYPE_KEY);
         if (!(typeEntry.value() instanceof ScalarNode typeName) || typeName.kind() != ScalarNode.Kind.STRING) {
-            problems.add("spec/WrongType", typePath, typeEntry.value().location(),
+            problems.add(ErrorId.SPEC_WRONG_TYPE, typePath, typeEntry.value().location(),
                     "expected a type name, found " + typeEntry.value().describe() + ". Known types: " + known(types));
             return Bound.INVALID;
         }
         Optional<ComponentFactory<?, ?>> factory = catalog.factory(family, typeName.text());
         if (factory.isEmpty()) {
-            problems.add("spec/UnknownType", typePath, typeName.location(), "unknown " + family + " type '"
+            problems.add(ErrorId.SPEC_UNKNOWN_TYPE, typePath, typeName.location(), "unknown " + family + " type '"
                     + typeName.text() + "'." + Names.didYouMean(typeName.text(), types) + " Known types: "
                     + known(types));
             return Bound.INVALID;
@@ -268,7 +269,7 @@ public final class RecordBinder {
 
     private Bound bindList(ParameterizedType type, SpecNode node, String path, Param param) {
         if (!(node instanceof ListNode list)) {
-            problems.add("spec/WrongType", path, node.location(), "expected a list, found " + node.describe());
+            problems.add(ErrorId.SPEC_WRONG_TYPE, path, node.location(), "expected a list, found " + node.describe());
             return Bound.INVALID;
         }
         Type element = type.getActualTypeArguments()[0];
@@ -279,7 +280,7 @@ public final class RecordBinder {
             if (item instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.NULL) {
                 // a list's optional default (Param.NONE) lets the list be null, never an item of it
                 Class<?> raw = element instanceof ParameterizedType p ? (Class<?>) p.getRawType() : (Class<?>) element;
-                problems.add("spec/WrongType", path + "[" + i + "]", item.location(), "expected " + expected(raw)
+                problems.add(ErrorId.SPEC_WRONG_TYPE, path + "[" + i + "]", item.location(), "expected " + expected(raw)
                         + ", found null; a list's items cannot be null: leave the item out");
                 valid = false;
                 continue;
@@ -319,7 +320,8 @@ public final class RecordBinder {
             long lowest = isInt ? Integer.MIN_VALUE : Long.MIN_VALUE;
             long highest = isInt ? Integer.MAX_VALUE : Long.MAX_VALUE;
             if (value.compareTo(BigInteger.valueOf(lowest)) < 0 || value.compareTo(BigInteger.valueOf(highest)) > 0) {
-                problems.add("spec/BadValue", path, scalar.location(), "must be " + (value.signum() < 0 ? ">= " + lowest
+                problems.add(ErrorId.SPEC_BAD_VALUE, path, scalar.location(), "must be " + (value.signum() < 0 ? ">= "
+                        + lowest
                         : "<= " + highest) + ", found " + text);
                 return Bound.INVALID;
             }
@@ -332,13 +334,14 @@ public final class RecordBinder {
             } catch (NumberFormatException e) {
                 if (scalar.kind() == ScalarNode.Kind.FLOAT) {
                     // YAML's .nan and .inf: numbers, but not ones a parameter can take
-                    problems.add("spec/BadValue", path, scalar.location(), "must be a finite number, found " + text);
+                    problems.add(ErrorId.SPEC_BAD_VALUE, path, scalar.location(), "must be a finite number, found "
+                            + text);
                     return Bound.INVALID;
                 }
                 return wrongType(scalar, path, "a number");
             }
             if (!Double.isFinite(value)) {
-                problems.add("spec/BadValue", path, scalar.location(),
+                problems.add(ErrorId.SPEC_BAD_VALUE, path, scalar.location(),
                         "must be a finite number, found " + scalar.text());
                 return Bound.INVALID;
             }
@@ -352,7 +355,7 @@ public final class RecordBinder {
                 .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList();
         int index = names.indexOf(scalar.text());
         if (index < 0) {
-            problems.add("spec/BadValue", path, scalar.location(),
+            problems.add(ErrorId.SPEC_BAD_VALUE, path, scalar.location(),
                     "must be one of " + String.join(", ", names) + ", found "
                     + scalar.describe() + "." + Names.didYouMean(scalar.text(), names));
             return Bound.INVALID;
@@ -373,14 +376,14 @@ public final class RecordBinder {
             problem = "must be <= " + number(param.max());
         }
         if (problem != null) {
-            problems.add("spec/BadValue", path, scalar.location(), problem + ", found " + scalar.text());
+            problems.add(ErrorId.SPEC_BAD_VALUE, path, scalar.location(), problem + ", found " + scalar.text());
             return false;
         }
         return true;
     }
 
     private Bound wrongType(ScalarNode scalar, String path, String expected) {
-        problems.add("spec/WrongType", path, scalar.location(),
+        problems.add(ErrorId.SPEC_WRONG_TYPE, path, scalar.location(),
                 "expected " + expected + ", found " + scalar.describe());
         return Bound.INVALID;
     }

@@ -15,9 +15,10 @@ import java.util.Map;
  * @param sha256 the SHA-256 of {@code yaml}
  * @param params the recorded form flattened, the params trackers log ({@code model.latent_dim -> 20})
  * @param recorded the recorded form as plain maps, lists and scalars
+ * @param places where each value was written, to report problems found after loading at their place
  */
 public record ResolvedSpec(ExperimentSpec spec, String yaml, String sha256, Map<String, String> params,
-                           Map<String, Object> recorded) {
+                           Map<String, Object> recorded, SpecPlaces places) {
 
     public ResolvedSpec {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

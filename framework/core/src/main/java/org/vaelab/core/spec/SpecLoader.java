@@ -63,7 +63,7 @@ public final class SpecLoader {
         Optional<ExperimentSpec> spec = new RecordBinder(catalog, problems)
                 .bindRecord(ExperimentSpec.class, node, "", "the spec");
         problems.throwIfAny(source);
-        return resolve(spec.orElseThrow(), node, interpolation.fromEnvironment());
+        return resolve(spec.orElseThrow(), node, interpolation.fromEnvironment(), SpecPlaces.of(source, node));
     }
 
     /**
@@ -83,7 +83,7 @@ public final class SpecLoader {
                     .apply(map.entries().get(DATA_KEY).value(), DATA_KEY);
             data = new RecordBinder(catalog, problems).bindComponent(Family.DATASET, node, DATA_KEY);
         } else {
-            problems.add("spec/MissingKey", DATA_KEY, tree.orElseThrow().location(),
+            problems.add(ErrorId.SPEC_MISSING_KEY, DATA_KEY, tree.orElseThrow().location(),
                     "the file has no data block; write one such as data: {type: mnist, variant: fashion}");
         }
         problems.throwIfAny(source);
@@ -94,7 +94,8 @@ public final class SpecLoader {
      * The canonical form of a valid spec bound from {@code tree}: its {@link RecordedForm} as YAML,
      * hashed and flattened.
      */
-    private static ResolvedSpec resolve(ExperimentSpec spec, SpecNode tree, Map<SpecNode, String> fromEnvironment) {
+    private static ResolvedSpec resolve(ExperimentSpec spec, SpecNode tree, Map<SpecNode, String> fromEnvironment,
+                                        SpecPlaces places) {
         @SuppressWarnings("unchecked")
         Map<String, Object> recorded = (Map<String, Object>) RecordedForm.of(ResolvedSpec.plain(spec), tree,
                 fromEnvironment);
@@ -104,7 +105,7 @@ public final class SpecLoader {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a resolved spec is plain data", e);
         }
-        return new ResolvedSpec(spec, yaml, sha256(yaml), ResolvedSpec.flatten(recorded), recorded);
+        return new ResolvedSpec(spec, yaml, sha256(yaml), ResolvedSpec.flatten(recorded), recorded, places);
     }
 
     /** The SHA-256 of {@code text}'s UTF-8 bytes, as 64 hex digits. */

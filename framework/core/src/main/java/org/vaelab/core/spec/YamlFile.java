@@ -34,12 +34,13 @@ public record YamlFile(String noun, String plural, String least) {
         Location start = Location.at(1, 1);
         try {
             if (Files.isDirectory(file)) {
-                problems.add("spec/NotAFile", "", start, "is a directory; give the path of a .yaml " + noun + " file");
+                problems.add(ErrorId.SPEC_NOT_A_FILE, "", start, "is a directory; give the path of a .yaml " + noun
+                        + " file");
                 return "";
             }
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                problems.add("spec/TooLarge", "", start, "the file has " + size + " bytes; " + limit());
+                problems.add(ErrorId.SPEC_TOO_LARGE, "", start, "the file has " + size + " bytes; " + limit());
                 return "";
             }
             byte[] bytes;
@@ -47,18 +48,19 @@ public record YamlFile(String noun, String plural, String least) {
                 bytes = in.readNBytes((int) MAX_BYTES + 1);
             }
             if (bytes.length > MAX_BYTES) {
-                problems.add("spec/TooLarge", "", start, "the file has more than " + MAX_BYTES + " bytes; " + limit());
+                problems.add(ErrorId.SPEC_TOO_LARGE, "", start, "the file has more than " + MAX_BYTES + " bytes; "
+                        + limit());
                 return "";
             }
             return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
         } catch (NoSuchFileException e) {
-            problems.add("spec/FileNotFound", "", start, "no such file");
+            problems.add(ErrorId.SPEC_FILE_NOT_FOUND, "", start, "no such file");
         } catch (CharacterCodingException e) {
-            problems.add("spec/NotUtf8", "", start, "the file is not UTF-8 text");
+            problems.add(ErrorId.SPEC_NOT_UTF8, "", start, "the file is not UTF-8 text");
         } catch (AccessDeniedException e) {
-            problems.add("spec/Unreadable", "", start, "cannot be read: permission denied");
+            problems.add(ErrorId.SPEC_UNREADABLE, "", start, "cannot be read: permission denied");
         } catch (IOException e) {
-            problems.add("spec/Unreadable", "", start, "cannot be read: " + Failures.reason(e));
+            problems.add(ErrorId.SPEC_UNREADABLE, "", start, "cannot be read: " + Failures.reason(e));
         }
         return "";
     }

@@ -72,7 +72,7 @@ public final class YamlTreeReader {
         try (JsonParser parser = FACTORY.createParser(yaml)) {
             return document(parser);
         } catch (JsonProcessingException e) {
-            problems.add("spec/Syntax", "", syntaxLocation(e), "not valid YAML: " + syntaxMessage(e));
+            problems.add(ErrorId.SPEC_SYNTAX, "", syntaxLocation(e), "not valid YAML: " + syntaxMessage(e));
             return Optional.empty();
         } catch (IOException e) {
             throw new IllegalStateException("reading a string cannot fail", e);
@@ -83,17 +83,19 @@ public final class YamlTreeReader {
         try {
             JsonToken first = parser.nextToken();
             if (first == null) {
-                problems.add("spec/Empty", "", fixedLocation != null ? fixedLocation : Location.at(1, 1), emptyMessage);
+                problems.add(ErrorId.SPEC_EMPTY, "", fixedLocation != null ? fixedLocation : Location.at(1, 1),
+                        emptyMessage);
                 return Optional.empty();
             }
             SpecNode root = node(parser, "");
             if (parser.nextToken() != null) {
-                problems.add("spec/Syntax", "", location(parser), "a second YAML document starts here (after '---');"
+                problems.add(ErrorId.SPEC_SYNTAX, "", location(parser),
+                        "a second YAML document starts here (after '---');"
                         + " a spec is one document, so put each spec in a file of its own");
             }
             return Optional.of(root);
         } catch (StreamConstraintsException e) {
-            problems.add("spec/TooDeep", "", location(parser), "lists and mappings are nested more than "
+            problems.add(ErrorId.SPEC_TOO_DEEP, "", location(parser), "lists and mappings are nested more than "
                     + MAX_DEPTH + " levels deep here; specs are limited to that depth");
             return Optional.empty();
         }
@@ -129,13 +131,14 @@ public final class YamlTreeReader {
         Location at = location(parser);
         JsonToken token = parser.currentToken();
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            problems.add("spec/Syntax", path, at, "YAML aliases (*" + parser.getText() + ") are not supported in specs;"
+            problems.add(ErrorId.SPEC_SYNTAX, path, at, "YAML aliases (*" + parser.getText()
+                    + ") are not supported in specs;"
                     + " write the value out");
             return new ScalarNode(at, "null", ScalarNode.Kind.NULL);
         }
         Optional<String> tag = unsupportedTag(parser);
         if (tag.isPresent()) {
-            problems.add("spec/Syntax", path, at,
+            problems.add(ErrorId.SPEC_SYNTAX, path, at,
                     "YAML tags (" + tag.get() + ") are not supported in specs; nothing in a"
                     + " spec names a Java class: components are chosen by their registered type name");
             parser.skipChildren();
@@ -150,7 +153,7 @@ public final class YamlTreeReader {
             case VALUE_TRUE, VALUE_FALSE -> new ScalarNode(at, parser.getText(), ScalarNode.Kind.BOOLEAN);
             case VALUE_NULL -> new ScalarNode(at, "null", ScalarNode.Kind.NULL);
             default -> {
-                problems.add("spec/Syntax", path, at, "binary values (!!binary) are not supported in specs;"
+                problems.add(ErrorId.SPEC_SYNTAX, path, at, "binary values (!!binary) are not supported in specs;"
                         + " write plain text, numbers, booleans, lists or mappings");
                 yield new ScalarNode(at, "null", ScalarNode.Kind.NULL);
             }
@@ -184,7 +187,7 @@ public final class YamlTreeReader {
             SpecNode value = node(parser, childPath);
             MapNode.Entry previous = entries.get(key);
             if (previous != null) {
-                problems.add("spec/DuplicateKey", childPath, keyAt,
+                problems.add(ErrorId.SPEC_DUPLICATE_KEY, childPath, keyAt,
                         "key written twice; the first is at " + previous.keyLocation() + ". Keep one");
             } else {
                 entries.put(key, new MapNode.Entry(keyAt, value));

@@ -1,14 +1,10 @@
 package org.vaelab.core.study;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,17 +12,17 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.vaelab.core.run.RunDirectory;
+import org.vaelab.core.run.RunRecord;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.TrialRecord;
 
 /**
  * The study's trial runs as the local runs folder holds them: every run directory of the study's
- * experiment, read from its {@code provenance.json} (spec hash, status, start and end) and
+ * experiment, read from its {@link RunRecord} (spec hash, status, start and end) and
  * {@code metrics.csv} (the last value of each metric). Runs in name order, so oldest first.
  */
 final class LocalTrialRecords {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LocalTrialRecords() {
     }
@@ -40,10 +36,9 @@ final class LocalTrialRecords {
         List<TrialRecord> records = new ArrayList<>();
         try (Stream<Path> runs = Files.list(folder)) {
             for (Path run : runs.sorted().toList()) {
-                Path provenance = run.resolve("provenance.json");
-                if (Files.isRegularFile(provenance)) {
+                if (Files.isRegularFile(run.resolve(RunDirectory.PROVENANCE))) {
                     try {
-                        records.add(read(run, JSON.readTree(provenance.toFile())));
+                        records.add(read(run, RunRecord.read(run)));
                     } catch (IOException | RuntimeException unreadable) {
                         // a run cut off while writing: it counts as not finished
                     }
@@ -53,14 +48,10 @@ final class LocalTrialRecords {
         return records;
     }
 
-    private static TrialRecord read(Path run, JsonNode provenance) throws IOException {
-        RunStatus status = RunStatus.valueOf(provenance.path("status").asText(RunStatus.RUNNING.name()));
-        double seconds = provenance.hasNonNull("ended")
-                ? Duration.between(Instant.parse(provenance.path("started").asText()),
-                        Instant.parse(provenance.path("ended").asText())).toMillis() / 1000.0
-                : Double.NaN;
-        return new TrialRecord(provenance.path("spec_sha256").asText(), status, lastValues(run.resolve("metrics.csv")),
-                seconds);
+    private static TrialRecord read(Path run, RunRecord record) throws IOException {
+        RunStatus status = record.status() == null ? RunStatus.RUNNING : record.status();
+        double seconds = record.duration().map(duration -> duration.toMillis() / 1000.0).orElse(Double.NaN);
+        return new TrialRecord(record.specSha256(), status, lastValues(run.resolve(RunDirectory.METRICS)), seconds);
     }
 
     /** The last value of every metric in {@code metrics.csv}. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.core.spec.Location;
 import org.vaelab.core.spec.Problems;
 import org.vaelab.core.spec.RecordBinder;
@@ -43,7 +44,8 @@ final class StudyAxes {
 
     private void zipGroup(MapNode group, String path) {
         if (group.entries().isEmpty()) {
-            problems.add("study/BadValue", path, group.location(), "a zip group maps keys to lists of equal length,"
+            problems.add(ErrorId.STUDY_BAD_VALUE, path, group.location(),
+                    "a zip group maps keys to lists of equal length,"
                     + " such as {kl.beta: [1, 4], seed: [1, 2]}; found an empty mapping");
             return;
         }
@@ -54,7 +56,7 @@ final class StudyAxes {
             String columnPath = path + "." + column.getKey();
             Optional<List<SweptValue>> values = values(column.getValue().value(), columnPath);
             if (values.isPresent() && !columns.isEmpty() && values.get().size() != columns.get(0).size()) {
-                problems.add("study/BadValue", columnPath, column.getValue().value().location(),
+                problems.add(ErrorId.STUDY_BAD_VALUE, columnPath, column.getValue().value().location(),
                         "zipped keys move together, so their lists must be of equal length: " + values.get().size()
                                 + " values here, " + columns.get(0).size() + " for " + keys.get(0));
             } else if (values.isPresent()) {
@@ -78,7 +80,7 @@ final class StudyAxes {
         Set<String> swept = new HashSet<>(keys());
         for (int i = 0; i < axis.keys().size(); i++) {
             if (swept.contains(axis.keys().get(i))) {
-                problems.add("study/DuplicateKey", axis.keys().get(i), axis.keyLocations().get(i),
+                problems.add(ErrorId.STUDY_DUPLICATE_KEY, axis.keys().get(i), axis.keyLocations().get(i),
                         "swept twice; give each key its values in one place");
             }
         }
@@ -98,7 +100,7 @@ final class StudyAxes {
     private Optional<List<SweptValue>> values(SpecNode node, String path) {
         Optional<ListNode> list = binder.bindValue(ListNode.class, node, path);
         if (list.isPresent() && list.get().items().isEmpty()) {
-            problems.add("study/BadValue", path, node.location(),
+            problems.add(ErrorId.STUDY_BAD_VALUE, path, node.location(),
                     "a swept key needs at least one value, such as [1, 4]; found an empty list");
             return Optional.empty();
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.core.spec.Location;
 import org.vaelab.core.spec.Problem;
 import org.vaelab.core.spec.Problems;
@@ -46,7 +47,8 @@ public final class StudyPlanner {
         SweptKeys.check(study, asMap(ResolvedSpec.plain(base.spec())), study.base().toString(), problems);
         long count = study.axes().stream().mapToLong(axis -> axis.points().size()).reduce(1, Math::multiplyExact);
         if (count > study.maxRuns()) {
-            problems.add("study/TooManyRuns", "max_runs", study.maxRunsLocation(), "the study expands to " + count
+            problems.add(ErrorId.STUDY_TOO_MANY_RUNS, "max_runs", study.maxRunsLocation(), "the study expands to "
+                    + count
                     + " trials, more than max_runs = " + study.maxRuns() + "; sweep fewer values or raise max_runs");
         }
         problems.throwIfAny(study.source());

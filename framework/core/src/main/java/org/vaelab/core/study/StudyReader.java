@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.core.spec.Interpolation;
 import org.vaelab.core.spec.Location;
 import org.vaelab.core.spec.Problems;
@@ -87,7 +88,7 @@ public final class StudyReader {
             axes.seeds(map.entries().get(SEEDS));
         }
         if (axes.axes().isEmpty() && problems.isEmpty()) {
-            problems.add("study/NothingSwept", "", map.location(),
+            problems.add(ErrorId.STUDY_NOTHING_SWEPT, "", map.location(),
                     "a study sweeps at least one key: add grid, zip or seeds");
         }
         problems.throwIfAny(source);
@@ -107,7 +108,7 @@ public final class StudyReader {
             Location at = new Location(0, 0, "-p " + parameter);
             int equals = parameter.indexOf('=');
             if (equals <= 0 || equals == parameter.length() - 1) {
-                problems.add("study/BadParameter", "", at, "expected KEY=V1,V2,... such as kl.beta=0.5,1,2");
+                problems.add(ErrorId.STUDY_BAD_PARAMETER, "", at, "expected KEY=V1,V2,... such as kl.beta=0.5,1,2");
                 continue;
             }
             String key = parameter.substring(0, equals).strip();
@@ -149,7 +150,8 @@ public final class StudyReader {
     private static Path base(String written, Location at, Path file, Problems problems) {
         Path base = file.toAbsolutePath().getParent().resolve(written).normalize();
         if (!Files.isRegularFile(base)) {
-            problems.add("study/BaseNotFound", BASE, at, "no spec file " + written + " (looked for " + base + ")");
+            problems.add(ErrorId.STUDY_BASE_NOT_FOUND, BASE, at, "no spec file " + written + " (looked for " + base
+                    + ")");
         }
         return base;
     }

@@ -2,6 +2,7 @@ package org.vaelab.core.study;
 
 import java.util.Map;
 import java.util.TreeSet;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.core.spec.Names;
 import org.vaelab.core.spec.Problems;
 
@@ -26,14 +27,16 @@ final class SweptKeys {
                 String parent = "";
                 for (String part : key.split("\\.", -1)) {
                     if (!(node instanceof Map<?, ?> map)) {
-                        problems.add("study/UnknownKey", key, axis.keyLocations().get(i), "the base spec " + baseSource
+                        problems.add(ErrorId.STUDY_UNKNOWN_KEY, key, axis.keyLocations().get(i), "the base spec "
+                                + baseSource
                                 + " has a single value at " + parent + ", not a mapping with key '" + part + "'");
                         break;
                     }
                     if (!map.containsKey(part)) {
                         TreeSet<String> known = new TreeSet<>();
                         map.keySet().forEach(k -> known.add(k.toString()));
-                        problems.add("study/UnknownKey", key, axis.keyLocations().get(i), "the base spec " + baseSource
+                        problems.add(ErrorId.STUDY_UNKNOWN_KEY, key, axis.keyLocations().get(i), "the base spec "
+                                + baseSource
                                 + " has no key '" + part + "'" + (parent.isEmpty() ? "" : " in " + parent) + "."
                                 + Names.didYouMean(part, known) + " Known: " + String.join(", ", known));
                         break;

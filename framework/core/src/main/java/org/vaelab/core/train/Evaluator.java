@@ -89,7 +89,7 @@ public final class Evaluator {
                 }
                 batch.accept(start, values);
             } else {
-                Map<String, INDArray> values = graph.sameDiff().output(feed, outputs);
+                Map<String, INDArray> values = graph.output(feed, outputs);
                 batch.accept(start, values);
                 HostArrays.free(values.values());
             }

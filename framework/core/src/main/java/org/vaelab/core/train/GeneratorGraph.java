@@ -54,6 +54,6 @@ public final class GeneratorGraph {
         Map<String, INDArray> feed = new HashMap<>();
         feed.put(Z, z);
         GraphFeed.putLabels(feed, conditioningClasses, labels, z.rows());
-        return sd.output(feed, VaeGraph.X_MEAN).get(VaeGraph.X_MEAN);
+        return SameDiffGraphs.output(sd, feed, VaeGraph.X_MEAN).get(VaeGraph.X_MEAN);
     }
 }

@@ -39,7 +39,7 @@ final class GraphStep implements TrainingStep {
     GraphStep(VaeGraph graph, int lanes, boolean compile) {
         this.graph = graph;
         this.lanes = lanes;
-        graph.createGradients();
+        SameDiffGraphs.createGradients(graph.sameDiff());
         List<String> names = new ArrayList<>(List.of(VaeGraph.LOSS, VaeGraph.RECON_LOSS, VaeGraph.KL_MEAN));
         names.addAll(graph.familyMetrics());
         this.outputs = List.copyOf(names);
@@ -70,7 +70,7 @@ final class GraphStep implements TrainingStep {
             }
         } else {
             HostArrays.free(lastGradients.values());
-            OutAndGrad result = SameDiffGraphs.gradientsAndOutputs(graph.sameDiff(), feed, outputs, parameters);
+            OutAndGrad result = graph.sameDiff().calculateGradientsAndOutputs(feed, outputs, parameters);
             measured = result.getOutputs();
             gradients = result.getGradients();
             lastGradients = gradients;

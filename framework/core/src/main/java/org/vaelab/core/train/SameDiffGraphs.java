@@ -1,11 +1,12 @@
 package org.vaelab.core.train;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
-import org.nd4j.autodiff.samediff.api.OutAndGrad;
 import org.nd4j.autodiff.samediff.internal.InferenceSession;
 import org.nd4j.autodiff.samediff.internal.memory.ArrayCacheMemoryMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -23,15 +24,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * the same arrays step after step, and the conv VAE's resident memory grew from 3.6 to 4.5 GB
  * without it (docs/performance.md). The switch is ND4J's own ({@code enableCache}, what the system
  * property {@code org.nd4j.autodiff.samediff=false} turns off for every session).
+ *
+ * <p>The choice is made per graph and thread by {@link #output}, which gives the calling thread a
+ * session of its own before SameDiff would create one, rather than by SameDiff's process-wide
+ * session factory, so no global state of ND4J is changed.
  */
 final class SameDiffGraphs {
 
     /** The name under which SameDiff keeps a graph's gradient function. */
     static final String GRADIENT_FUNCTION = "grad";
-
-    static {
-        SameDiff.bindInferenceFactory(SameDiffGraphs::session);
-    }
 
     private SameDiffGraphs() {
     }
@@ -41,6 +42,28 @@ final class SameDiffGraphs {
         return SameDiff.create();
     }
 
+    /**
+     * Builds {@code graph}'s backward graph, once, with standard output muted: SameDiff 1.0.0-M2.1
+     * prints one "Added differentiated op" line per op to {@code System.out} while doing so, with
+     * no switch to turn it off, so this is the one place that swaps {@code System.out}, under the
+     * lock of {@code System.class} for the few milliseconds it takes. Only training
+     * ({@link GraphStep}) needs it; a graph built for evaluation never pays for it.
+     */
+    static void createGradients(SameDiff graph) {
+        if (graph.getFunction(GRADIENT_FUNCTION) != null) {
+            return;
+        }
+        synchronized (System.class) {
+            PrintStream out = System.out;
+            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+            try {
+                graph.createGradFunction();
+            } finally {
+                System.setOut(out);
+            }
+        }
+    }
+
     /** The names of {@code graph}'s trainable variables, in graph order. */
     static List<String> trainableNames(SameDiff graph) {
         return graph.variables().stream().filter(v -> v.getVariableType() == VariableType.VARIABLE)
@@ -48,16 +71,12 @@ final class SameDiffGraphs {
     }
 
     /**
-     * One training step's outputs and the gradients of {@code parameters}; the gradient function's
-     * sessions keep their released arrays for the next step.
+     * The values of {@code outputs} for {@code feed}, forward only, from a session of the calling
+     * thread that frees each intermediate array as soon as the graph is done with it.
      */
-    static OutAndGrad gradientsAndOutputs(SameDiff graph, Map<String, INDArray> feed, List<String> outputs,
-            List<String> parameters) {
-        OutAndGrad result = graph.calculateGradientsAndOutputs(feed, outputs, parameters);
-        for (InferenceSession session : graph.getFunction(GRADIENT_FUNCTION).getSessions().values()) {
-            ((ArrayCacheMemoryMgr) session.getMmgr()).setEnableCache(true);
-        }
-        return result;
+    static Map<String, INDArray> output(SameDiff graph, Map<String, INDArray> feed, String... outputs) {
+        graph.getSessions().computeIfAbsent(Thread.currentThread().getId(), thread -> session(graph));
+        return graph.output(feed, outputs);
     }
 
     private static InferenceSession session(SameDiff graph) {

@@ -1,13 +1,13 @@
 package org.vaelab.core.train;
 
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
@@ -203,26 +203,6 @@ public final class VaeGraph {
     }
 
     /**
-     * Builds the backward graph, once, with standard output muted: SameDiff 1.0.0-M2.1 prints one
-     * "Added differentiated op" line per op to {@code System.out} while doing so. Only training
-     * ({@link GraphStep}) needs it; a graph built for evaluation never pays for it.
-     */
-    void createGradients() {
-        if (sd.getFunction("grad") != null) {
-            return;
-        }
-        synchronized (System.class) {
-            PrintStream out = System.out;
-            System.setOut(new PrintStream(OutputStream.nullOutputStream()));
-            try {
-                sd.createGradFunction();
-            } finally {
-                System.setOut(out);
-            }
-        }
-    }
-
-    /**
      * {@code log N(z_j; 0, 1) - log N(z_j; mu_j, sigma_j^2)} per row and latent dimension, with
      * {@code z = mu + sigma * eps}: {@code (eps_j^2 - z_j^2 + log sigma_j^2) / 2}, the
      * {@code log(2 pi) / 2} of both densities cancelling exactly, and {@code (z - mu) / sigma}
@@ -252,6 +232,14 @@ public final class VaeGraph {
      */
     public List<String> familyMetrics() {
         return familyMetrics;
+    }
+
+    /**
+     * The values of {@code outputs} for {@code feed}, computed forward through a session that frees
+     * each intermediate array as soon as it is used ({@link SameDiffGraphs#output}).
+     */
+    public Map<String, INDArray> output(Map<String, INDArray> feed, String... outputs) {
+        return SameDiffGraphs.output(sd, feed, outputs);
     }
 
     /** The graph. */

@@ -46,11 +46,11 @@ class JournalRepairTest {
     }
 
     private int repaired(String journal) throws IOException {
-        Files.writeString(run.resolve(Journal.FILE), journal);
+        Files.writeString(run.resolve(RunDirectory.JOURNAL), journal);
         return Journal.dropCutLastLine(run);
     }
 
     private String journal() throws IOException {
-        return Files.readString(run.resolve(Journal.FILE));
+        return Files.readString(run.resolve(RunDirectory.JOURNAL));
     }
 }

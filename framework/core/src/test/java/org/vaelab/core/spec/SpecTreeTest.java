@@ -60,7 +60,7 @@ class SpecTreeTest {
         assertEquals("1", ((ScalarNode) at(root, "a")).text());
         assertEquals(1, problems.list().size());
         Problem problem = problems.list().get(0);
-        assertEquals("spec/DuplicateKey", problem.id());
+        assertEquals("spec/DuplicateKey", problem.id().code());
         assertEquals("a", problem.path());
         assertEquals(Location.at(3, 1), problem.location());
     }
@@ -87,7 +87,7 @@ class SpecTreeTest {
         new Interpolation(name -> null, problems).apply(tree, "");
         assertEquals(List.of("a.b", "a.l[1]"), problems.list().stream().map(Problem::path).toList());
         assertEquals(List.of("spec/UnsetVariable", "spec/UnsetVariable"),
-                problems.list().stream().map(Problem::id).toList());
+                problems.list().stream().map(p -> p.id().code()).toList());
         assertEquals(Location.at(3, 11), problems.list().get(1).location());
     }
 
@@ -126,7 +126,7 @@ class SpecTreeTest {
         SpecNode tree = read("a: 1\n", problems);
         new Overrides(problems).apply(tree, List.of("novalue", "a.b=2", "c=", "d=[1"));
         assertEquals(List.of("spec/BadOverride", "spec/BadOverride", "spec/BadOverride", "spec/Syntax"),
-                problems.list().stream().map(Problem::id).toList());
+                problems.list().stream().map(p -> p.id().code()).toList());
         assertEquals(List.of("--set novalue", "--set a.b=2", "--set c=", "--set d=[1"),
                 problems.list().stream().map(p -> p.location().toString()).toList());
         assertEquals("a", problems.list().get(1).path());
@@ -136,20 +136,22 @@ class SpecTreeTest {
     @Test
     void problemFormatNamesIdPathAndLocation() {
         assertEquals("[spec/BadValue] kl.beta (line 14, col 9): must be >= 0, found -1.0",
-                new Problem("spec/BadValue", "kl.beta", Location.at(14, 9), "must be >= 0, found -1.0").format());
+                new Problem(ErrorId.SPEC_BAD_VALUE, "kl.beta", Location.at(14, 9), "must be >= 0, found -1.0")
+                        .format());
         assertEquals("[spec/Empty] (line 1, col 1): empty",
-                new Problem("spec/Empty", "", Location.at(1, 1), "empty").format());
-        assertEquals("[spec/X] a (default): m", new Problem("spec/X", "a", Location.DEFAULT, "m").format());
+                new Problem(ErrorId.SPEC_EMPTY, "", Location.at(1, 1), "empty").format());
+        assertEquals("[study/TooManyRuns] a (default): m",
+                new Problem(ErrorId.STUDY_TOO_MANY_RUNS, "a", Location.DEFAULT, "m").format());
     }
 
     @Test
     void aValueIsReportedOnceEvenIfLaterStagesAlsoFail() {
         Problems problems = new Problems();
-        problems.add("spec/UnsetVariable", "train.epochs", Location.at(3, 5), "unset");
-        problems.add("spec/WrongType", "train.epochs", Location.at(3, 5), "not a number");
-        problems.add("spec/WrongType", "train.epochs", Location.at(4, 5), "another place");
-        problems.add("spec/BadOverride", "", Location.override("x"), "one");
-        problems.add("spec/BadOverride", "", Location.override("x"), "two");
+        problems.add(ErrorId.SPEC_UNSET_VARIABLE, "train.epochs", Location.at(3, 5), "unset");
+        problems.add(ErrorId.SPEC_WRONG_TYPE, "train.epochs", Location.at(3, 5), "not a number");
+        problems.add(ErrorId.SPEC_WRONG_TYPE, "train.epochs", Location.at(4, 5), "another place");
+        problems.add(ErrorId.SPEC_BAD_OVERRIDE, "", Location.override("x"), "one");
+        problems.add(ErrorId.SPEC_BAD_OVERRIDE, "", Location.override("x"), "two");
         assertEquals(List.of("unset", "another place", "one", "two"),
                 problems.list().stream().map(Problem::message).toList());
     }

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.core.spec.Names;
 import org.vaelab.core.spec.Problem;
 import org.vaelab.spi.ComponentFactory;
@@ -84,7 +85,7 @@ public abstract class ComponentContract<T> {
     @Test
     void onlyOptionsDocumentedAsRequiredMayBeLeftOut() {
         for (Problem problem : components.problems(family, ClassPathComponents.block(type, Map.of()))) {
-            assertEquals("spec/MissingKey", problem.id(), problem.format());
+            assertEquals("spec/MissingKey", problem.id().code(), problem.format());
             String key = problem.path().substring(problem.path().lastIndexOf('.') + 1);
             assertEquals(Param.REQUIRED, param(key).map(Param::defaultValue).orElse(Param.REQUIRED),
                     "only keys documented as required may be missing: " + problem.format());
@@ -94,7 +95,7 @@ public abstract class ComponentContract<T> {
     @Test
     void refusesAnUnknownKeyNamingIt() {
         List<Problem> problems = components.problems(family, ClassPathComponents.block(type, with(UNKNOWN_KEY, 1)));
-        assertTrue(problems.stream().anyMatch(p -> p.id().equals("spec/UnknownKey")
+        assertTrue(problems.stream().anyMatch(p -> p.id() == ErrorId.SPEC_UNKNOWN_KEY
                 && p.path().equals(family.name() + "." + UNKNOWN_KEY) && p.format().contains(UNKNOWN_KEY)),
                 problems.toString());
     }
@@ -108,7 +109,7 @@ public abstract class ComponentContract<T> {
                 tests.add(DynamicTest.dynamicTest(key + ": " + value, () -> {
                     List<Problem> problems = components.problems(family,
                             ClassPathComponents.block(type, with(key, value)));
-                    assertTrue(problems.stream().anyMatch(p -> p.id().equals("spec/BadValue")
+                    assertTrue(problems.stream().anyMatch(p -> p.id() == ErrorId.SPEC_BAD_VALUE
                             && p.path().equals(family.name() + "." + key)), problems.toString());
                 }));
             });

@@ -43,6 +43,13 @@ class StudyReaderTest {
     }
 
     @Test
+    void aBaseThatIsNoPathIsAStudyProblemNotACrash() throws IOException {
+        String study = "base: \"base\\0.yaml\"\ngrid: {kl.beta: [1, 2]}\n";
+        assertEquals("[study/BaseNotFound] base (line 1, col 7): 'base\u0000.yaml' is not a path (Nul character not "
+                + "allowed)", problem(Files.writeString(work.resolve("nul.yaml"), study)));
+    }
+
+    @Test
     void aLoneZipGroupIsOneAxisAsInAListOfGroups() throws IOException {
         Files.copy(BadStudyGoldenTest.folder().resolve("base.yaml"), work.resolve("base.yaml"));
         StudyDefinition lone = READER.read(Files.writeString(work.resolve("lone.yaml"),

@@ -1,6 +1,7 @@
 package org.vaelab.core.study;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -148,7 +149,15 @@ public final class StudyReader {
 
     /** The base spec, {@code written} relative to the study file's folder; reported when it is no file. */
     private static Path base(String written, Location at, Path file, Problems problems) {
-        Path base = file.toAbsolutePath().getParent().resolve(written).normalize();
+        Path folder = file.toAbsolutePath().getParent();
+        Path base;
+        try {
+            base = folder.resolve(written).normalize();
+        } catch (InvalidPathException e) {
+            problems.add(ErrorId.STUDY_BASE_NOT_FOUND, BASE, at, "'" + written + "' is not a path (" + e.getReason()
+                    + ")");
+            return folder;
+        }
         if (!Files.isRegularFile(base)) {
             problems.add(ErrorId.STUDY_BASE_NOT_FOUND, BASE, at, "no spec file " + written + " (looked for " + base
                     + ")");

@@ -15,7 +15,7 @@ final class ValidateCommand implements Callable<Integer> {
     @CommandLine.Mixin
     SpecOptions spec;
 
-    @Option(names = "--print", description = "Print the resolved spec.")
+    @Option(names = "--print", description = "Print the resolved spec, a spec itself (the verdict as a comment).")
     boolean print;
 
     @CommandLine.Spec
@@ -25,9 +25,13 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         ResolvedSpec resolved = spec.load(PluginLoader.load(getClass().getClassLoader()));
         var out = command.commandLine().getOut();
-        out.println(spec.file + ": valid (sha256 " + resolved.sha256() + ")");
+        String verdict = spec.file + ": valid (sha256 " + resolved.sha256() + ")";
         if (print) {
+            // a YAML comment, so that what --print writes is itself a spec: vae validate SPEC --print > resolved.yaml
+            out.println("# " + verdict);
             out.print(resolved.yaml());
+        } else {
+            out.println(verdict);
         }
         out.flush();
         return 0;

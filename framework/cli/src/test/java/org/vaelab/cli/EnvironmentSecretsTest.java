@@ -63,7 +63,8 @@ class EnvironmentSecretsTest {
         String runId = new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).path("run_id").asText();
         MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), "secrets", runId).orElseThrow();
         assertEquals("FINISHED", record.status());
-        assertEquals("http://***@" + server, record.params().get("tracking.0.uri"));
+        assertTrue(record.params().keySet().stream().noneMatch(key -> key.startsWith("tracking")),
+                "where results go is not a param: " + record.params().keySet());
         assertEquals("${VAELAB_TEST_DATA}", record.params().get("data.path"));
         assertEquals("1", record.params().get("train.epochs"), "the default of an unset variable is spelled out");
         assertEquals("4", record.params().get("model.latent_dim"));
@@ -93,8 +94,8 @@ class EnvironmentSecretsTest {
         String runId = new ObjectMapper().readTree(run.resolve("provenance.json").toFile()).path("run_id").asText();
         MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), "set-secret", runId).orElseThrow();
         assertEquals("FINISHED", record.status(), "the run used the password");
-        assertTrue(record.runName().startsWith("set-secret tracking.0.type=mlflow tracking.0.experiment=set-secret"
-                + " tracking.0.uri=http://***@" + server + " "), record.runName());
+        assertTrue(record.runName().matches("set-secret \\([0-9a-f]{8}\\)"),
+                "a tracker set on the command line is not part of the run's name: " + record.runName());
         assertNoSecretIn(printed, record, run, password, "alice");
     }
 

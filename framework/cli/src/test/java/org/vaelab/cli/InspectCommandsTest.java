@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,9 +21,15 @@ class InspectCommandsTest {
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae("validate", spec.toString(), "--print",
                 "--set", "kl.beta=4");
         assertEquals(0, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.out().startsWith(spec + ": valid (sha256 "), outcome.out());
+        assertTrue(outcome.out().startsWith("# " + spec + ": valid (sha256 "), outcome.out());
         assertTrue(outcome.out().contains("kl:\n  type: beta\n  beta: 4.0\n"), outcome.out());
         assertTrue(outcome.out().contains("optimizer:\n  type: adam\n  lr: 0.001\n"), outcome.out());
+
+        Path printed = Files.writeString(work.resolve("resolved.yaml"), outcome.out());
+        CommandLineRunner.Outcome again = CommandLineRunner.vae("validate", printed.toString());
+        assertEquals(0, again.exitCode(), "what --print writes is a spec: " + again.err());
+        String hash = outcome.out().substring(outcome.out().indexOf("(sha256 "), outcome.out().indexOf(')') + 1);
+        assertTrue(again.out().contains(hash), "the same spec: " + again.out() + " vs " + hash);
     }
 
     @Test

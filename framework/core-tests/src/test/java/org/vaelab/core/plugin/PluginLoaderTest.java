@@ -140,8 +140,10 @@ class PluginLoaderTest {
         assertEquals(2, tracking.size());
         assertEquals(new MemoryConfig("one", 10), tracking.get(0).config());
         assertEquals(new MemoryConfig("memory", 10), tracking.get(1).config());
-        assertEquals("one", resolved.params().get("tracking.0.label"));
-        assertEquals("memory", resolved.params().get("tracking.1.type"));
+        assertEquals(loader.parse(MINIMAL, "t.yaml", List.of()).sha256(), resolved.sha256(),
+                "where results go is not what the run is");
+        assertEquals(loader.parse(MINIMAL, "t.yaml", List.of()).params(), resolved.params());
+        assertTrue(resolved.yaml().contains("label: one"), "the recorded spec keeps its trackers");
 
         MemoryTracker tracker = assertInstanceOf(MemoryTracker.class, catalog.create(Family.TRACKER, tracking.get(0)));
         assertEquals(new MemoryConfig("one", 10), tracker.config);

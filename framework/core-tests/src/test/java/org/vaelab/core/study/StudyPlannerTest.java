@@ -72,11 +72,37 @@ class StudyPlannerTest {
                 + "\n1,t001-beta=2-seed=3,2,3," + file.trials().get(1).sha256() + "\n", file.csv());
     }
 
+    @Test
+    void theRecordedStudyRunsTheSameStudyAgainFromItsFolder() throws IOException {
+        StudyReader reader = new StudyReader(Map.<String, String>of()::get);
+        StudyPlanner planner = new StudyPlanner(CATALOG, Map.<String, String>of()::get);
+        StudyPlan fromFile = plan("name: recorded\nbase: base.yaml\nset: {train.epochs: 2}\ngrid: {kl.beta: [0.5, 2]}\n"
+                + "zip: {model.latent_dim: [2, 3]}\nseeds: [1, 2]\n",
+                List.of("train.batch_size=16", "model.encoder.hidden=[8]"));
+        StudyPlan fromCommandLine = planner.plan(reader.commandLine(work.resolve("base.yaml"),
+                List.of("kl.beta=1,2", "likelihood={type: laplace},{type: bernoulli}"), 100), List.of("seed=9"));
+        for (StudyPlan ran : List.of(fromFile, fromCommandLine)) {
+            Path folder = Files.createDirectories(work.resolve("runs/studies").resolve(ran.folderName()));
+            Path recorded = Files.writeString(folder.resolve("study.yaml"), ran.recorded(folder));
+
+            StudyPlan again = planner.plan(reader.read(recorded), List.of());
+
+            assertEquals(ran.sha256(), again.sha256(), Files.readString(recorded));
+            assertEquals(ran.trials().stream().map(Trial::name).toList(),
+                    again.trials().stream().map(Trial::name).toList());
+            assertEquals(ran.study().name(), again.study().name());
+        }
+    }
+
     private StudyPlan plan(String study) throws IOException {
+        return plan(study, List.of());
+    }
+
+    private StudyPlan plan(String study, List<String> overrides) throws IOException {
         Files.copy(BadStudyGoldenTest.folder().resolve("base.yaml"), work.resolve("base.yaml"),
                 StandardCopyOption.REPLACE_EXISTING);
         Path file = Files.writeString(work.resolve("study.yaml"), study);
         return new StudyPlanner(CATALOG, Map.<String, String>of()::get).plan(
-                new StudyReader(Map.<String, String>of()::get).read(file), List.of());
+                new StudyReader(Map.<String, String>of()::get).read(file), overrides);
     }
 }

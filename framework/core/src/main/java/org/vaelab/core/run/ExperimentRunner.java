@@ -257,8 +257,9 @@ public final class ExperimentRunner {
     private static String runName(ExperimentSpec spec, RunOptions options, ResolvedSpec resolved) {
         StringBuilder name = new StringBuilder(options.tags().getOrDefault(RunOptions.RUN_NAME_TAG, spec.name()));
         if (!options.tags().containsKey(RunOptions.RUN_NAME_TAG)) {
-            options.overrides().stream().map(Overrides::key).distinct().forEach(key -> resolved.params().forEach(
-                    (param, value) -> {
+            options.overrides().stream().map(Overrides::key).distinct()
+                    .filter(key -> !key.split("\\.")[0].equals(ResolvedSpec.TRACKING_KEY))
+                    .forEach(key -> resolved.params().forEach((param, value) -> {
                         if (param.equals(key) || param.startsWith(key + ".")) {
                             name.append(' ').append(param).append('=').append(value);
                         }

@@ -12,13 +12,19 @@ import java.util.Map;
  *
  * @param spec the spec the run uses, with the environment's values
  * @param yaml the recorded form as canonical YAML text, {@code spec.resolved.yaml}
- * @param sha256 the SHA-256 of {@code yaml}
- * @param params the recorded form flattened, the params trackers log ({@code model.latent_dim -> 20})
+ * @param sha256 the spec's identity: the SHA-256 of {@code yaml} with its {@code tracking} block
+ *     left at its default (none), since where results go is not what the run is: adding a tracker
+ *     to a study's trials does not make them other trials
+ * @param params the recorded form flattened, trackers left out: the params trackers log
+ *     ({@code model.latent_dim -> 20})
  * @param recorded the recorded form as plain maps, lists and scalars
  * @param places where each value was written, to report problems found after loading at their place
  */
 public record ResolvedSpec(ExperimentSpec spec, String yaml, String sha256, Map<String, String> params,
                            Map<String, Object> recorded, SpecPlaces places) {
+
+    /** The block that says where results go, which a spec's identity takes at its default, none. */
+    public static final String TRACKING_KEY = "tracking";
 
     public ResolvedSpec {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,21 +92,28 @@ public final class SpecLoader {
     }
 
     /**
-     * The canonical form of a valid spec bound from {@code tree}: its {@link RecordedForm} as YAML,
-     * hashed and flattened.
+     * The canonical form of a valid spec bound from {@code tree}: its {@link RecordedForm} as YAML;
+     * hashed and flattened without its trackers.
      */
     private static ResolvedSpec resolve(ExperimentSpec spec, SpecNode tree, Map<SpecNode, String> fromEnvironment,
                                         SpecPlaces places) {
         @SuppressWarnings("unchecked")
         Map<String, Object> recorded = (Map<String, Object>) RecordedForm.of(ResolvedSpec.plain(spec), tree,
                 fromEnvironment);
-        String yaml;
+        Map<String, Object> identity = new LinkedHashMap<>(recorded);
+        identity.put(ResolvedSpec.TRACKING_KEY, List.of());
+        Map<String, Object> logged = new LinkedHashMap<>(recorded);
+        logged.remove(ResolvedSpec.TRACKING_KEY);
+        return new ResolvedSpec(spec, yaml(recorded), sha256(yaml(identity)), ResolvedSpec.flatten(logged), recorded,
+                places);
+    }
+
+    private static String yaml(Map<String, Object> recorded) {
         try {
-            yaml = YAML.writeValueAsString(recorded);
+            return YAML.writeValueAsString(recorded);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a resolved spec is plain data", e);
         }
-        return new ResolvedSpec(spec, yaml, sha256(yaml), ResolvedSpec.flatten(recorded), recorded, places);
     }
 
     /** The SHA-256 of {@code text}'s UTF-8 bytes, as 64 hex digits. */

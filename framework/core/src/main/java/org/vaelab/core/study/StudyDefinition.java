@@ -11,7 +11,6 @@ import org.vaelab.core.spec.Location;
  *
  * @param name the study's name: the experiment its trials belong to, and its folder's prefix
  * @param source the study file as given, or the base spec for a command-line study; names it in messages
- * @param text the study as YAML, kept with the study's results
  * @param base the base spec every trial starts from
  * @param fixed assignments applied to every trial ({@code set:}), as {@code KEY=VALUE}
  * @param fixedLocations where each fixed assignment was written
@@ -19,7 +18,7 @@ import org.vaelab.core.spec.Location;
  * @param maxRuns the most trials the study may expand to
  * @param maxRunsLocation where the limit was written (the grid's key when it was not)
  */
-public record StudyDefinition(String name, String source, String text, Path base, List<String> fixed,
+public record StudyDefinition(String name, String source, Path base, List<String> fixed,
                               Map<String, Location> fixedLocations, List<Axis> axes, int maxRuns,
                               Location maxRunsLocation) {
 

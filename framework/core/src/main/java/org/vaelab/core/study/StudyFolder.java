@@ -38,7 +38,7 @@ public final class StudyFolder {
 
     /** Writes the study and its plan; returns their paths relative to the folder. */
     public List<String> writePlan(StudyPlan plan) throws IOException {
-        directory.writeText(STUDY_FILE, plan.study().text());
+        directory.writeText(STUDY_FILE, plan.recorded(directory.root()));
         directory.writeText(PLAN_FILE, plan.csv());
         return List.of(STUDY_FILE, PLAN_FILE);
     }

@@ -3,6 +3,7 @@ package org.vaelab.core.study;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,14 +14,21 @@ import org.apache.commons.csv.CSVPrinter;
  * A study expanded into its trials, every one validated, in a fixed order.
  *
  * @param study the study as written
+ * @param overrides the command line's {@code --set} assignments, applied to every trial
  * @param trials every trial, by index
  * @param sha256 the study's hash: over its name and its trials' spec hashes, so the same study
  *     gives the same hash on every machine, and any change to a trial's spec gives a new one
  */
-public record StudyPlan(StudyDefinition study, List<Trial> trials, String sha256) {
+public record StudyPlan(StudyDefinition study, List<String> overrides, List<Trial> trials, String sha256) {
 
     public StudyPlan {
+        overrides = List.copyOf(overrides);
         trials = List.copyOf(trials);
+    }
+
+    /** The study file that runs this plan again when kept in {@code folder} ({@link RecordedStudy}). */
+    public String recorded(Path folder) {
+        return RecordedStudy.yaml(this, overrides, folder);
     }
 
     /** The swept keys other than the seed, in the study's order. */

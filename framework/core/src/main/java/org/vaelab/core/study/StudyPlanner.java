@@ -74,7 +74,7 @@ public final class StudyPlanner {
         problems.throwIfAny(study.source());
         StringBuilder identity = new StringBuilder("vaelab study\n").append(study.name());
         trials.forEach(trial -> identity.append('\n').append(trial.sha256()));
-        return new StudyPlan(study, trials, SpecLoader.sha256(identity.toString()));
+        return new StudyPlan(study, overrides, trials, SpecLoader.sha256(identity.toString()));
     }
 
     /** The values of trial {@code index}: the last axis moves fastest. */

@@ -93,7 +93,7 @@ public final class StudyReader {
                     "a study sweeps at least one key: add grid, zip or seeds");
         }
         problems.throwIfAny(source);
-        return new StudyDefinition(keys.name(), source, text, base, fixed, fixedLocations, axes.axes(), keys.maxRuns(),
+        return new StudyDefinition(keys.name(), source, base, fixed, fixedLocations, axes.axes(), keys.maxRuns(),
                 maxRunsLocation(map));
     }
 
@@ -104,7 +104,6 @@ public final class StudyReader {
     public StudyDefinition commandLine(Path base, List<String> parameters, int maxRuns) {
         Problems problems = new Problems();
         StudyAxes axes = new StudyAxes(new RecordBinder(NO_COMPONENTS, problems), problems);
-        StringBuilder grid = new StringBuilder();
         for (String parameter : parameters) {
             Location at = new Location(0, 0, "-p " + parameter);
             int equals = parameter.indexOf('=');
@@ -118,16 +117,12 @@ public final class StudyReader {
                 new YamlTreeReader(problems, at).read(item).ifPresent(node -> values.add(SweptValue.of(node)));
             }
             axes.add(Axis.of(key, at, values));
-            grid.append("  ").append(key).append(": ")
-                    .append(values.stream().map(SweptValue::yaml).toList().toString()).append('\n');
         }
         String source = base.toString();
         problems.throwIfAny(source);
         String name = nameOf(base) + "-sweep";
-        String text = "name: " + name + "\nbase: " + base.toAbsolutePath().normalize() + "\ngrid:\n" + grid
-                + "max_runs: " + maxRuns + "\n";
         Location maxRunsAt = new Location(0, 0, "--max-runs " + maxRuns);
-        return new StudyDefinition(name, source, text, base, List.of(), Map.of(), axes.axes(), maxRuns, maxRunsAt);
+        return new StudyDefinition(name, source, base, List.of(), Map.of(), axes.axes(), maxRuns, maxRunsAt);
     }
 
     /**

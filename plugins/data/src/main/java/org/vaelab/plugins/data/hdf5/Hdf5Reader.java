@@ -26,6 +26,9 @@ import org.vaelab.spi.data.ValueRange;
  */
 final class Hdf5Reader implements AutoCloseable {
 
+    /** The most values one dataset may hold: the largest Java array. */
+    private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+
     private final Path file;
     private final HdfFile hdf;
 
@@ -50,6 +53,10 @@ final class Hdf5Reader implements AutoCloseable {
         Dataset dataset = dataset(name);
         int[] shape = dataset.getDimensions();
         List<Integer> dims = exampleDims(name, shape);
+        if (dataset.getSize() > MAX_VALUES) {
+            throw new InvalidInputException(file + ": dataset " + name + " holds " + dataset.getSize() + " values; "
+                    + "a dataset is read whole into one array of at most " + MAX_VALUES + " values");
+        }
         DataType type = dataset.getDataType();
         ChannelsFirst layout = ChannelsFirst.of(shape);
         if (isUnsignedByte(type)) {

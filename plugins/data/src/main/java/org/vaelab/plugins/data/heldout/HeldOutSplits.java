@@ -6,10 +6,11 @@ import org.vaelab.spi.InvalidInputException;
 
 /**
  * Which examples of a pool go to each split. The pool's indices are shuffled with the load seed
- * (the inside-out Fisher-Yates shuffle, Knuth, TAOCP vol. 2, algorithm 3.4.2P, drawing from
- * {@link SplittableRandom}); the last {@code validation} shuffled indices form the validation
- * split, the {@code test} before them the test split, and the rest the training split. This is the
- * one place the {@code images} and {@code hdf5} datasets turn their counts into splits.
+ * (the inside-out form of the Fisher-Yates shuffle of Durstenfeld 1964, Knuth's TAOCP vol. 2,
+ * section 3.4.2, algorithm P, drawing from {@link SplittableRandom}); the last {@code validation}
+ * shuffled indices form the validation split, the {@code test} before them the test split, and the
+ * rest the training split. This is the one place the {@code images} and {@code hdf5} datasets turn
+ * their counts into splits.
  *
  * @param train the pool indices of the training examples, in shuffled order
  * @param validation the pool indices of the validation examples, in shuffled order

@@ -72,9 +72,9 @@ final class ImageDecoder {
         try {
             image = ImageIO.read(file.toFile());
         } catch (IOException e) {
+            String cause = e.getCause() == null ? "" : " (" + UnreadableFile.reason(e.getCause()) + ")";
             throw UnreadableFile.explain(file, "an image", e).orElseGet(() -> new InvalidInputException(file
-                    + " does not decode as an image: " + UnreadableFile.reason(e.getCause() == null ? e : e.getCause()),
-                    e));
+                    + " does not decode as an image: " + UnreadableFile.reason(e) + cause, e));
         } catch (RuntimeException e) {
             // javax.imageio's decoders fail on some damaged files with unchecked exceptions
             throw new InvalidInputException(file + " does not decode as an image: " + UnreadableFile.reason(e), e);

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.IntStream;
 import org.vaelab.plugins.data.ClassTable;
 import org.vaelab.plugins.data.heldout.HeldOutSplits;
+import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplit;
@@ -18,15 +19,19 @@ import org.vaelab.spi.data.ValueRange;
 
 /**
  * A folder of PNG and JPEG images, grey or RGB, each decoded once, resized and centre-cropped to
- * one size, and kept as one unsigned byte per value ({@link DataSplit#ofBytes}), so that 200,000
- * RGB images of 64x64 take 2.5 GB. The images of {@code path}, sorted by path, are shuffled with
- * the seed ({@link HeldOutSplits}); {@code validation} of them form the validation split, and the
- * test split is either {@code test} more of them or every image of {@code test_path}, in path order.
+ * one size, and kept as one unsigned byte per value ({@link DataSplit#ofBytes}), so that CelebA's
+ * 202,599 RGB images of 64x64 take 2.5 GB (a split keeps at most {@link #MAX_VALUES} values).
+ * The images of {@code path}, sorted by path, are shuffled with the seed ({@link HeldOutSplits});
+ * {@code validation} of them form the validation split, and the test split is either {@code test}
+ * more of them or every image of {@code test_path}, in path order.
  * Images decode in parallel, each into its own place, so the data does not depend on the number
  * of threads. With {@code labels: folders} the subfolders are the classes, whose names the run
  * keeps in {@code data/classes.csv}.
  */
 public final class ImagesDataset implements Dataset {
+
+    /** The most values one split can keep: the largest Java array. */
+    static final int MAX_VALUES = Integer.MAX_VALUE - 8;
 
     private final ImagesConfig config;
 
@@ -42,6 +47,7 @@ public final class ImagesDataset implements Dataset {
                 context.seed(), root.toString());
         ImageDecoder decoder = new ImageDecoder(config.channels(), config.height(), config.width(),
                 config.crop() == null ? 0 : config.crop());
+        checkFits(root, parts.train().length, decoder.size());
         DataSplit test;
         if (config.testPath() == null) {
             test = decode(decoder, pool, parts.test());
@@ -56,6 +62,18 @@ public final class ImagesDataset implements Dataset {
                         classes),
                 BatchTransform.IDENTITY, classes == 0 ? Map.of() : Map.of(ClassTable.FILE,
                         ClassTable.csv(pool.classes())));
+    }
+
+    /**
+     * Refuses a training split too large for one array: a split keeps its bytes in one Java array,
+     * of at most {@link #MAX_VALUES} values (174,762 RGB images of 64 x 64).
+     */
+    private static void checkFits(Path root, int images, int size) {
+        if ((long) images * size > MAX_VALUES) {
+            throw new InvalidInputException(root + ": the training split would hold " + images + " images of " + size
+                    + " values, more than the " + MAX_VALUES + " values one split can keep (" + MAX_VALUES / size
+                    + " such images); hold more images out with validation and test, or use smaller images");
+        }
     }
 
     /**

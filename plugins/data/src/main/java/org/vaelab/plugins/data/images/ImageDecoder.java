@@ -49,18 +49,18 @@ final class ImageDecoder {
     }
 
     /**
-     * Decodes {@code file} into {@code target} from {@code offset} on.
+     * Decodes {@code file} into {@code target}, {@link #size} bytes.
      *
      * @throws InvalidInputException naming the file when it is not an image javax.imageio decodes
      */
-    void decode(Path file, byte[] target, int offset) throws IOException {
+    void decode(Path file, byte[] target) throws IOException {
         BufferedImage image = read(file);
         AreaResampling resampling = new AreaResampling(image.getHeight(), image.getWidth(), height, width, crop);
         double[] plane = new double[height * width];
         double[][] levels = levels(image);
         for (int c = 0; c < channels; c++) {
             resampling.resample(levels[c], plane);
-            int start = offset + c * plane.length;
+            int start = c * plane.length;
             for (int i = 0; i < plane.length; i++) {
                 target[start + i] = (byte) Math.round(Math.max(0, Math.min(MAX_LEVEL, plane[i])));
             }

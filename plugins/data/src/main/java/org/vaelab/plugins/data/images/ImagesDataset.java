@@ -8,7 +8,6 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.stream.IntStream;
 import org.vaelab.plugins.data.ClassTable;
 import org.vaelab.plugins.data.heldout.HeldOutSplits;
-import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplit;
@@ -19,8 +18,8 @@ import org.vaelab.spi.data.ValueRange;
 
 /**
  * A folder of PNG and JPEG images, grey or RGB, each decoded once, resized and centre-cropped to
- * one size, and kept as one unsigned byte per value ({@link DataSplit#ofBytes}), so that CelebA's
- * 202,599 RGB images of 64x64 take 2.5 GB (a split keeps at most {@link #MAX_VALUES} values).
+ * one size, and kept as one unsigned byte per value, one array per image ({@link DataSplit#ofByteRows}),
+ * so that CelebA's 202,599 RGB images of 64x64 take 2.5 GB.
  * The images of {@code path}, sorted by path, are shuffled with the seed ({@link HeldOutSplits});
  * {@code validation} of them form the validation split, and the test split is either {@code test}
  * more of them or every image of {@code test_path}, in path order.
@@ -29,9 +28,6 @@ import org.vaelab.spi.data.ValueRange;
  * keeps in {@code data/classes.csv}.
  */
 public final class ImagesDataset implements Dataset {
-
-    /** The most values one split can keep: the largest Java array. */
-    static final int MAX_VALUES = Integer.MAX_VALUE - 8;
 
     private final ImagesConfig config;
 
@@ -47,7 +43,6 @@ public final class ImagesDataset implements Dataset {
                 context.seed(), root.toString());
         ImageDecoder decoder = new ImageDecoder(config.channels(), config.height(), config.width(),
                 config.crop() == null ? 0 : config.crop());
-        checkFits(root, parts.train().length, decoder.size());
         DataSplit test;
         if (config.testPath() == null) {
             test = decode(decoder, pool, parts.test());
@@ -65,28 +60,15 @@ public final class ImagesDataset implements Dataset {
     }
 
     /**
-     * Refuses a training split too large for one array: a split keeps its bytes in one Java array,
-     * of at most {@link #MAX_VALUES} values (174,762 RGB images of 64 x 64).
-     */
-    private static void checkFits(Path root, int images, int size) {
-        if ((long) images * size > MAX_VALUES) {
-            throw new InvalidInputException(root + ": the training split would hold " + images + " images of " + size
-                    + " values, more than the " + MAX_VALUES + " values one split can keep (" + MAX_VALUES / size
-                    + " such images); hold more images out with validation and test, or use smaller images");
-        }
-    }
-
-    /**
      * Decodes the images {@code indices} of {@code folder}, in that order, in parallel; when some
      * do not decode, reports the first of them in path order.
      */
     private static DataSplit decode(ImageDecoder decoder, ImageFolder folder, int[] indices) throws IOException {
-        int size = decoder.size();
-        byte[] levels = new byte[indices.length * size];
+        byte[][] levels = new byte[indices.length][decoder.size()];
         Map<Integer, RuntimeException> failures = new ConcurrentSkipListMap<>();
         IntStream.range(0, indices.length).parallel().forEach(i -> {
             try {
-                decoder.decode(folder.files().get(indices[i]), levels, i * size);
+                decoder.decode(folder.files().get(indices[i]), levels[i]);
             } catch (IOException e) {
                 failures.put(indices[i], new UncheckedIOException(e));
             } catch (RuntimeException e) {
@@ -107,6 +89,6 @@ public final class ImagesDataset implements Dataset {
                 labels[i] = folder.label(indices[i]);
             }
         }
-        return DataSplit.ofBytes(levels, labels, size);
+        return DataSplit.ofByteRows(levels, labels, decoder.size());
     }
 }

@@ -43,16 +43,17 @@ public final class ImagesDataset implements Dataset {
                 context.seed(), root.toString());
         ImageDecoder decoder = new ImageDecoder(config.channels(), config.height(), config.width(),
                 config.crop() == null ? 0 : config.crop());
+        byte[][] images = decode(decoder, pool);
         DataSplit test;
         if (config.testPath() == null) {
-            test = decode(decoder, pool, parts.test());
+            test = split(pool, images, parts.test());
         } else {
             ImageFolder testFolder = pool.sameLayout(context.baseDirectory().resolve(config.testPath()).normalize(),
                     config.extensions());
-            test = decode(decoder, testFolder, IntStream.range(0, testFolder.count()).toArray());
+            test = split(testFolder, decode(decoder, testFolder), IntStream.range(0, testFolder.count()).toArray());
         }
         int classes = pool.classes().size();
-        return new DataSplits(decode(decoder, pool, parts.train()), decode(decoder, pool, parts.validation()), test,
+        return new DataSplits(split(pool, images, parts.train()), split(pool, images, parts.validation()), test,
                 DataShape.image(config.channels(), config.height(), config.width(), ValueRange.UNIT_INTERVAL,
                         classes),
                 BatchTransform.IDENTITY, classes == 0 ? Map.of() : Map.of(ClassTable.FILE,
@@ -60,19 +61,19 @@ public final class ImagesDataset implements Dataset {
     }
 
     /**
-     * Decodes the images {@code indices} of {@code folder}, in that order, in parallel; when some
-     * do not decode, reports the first of them in path order.
+     * Decodes every image of {@code folder}, in parallel, each into its own array; when some do not
+     * decode, reports the first of them in path order.
      */
-    private static DataSplit decode(ImageDecoder decoder, ImageFolder folder, int[] indices) throws IOException {
-        byte[][] levels = new byte[indices.length][decoder.size()];
+    private static byte[][] decode(ImageDecoder decoder, ImageFolder folder) throws IOException {
+        byte[][] images = new byte[folder.count()][decoder.size()];
         Map<Integer, RuntimeException> failures = new ConcurrentSkipListMap<>();
-        IntStream.range(0, indices.length).parallel().forEach(i -> {
+        IntStream.range(0, images.length).parallel().forEach(i -> {
             try {
-                decoder.decode(folder.files().get(indices[i]), levels[i]);
+                decoder.decode(folder.files().get(i), images[i]);
             } catch (IOException e) {
-                failures.put(indices[i], new UncheckedIOException(e));
+                failures.put(i, new UncheckedIOException(e));
             } catch (RuntimeException e) {
-                failures.put(indices[i], e);
+                failures.put(i, e);
             }
         });
         if (!failures.isEmpty()) {
@@ -82,13 +83,22 @@ public final class ImagesDataset implements Dataset {
             }
             throw first;
         }
-        int[] labels = null;
-        if (!folder.classes().isEmpty()) {
-            labels = new int[indices.length];
-            for (int i = 0; i < indices.length; i++) {
+        return images;
+    }
+
+    /**
+     * The split of images {@code indices} of {@code folder} (which holds at least one image), in
+     * that order, sharing their arrays.
+     */
+    private static DataSplit split(ImageFolder folder, byte[][] images, int[] indices) {
+        byte[][] rows = new byte[indices.length][];
+        int[] labels = folder.classes().isEmpty() ? null : new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            rows[i] = images[indices[i]];
+            if (labels != null) {
                 labels[i] = folder.label(indices[i]);
             }
         }
-        return DataSplit.ofByteRows(levels, labels, decoder.size());
+        return DataSplit.ofByteRows(rows, labels, images[0].length);
     }
 }

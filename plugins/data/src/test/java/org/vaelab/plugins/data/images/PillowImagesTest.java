@@ -1,5 +1,6 @@
 package org.vaelab.plugins.data.images;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -62,6 +63,11 @@ class PillowImagesTest {
                 np.asarray(Image.open(f'jpeg/{i}.JPG')).transpose(2, 0, 1).tofile(f'jpeg/{i}.chw')
             os.makedirs('test/cats')
             Image.fromarray(rng.integers(0, 256, (6, 4, 3), dtype=np.uint8)).save('test/cats/t.png')
+            os.makedirs('framed')
+            framed = np.zeros((8, 10, 3), dtype=np.uint8)
+            framed[..., 2] = 255
+            framed[2:6, 3:7] = [255, 0, 0]
+            Image.fromarray(framed).save('framed/f.png')
             os.makedirs('other/birds')
             Image.fromarray(rng.integers(0, 256, (6, 4, 3), dtype=np.uint8)).save('other/birds/b.png')
             """;
@@ -140,6 +146,21 @@ class PillowImagesTest {
         assertEquals(List.of(4, 2, 1), List.of(data.train().size(), data.validation().size(), data.test().size()));
         assertEquals(0, data.test().label(0).orElseThrow(), "test/cats is class 0 of the training folder");
         assertEquals(2, data.shape().classes());
+    }
+
+    /** An 8 x 10 blue image with a red 4 x 4 square in its centre. */
+    @Test
+    void cropCutsTheCentredSquareBeforeResizing() throws Exception {
+        float[] cropped = SplitValues.features(ImageTesting.load(folder, "framed", Map.of("crop", 4, "height", 2,
+                "width", 2, "validation", 0, "test", 0)).train());
+        assertArrayEquals(new float[] {1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0}, cropped, "all red: R plane, G, B");
+
+        float[] whole = SplitValues.features(ImageTesting.load(folder, "framed", Map.of("height", 2, "width", 2,
+                "validation", 0, "test", 0)).train());
+        float red = whole[0];
+        float blue = whole[8];
+        assertEquals(4f / 16, red, 1f / 255, "the covered 4 x 4 quarter of the centred 8 x 8 window is a quarter red");
+        assertEquals(12f / 16, blue, 1f / 255);
     }
 
     @Test

@@ -93,6 +93,10 @@ final class Hdf5Reader implements AutoCloseable {
                     + "; expected integers");
         }
         Object stored = dataset.getDataFlat();
+        if (!stored.getClass().getComponentType().isPrimitive()) {
+            throw new InvalidInputException(file + ": labels " + name + " hold " + describe(dataset.getDataType())
+                    + ", which Java reads as big integers; expected integers of up to 64 bits, signed");
+        }
         int[] labels = new int[count];
         for (int i = 0; i < count; i++) {
             long label = Array.getLong(stored, i);
@@ -126,6 +130,10 @@ final class Hdf5Reader implements AutoCloseable {
     }
 
     private List<Integer> exampleDims(String name, int[] shape) {
+        if (Arrays.stream(shape).skip(1).anyMatch(side -> side <= 0)) {
+            throw new InvalidInputException(file + ": dataset " + name + " has shape " + Arrays.toString(shape)
+                    + "; every example needs at least one value");
+        }
         if (shape.length == 2) {
             return List.of(shape[1]);
         }

@@ -61,6 +61,8 @@ class H5pyFilesTest {
                 f['flat'] = np.zeros(10, dtype=np.float32)
                 f['rgba'] = rng.integers(0, 256, (10, 5, 4, 4), dtype=np.uint8)
                 f['nan'] = np.full((10, 6), np.nan, dtype=np.float32)
+                f['empty_rows'] = np.zeros((10, 0), dtype=np.uint8)
+                f['big_labels'] = np.arange(10, dtype=np.uint64)
                 f['vectors'][:].tofile('vectors.f32')
             with open('labels.txt', 'w') as out:
                 out.write(' '.join(map(str, labels)))
@@ -126,13 +128,16 @@ class H5pyFilesTest {
         assertProblem(() -> load("rows/rgb0.chw", Map.of("features", "rgb")), "rows/rgb0.chw",
                 "is not a readable HDF5 file");
         assertProblem(() -> load(Map.of("features", "images")), file + " has no dataset images",
-                "its datasets: /binary, /compressed/rgb");
+                "its datasets: /big_labels, /binary, /compressed/rgb, /empty_rows");
         assertProblem(() -> load(Map.of("features", "compressed")), "compressed is a group, not a dataset");
         assertProblem(() -> load(Map.of("features", "int16")), "dataset int16 holds int16",
                 "expected uint8 (levels read as v/255), float32 or float64");
         assertProblem(() -> load(Map.of("features", "flat")), "dataset flat has shape [10]", "expected [N, D]");
         assertProblem(() -> load(Map.of("features", "rgba")), "has shape [10, 5, 4, 4]", "with C 1 or 3");
         assertProblem(() -> load(Map.of("features", "nan", "validation", 1, "test", 1)), "holds NaN at flat index 0");
+        assertProblem(() -> load(Map.of("features", "empty_rows")), "has shape [10, 0]",
+                "every example needs at least one value");
+        assertProblem(() -> load(Map.of("features", "grey", "labels", "big_labels")), "labels big_labels hold uint64");
         assertProblem(() -> load(Map.of("features", "rgb", "labels", "test/labels")),
                 "labels test/labels have shape [3]; expected [10] or [10, 1]");
         assertProblem(() -> load(Map.of("features", "grey", "labels", "vectors")), "labels vectors have shape [10, 6]");

@@ -15,11 +15,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vaelab.testkit.PythonLibraries;
 
 /**
  * Every spec shipped in {@code configs/} runs to completion on a small budget, trained by the
  * compiled engine: one epoch on a slice of its data (the digits spec, which needs files this
- * machine does not have, is only validated).
+ * machine does not have, is only validated; the HDF5 spec on a file written from a slice of
+ * Fashion-MNIST).
  * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}.
  */
 class ShippedConfigsTest {
@@ -34,6 +36,17 @@ class ShippedConfigsTest {
             return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".yaml")).sorted().toList()
                     .stream();
         }
+    }
+
+    /**
+     * The HDF5 file the hdf5 spec's header says to write, written by the same script from the first
+     * 700 training and 100 test images of Debian's Fashion-MNIST.
+     */
+    private String fashionHdf5() throws IOException {
+        Path data = Files.createDirectories(work.resolve("data"));
+        PythonLibraries.run(data, Files.readString(CONFIGS.resolveSibling("scripts").resolve("fashion-mnist-files")),
+                data.toString(), "700", "100");
+        return data.resolve("fashion-mnist.h5").toString();
     }
 
     @ParameterizedTest
@@ -51,6 +64,7 @@ class ShippedConfigsTest {
             case "mnist" -> args.addAll(List.of("--set", "data.train_limit=700", "--set", "data.validation=100",
                     "--set", "data.test_limit=100"));
             case "swiss_roll" -> args.addAll(List.of("--set", "data.n=1000"));
+            case "hdf5" -> args.addAll(List.of("--set", "data.path=" + fashionHdf5(), "--set", "data.validation=100"));
             default -> { }
         }
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae(args.toArray(String[]::new));

@@ -9,7 +9,10 @@ import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Splits kept as bytes or bits read back exactly the floats a float split of the same values holds. */
+/**
+ * Splits kept as bytes (in one array or one per row) or bits read back exactly the floats a float
+ * split of the same values holds.
+ */
 class DataSplitStorageTest {
 
     private static final int WIDTH = 70;
@@ -24,6 +27,20 @@ class DataSplitStorageTest {
             floats[i] = (levels[i] & 0xFF) / 255f;
         }
         assertSame(new DataSplit(floats, labels(), WIDTH), DataSplit.ofBytes(levels, labels(), WIDTH));
+    }
+
+    @Test
+    void byteRowsReadAsLevelsOver255() {
+        byte[][] rows = new byte[ROWS][WIDTH];
+        Random random = new Random(3);
+        float[] floats = new float[ROWS * WIDTH];
+        for (int row = 0; row < ROWS; row++) {
+            random.nextBytes(rows[row]);
+            for (int i = 0; i < WIDTH; i++) {
+                floats[row * WIDTH + i] = (rows[row][i] & 0xFF) / 255f;
+            }
+        }
+        assertSame(new DataSplit(floats, labels(), WIDTH), DataSplit.ofByteRows(rows, labels(), WIDTH));
     }
 
     @Test

@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * One split of a dataset held in memory: {@code size} examples of {@code width} values each,
- * row-major, kept as floats, as grey-level bytes ({@link #ofBytes}) or as bits ({@link #ofBits}),
+ * row-major, kept as floats, as grey-level bytes ({@link #ofBytes}, {@link #ofByteRows}) or as bits
+ * ({@link #ofBits}),
  * and read as floats by {@link #copyRow}; optional integer labels, and an optional named
  * annotation: one number per example that is not an input of the model but describes the example,
  * such as the Swiss roll's roll parameter t, by which plots colour the examples when there are no
@@ -55,6 +56,19 @@ public final class DataSplit {
      */
     public static DataSplit ofBytes(byte[] levels, int[] labels, int width) {
         return new DataSplit(new RowStore.Bytes(levels), labels, width);
+    }
+
+    /**
+     * A split of grey levels kept as one unsigned byte per value in one array per example, value
+     * {@code b} read as {@code b / 255}: as {@link #ofBytes}, but not bounded by the size of one
+     * Java array, so that a large image set (200,000 RGB images of 64 x 64: 2.5 GB) fits in one split.
+     *
+     * @param rows one array of {@code width} grey levels per example; not copied
+     * @param labels one label per example, or null; not copied
+     * @param width the number of values per example
+     */
+    public static DataSplit ofByteRows(byte[][] rows, int[] labels, int width) {
+        return new DataSplit(new RowStore.ByteRows(rows, width), labels, width);
     }
 
     /**

@@ -65,6 +65,41 @@ sealed interface RowStore {
         }
     }
 
+    /**
+     * Unsigned bytes, one array per row of {@code width}, each read as {@code (b & 0xFF) / 255}: no
+     * single array holds them all, so a store may pass the largest Java array (2^31 - 9 values).
+     */
+    record ByteRows(byte[][] rows, int width) implements RowStore {
+        public ByteRows {
+            for (byte[] row : rows) {
+                if (row.length != width) {
+                    throw new IllegalArgumentException("a row of " + row.length + " bytes among rows of " + width);
+                }
+            }
+        }
+
+        @Override
+        public long length() {
+            return (long) rows.length * width;
+        }
+
+        @Override
+        public void copy(long from, float[] target, int offset, int count) {
+            for (int i = 0; i < count; i++) {
+                long value = from + i;
+                target[offset + i] = Bytes.LEVELS[rows[(int) (value / width)][(int) (value % width)] & 0xFF];
+            }
+        }
+
+        @Override
+        public RowStore range(long from, long to) {
+            if (from % width != 0 || to % width != 0) {
+                throw new IllegalArgumentException("[" + from + ", " + to + ") is not whole rows of " + width);
+            }
+            return new ByteRows(Arrays.copyOfRange(rows, (int) (from / width), (int) (to / width)), width);
+        }
+    }
+
     /** Bits, value {@code i} being bit {@code i % 64} of word {@code i / 64}, read as 0 or 1. */
     record Bits(long[] words, long length) implements RowStore {
         public Bits {

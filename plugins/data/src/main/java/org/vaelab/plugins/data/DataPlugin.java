@@ -2,6 +2,10 @@ package org.vaelab.plugins.data;
 
 import org.vaelab.plugins.data.csv.CsvConfig;
 import org.vaelab.plugins.data.csv.CsvDataset;
+import org.vaelab.plugins.data.hdf5.Hdf5Config;
+import org.vaelab.plugins.data.hdf5.Hdf5Dataset;
+import org.vaelab.plugins.data.images.ImagesConfig;
+import org.vaelab.plugins.data.images.ImagesDataset;
 import org.vaelab.plugins.data.mnist.MnistConfig;
 import org.vaelab.plugins.data.mnist.MnistDataset;
 import org.vaelab.plugins.data.swissroll.SwissRollConfig;
@@ -9,7 +13,7 @@ import org.vaelab.plugins.data.swissroll.SwissRollDataset;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.PluginModule;
 
-/** The built-in datasets: {@code mnist}, {@code swiss_roll} and {@code csv}. */
+/** The built-in datasets: {@code mnist}, {@code swiss_roll}, {@code csv}, {@code images} and {@code hdf5}. */
 public final class DataPlugin extends PluginModule {
 
     @Override
@@ -22,5 +26,11 @@ public final class DataPlugin extends PluginModule {
         register(Family.DATASET, "csv", CsvConfig.class, CsvDataset::new,
                 "Numeric columns of a CSV file, optionally with a class-label column; shuffled, split and scaled "
                         + "with statistics of the training split");
+        register(Family.DATASET, "images", ImagesConfig.class, ImagesDataset::new,
+                "A folder of PNG and JPEG images (optionally one subfolder per class), grey or RGB, resized and "
+                        + "centre-cropped to one size, decoded once and kept as bytes");
+        register(Family.DATASET, "hdf5", Hdf5Config.class, Hdf5Dataset::new,
+                "Named datasets of an HDF5 file (images or vectors, uint8 or floats, optional labels), read with "
+                        + "the pure-Java jHDF");
     }
 }

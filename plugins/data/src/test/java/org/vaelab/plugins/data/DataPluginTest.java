@@ -10,13 +10,18 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.vaelab.plugins.data.csv.CsvConfig;
+import org.vaelab.plugins.data.hdf5.Hdf5Config;
+import org.vaelab.plugins.data.images.ImagesConfig;
 import org.vaelab.plugins.data.mnist.MnistConfig;
 import org.vaelab.plugins.data.swissroll.SwissRollConfig;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.VaePlugin;
 import org.vaelab.spi.data.Dataset;
 
-/** {@link DataPlugin} is discovered as a service and registers {@code mnist}, {@code swiss_roll} and {@code csv}. */
+/**
+ * {@link DataPlugin} is discovered as a service and registers {@code mnist}, {@code swiss_roll}, {@code csv},
+ * {@code images} and {@code hdf5}.
+ */
 class DataPluginTest {
 
     @Test
@@ -31,6 +36,8 @@ class DataPluginTest {
         assertTrue(datasets.get("mnist").description().contains("Fashion-MNIST"));
         assertEquals(SwissRollConfig.class, datasets.get("swiss_roll").configType());
         assertEquals(CsvConfig.class, datasets.get("csv").configType());
-        assertEquals(3, datasets.size());
+        assertEquals(ImagesConfig.class, datasets.get("images").configType());
+        assertEquals(Hdf5Config.class, datasets.get("hdf5").configType());
+        assertEquals(5, datasets.size());
     }
 }

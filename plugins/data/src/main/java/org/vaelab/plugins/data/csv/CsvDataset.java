@@ -3,10 +3,10 @@ package org.vaelab.plugins.data.csv;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.vaelab.plugins.data.ClassTable;
 import org.vaelab.plugins.data.table.ColumnScaling;
 import org.vaelab.plugins.data.table.ScaledSplits;
 import org.vaelab.plugins.data.table.SplitSizes;
@@ -39,7 +39,7 @@ public final class CsvDataset implements Dataset {
         Map<String, String> fitted = new LinkedHashMap<>();
         fitted.put("scaling.csv", scalingTable(data.scaling()));
         if (!data.classes().isEmpty()) {
-            fitted.put("classes.csv", classTable(data.classes()));
+            fitted.put(ClassTable.FILE, ClassTable.csv(data.classes()));
         }
         return new DataSplits(splits.train(), splits.validation(), splits.test(), splits.shape(),
                 splits.trainTransform(), fitted);
@@ -52,14 +52,6 @@ public final class CsvDataset implements Dataset {
                     .append(scaling.method().name().toLowerCase(Locale.ROOT))
                     .append(',').append(scaling.offsets().get(j)).append(',').append(scaling.scales().get(j))
                     .append('\n');
-        }
-        return table.toString();
-    }
-
-    private static String classTable(List<String> classes) {
-        StringBuilder table = new StringBuilder("id,label\n");
-        for (int id = 0; id < classes.size(); id++) {
-            table.append(id).append(',').append(quoted(classes.get(id))).append('\n');
         }
         return table.toString();
     }

@@ -1,0 +1,66 @@
+package org.vaelab.plugins.data.hdf5;
+
+import org.vaelab.spi.InvalidConfigException;
+import org.vaelab.spi.Param;
+
+/**
+ * Configuration of the {@code hdf5} dataset.
+ *
+ * @param path the HDF5 file, relative to the spec's folder
+ * @param features the dataset of examples, by its path in the file
+ * @param labels the dataset of integer class labels, one per example, or null for none
+ * @param validation how many examples, after shuffling with the seed, form the validation split
+ * @param test how many examples, after shuffling, form the test split; null for the default
+ *     when there is no {@code testFeatures}, and null whenever there is
+ * @param testFeatures a separate dataset of test examples, or null
+ * @param testLabels the labels of {@code testFeatures}, required with it when {@code labels} is set
+ */
+public record Hdf5Config(
+        @Param("HDF5 file, relative to the spec's folder")
+        String path,
+        @Param("Dataset of examples, by its path in the file (such as images or /train/x): uint8 [N, H, W], "
+                + "[N, H, W, C] with C 1 or 3 (channels last, as NumPy and h5py write images), or [N, D]; uint8 "
+                + "values v are read as v/255, float32 and float64 as they are")
+        String features,
+        @Param(value = "Dataset of integer class labels, [N] or [N, 1], each 0 or more", defaultValue = Param.NONE)
+        String labels,
+        @Param(value = "Examples held out as the validation split, drawn after shuffling with the seed",
+                defaultValue = "5000", min = 0)
+        int validation,
+        @Param(value = "Examples held out as the test split, drawn after shuffling with the seed; 5000 when left "
+                + "out, and not allowed with test_features", defaultValue = Param.NONE, min = 0)
+        Integer test,
+        @Param(value = "A separate dataset of test examples (a benchmark's published test set), shaped as features",
+                defaultValue = Param.NONE)
+        String testFeatures,
+        @Param(value = "The labels of test_features; required with it when labels is set", defaultValue = Param.NONE)
+        String testLabels) {
+
+    /** The examples held out of {@code features} when neither {@code test} nor {@code test_features} is set. */
+    public static final int DEFAULT_TEST = 5000;
+
+    public Hdf5Config {
+        if (path.isBlank()) {
+            throw new InvalidConfigException("path", "must name an HDF5 file");
+        }
+        if (test != null && testFeatures != null) {
+            throw new InvalidConfigException("test", "holds examples of features out for testing, but test_features "
+                    + "already names the test examples; set one of them");
+        }
+        if (testLabels != null && testFeatures == null) {
+            throw new InvalidConfigException("test_labels", "labels test_features, which is not set");
+        }
+        if (testFeatures != null && (labels == null) != (testLabels == null)) {
+            throw new InvalidConfigException(labels == null ? "labels" : "test_labels", "labels and test_labels "
+                    + "go together when test_features is set: set both or neither");
+        }
+    }
+
+    /** How many examples of {@code features} the test split takes: none with a test dataset. */
+    int heldOutTest() {
+        if (testFeatures != null) {
+            return 0;
+        }
+        return test == null ? DEFAULT_TEST : test;
+    }
+}

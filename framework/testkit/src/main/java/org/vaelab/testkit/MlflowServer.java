@@ -100,18 +100,22 @@ public final class MlflowServer implements AutoCloseable {
 
     private void startProcess() throws IOException {
         Files.createDirectories(folder.resolve("artifacts"));
-        process = new ProcessBuilder(executable.toString(), "server", "--host", "127.0.0.1", "--port",
+        ProcessBuilder builder = new ProcessBuilder(executable.toString(), "server", "--host", "127.0.0.1", "--port",
                 Integer.toString(port),
                 "--workers", "1", "--backend-store-uri", "sqlite:///" + folder.resolve("mlflow.db").toAbsolutePath(),
                 "--serve-artifacts", "--artifacts-destination", folder.resolve("artifacts").toAbsolutePath().toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()))
-                .start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("server.log").toFile()));
+        // as scripts/mlflow-server: no usage reports from tests
+        builder.environment().put("MLFLOW_DISABLE_TELEMETRY", "true");
+        builder.environment().put("DO_NOT_TRACK", "true");
+        process = builder.start();
         awaitHealthy();
     }
 
     private void awaitHealthy() throws IOException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {

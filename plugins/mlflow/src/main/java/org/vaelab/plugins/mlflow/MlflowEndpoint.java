@@ -66,7 +66,9 @@ final class MlflowEndpoint implements AutoCloseable {
         this.timeout = timeout;
         this.client = new MlflowClient(new BasicMlflowHostCreds(this.uri, credentials.username(),
                 credentials.password(), credentials.token(), false));
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        // HTTP/1.1, as MLflow's server speaks it: the client's default upgrade offer (Upgrade: h2c)
+        // makes the server log two warnings per request
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** Whether the last request could not connect to the server at all. */

@@ -11,12 +11,16 @@ import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
 import org.vaelab.plugins.data.csv.CsvConfig;
 import org.vaelab.plugins.data.mnist.MnistConfig;
+import org.vaelab.plugins.data.sprites.SpritesConfig;
 import org.vaelab.plugins.data.swissroll.SwissRollConfig;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.VaePlugin;
 import org.vaelab.spi.data.Dataset;
 
-/** {@link DataPlugin} is discovered as a service and registers {@code mnist}, {@code swiss_roll} and {@code csv}. */
+/**
+ * {@link DataPlugin} is discovered as a service and registers {@code mnist}, {@code swiss_roll}, {@code sprites}
+ * and {@code csv}.
+ */
 class DataPluginTest {
 
     @Test
@@ -31,6 +35,7 @@ class DataPluginTest {
         assertTrue(datasets.get("mnist").description().contains("Fashion-MNIST"));
         assertEquals(SwissRollConfig.class, datasets.get("swiss_roll").configType());
         assertEquals(CsvConfig.class, datasets.get("csv").configType());
-        assertEquals(3, datasets.size());
+        assertEquals(SpritesConfig.class, datasets.get("sprites").configType());
+        assertEquals(4, datasets.size());
     }
 }

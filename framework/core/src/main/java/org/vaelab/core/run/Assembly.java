@@ -36,6 +36,11 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
             throw new InvalidInputException("data: the validation and test splits must not be empty (found "
                     + data.validation().size() + " and " + data.test().size() + " examples)");
         }
+        if (Boolean.TRUE.equals(spec.eval().disentanglement()) && data.test().factors().isEmpty()) {
+            throw new InvalidInputException("eval.disentanglement: data '" + spec.data().type()
+                    + "' has no ground-truth factors to score codes against; use data with factors (sprites) or "
+                    + "leave eval.disentanglement out");
+        }
         ParameterBudget.ofThisProcess().check(parts);
         RandomStreams streams = new RandomStreams(spec.seed());
         VaeGraph graph = parts.build(parts.family().samples(spec.train().mcSamples()), streams.initialWeights());

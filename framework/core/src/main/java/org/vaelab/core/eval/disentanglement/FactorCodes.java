@@ -120,7 +120,7 @@ public final class FactorCodes {
      *
      * @throws IllegalArgumentException when the range is empty
      */
-    public FactorCodes part(int from, int to) {
+    FactorCodes part(int from, int to) {
         if (from >= to) {
             throw new IllegalArgumentException("empty part [" + from + ", " + to + ") of the pool");
         }

@@ -17,6 +17,13 @@ import org.vaelab.spi.data.Factor;
  */
 public record SpriteGrid(List<Factor> factors, List<SpriteShape> shapes) {
 
+    /** The position of each factor in an example's factor indices. */
+    static final int SHAPE = 0;
+    static final int SCALE = 1;
+    static final int ORIENTATION = 2;
+    static final int POS_X = 3;
+    static final int POS_Y = 4;
+
     /** The number of scales of the full grid. */
     public static final int SCALES = 6;
     /** The number of orientations of the full grid. */
@@ -42,6 +49,11 @@ public record SpriteGrid(List<Factor> factors, List<SpriteShape> shapes) {
     /** The number of combinations. */
     public int size() {
         return factors.stream().mapToInt(Factor::size).reduce(1, Math::multiplyExact);
+    }
+
+    /** The value of factor {@code factor} at index {@code index}. */
+    double value(int factor, int index) {
+        return factors.get(factor).values()[index];
     }
 
     /** Writes the factor indices of combination {@code combination} to {@code target} at {@code offset}. */

@@ -47,26 +47,24 @@ public final class SpritesDataset implements Dataset {
     }
 
     /** The images of {@code combinations[from, to)}, with their factors and shapes as labels. */
-    static DataSplit render(SpriteGrid grid, int[] combinations, int from, int to) {
+    private static DataSplit render(SpriteGrid grid, int[] combinations, int from, int to) {
         int count = to - from;
         int factorCount = grid.factors().size();
         long[] words = new long[count * WORDS_PER_IMAGE];
         int[] indices = new int[count * factorCount];
         int[] labels = new int[count];
         IntStream.range(0, count).parallel().forEach(i -> {
-            grid.indices(combinations[from + i], indices, i * factorCount);
             int offset = i * factorCount;
-            labels[i] = indices[offset];
-            SpriteRenderer.draw(grid.shapes().get(indices[offset]), value(grid, 1, indices[offset + 1]),
-                    value(grid, 2, indices[offset + 2]), value(grid, 3, indices[offset + 3]),
-                    value(grid, 4, indices[offset + 4]), words, i * WORDS_PER_IMAGE);
+            grid.indices(combinations[from + i], indices, offset);
+            labels[i] = indices[offset + SpriteGrid.SHAPE];
+            SpriteRenderer.draw(grid.shapes().get(labels[i]),
+                    grid.value(SpriteGrid.SCALE, indices[offset + SpriteGrid.SCALE]),
+                    grid.value(SpriteGrid.ORIENTATION, indices[offset + SpriteGrid.ORIENTATION]),
+                    grid.value(SpriteGrid.POS_X, indices[offset + SpriteGrid.POS_X]),
+                    grid.value(SpriteGrid.POS_Y, indices[offset + SpriteGrid.POS_Y]), words, i * WORDS_PER_IMAGE);
         });
         return DataSplit.ofBits(words, (long) count * VALUES_PER_IMAGE, labels, VALUES_PER_IMAGE)
                 .withFactors(new FactorTable(grid.factors(), indices));
-    }
-
-    private static double value(SpriteGrid grid, int factor, int index) {
-        return grid.factors().get(factor).values()[index];
     }
 
     /** {@code count} of the numbers {@code 0 .. total - 1}, without replacement, in random order. */

@@ -52,7 +52,7 @@ class ShippedConfigsTest {
             case "mnist" -> args.addAll(List.of("--set", "data.train_limit=700", "--set", "data.validation=100",
                     "--set", "data.test_limit=100"));
             case "swiss_roll" -> args.addAll(List.of("--set", "data.n=1000"));
-            case "sprites" -> args.addAll(List.of("--set", "data.n=800", "--set",
+            case "sprites" -> args.addAll(List.of("--set", "data.n=500", "--set",
                     "eval.disentanglement_options.train_points=500", "--set",
                     "eval.disentanglement_options.test_points=200", "--set",
                     "eval.disentanglement_options.variance_samples=500"));

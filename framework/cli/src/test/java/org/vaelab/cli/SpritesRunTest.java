@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run on sprites logs the disentanglement metrics after training, {@code vae eval --disentanglement}
- * prints them again, and asking for them on data without factors is a usage error.
+ * prints them again, and asking for them on data without factors, or on a test split too small to
+ * split, is a usage error.
  */
 class SpritesRunTest {
 
@@ -72,5 +73,14 @@ class SpritesRunTest {
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains("eval.disentanglement: data 'swiss_roll' has no ground-truth factors"),
                 outcome.err());
+    }
+
+    @Test
+    void aTestSplitOfOneImageCannotBeScored() throws IOException {
+        Path spec = Files.writeString(work.resolve("sprites.yaml"), SPRITES);
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir",
+                work.toString(), "--set", "data.n=60", "--set", "data.test_fraction=0.01");
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("needs at least 2 examples, found 1"), outcome.err());
     }
 }

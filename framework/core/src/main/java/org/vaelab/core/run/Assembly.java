@@ -41,6 +41,11 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
                     + "' has no ground-truth factors to score codes against; use data with factors (sprites) or "
                     + "leave eval.disentanglement out");
         }
+        if (spec.eval().disentanglementOn(data.test()) && data.test().size() < 2) {
+            throw new InvalidInputException("eval.disentanglement: the metrics train their classifiers on one part of "
+                    + "the test split and score them on the other, so it needs at least 2 examples, found "
+                    + data.test().size());
+        }
         ParameterBudget.ofThisProcess().check(parts);
         RandomStreams streams = new RandomStreams(spec.seed());
         VaeGraph graph = parts.build(parts.family().samples(spec.train().mcSamples()), streams.initialWeights());

@@ -14,7 +14,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code vae eval RUN_DIR}: a trained run's ELBO, its terms, the IWAE log-likelihood and active units. */
+/**
+ * {@code vae eval RUN_DIR}: a trained run's ELBO, its terms, the IWAE log-likelihood and active units, and
+ * with {@code --disentanglement} the disentanglement metrics.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Evaluate a trained run on its test split or other data: ELBO and its terms, reconstruction "
                 + "errors, the importance-weighted log-likelihood (IWAE) and the active units.")
@@ -35,6 +38,11 @@ final class EvalCommand implements Callable<Integer> {
             description = "Estimate the log-likelihood on the first N examples only; 0 uses all (default).")
     int iwaeExamples;
 
+    @Option(names = "--disentanglement", description = "Also score the examples' codes with the disentanglement "
+            + "metrics (beta-VAE, FactorVAE, MIG, SAP, DCI, Gaussian total correlation); needs data with ground-truth "
+            + "factors (sprites).")
+    boolean disentanglement;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the numbers to this JSON file.")
     Path json;
 
@@ -50,7 +58,7 @@ final class EvalCommand implements Callable<Integer> {
         TrainedRun trained = run.open();
         int samples = iwae.samples(trained, command);
         DataSplit examples = data.examples(trained, run);
-        RunEvaluation evaluation = RunEvaluation.of(trained, examples, samples, iwaeExamples);
+        RunEvaluation evaluation = RunEvaluation.of(trained, examples, samples, iwaeExamples, disentanglement);
         var out = command.commandLine().getOut();
         out.println(trained.describe());
         out.println("data: " + data.describe() + ", " + examples.size() + " examples; nats per example");

@@ -22,7 +22,8 @@ import org.vaelab.testkit.PythonLibraries;
  * compiled engine: one epoch on a slice of its data (the digits spec, which needs files this
  * machine does not have, is only validated; the HDF5 spec on a file written from a slice of
  * Fashion-MNIST).
- * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}.
+ * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}; a sprites run logs
+ * the disentanglement metrics.
  */
 class ShippedConfigsTest {
 
@@ -65,6 +66,10 @@ class ShippedConfigsTest {
                     "--set", "data.test_limit=100"));
             case "swiss_roll" -> args.addAll(List.of("--set", "data.n=1000"));
             case "hdf5" -> args.addAll(List.of("--set", "data.path=" + fashionHdf5(), "--set", "data.validation=100"));
+            case "sprites" -> args.addAll(List.of("--set", "data.n=500", "--set",
+                    "eval.disentanglement_options.train_points=500", "--set",
+                    "eval.disentanglement_options.test_points=200", "--set",
+                    "eval.disentanglement_options.variance_samples=500"));
             default -> { }
         }
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae(args.toArray(String[]::new));
@@ -79,6 +84,12 @@ class ShippedConfigsTest {
                 List<String> scaling = Files.readAllLines(provenance.resolveSibling("data/scaling.csv"));
                 assertEquals("column,method,offset,scale", scaling.get(0));
                 assertEquals(data.path("columns").size() + 1, scaling.size(), "one row per column: " + scaling);
+            }
+            if ("sprites".equals(data.path("type").asText())) {
+                String metrics = Files.readString(provenance.resolveSibling("metrics.csv"));
+                for (String metric : List.of("disent/mig", "disent/sap", "disent/dci_disentanglement")) {
+                    assertTrue(metrics.contains("," + metric + ","), "a sprites run logs " + metric);
+                }
             }
             if ("beta_tcvae".equals(new YAMLMapper().readTree(spec.toFile())
                     .path("model").path("family").path("type").asText())) {

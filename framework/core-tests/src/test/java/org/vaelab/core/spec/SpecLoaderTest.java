@@ -97,6 +97,14 @@ class SpecLoaderTest {
               batch_size: 1000
               iwae_samples: 100
               iwae_examples: 1000
+              disentanglement_options:
+                train_points: 10000
+                test_points: 5000
+                batch_size: 64
+                variance_samples: 10000
+                bins: 20
+                trees: 10
+                seed: 0
             tracking: []
             """;
 

@@ -4,13 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.vaelab.core.eval.Posteriors;
 import org.vaelab.core.run.TrainedRun;
-import org.vaelab.core.train.GraphFeed;
-import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataSplit;
 
 /**
@@ -26,24 +21,8 @@ public record LatentCodes(DataSplit examples, float[] means, float[] logVariance
 
     /** Encodes {@code examples} in batches of the run's {@code eval.batch_size}. */
     public static LatentCodes of(TrainedRun run, DataSplit examples) {
-        VaeGraph graph = run.graph();
-        int latent = graph.latentDim();
-        float[] means = new float[examples.size() * latent];
-        float[] logVariances = new float[examples.size() * latent];
-        int batchSize = run.spec().eval().batchSize();
-        for (int start = 0; start < examples.size(); start += batchSize) {
-            int rows = Math.min(batchSize, examples.size() - start);
-            INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * rows, latent);
-            Map<String, INDArray> out = graph.output(GraphFeed.ofRows(graph, examples, start, rows, eps),
-                    VaeGraph.Z_MEAN, VaeGraph.Z_LOG_VARIANCE);
-            System.arraycopy(values(out.get(VaeGraph.Z_MEAN)), 0, means, start * latent, rows * latent);
-            System.arraycopy(values(out.get(VaeGraph.Z_LOG_VARIANCE)), 0, logVariances, start * latent, rows * latent);
-        }
-        return new LatentCodes(examples, means, logVariances, latent);
-    }
-
-    private static float[] values(INDArray array) {
-        return array.castTo(DataType.FLOAT).dup('c').data().asFloat();
+        Posteriors posteriors = Posteriors.of(run.graph(), examples, run.spec().eval().batchSize());
+        return new LatentCodes(examples, posteriors.means(), posteriors.logVariances(), posteriors.latentDim());
     }
 
     /**

@@ -9,13 +9,15 @@ import org.vaelab.core.spec.EvalSpec;
 import org.vaelab.core.train.ElboTerms;
 import org.vaelab.core.train.Evaluator;
 import org.vaelab.core.train.RandomStreams;
+import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataSplit;
 
 /**
  * A trained run evaluated on a split: the ELBO and its terms (Kingma and Welling 2014), the
  * reconstruction errors, the KL of each latent dimension and the active units, and the
  * importance-weighted log-likelihood with K samples (Burda, Grosse and Salakhutdinov 2016, eq. 8
- * and section 5.2). The noise comes from the run's seed, so the same command gives the same numbers.
+ * and section 5.2), and on data with ground-truth factors the disentanglement metrics if asked
+ * for. The noise comes from the run's seed, so the same command gives the same numbers.
  *
  * @param elbo the ELBO terms, means over the split, nats per example
  * @param beyond the latent statistics and the log-likelihood estimate
@@ -25,11 +27,22 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
 
     /**
      * Evaluates {@code run} on {@code examples}, the log-likelihood with {@code iwaeSamples}
-     * samples (0 skips it) on the first {@code iwaeExamples} examples (0 for all).
+     * samples (0 skips it) on the first {@code iwaeExamples} examples (0 for all), and, with
+     * {@code disentanglement}, the disentanglement metrics of the examples' codes with the run's
+     * {@code eval.disentanglement_options}.
+     *
+     * @throws InvalidInputException when the disentanglement metrics are asked for and the
+     *     examples have no ground-truth factors
      */
-    public static RunEvaluation of(TrainedRun run, DataSplit examples, int iwaeSamples, int iwaeExamples) {
+    public static RunEvaluation of(TrainedRun run, DataSplit examples, int iwaeSamples, int iwaeExamples,
+            boolean disentanglement) {
+        if (disentanglement && examples.factors().isEmpty()) {
+            throw new InvalidInputException("--disentanglement: the examples have no ground-truth factors to score "
+                    + "codes against; evaluate a run on data with factors (sprites)");
+        }
         RandomStreams streams = new RandomStreams(run.spec().seed());
-        EvalSpec eval = new EvalSpec(1, run.spec().eval().batchSize(), iwaeSamples, iwaeExamples);
+        EvalSpec eval = new EvalSpec(1, run.spec().eval().batchSize(), iwaeSamples, iwaeExamples, disentanglement,
+                run.spec().eval().disentanglementOptions());
         ElboTerms terms = new Evaluator(run.graph(), eval.batchSize()).evaluate(examples, streams.test(0));
         return new RunEvaluation(terms, FinalEvaluation.of(run.graph(), run.parts(), examples, eval,
                 streams.logLikelihood()), iwaeSamples);
@@ -52,6 +65,7 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
         values.put("active_units", beyond.latent().activeUnits());
         values.put("latent_dim", beyond.latent().latentDim());
         values.put("kl_per_dimension", beyond.latent().klPerDimension());
+        beyond.disentanglement().forEach(values::put);
         return values;
     }
 
@@ -67,6 +81,7 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
                 "log p(x), IWAE K=%d (%d examples)", iwaeSamples, beyond.iwaeExamples()), "%.3f", logLikelihood));
         out.append(String.format(Locale.ROOT, "%-40s %d of %d%n", "active units", beyond.latent().activeUnits(),
                 beyond.latent().latentDim()));
+        beyond.disentanglement().forEach((name, value) -> row(out, name, "%.4f", value));
         return out.toString();
     }
 

@@ -315,9 +315,14 @@ public final class ExperimentRunner {
     private static String describe(FinalEvaluation evaluation, ExperimentSpec spec) {
         String units = String.format(Locale.ROOT, "active units %d of %d", evaluation.latent().activeUnits(),
                 spec.model().latentDim());
-        return evaluation.logLikelihood().isEmpty() ? units : String.format(Locale.ROOT,
-                "test log p(x) >= %.2f nats (importance-weighted, K = %d, %d examples); %s",
-                evaluation.logLikelihood().getAsDouble(), spec.eval().iwaeSamples(), evaluation.iwaeExamples(), units);
+        StringBuilder description = new StringBuilder(evaluation.logLikelihood().isEmpty() ? units
+                : String.format(Locale.ROOT,
+                        "test log p(x) >= %.2f nats (importance-weighted, K = %d, %d examples); %s",
+                        evaluation.logLikelihood().getAsDouble(), spec.eval().iwaeSamples(),
+                        evaluation.iwaeExamples(), units));
+        evaluation.disentanglement().forEach((name, value) -> description.append(
+                String.format(Locale.ROOT, "%n%s %.4f", name, value)));
+        return description.toString();
     }
 
     private static String describe(Assembly model, ExperimentSpec spec) {

@@ -1,11 +1,14 @@
 package org.vaelab.core.run;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.random.RandomGenerator;
 import org.vaelab.core.eval.ImportanceSampling;
 import org.vaelab.core.eval.LatentStatistics;
+import org.vaelab.core.eval.Posteriors;
+import org.vaelab.core.eval.disentanglement.DisentanglementMetrics;
 import org.vaelab.core.spec.EvalSpec;
 import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.VaeGraph;
@@ -14,13 +17,21 @@ import org.vaelab.spi.data.DataSplit;
 /**
  * The evaluation after training, beyond the ELBO: the KL of each latent dimension and the active
  * units on the test split (Burda et al. 2016, section 5.2), and the importance-weighted estimate of
- * the test log-likelihood with {@code eval.iwae_samples} samples (Burda et al. 2016, eq. 8).
+ * the test log-likelihood with {@code eval.iwae_samples} samples (Burda et al. 2016, eq. 8), and,
+ * for data with ground-truth factors, the disentanglement metrics of the test split's posterior
+ * means ({@link DisentanglementMetrics}).
  *
  * @param latent the per-dimension statistics
  * @param logLikelihood the mean importance-weighted log-likelihood, when asked for
  * @param iwaeExamples how many test examples it was estimated on
+ * @param disentanglement the disentanglement metrics by name, empty when not computed
  */
-public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelihood, int iwaeExamples) {
+public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelihood, int iwaeExamples,
+                              Map<String, Double> disentanglement) {
+
+    public FinalEvaluation {
+        disentanglement = Collections.unmodifiableMap(new LinkedHashMap<>(disentanglement));
+    }
 
     private static final String LOG_LIKELIHOOD = "test/iwae_ll";
 
@@ -37,19 +48,37 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
     public static FinalEvaluation of(VaeGraph graph, ModelParts parts, DataSplit test, EvalSpec eval,
             RandomGenerator noise) {
         LatentStatistics latent = LatentStatistics.of(graph, test, eval.batchSize());
+        Map<String, Double> disentanglement = disentanglement(graph, test, eval);
         if (eval.iwaeSamples() == 0) {
-            return new FinalEvaluation(latent, OptionalDouble.empty(), 0);
+            return new FinalEvaluation(latent, OptionalDouble.empty(), 0, disentanglement);
         }
         int examples = eval.iwaeExamples() == 0 ? test.size() : Math.min(eval.iwaeExamples(), test.size());
         double logLikelihood = ImportanceSampling.bounded(graph, parts, eval.iwaeSamples())
                 .meanLogLikelihood(test.slice(0, examples), noise);
-        return new FinalEvaluation(latent, OptionalDouble.of(logLikelihood), examples);
+        return new FinalEvaluation(latent, OptionalDouble.of(logLikelihood), examples, disentanglement);
     }
 
-    /** The metrics to log: {@code test/active_units}, {@code test/kl_dim/NN}, ..., {@code test/iwae_ll}. */
+    /**
+     * The disentanglement metrics of the posterior means of {@code test}, the pool every metric
+     * draws from, when {@code eval} asks for them and {@code test} has factors; else none.
+     */
+    private static Map<String, Double> disentanglement(VaeGraph graph, DataSplit test, EvalSpec eval) {
+        if (!eval.disentanglementOn(test) || test.factors().isEmpty()) {
+            return Map.of();
+        }
+        double[][] means = Posteriors.of(graph, test, eval.batchSize()).meanRows();
+        return DisentanglementMetrics.of(DisentanglementMetrics.pool(means, test.factors().get()),
+                eval.disentanglementOptions().options());
+    }
+
+    /**
+     * The metrics to log: {@code test/active_units}, {@code test/kl_dim/NN}, ..., {@code test/iwae_ll},
+     * {@code disent/mig}, ....
+     */
     Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>(latent.metrics("test"));
         logLikelihood.ifPresent(value -> metrics.put(LOG_LIKELIHOOD, value));
+        metrics.putAll(disentanglement);
         return metrics;
     }
 
@@ -58,7 +87,8 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
      * evaluation logs: how a resumed run knows the rows it writes again.
      */
     static boolean names(String metric) {
-        return metric.equals(LOG_LIKELIHOOD) || LatentStatistics.names("test", metric);
+        return metric.equals(LOG_LIKELIHOOD) || LatentStatistics.names("test", metric)
+                || DisentanglementMetrics.names(metric);
     }
 
     /** The KL of each latent dimension, nats. */

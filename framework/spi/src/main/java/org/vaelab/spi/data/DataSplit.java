@@ -13,7 +13,8 @@ import java.util.Optional;
  * and read as floats by {@link #copyRow}; optional integer labels, and an optional named
  * annotation: one number per example that is not an input of the model but describes the example,
  * such as the Swiss roll's roll parameter t, by which plots colour the examples when there are no
- * labels.
+ * labels; and, for data generated from known factors of variation, an optional {@link FactorTable}
+ * giving every example's factors, against which disentanglement metrics judge a model's codes.
  */
 public final class DataSplit {
 
@@ -23,6 +24,7 @@ public final class DataSplit {
     private final int width;
     private String annotationName;
     private double[] annotation;
+    private FactorTable factors;
 
     /**
      * @param features {@code size * width} values, row-major; not copied
@@ -94,10 +96,37 @@ public final class DataSplit {
         if (values.length != size) {
             throw new IllegalArgumentException(values.length + " annotation values for " + size + " examples");
         }
-        DataSplit annotated = new DataSplit(features, labels, width);
+        DataSplit annotated = copy();
         annotated.annotationName = Objects.requireNonNull(name, "name");
         annotated.annotation = values;
         return annotated;
+    }
+
+    /**
+     * This split with the ground-truth factors of its examples.
+     *
+     * @param table one row of factor indices per example
+     */
+    public DataSplit withFactors(FactorTable table) {
+        if (table.size() != size) {
+            throw new IllegalArgumentException(table.size() + " rows of factors for " + size + " examples");
+        }
+        DataSplit withFactors = copy();
+        withFactors.factors = table;
+        return withFactors;
+    }
+
+    /** The ground-truth factors of the examples, if the data was generated from known factors. */
+    public Optional<FactorTable> factors() {
+        return Optional.ofNullable(factors);
+    }
+
+    private DataSplit copy() {
+        DataSplit copy = new DataSplit(features, labels, width);
+        copy.annotationName = annotationName;
+        copy.annotation = annotation;
+        copy.factors = factors;
+        return copy;
     }
 
     /** The name of the annotation, if the split has one. */
@@ -167,6 +196,9 @@ public final class DataSplit {
         RowStore part = features.range((long) from * width, (long) to * width);
         int[] partLabels = labels == null ? null : Arrays.copyOfRange(labels, from, to);
         DataSplit slice = new DataSplit(part, partLabels, width);
-        return annotation == null ? slice : slice.annotated(annotationName, Arrays.copyOfRange(annotation, from, to));
+        if (annotation != null) {
+            slice = slice.annotated(annotationName, Arrays.copyOfRange(annotation, from, to));
+        }
+        return factors == null ? slice : slice.withFactors(factors.slice(from, to));
     }
 }

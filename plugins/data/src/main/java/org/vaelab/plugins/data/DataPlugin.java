@@ -8,6 +8,8 @@ import org.vaelab.plugins.data.images.ImagesConfig;
 import org.vaelab.plugins.data.images.ImagesDataset;
 import org.vaelab.plugins.data.mnist.MnistConfig;
 import org.vaelab.plugins.data.mnist.MnistDataset;
+import org.vaelab.plugins.data.sprites.SpritesConfig;
+import org.vaelab.plugins.data.sprites.SpritesDataset;
 import org.vaelab.plugins.data.swissroll.SwissRollConfig;
 import org.vaelab.plugins.data.swissroll.SwissRollDataset;
 import org.vaelab.spi.Family;
@@ -23,6 +25,9 @@ public final class DataPlugin extends PluginModule {
         register(Family.DATASET, "swiss_roll", SwissRollConfig.class, SwissRollDataset::new,
                 "The Swiss roll: 3-D points on a rolled-up 2-D sheet, generated from the seed "
                         + "(as scikit-learn's make_swiss_roll)");
+        register(Family.DATASET, "sprites", SpritesConfig.class, SpritesDataset::new,
+                "64x64 binary sprites (square, ellipse, heart) on dSprites' factor grid, rendered by VAELab, "
+                        + "each image with its factors");
         register(Family.DATASET, "csv", CsvConfig.class, CsvDataset::new,
                 "Numeric columns of a CSV file, optionally with a class-label column; shuffled, split and scaled "
                         + "with statistics of the training split");

@@ -13,6 +13,7 @@ import org.vaelab.plugins.data.csv.CsvConfig;
 import org.vaelab.plugins.data.hdf5.Hdf5Config;
 import org.vaelab.plugins.data.images.ImagesConfig;
 import org.vaelab.plugins.data.mnist.MnistConfig;
+import org.vaelab.plugins.data.sprites.SpritesConfig;
 import org.vaelab.plugins.data.swissroll.SwissRollConfig;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.VaePlugin;
@@ -20,7 +21,7 @@ import org.vaelab.spi.data.Dataset;
 
 /**
  * {@link DataPlugin} is discovered as a service and registers {@code mnist}, {@code swiss_roll}, {@code csv},
- * {@code images} and {@code hdf5}.
+ * {@code images}, {@code hdf5} and {@code sprites}.
  */
 class DataPluginTest {
 
@@ -38,6 +39,7 @@ class DataPluginTest {
         assertEquals(CsvConfig.class, datasets.get("csv").configType());
         assertEquals(ImagesConfig.class, datasets.get("images").configType());
         assertEquals(Hdf5Config.class, datasets.get("hdf5").configType());
-        assertEquals(5, datasets.size());
+        assertEquals(SpritesConfig.class, datasets.get("sprites").configType());
+        assertEquals(6, datasets.size());
     }
 }

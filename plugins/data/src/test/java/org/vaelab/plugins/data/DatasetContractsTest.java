@@ -64,6 +64,13 @@ class DatasetContractsTest {
     }
 
     @Nested
+    class Sprites extends DatasetContract {
+        Sprites() {
+            super("sprites", Map.of("n", 300, "scale_stride", 2, "orientation_stride", 4));
+        }
+    }
+
+    @Nested
     class Csv extends DatasetContract {
         Csv() {
             super("csv", Map.of("path", "src/test/resources/contract/shapes.csv", "label_column", "kind"));

@@ -47,6 +47,8 @@ public final class ExperimentRunner {
     static final String CHECKPOINT_FILE = "checkpoints/final.fb";
     /** The provenance key naming how training steps were computed, {@code compiled} or {@code session}. */
     static final String TRAINING_STEP = "training_step";
+    /** The provenance key naming how the KL is computed, {@code closed_form} or {@code monte_carlo}. */
+    static final String KL_METHOD = "kl";
     private static final DateTimeFormatter RUN_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
@@ -105,6 +107,7 @@ public final class ExperimentRunner {
         Map<String, Object> provenance = Provenance.describe(resolved, options.specSource(), options.baseDirectory(),
                 now);
         provenance.put(TRAINING_STEP, training.step().kind());
+        provenance.put(KL_METHOD, model.graph().latentTerms().klMethod());
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, provenance, options),
@@ -118,6 +121,11 @@ public final class ExperimentRunner {
                 }
                 options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(),
                         describe(model, spec), training.step().kind());
+                if (!model.graph().latentTerms().klClosedForm()) {
+                    options.out().println("KL(q(z|x) || p(z)) estimated by Monte Carlo, E_q[log q(z|x) - log p(z)] "
+                            + "over the samples of z: model.prior " + spec.model().priorType() + " and "
+                            + "model.posterior " + spec.model().posteriorType() + " have no closed form");
+                }
                 double bestValidationElbo = Double.NaN;
                 if (resumption != null) {
                     bestValidationElbo = resumption.checkpoint().bestValidationElbo();
@@ -319,8 +327,9 @@ public final class ExperimentRunner {
     }
 
     private static String describe(FinalEvaluation evaluation, ExperimentSpec spec) {
-        String units = String.format(Locale.ROOT, "active units %d of %d", evaluation.latent().activeUnits(),
-                spec.model().latentDim());
+        String units = evaluation.latent().activityDefined() ? String.format(Locale.ROOT, "active units %d of %d",
+                evaluation.latent().activeUnits(), spec.model().latentDim())
+                : "active units not applicable (E_q[z] is not the encoder's mean)";
         return evaluation.logLikelihood().isEmpty() ? units : String.format(Locale.ROOT,
                 "test log p(x) >= %.2f nats (importance-weighted, K = %d, %d examples); %s",
                 evaluation.logLikelihood().getAsDouble(), spec.eval().iwaeSamples(), evaluation.iwaeExamples(), units);

@@ -20,7 +20,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every spec shipped in {@code configs/} runs to completion on a small budget, trained by the
  * compiled engine: one epoch on a slice of its data (the digits spec, which needs files this
  * machine does not have, is only validated).
- * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}.
+ * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}. The provenance says how
+ * the KL was computed: in closed form for N(0, I) and the diagonal Gaussian, by Monte Carlo for any other prior or
+ * posterior.
  */
 class ShippedConfigsTest {
 
@@ -66,8 +68,12 @@ class ShippedConfigsTest {
                 assertEquals("column,method,offset,scale", scaling.get(0));
                 assertEquals(data.path("columns").size() + 1, scaling.size(), "one row per column: " + scaling);
             }
-            if ("beta_tcvae".equals(new YAMLMapper().readTree(spec.toFile())
-                    .path("model").path("family").path("type").asText())) {
+            JsonNode model = new YAMLMapper().readTree(spec.toFile()).path("model");
+            boolean closedForm = model.path("prior").path("type").asText("standard_normal").equals("standard_normal")
+                    && model.path("posterior").path("type").asText("gaussian").equals("gaussian");
+            assertEquals(closedForm ? "closed_form" : "monte_carlo", record.path("kl").asText(),
+                    config + ": how the KL is computed");
+            if ("beta_tcvae".equals(model.path("family").path("type").asText())) {
                 String metrics = Files.readString(provenance.resolveSibling("metrics.csv"));
                 for (String term : List.of("train/mi", "train/tc", "train/dwkl")) {
                     assertTrue(metrics.contains("," + term + ","), "beta-TCVAE logs " + term);

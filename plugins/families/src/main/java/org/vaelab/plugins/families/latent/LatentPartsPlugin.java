@@ -20,6 +20,8 @@ public final class LatentPartsPlugin extends PluginModule {
                 "The encoder's diagonal Gaussian (Kingma and Welling 2014), reparameterised");
         register(Family.POSTERIOR, "planar", PlanarFlowConfig.class, PlanarFlowPosterior::new,
                 "A planar flow (Rezende and Mohamed 2015) of K invertible maps on the encoder's Gaussian draw");
+        register(Family.POSTERIOR, "iaf", IafConfig.class, InverseAutoregressiveFlowPosterior::new,
+                "An inverse autoregressive flow (Kingma et al. 2016) of T MADE steps on the encoder's Gaussian draw");
     }
 
     /** The configuration of a part without options. */

@@ -12,10 +12,12 @@ import org.vaelab.spi.nn.GaussianPosterior;
 
 /**
  * Each posterior's samples and log-density: the diagonal Gaussian against its density computed by hand, and a
- * planar flow against the change of variables computed from a numerical Jacobian. With
+ * planar flow and an inverse autoregressive flow against the change of variables computed from a numerical
+ * Jacobian. With
  * {@code z_K = f(eps)}, {@code log q(z_K) = log N(eps; 0, I) - log |det dz_K/d eps|}; the Jacobian is taken by
- * central differences on the graph's own samples, so the test checks eq. 13 of Rezende and Mohamed 2015 without
- * repeating its formula. One map is given {@code w^T u = -3}, where the uncorrected map is not invertible
+ * central differences on the graph's own samples, so the test checks eq. 13 of Rezende and Mohamed 2015 and eq.
+ * 15 of Kingma et al. 2016 (whose log-determinant is right only if the network is autoregressive) without
+ * repeating their formulas. One map is given {@code w^T u = -3}, where the uncorrected map is not invertible
  * ({@code det = 1 + h'(a) w^T u < 0} near a = 0); the correction of their appendix A.1 must keep every
  * determinant positive.
  */
@@ -62,13 +64,35 @@ class PosteriorDensitiesTest {
         context.set("flow_2/u", new double[][] {{-0.9, 1.4, 0.2}});
         context.set("flow_2/w", new double[][] {{-1.1}, {0.2}, {0.9}});
         context.set("flow_2/b", new double[][] {{-0.3}});
-        SplittableRandom random = new SplittableRandom(2);
+        assertChangeOfVariables(context, sample, new SplittableRandom(2), true);
+    }
+
+    @Test
+    void anInverseAutoregressiveFlowsLogDensityIsTheChangeOfVariablesOfItsNumericalJacobian() {
+        TestContext context = new TestContext(D);
+        PosteriorSample sample = new InverseAutoregressiveFlowPosterior(new IafConfig(2, 5)).sample(context,
+                encoded(context), context.placeholder("eps", D));
+        assertChangeOfVariables(context, sample, new SplittableRandom(3), false);
+    }
+
+    /**
+     * At {@link #POINTS} draws of eps, {@code log q(z_K) = log N(eps; 0, I) - log |det(dz_K / d eps)|}, the
+     * Jacobian by central differences.
+     *
+     * @param planarHinge whether to place eps so that the first planar map's {@code w^T z + b} is near 0 and
+     *     require a positive determinant there: log|det| alone cannot tell an invertible map from one that folds
+     *     space (an inverse autoregressive flow's determinant is negative where it reverses an odd number of pairs)
+     */
+    private static void assertChangeOfVariables(TestContext context, PosteriorSample sample, SplittableRandom random,
+                                                boolean planarHinge) {
         double[] mean = {0.3, -0.2, 0.5};
         double[] logVariance = {-0.4, 0.2, 0.0};
         for (int point = 0; point < POINTS; point++) {
             double[] eps = PriorDensitiesTest.draws(random, 1, D, 1.0)[0];
-            // near a = 0 for the first map, where its uncorrected determinant would be 1 - 3 = -2
-            eps[0] = -mean[0] / Math.exp(logVariance[0] / 2) + 0.1 * point;
+            if (planarHinge) {
+                // near a = 0 for the first map, where its uncorrected determinant would be 1 - 3 = -2
+                eps[0] = -mean[0] / Math.exp(logVariance[0] / 2) + 0.1 * point;
+            }
             double[][] rows = new double[1 + 2 * D][];
             rows[0] = eps;
             for (int j = 0; j < D; j++) {
@@ -88,8 +112,11 @@ class PosteriorDensitiesTest {
                 }
             }
             double determinant = determinant(jacobian);
-            assertTrue(determinant > 0, "the flow keeps an invertible map at point " + point + ": " + determinant);
-            double expected = PriorDensitiesTest.logGaussian(eps, new double[D], new double[D]) - Math.log(determinant);
+            if (planarHinge) {
+                assertTrue(determinant > 0, "the flow keeps an invertible map at point " + point + ": " + determinant);
+            }
+            double expected = PriorDensitiesTest.logGaussian(eps, new double[D], new double[D])
+                    - Math.log(Math.abs(determinant));
             assertEquals(expected, logDensity[0], 2e-3, "log q(z_K) at point " + point);
         }
     }

@@ -15,7 +15,7 @@ import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataSplit;
 
 /**
- * How much each latent dimension is used over a split: its mean KL(q(z_d|x) || N(0, 1)) and the
+ * How much each latent dimension is used over a split: its mean KL(q(z_d|x) || p(z_d)) and the
  * activity statistic of Burda, Grosse and Salakhutdinov 2016, "Importance Weighted Autoencoders",
  * section 5.2, {@code A_d = Cov_x(E_{q(z|x)}[z_d])}, the variance over the examples of the
  * posterior mean of dimension d (dividing by the number of examples). Dimension d is active when

@@ -13,7 +13,9 @@ import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
+import org.vaelab.spi.latent.Posterior;
 import org.vaelab.spi.latent.PosteriorSample;
+import org.vaelab.spi.latent.Prior;
 import org.vaelab.spi.latent.PriorDensity;
 import org.vaelab.spi.likelihood.Likelihood;
 import org.vaelab.spi.model.Objective;
@@ -27,11 +29,13 @@ import org.vaelab.spi.nn.NetworkBuilder;
 /**
  * The VAE of Kingma and Welling 2014, "Auto-Encoding Variational Bayes", as one SameDiff graph.
  *
- * <p>With q(z|x) = N(mu, diag(sigma^2)) from the encoder and z = mu + sigma * eps (the
- * reparameterisation of section 2.4), each example's ELBO is
- * {@code E_q[log p(x|z)] - KL(q(z|x) || N(0, I))}, the expectation a mean over {@code k} samples of
- * eps, and the KL in closed form (appendix B):
- * {@code KL = 1/2 sum_j (sigma_j^2 + mu_j^2 - 1 - log sigma_j^2)}.
+ * <p>The encoder gives mean and log-variance; the model's {@link Posterior} turns them and the noise eps into
+ * samples of z and log q(z|x) (by default q(z|x) = N(mu, diag(sigma^2)) and z = mu + sigma * eps, the
+ * reparameterisation of section 2.4), and its {@link Prior} gives log p(z) (by default N(0, I)). Each example's
+ * ELBO is {@code E_q[log p(x|z)] - KL(q(z|x) || p(z))}, the expectation a mean over {@code k} samples of eps,
+ * the KL in closed form where the pair has one (for the defaults, appendix B:
+ * {@code KL = 1/2 sum_j (sigma_j^2 + mu_j^2 - 1 - log sigma_j^2)}) and otherwise the Monte Carlo estimate
+ * {@code mean_k (log q(z|x) - log p(z))} over the same samples ({@link LatentTerms}).
  * The training loss is the model family's objective ({@code ModelFamily}): for the plain VAE
  * {@code -mean(E_q[log p(x|z)])} plus the KL schedule's penalty, by default
  * {@code w * |mean(KL) - C|}, the KL weighting {@code (w, C)} fed each step.
@@ -57,7 +61,7 @@ public final class VaeGraph {
     public static final String KL_CAPACITY = "kl_capacity";
     /** Output: E_q[log p(x|z)] per example, {@code [batch]}. */
     public static final String LOG_PX = "log_px";
-    /** Output: KL(q(z|x) || N(0, I)) per example, {@code [batch]}. */
+    /** Output: KL(q(z|x) || p(z)) per example, {@code [batch]}: in closed form or by Monte Carlo. */
     public static final String KL = "kl";
     /** Output: the batch mean of {@code -log_px}, the reconstruction loss. */
     public static final String RECON_LOSS = "recon_loss";
@@ -82,13 +86,13 @@ public final class VaeGraph {
     /** Output: the posterior log-variances, {@code [batch, latentDim]}. */
     public static final String Z_LOG_VARIANCE = "z_log_variance";
     /**
-     * Output: KL(q(z_j|x) || N(0, 1)) per example and latent dimension, {@code [batch, latentDim]};
-     * its row sums are {@link #KL}.
+     * Output: KL(q(z_j|x) || p(z_j)) per example and latent dimension, {@code [batch, latentDim]};
+     * its row sums are {@link #KL}. Only where the prior and posterior have it in closed form.
      */
     public static final String KL_PER_DIMENSION = "kl_per_dimension";
     /**
      * Output: the log importance weight of every sample of z, {@code [k * batch]}, sample-major:
-     * {@code log w = log p(x|z) + log N(z; 0, I) - log q(z|x)} (Burda, Grosse and Salakhutdinov
+     * {@code log w = log p(x|z) + log p(z) - log q(z|x)} (Burda, Grosse and Salakhutdinov
      * 2016, "Importance Weighted Autoencoders", eq. 8).
      */
     public static final String LOG_WEIGHT = "log_weight";

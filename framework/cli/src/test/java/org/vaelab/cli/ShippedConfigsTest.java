@@ -23,7 +23,8 @@ import org.vaelab.testkit.PythonLibraries;
  * machine does not have, is only validated; the HDF5 spec on a file written from a slice of
  * Fashion-MNIST).
  * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}; a sprites run logs
- * the disentanglement metrics.
+ * the disentanglement metrics. The provenance says how the KL was computed: in closed form for N(0, I) and
+ * the diagonal Gaussian, by Monte Carlo for any other prior or posterior.
  */
 class ShippedConfigsTest {
 
@@ -91,8 +92,12 @@ class ShippedConfigsTest {
                     assertTrue(metrics.contains("," + metric + ","), "a sprites run logs " + metric);
                 }
             }
-            if ("beta_tcvae".equals(new YAMLMapper().readTree(spec.toFile())
-                    .path("model").path("family").path("type").asText())) {
+            JsonNode model = new YAMLMapper().readTree(spec.toFile()).path("model");
+            boolean closedForm = model.path("prior").path("type").asText("standard_normal").equals("standard_normal")
+                    && model.path("posterior").path("type").asText("gaussian").equals("gaussian");
+            assertEquals(closedForm ? "closed_form" : "monte_carlo", record.path("kl").asText(),
+                    config + ": how the KL is computed");
+            if ("beta_tcvae".equals(model.path("family").path("type").asText())) {
                 String metrics = Files.readString(provenance.resolveSibling("metrics.csv"));
                 for (String term : List.of("train/mi", "train/tc", "train/dwkl")) {
                     assertTrue(metrics.contains("," + term + ","), "beta-TCVAE logs " + term);

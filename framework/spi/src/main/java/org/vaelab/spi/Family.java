@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.vaelab.spi.data.Dataset;
 import org.vaelab.spi.kl.KlSchedule;
+import org.vaelab.spi.latent.Posterior;
+import org.vaelab.spi.latent.Prior;
 import org.vaelab.spi.likelihood.Likelihood;
 import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.nn.Decoder;
@@ -34,12 +36,19 @@ public final class Family<T> {
             new Family<>("optimizer", Optimizer.class, new TypeLiteral<ComponentFactory<?, Optimizer>>() { });
     public static final Family<ModelFamily> MODEL_FAMILY =
             new Family<>("model family", ModelFamily.class, new TypeLiteral<ComponentFactory<?, ModelFamily>>() { });
+    /** Priors p(z). Since SPI 2.1. */
+    public static final Family<Prior> PRIOR =
+            new Family<>("prior", Prior.class, new TypeLiteral<ComponentFactory<?, Prior>>() { });
+    /** Approximate posteriors q(z|x). Since SPI 2.1. */
+    public static final Family<Posterior> POSTERIOR =
+            new Family<>("posterior", Posterior.class, new TypeLiteral<ComponentFactory<?, Posterior>>() { });
     public static final Family<Tracker> TRACKER =
             new Family<>("tracker", Tracker.class, new TypeLiteral<ComponentFactory<?, Tracker>>() { });
 
     /** Every family, in the order {@code vae plugins} lists them. */
     public static final List<Family<?>> ALL =
-            List.of(DATASET, ENCODER, DECODER, LIKELIHOOD, KL_SCHEDULE, MODEL_FAMILY, OPTIMIZER, TRACKER);
+            List.of(DATASET, ENCODER, DECODER, LIKELIHOOD, KL_SCHEDULE, MODEL_FAMILY, PRIOR, POSTERIOR, OPTIMIZER,
+                    TRACKER);
 
     private final String name;
     private final Class<T> productType;

@@ -8,7 +8,7 @@ import org.knowm.xchart.XYChart;
 /**
  * {@code images/data_scatter.png}, for feature vectors: pairwise scatter plots of up to 1,000 test
  * examples, their reconstructions (the decoder's mean at the posterior mean) and as many prior
- * samples (the decoder's mean at z drawn from N(0, I)), in three colours, one panel per pair of the
+ * samples (the decoder's mean at z drawn from the prior), in three colours, one panel per pair of the
  * first four features (features counted from 0), three panels to a row.
  */
 final class DataScatter {

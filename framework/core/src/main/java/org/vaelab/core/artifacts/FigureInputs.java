@@ -77,12 +77,8 @@ public record FigureInputs(LatentModel model, DataShape shape, DataSplit test, d
         }).orElse(null);
     }
 
-    /** {@code count} latent codes drawn from the prior N(0, I), row-major, using {@link #random}. */
+    /** {@code count} latent codes drawn from the model's prior, row-major, using {@link #random}. */
     float[] priorDraws(int count) {
-        float[] codes = new float[count * latentDim()];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = (float) random.nextGaussian();
-        }
-        return codes;
+        return model.priorDraws(count, random);
     }
 }

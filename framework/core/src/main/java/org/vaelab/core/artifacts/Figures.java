@@ -11,7 +11,7 @@ import java.util.List;
  *   <li>Images ({@code [C, H, W]}): {@link Reconstructions images/reconstructions.png},
  *       {@link PriorSamples images/samples.png}, {@link LatentTraversals images/traversals.png},
  *       {@link LatentInterpolation images/interpolation.png and .gif} (two or more test examples),
- *       and {@link LatentManifold images/manifold.png} for a 2-D latent space.</li>
+ *       and {@link LatentManifold images/manifold.png} for a 2-D latent space under the prior N(0, I).</li>
  *   <li>Feature vectors with two or more features: {@link DataScatter images/data_scatter.png}.</li>
  *   <li>Both, with a latent space of two or more dimensions: {@link LatentScatter images/latent_scatter.png};
  *       with a {@code metrics.csv}: {@link TrainingCurves images/training_curves.png}.</li>
@@ -32,7 +32,7 @@ public final class Figures {
             if (inputs.test().size() >= 2) {
                 figures.addAll(LatentInterpolation.figures(inputs));
             }
-            if (inputs.latentDim() == 2) {
+            if (inputs.latentDim() == 2 && inputs.model().priorIsStandardNormal()) {
                 figures.add(LatentManifold.figure(inputs));
             }
         } else if (inputs.shape().size() >= 2) {

@@ -2,11 +2,13 @@ package org.vaelab.core.artifacts;
 
 import java.util.Arrays;
 import java.util.function.BiFunction;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.core.train.GeneratorGraph;
 import org.vaelab.core.train.GraphFeed;
+import org.vaelab.core.train.PriorSampler;
 import org.vaelab.core.train.VaeGraph;
 
 /**
@@ -21,15 +23,35 @@ public final class GraphLatentModel implements LatentModel {
 
     private final VaeGraph graph;
     private final GeneratorGraph generator;
+    private final PriorSampler prior;
 
-    private GraphLatentModel(VaeGraph graph, GeneratorGraph generator) {
+    private GraphLatentModel(VaeGraph graph, GeneratorGraph generator, PriorSampler prior) {
         this.graph = graph;
         this.generator = generator;
+        this.prior = prior;
     }
 
-    /** The model of {@code graph}, decoding through {@code generator} (built from the same weights). */
+    /**
+     * The model of {@code graph}, decoding through {@code generator} and drawing from the prior through
+     * {@code prior} (both built from the same weights).
+     */
+    public static GraphLatentModel of(VaeGraph graph, GeneratorGraph generator, PriorSampler prior) {
+        return new GraphLatentModel(graph, generator, prior);
+    }
+
+    /** The model of {@code graph} with the prior N(0, I), decoding through {@code generator}. */
     public static GraphLatentModel of(VaeGraph graph, GeneratorGraph generator) {
-        return new GraphLatentModel(graph, generator);
+        return of(graph, generator, PriorSampler.standardNormal(graph.latentDim()));
+    }
+
+    @Override
+    public float[] priorDraws(int count, RandomGenerator random) {
+        return prior.draw(count, random);
+    }
+
+    @Override
+    public boolean priorIsStandardNormal() {
+        return prior.isStandardNormal();
     }
 
     @Override

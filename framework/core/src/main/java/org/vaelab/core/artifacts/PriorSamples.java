@@ -3,7 +3,7 @@ package org.vaelab.core.artifacts;
 import java.util.stream.IntStream;
 
 /**
- * {@code images/samples.png}: the decoder's mean at 128 latent codes drawn from the prior N(0, I),
+ * {@code images/samples.png}: the decoder's mean at 128 latent codes drawn from the model's prior,
  * 16 per row; for a model conditioned on labels, one row of 16 per class, row c decoded with
  * label c (p(x|z, y = c), Sohn, Lee and Yan 2015).
  */

@@ -2,28 +2,33 @@ package org.vaelab.core.eval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.vaelab.core.train.GraphFeed;
+import org.vaelab.core.train.LatentTerms;
 import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataSplit;
 
 /**
- * How much each latent dimension is used over a split: its mean KL(q(z_d|x) || N(0, 1)) and the
+ * How much each latent dimension is used over a split: its mean KL(q(z_d|x) || p(z_d)) and the
  * activity statistic of Burda, Grosse and Salakhutdinov 2016, "Importance Weighted Autoencoders",
  * section 5.2, {@code A_d = Cov_x(E_{q(z|x)}[z_d])}, the variance over the examples of the
  * posterior mean of dimension d (dividing by the number of examples). Dimension d is active when
  * {@code A_d} exceeds {@link #ACTIVITY_THRESHOLD}, 0.01: an inactive dimension has a posterior
  * mean that barely moves with x, so the decoder cannot read anything from it.
  *
- * @param klPerDimension the mean over examples of KL(q(z_d|x) || N(0, 1)) for each d, nats; they
- *     sum to the mean KL of the split
- * @param posteriorMeanVariance {@code A_d} for each d
+ * <p>Either is defined only for some models ({@link LatentTerms}): the KL per dimension where the prior and
+ * posterior have it in closed form, the activity where E_q[z] is the encoder's mean; where not defined, its
+ * values are NaN and {@link #metrics} leaves it out.
+ *
+ * @param klPerDimension the mean over examples of KL(q(z_d|x) || p(z_d)) for each d, nats; they
+ *     sum to the mean KL of the split; all NaN where not defined
+ * @param posteriorMeanVariance {@code A_d} for each d; all NaN where not defined
  * @param examples how many examples were averaged
  */
 public record LatentStatistics(List<Double> klPerDimension, List<Double> posteriorMeanVariance, int examples) {
@@ -52,6 +57,8 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
         int latent = graph.latentDim();
+        boolean klDefined = graph.latentTerms().klClosedForm();
+        boolean activityDefined = graph.latentTerms().posteriorMeanIsEncoderMean();
         double[] klSum = new double[latent];
         double[] mean = new double[latent];
         double[] squaredDeviations = new double[latent];
@@ -59,8 +66,10 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
             int rows = Math.min(batchSize, split.size() - start);
             INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * rows, latent);
             Map<String, INDArray> out = graph.output(GraphFeed.ofRows(graph, split, start, rows, eps),
-                    VaeGraph.Z_MEAN, VaeGraph.KL_PER_DIMENSION);
-            double[] kl = out.get(VaeGraph.KL_PER_DIMENSION).castTo(DataType.DOUBLE).dup('c').data().asDouble();
+                    klDefined ? new String[] {VaeGraph.Z_MEAN, VaeGraph.KL_PER_DIMENSION}
+                            : new String[] {VaeGraph.Z_MEAN});
+            double[] kl = klDefined ? out.get(VaeGraph.KL_PER_DIMENSION).castTo(DataType.DOUBLE).dup('c').data()
+                    .asDouble() : new double[rows * latent];
             double[] zMean = out.get(VaeGraph.Z_MEAN).castTo(DataType.DOUBLE).dup('c').data().asDouble();
             for (int r = 0; r < rows; r++) {
                 int seen = start + r + 1;
@@ -77,8 +86,8 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
         List<Double> klMeans = new ArrayList<>(latent);
         List<Double> variances = new ArrayList<>(latent);
         for (int d = 0; d < latent; d++) {
-            klMeans.add(klSum[d] / n);
-            variances.add(squaredDeviations[d] / n);
+            klMeans.add(klDefined ? klSum[d] / n : Double.NaN);
+            variances.add(activityDefined ? squaredDeviations[d] / n : Double.NaN);
         }
         return new LatentStatistics(klMeans, variances, n);
     }
@@ -88,13 +97,30 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
         return klPerDimension.size();
     }
 
+    /** Whether the KL per dimension is defined for the model: its prior and posterior have it in closed form. */
+    public boolean klPerDimensionDefined() {
+        return klPerDimension.stream().noneMatch(value -> value.isNaN());
+    }
+
+    /** Whether the activity of dimensions is defined for the model: E_q[z] is the encoder's mean. */
+    public boolean activityDefined() {
+        return posteriorMeanVariance.stream().noneMatch(value -> value.isNaN());
+    }
+
     /** Whether dimension {@code d} is active: its {@code A_d} exceeds {@link #ACTIVITY_THRESHOLD}. */
     public boolean isActive(int d) {
         return posteriorMeanVariance.get(d) > ACTIVITY_THRESHOLD;
     }
 
-    /** How many dimensions are active. */
+    /**
+     * How many dimensions are active.
+     *
+     * @throws IllegalStateException where the activity is not defined ({@link #activityDefined})
+     */
     public int activeUnits() {
+        if (!activityDefined()) {
+            throw new IllegalStateException("the activity of latent dimensions is not defined for this posterior");
+        }
         int active = 0;
         for (int d = 0; d < latentDim(); d++) {
             if (isActive(d)) {
@@ -113,16 +139,22 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
     /**
      * The statistics as metrics of the split called {@code split}: {@code <split>/active_units},
      * and for every dimension d, numbered with at least two digits so names sort,
-     * {@code <split>/kl_dim/<d>} and {@code <split>/posterior_mean_var/<d>}.
+     * {@code <split>/kl_dim/<d>} and {@code <split>/posterior_mean_var/<d>}; those not defined left out.
      */
     public Map<String, Double> metrics(String split) {
         Map<String, Double> metrics = new LinkedHashMap<>();
-        metrics.put(split + "/active_units", (double) activeUnits());
+        if (activityDefined()) {
+            metrics.put(split + "/active_units", (double) activeUnits());
+        }
         String format = "%0" + Math.max(2, String.valueOf(latentDim() - 1).length()) + "d";
         for (int d = 0; d < latentDim(); d++) {
             String index = String.format(Locale.ROOT, format, d);
-            metrics.put(split + "/kl_dim/" + index, klPerDimension.get(d));
-            metrics.put(split + "/posterior_mean_var/" + index, posteriorMeanVariance.get(d));
+            if (klPerDimensionDefined()) {
+                metrics.put(split + "/kl_dim/" + index, klPerDimension.get(d));
+            }
+            if (activityDefined()) {
+                metrics.put(split + "/posterior_mean_var/" + index, posteriorMeanVariance.get(d));
+            }
         }
         return metrics;
     }

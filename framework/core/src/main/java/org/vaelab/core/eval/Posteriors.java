@@ -27,7 +27,7 @@ public record Posteriors(float[] means, float[] logVariances, int latentDim) {
         for (int start = 0; start < examples.size(); start += batchSize) {
             int rows = Math.min(batchSize, examples.size() - start);
             INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * rows, latent);
-            Map<String, INDArray> out = graph.sameDiff().output(GraphFeed.ofRows(graph, examples, start, rows, eps),
+            Map<String, INDArray> out = graph.output(GraphFeed.ofRows(graph, examples, start, rows, eps),
                     VaeGraph.Z_MEAN, VaeGraph.Z_LOG_VARIANCE);
             System.arraycopy(values(out.get(VaeGraph.Z_MEAN)), 0, means, start * latent, rows * latent);
             System.arraycopy(values(out.get(VaeGraph.Z_LOG_VARIANCE)), 0, logVariances, start * latent, rows * latent);

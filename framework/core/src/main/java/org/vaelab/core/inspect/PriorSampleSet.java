@@ -13,10 +13,11 @@ import org.vaelab.core.artifacts.ImageGrid;
 import org.vaelab.core.run.AtomicFile;
 import org.vaelab.core.run.TrainedRun;
 import org.vaelab.core.train.GeneratorGraph;
+import org.vaelab.core.train.PriorSampler;
 import org.vaelab.spi.data.DataShape;
 
 /**
- * Samples of a trained run's generative model: latent codes z drawn from the prior N(0, I) and the
+ * Samples of a trained run's generative model: latent codes z drawn from the model's prior p(z) and the
  * decoder's mean of p(x|z) at each (Kingma and Welling 2014, section 3), as in the run's
  * {@code images/samples.png}; for a model conditioned on labels, the mean of p(x|z, y) with a
  * label y for each sample (Sohn, Lee and Yan 2015).
@@ -45,12 +46,7 @@ public record PriorSampleSet(float[] codes, int[] labels, float[] means, int cou
         }
         int[] labels = classes == 0 ? null
                 : IntStream.range(0, count).map(i -> label.orElse((int) ((long) i * classes / count))).toArray();
-        int latent = run.parts().latentDim();
-        SplittableRandom random = new SplittableRandom(seed);
-        float[] codes = new float[count * latent];
-        for (int i = 0; i < codes.length; i++) {
-            codes[i] = (float) random.nextGaussian();
-        }
+        float[] codes = PriorSampler.of(run.graph(), run.parts()).draw(count, new SplittableRandom(seed));
         float[] means = GraphLatentModel.of(run.graph(), GeneratorGraph.of(run.graph(), run.parts()))
                 .decoderMeans(codes, labels, count);
         return new PriorSampleSet(codes, labels, means, count, run.shape());

@@ -3,6 +3,7 @@ package org.vaelab.core.inspect;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.vaelab.core.eval.LatentStatistics;
 import org.vaelab.core.run.FinalEvaluation;
 import org.vaelab.core.run.TrainedRun;
 import org.vaelab.core.spec.EvalSpec;
@@ -24,6 +25,9 @@ import org.vaelab.spi.data.DataSplit;
  * @param iwaeSamples K, 0 when the log-likelihood was not estimated
  */
 public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamples) {
+
+    /** What stands for a statistic the model's prior and posterior do not define. */
+    static final String NOT_APPLICABLE = "not applicable";
 
     /**
      * Evaluates {@code run} on {@code examples}, the log-likelihood with {@code iwaeSamples}
@@ -62,9 +66,10 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
             values.put("iwae_samples", iwaeSamples);
             values.put("iwae_examples", beyond.iwaeExamples());
         });
-        values.put("active_units", beyond.latent().activeUnits());
-        values.put("latent_dim", beyond.latent().latentDim());
-        values.put("kl_per_dimension", beyond.latent().klPerDimension());
+        LatentStatistics latent = beyond.latent();
+        values.put("active_units", latent.activityDefined() ? latent.activeUnits() : NOT_APPLICABLE);
+        values.put("latent_dim", latent.latentDim());
+        values.put("kl_per_dimension", latent.klPerDimensionDefined() ? latent.klPerDimension() : NOT_APPLICABLE);
         beyond.disentanglement().forEach(values::put);
         return values;
     }
@@ -79,8 +84,8 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
         elbo.bce().ifPresent(bce -> row(out, "BCE", "%.3f", bce));
         beyond.logLikelihood().ifPresent(logLikelihood -> row(out, String.format(Locale.ROOT,
                 "log p(x), IWAE K=%d (%d examples)", iwaeSamples, beyond.iwaeExamples()), "%.3f", logLikelihood));
-        out.append(String.format(Locale.ROOT, "%-40s %d of %d%n", "active units", beyond.latent().activeUnits(),
-                beyond.latent().latentDim()));
+        out.append(String.format(Locale.ROOT, "%-40s %s%n", "active units", beyond.latent().activityDefined()
+                ? beyond.latent().activeUnits() + " of " + beyond.latent().latentDim() : NOT_APPLICABLE));
         beyond.disentanglement().forEach((name, value) -> row(out, name, "%.4f", value));
         return out.toString();
     }

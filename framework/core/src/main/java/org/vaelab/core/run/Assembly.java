@@ -17,6 +17,8 @@ import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
+import org.vaelab.spi.latent.DiagonalGaussianPosterior;
+import org.vaelab.spi.latent.StandardNormalPrior;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
@@ -105,7 +107,11 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
                 catalog.create(Family.DECODER, spec.model().decoder()),
                 catalog.create(Family.LIKELIHOOD, spec.likelihood()),
                 catalog.create(Family.KL_SCHEDULE, spec.kl()),
-                catalog.create(Family.MODEL_FAMILY, spec.model().family()), shape, spec.model().latentDim());
+                catalog.create(Family.MODEL_FAMILY, spec.model().family()),
+                spec.model().prior() == null ? new StandardNormalPrior() : catalog.create(Family.PRIOR,
+                        spec.model().prior()),
+                spec.model().posterior() == null ? new DiagonalGaussianPosterior() : catalog.create(Family.POSTERIOR,
+                        spec.model().posterior()), shape, spec.model().latentDim());
         parts.encoder().incompatibility(parts.encoderShape()).ifPresent(reason -> {
             throw new InvalidInputException("model.encoder.type: " + (parts.conditioning().isConditional()
                     ? "model.family " + spec.model().family().type() + " appends each example's one-hot label to it, so"

@@ -99,7 +99,7 @@ public final class ExperimentRunner {
         trackers.add(new LocalRunTracker(directory));
         spec.tracking().forEach(component -> trackers.add(catalog.create(Family.TRACKER, component)));
         RunRecord record = Provenance.describe(resolved, options.specSource(), options.baseDirectory(), now,
-                training.step().kind());
+                training.step().kind(), model.graph().latentTerms().klMethod());
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, record, options),
@@ -113,6 +113,11 @@ public final class ExperimentRunner {
                 }
                 options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(),
                         describe(model, spec), training.step().kind());
+                if (!model.graph().latentTerms().klClosedForm()) {
+                    options.out().println("KL(q(z|x) || p(z)) estimated by Monte Carlo, E_q[log q(z|x) - log p(z)] "
+                            + "over the samples of z: model.prior " + spec.model().priorType() + " and "
+                            + "model.posterior " + spec.model().posteriorType() + " have no closed form");
+                }
                 double bestValidationElbo = Double.NaN;
                 if (resumption != null) {
                     bestValidationElbo = resumption.checkpoint().bestValidationElbo();
@@ -313,8 +318,9 @@ public final class ExperimentRunner {
     }
 
     private static String describe(FinalEvaluation evaluation, ExperimentSpec spec) {
-        String units = String.format(Locale.ROOT, "active units %d of %d", evaluation.latent().activeUnits(),
-                spec.model().latentDim());
+        String units = evaluation.latent().activityDefined() ? String.format(Locale.ROOT, "active units %d of %d",
+                evaluation.latent().activeUnits(), spec.model().latentDim())
+                : "active units not applicable (E_q[z] is not the encoder's mean)";
         StringBuilder description = new StringBuilder(evaluation.logLikelihood().isEmpty() ? units
                 : String.format(Locale.ROOT,
                         "test log p(x) >= %.2f nats (importance-weighted, K = %d, %d examples); %s",

@@ -8,6 +8,7 @@ import org.vaelab.core.artifacts.FigureInputs;
 import org.vaelab.core.artifacts.Figures;
 import org.vaelab.core.artifacts.GraphLatentModel;
 import org.vaelab.core.train.GeneratorGraph;
+import org.vaelab.core.train.PriorSampler;
 import org.vaelab.core.train.VaeGraph;
 
 /**
@@ -28,7 +29,8 @@ final class Pictures {
     static List<String> write(VaeGraph trained, Assembly model, double[] klPerDimension, RunDirectory directory)
             throws IOException {
         GeneratorGraph generator = GeneratorGraph.of(trained, model.parts());
-        FigureInputs inputs = new FigureInputs(GraphLatentModel.of(trained, generator), model.data().shape(),
+        FigureInputs inputs = new FigureInputs(GraphLatentModel.of(trained, generator,
+                PriorSampler.of(trained, model.parts())), model.data().shape(),
                 model.data().test(), klPerDimension, model.streams().pictures(),
                 directory.root().resolve(RunDirectory.METRICS));
         List<String> paths = new ArrayList<>();

@@ -39,9 +39,10 @@ final class Provenance {
      * {@code workingDirectory} is probed for git.
      *
      * @param trainingStep how the run's training steps run ({@code compiled} or {@code session})
+     * @param klMethod how the KL is computed ({@code closed_form} or {@code monte_carlo})
      */
     static RunRecord describe(ResolvedSpec spec, String specSource, Path workingDirectory, Instant started,
-                              String trainingStep) {
+                              String trainingStep, String klMethod) {
         Versions versions = Versions.current();
         Properties environment = Nd4j.getExecutioner().getEnvironmentInformation();
         Map<String, String> device = new LinkedHashMap<>();
@@ -63,7 +64,7 @@ final class Provenance {
                 Nd4j.dataType().toString(), device, threads, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"), trainingStep, null, null, null, null);
+                        + System.getProperty("os.arch"), trainingStep, klMethod, null, null, null, null);
     }
 
     /**

@@ -44,6 +44,8 @@ import org.vaelab.spi.track.RunStatus;
  * @param java the JVM's name and version
  * @param os the operating system's name, version and architecture
  * @param trainingStep how training steps ran: {@code compiled} or {@code session}
+ * @param kl how the KL term was computed: {@code closed_form} (N(0, I) and the diagonal Gaussian)
+ *     or {@code monte_carlo} (any other prior or posterior); null in records of format 1
  * @param runId the run's id, shared with its trackers; null until the run starts
  * @param status where the run stands; null until the run starts
  * @param ended when the run ended, ISO-8601; null while it runs
@@ -68,6 +70,7 @@ public record RunRecord(
         @JsonProperty("java") String java,
         @JsonProperty("os") String os,
         @JsonProperty("training_step") String trainingStep,
+        @JsonProperty("kl") String kl,
         @JsonProperty("run_id") String runId,
         @JsonProperty("status") RunStatus status,
         @JsonProperty("ended") String ended,
@@ -126,14 +129,14 @@ public record RunRecord(
     /** This record of a run that has started, with id {@code id}, as RUNNING. */
     RunRecord running(String id) {
         return new RunRecord(format, specSource, baseDirectory, specSha256, seed, started, vaelabVersion, nd4jVersion,
-                gitCommit, backend, dataType, device, threads, availableProcessors, java, os, trainingStep, id,
+                gitCommit, backend, dataType, device, threads, availableProcessors, java, os, trainingStep, kl, id,
                 RunStatus.RUNNING, null, null);
     }
 
     /** This record of a run that ended {@code at} with {@code endStatus}, and {@code reason} if it failed. */
     RunRecord ended(RunStatus endStatus, Instant at, String reason) {
         return new RunRecord(format, specSource, baseDirectory, specSha256, seed, started, vaelabVersion, nd4jVersion,
-                gitCommit, backend, dataType, device, threads, availableProcessors, java, os, trainingStep, runId,
+                gitCommit, backend, dataType, device, threads, availableProcessors, java, os, trainingStep, kl, runId,
                 endStatus, at.toString(), reason);
     }
 

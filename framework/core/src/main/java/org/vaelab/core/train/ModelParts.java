@@ -12,6 +12,10 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.autodiff.samediff.VariableType;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.kl.KlSchedule;
+import org.vaelab.spi.latent.DiagonalGaussianPosterior;
+import org.vaelab.spi.latent.Posterior;
+import org.vaelab.spi.latent.Prior;
+import org.vaelab.spi.latent.StandardNormalPrior;
 import org.vaelab.spi.likelihood.Likelihood;
 import org.vaelab.spi.model.Conditioning;
 import org.vaelab.spi.model.ModelFamily;
@@ -25,9 +29,11 @@ import org.vaelab.spi.nn.Encoder;
  * @param latentDim the size of z
  */
 public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood, KlSchedule schedule,
-                         ModelFamily family, DataShape shape, int latentDim) {
+                         ModelFamily family, Prior prior, Posterior posterior, DataShape shape, int latentDim) {
 
     public ModelParts {
+        Objects.requireNonNull(prior, "prior");
+        Objects.requireNonNull(posterior, "posterior");
         Objects.requireNonNull(encoder, "encoder");
         Objects.requireNonNull(decoder, "decoder");
         Objects.requireNonNull(likelihood, "likelihood");
@@ -38,6 +44,13 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
             throw new IllegalArgumentException("latentDim must be positive, got " + latentDim);
         }
         family.conditioning(shape);
+    }
+
+    /** The parts of a model with the prior N(0, I) and the encoder's diagonal Gaussian as q(z|x). */
+    public ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood, KlSchedule schedule,
+                      ModelFamily family, DataShape shape, int latentDim) {
+        this(encoder, decoder, likelihood, schedule, family, new StandardNormalPrior(),
+                new DiagonalGaussianPosterior(), shape, latentDim);
     }
 
     /**

@@ -3,14 +3,20 @@ package org.vaelab.core.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.RowSums;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.ValueRange;
+import org.vaelab.spi.latent.Posterior;
+import org.vaelab.spi.latent.PosteriorSample;
+import org.vaelab.spi.latent.Prior;
+import org.vaelab.spi.latent.PriorDensity;
 import org.vaelab.spi.likelihood.Likelihood;
 import org.vaelab.spi.model.Objective;
 import org.vaelab.spi.model.ObjectiveTerms;
@@ -23,11 +29,13 @@ import org.vaelab.spi.nn.NetworkBuilder;
 /**
  * The VAE of Kingma and Welling 2014, "Auto-Encoding Variational Bayes", as one SameDiff graph.
  *
- * <p>With q(z|x) = N(mu, diag(sigma^2)) from the encoder and z = mu + sigma * eps (the
- * reparameterisation of section 2.4), each example's ELBO is
- * {@code E_q[log p(x|z)] - KL(q(z|x) || N(0, I))}, the expectation a mean over {@code k} samples of
- * eps, and the KL in closed form (appendix B):
- * {@code KL = 1/2 sum_j (sigma_j^2 + mu_j^2 - 1 - log sigma_j^2)}.
+ * <p>The encoder gives mean and log-variance; the model's {@link Posterior} turns them and the noise eps into
+ * samples of z and log q(z|x) (by default q(z|x) = N(mu, diag(sigma^2)) and z = mu + sigma * eps, the
+ * reparameterisation of section 2.4), and its {@link Prior} gives log p(z) (by default N(0, I)). Each example's
+ * ELBO is {@code E_q[log p(x|z)] - KL(q(z|x) || p(z))}, the expectation a mean over {@code k} samples of eps,
+ * the KL in closed form where the pair has one (for the defaults, appendix B:
+ * {@code KL = 1/2 sum_j (sigma_j^2 + mu_j^2 - 1 - log sigma_j^2)}) and otherwise the Monte Carlo estimate
+ * {@code mean_k (log q(z|x) - log p(z))} over the same samples ({@link LatentTerms}).
  * The training loss is the model family's objective ({@code ModelFamily}): for the plain VAE
  * {@code -mean(E_q[log p(x|z)])} plus the KL schedule's penalty, by default
  * {@code w * |mean(KL) - C|}, the KL weighting {@code (w, C)} fed each step.
@@ -53,7 +61,7 @@ public final class VaeGraph {
     public static final String KL_CAPACITY = "kl_capacity";
     /** Output: E_q[log p(x|z)] per example, {@code [batch]}. */
     public static final String LOG_PX = "log_px";
-    /** Output: KL(q(z|x) || N(0, I)) per example, {@code [batch]}. */
+    /** Output: KL(q(z|x) || p(z)) per example, {@code [batch]}: in closed form or by Monte Carlo. */
     public static final String KL = "kl";
     /** Output: the batch mean of {@code -log_px}, the reconstruction loss. */
     public static final String RECON_LOSS = "recon_loss";
@@ -78,13 +86,13 @@ public final class VaeGraph {
     /** Output: the posterior log-variances, {@code [batch, latentDim]}. */
     public static final String Z_LOG_VARIANCE = "z_log_variance";
     /**
-     * Output: KL(q(z_j|x) || N(0, 1)) per example and latent dimension, {@code [batch, latentDim]};
-     * its row sums are {@link #KL}.
+     * Output: KL(q(z_j|x) || p(z_j)) per example and latent dimension, {@code [batch, latentDim]};
+     * its row sums are {@link #KL}. Only where the prior and posterior have it in closed form.
      */
     public static final String KL_PER_DIMENSION = "kl_per_dimension";
     /**
      * Output: the log importance weight of every sample of z, {@code [k * batch]}, sample-major:
-     * {@code log w = log p(x|z) + log N(z; 0, I) - log q(z|x)} (Burda, Grosse and Salakhutdinov
+     * {@code log w = log p(x|z) + log p(z) - log q(z|x)} (Burda, Grosse and Salakhutdinov
      * 2016, "Importance Weighted Autoencoders", eq. 8).
      */
     public static final String LOG_WEIGHT = "log_weight";
@@ -93,6 +101,10 @@ public final class VaeGraph {
     public static final String ENCODER_SCOPE = "encoder";
     /** The name scope of the decoder's variables. */
     public static final String DECODER_SCOPE = "decoder";
+    /** The name scope of the prior's variables. */
+    public static final String PRIOR_SCOPE = "prior";
+    /** The name scope of the posterior's own variables (a flow's), beyond the encoder's. */
+    public static final String POSTERIOR_SCOPE = "posterior";
 
     /** Prefix of the outputs holding the model family's metrics. */
     public static final String FAMILY_METRIC = "family/";
@@ -106,9 +118,10 @@ public final class VaeGraph {
     private final boolean hasCrossEntropy;
     private final List<DropoutMasks.Mask> dropoutMasks;
     private final List<String> familyMetrics;
+    private final LatentTerms latentTerms;
 
     private VaeGraph(SameDiff sd, int latentDim, int samples, int conditioningClasses, boolean hasCrossEntropy,
-                     List<DropoutMasks.Mask> dropoutMasks, List<String> familyMetrics) {
+                     List<DropoutMasks.Mask> dropoutMasks, List<String> familyMetrics, LatentTerms latentTerms) {
         this.sd = sd;
         this.latentDim = latentDim;
         this.samples = samples;
@@ -116,6 +129,12 @@ public final class VaeGraph {
         this.hasCrossEntropy = hasCrossEntropy;
         this.dropoutMasks = List.copyOf(dropoutMasks);
         this.familyMetrics = List.copyOf(familyMetrics);
+        this.latentTerms = latentTerms;
+    }
+
+    /** Which of the latent terms the model's prior and posterior define. */
+    public LatentTerms latentTerms() {
+        return latentTerms;
     }
 
     /** Whether the graph has the {@link #RECON_BCE} output (data in [0, 1]). */
@@ -152,9 +171,11 @@ public final class VaeGraph {
                 withLabels(sd, x, y), parts.encoderShape(), latentDim);
         sd.identity(Z_MEAN, q.mean());
         sd.identity(Z_LOG_VARIANCE, q.logVariance());
-        SDVariable mean = repeat(sd, q.mean(), samples);
-        SDVariable logVar = repeat(sd, q.logVariance(), samples);
-        SDVariable z = mean.add(sd.math().exp(logVar.mul(0.5)).mul(eps));
+        GaussianPosterior repeated = new GaussianPosterior(repeat(sd, q.mean(), samples),
+                repeat(sd, q.logVariance(), samples));
+        PosteriorSample posterior = parts.posterior().sample(
+                new GraphLatentContext(sd, parts, POSTERIOR_SCOPE, random, true), repeated, eps);
+        SDVariable z = posterior.z();
         SDVariable params = decoder.decode(network(sd, DECODER_SCOPE, random, training ? decoderMasks : null),
                 withLabels(sd, z, y == null ? null : repeat(sd, y, samples)), parts.decoderInputWidth(), shape,
                 likelihood.parametersPerValue());
@@ -162,15 +183,23 @@ public final class VaeGraph {
         SDVariable xRepeated = repeat(sd, x, samples);
         SDVariable logPxPerSample = likelihood.logProbability(sd, xRepeated, params);
         SDVariable logPx = sd.identity(LOG_PX, meanOverSamples(sd, logPxPerSample, samples));
-        SDVariable klPerDimension = sd.math().exp(q.logVariance()).add(sd.math().square(q.mean())).sub(1.0)
-                .sub(q.logVariance()).mul(0.5);
-        sd.identity(KL_PER_DIMENSION, klPerDimension);
-        SDVariable kl = sd.identity(KL, RowSums.of(sd, klPerDimension, latentDim));
+        PriorDensity prior = parts.prior().build(new GraphLatentContext(sd, parts, PRIOR_SCOPE, random, true));
+        Optional<SDVariable> closedForm = posterior.gaussian().isPresent() ? prior.klPerDimension(q)
+                : Optional.empty();
+        closedForm.ifPresent(klPerDimension -> sd.identity(KL_PER_DIMENSION, klPerDimension));
+        SDVariable logRatio = prior.logRatio(posterior);
+        SDVariable kl = sd.identity(KL, closedForm.map(klPerDimension -> RowSums.of(sd, klPerDimension, latentDim))
+                .orElseGet(() -> meanOverSamples(sd, logRatio.neg(), samples)));
         logPx.mean().neg().rename(RECON_LOSS);
         kl.mean().rename(KL_MEAN);
-        SDVariable logWeight = sd.identity(LOG_WEIGHT,
-                logPxPerSample.add(RowSums.of(sd, logPriorOverPosterior(sd, z, eps, logVar), latentDim)));
-        SDVariable penalty = parts.schedule().penalty(sd, kl, klPerDimension, weight, capacity);
+        SDVariable logWeight = sd.identity(LOG_WEIGHT, logPxPerSample.add(logRatio));
+        if (closedForm.isEmpty() && parts.schedule().needsKlPerDimension()) {
+            throw new InvalidInputException("kl.type: this KL schedule weights the KL of each latent dimension, "
+                    + "which this prior and posterior have no closed form for (the KL is estimated by Monte Carlo); "
+                    + "use a schedule on the whole KL (such as beta), or model.prior standard_normal with "
+                    + "model.posterior gaussian");
+        }
+        SDVariable penalty = parts.schedule().penalty(sd, kl, closedForm.orElse(null), weight, capacity);
         Objective objective = parts.family().objective(sd, new ObjectiveTerms(samples, logPx,
                 logWeight, kl, penalty, z, q.mean(), q.logVariance()));
         sd.identity(LOSS, objective.loss());
@@ -190,7 +219,8 @@ public final class VaeGraph {
         sd.setLossVariables(LOSS);
         List<DropoutMasks.Mask> masks = new ArrayList<>(encoderMasks.masks());
         masks.addAll(decoderMasks.masks());
-        return new VaeGraph(sd, latentDim, samples, classes, unitInterval, masks, familyMetrics);
+        return new VaeGraph(sd, latentDim, samples, classes, unitInterval, masks, familyMetrics,
+                new LatentTerms(closedForm.isPresent(), parts.posterior().meanIsEncoderMean()));
     }
 
     /** {@code input} with the one-hot labels {@code y} appended as columns; {@code input} itself when y is null. */
@@ -200,16 +230,6 @@ public final class VaeGraph {
 
     private static NetworkBuilder network(SameDiff sd, String scope, RandomGenerator random, DropoutMasks masks) {
         return masks == null ? new NetworkBuilder(sd, scope, random) : new NetworkBuilder(sd, scope, random, masks);
-    }
-
-    /**
-     * {@code log N(z_j; 0, 1) - log N(z_j; mu_j, sigma_j^2)} per row and latent dimension, with
-     * {@code z = mu + sigma * eps}: {@code (eps_j^2 - z_j^2 + log sigma_j^2) / 2}, the
-     * {@code log(2 pi) / 2} of both densities cancelling exactly, and {@code (z - mu) / sigma}
-     * taken as eps itself rather than recomputed.
-     */
-    private static SDVariable logPriorOverPosterior(SameDiff sd, SDVariable z, SDVariable eps, SDVariable logVar) {
-        return sd.math().square(eps).sub(sd.math().square(z)).add(logVar).mul(0.5);
     }
 
     /** The mean over the k samples of a {@code [k * batch]} per-row value, sample-major, {@code [batch]}. */

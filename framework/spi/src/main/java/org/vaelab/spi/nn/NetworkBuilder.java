@@ -1,5 +1,6 @@
 package org.vaelab.spi.nn;
 
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -21,6 +22,7 @@ public final class NetworkBuilder {
     private final String scope;
     private final RandomGenerator random;
     private final DropoutMasks dropout;
+    private final boolean sharing;
 
     /**
      * A network for evaluation: {@link #dropout} layers pass their input through.
@@ -38,10 +40,24 @@ public final class NetworkBuilder {
      * {@code dropout}.
      */
     public NetworkBuilder(SameDiff sd, String scope, RandomGenerator random, DropoutMasks dropout) {
+        this(sd, scope, random, dropout, false);
+    }
+
+    private NetworkBuilder(SameDiff sd, String scope, RandomGenerator random, DropoutMasks dropout, boolean sharing) {
         this.sd = sd;
         this.scope = scope;
         this.random = random;
         this.dropout = dropout;
+        this.sharing = sharing;
+    }
+
+    /**
+     * A network for evaluation that applies, to other inputs, the network already built in
+     * {@code scope} of {@code sd}: each {@link #variable} is the one of that name already in the
+     * graph, so the two share weights and gradients. Since SPI 2.1.
+     */
+    public static NetworkBuilder sharing(SameDiff sd, String scope, RandomGenerator random) {
+        return new NetworkBuilder(sd, scope, random, null, true);
     }
 
     /** The graph layers are added to. */
@@ -61,9 +77,26 @@ public final class NetworkBuilder {
      */
     public SDVariable dense(String layer, SDVariable x, int nIn, int nOut) {
         double bound = 1.0 / Math.sqrt(nIn);
-        SDVariable w = sd.var(name(layer + "/W"), uniform(bound, nIn, nOut));
-        SDVariable b = sd.var(name(layer + "/b"), uniform(bound, 1, nOut));
+        SDVariable w = variable(layer + "/W", () -> uniform(bound, nIn, nOut));
+        SDVariable b = variable(layer + "/b", () -> uniform(bound, 1, nOut));
         return x.mmul(w).add(b);
+    }
+
+    /**
+     * The trainable variable {@code scope/local}, created with the value {@code initial} gives, or
+     * in a {@link #sharing} builder the one of that name already in the graph. Since SPI 2.1.
+     *
+     * @throws IllegalStateException when a sharing builder finds no such variable
+     */
+    public SDVariable variable(String local, Supplier<INDArray> initial) {
+        String name = name(local);
+        if (!sharing) {
+            return sd.var(name, initial.get());
+        }
+        if (!sd.hasVariable(name)) {
+            throw new IllegalStateException("no variable " + name + " to share in the graph");
+        }
+        return sd.getVariable(name);
     }
 
     /**

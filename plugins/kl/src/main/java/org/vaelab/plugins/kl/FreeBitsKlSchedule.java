@@ -33,4 +33,9 @@ final class FreeBitsKlSchedule implements KlSchedule {
                               SDVariable capacity) {
         return weight.mul(sd.scalarMax(klPerDimension.mean(0), lambda).sum());
     }
+
+    @Override
+    public boolean needsKlPerDimension() {
+        return true;
+    }
 }

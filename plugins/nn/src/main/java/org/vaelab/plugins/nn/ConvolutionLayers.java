@@ -32,8 +32,8 @@ final class ConvolutionLayers {
         int k = layer.kernel();
         double bound = 1.0 / Math.sqrt((double) in.channels() * k * k);
         SameDiff sd = net.sameDiff();
-        SDVariable w = sd.var(net.name(name + "/W"), net.uniform(bound, k, k, in.channels(), layer.channels()));
-        SDVariable b = sd.var(net.name(name + "/b"), net.uniform(bound, layer.channels()));
+        SDVariable w = net.variable(name + "/W", () -> net.uniform(bound, k, k, in.channels(), layer.channels()));
+        SDVariable b = net.variable(name + "/b", () -> net.uniform(bound, layer.channels()));
         Conv2DConfig config = Conv2DConfig.builder().kH(k).kW(k).sH(layer.stride()).sW(layer.stride())
                 .pH(layer.padding()).pW(layer.padding()).dataFormat(NCHW).build();
         return sd.cnn().conv2d(x, w, b, config);
@@ -52,8 +52,8 @@ final class ConvolutionLayers {
         int k = layer.kernel();
         double bound = 1.0 / Math.sqrt((double) out.channels() * k * k);
         SameDiff sd = net.sameDiff();
-        SDVariable w = sd.var(net.name(name + "/W"), net.uniform(bound, k, k, out.channels(), in.channels()));
-        SDVariable b = sd.var(net.name(name + "/b"), net.uniform(bound, out.channels()));
+        SDVariable w = net.variable(name + "/W", () -> net.uniform(bound, k, k, out.channels(), in.channels()));
+        SDVariable b = net.variable(name + "/b", () -> net.uniform(bound, out.channels()));
         OutputWindow rows = OutputWindow.of(in.height(), out.height(), layer);
         OutputWindow columns = OutputWindow.of(in.width(), out.width(), layer);
         DeConv2DConfig config = DeConv2DConfig.builder().kH(k).kW(k).sH(layer.stride()).sW(layer.stride())

@@ -27,8 +27,8 @@ final class LayerNorm {
      */
     static SDVariable apply(NetworkBuilder net, String layer, SDVariable h, int width) {
         SameDiff sd = net.sameDiff();
-        SDVariable gain = sd.var(net.name(layer + "/gain"), Nd4j.ones(DataType.FLOAT, 1, width));
-        SDVariable bias = sd.var(net.name(layer + "/bias"), Nd4j.zeros(DataType.FLOAT, 1, width));
+        SDVariable gain = net.variable(layer + "/gain", () -> Nd4j.ones(DataType.FLOAT, 1, width));
+        SDVariable bias = net.variable(layer + "/bias", () -> Nd4j.zeros(DataType.FLOAT, 1, width));
         SDVariable centred = h.sub(h.mean(true, 1));
         SDVariable variance = sd.math().square(centred).mean(true, 1);
         return centred.mul(sd.math().rsqrt(variance.add(EPSILON))).mul(gain).add(bias);

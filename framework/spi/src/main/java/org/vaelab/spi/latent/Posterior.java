@@ -1,0 +1,36 @@
+package org.vaelab.spi.latent;
+
+import org.nd4j.autodiff.samediff.SDVariable;
+import org.vaelab.spi.nn.GaussianPosterior;
+
+/**
+ * The approximate posterior q(z|x) ({@code model.posterior} in a spec, default {@code gaussian}),
+ * built on the encoder's diagonal Gaussian: the encoder gives mean and log-variance, the posterior
+ * turns them and standard normal noise into reparameterised samples of z and their log-density
+ * (Kingma and Welling 2014, section 2.4). A normalising flow (Rezende and Mohamed 2015) transforms
+ * the Gaussian draw and corrects the density by the log-determinants. Since SPI 2.1.
+ *
+ * <p>The noise is a placeholder the framework fills from the run's seeded generator; a posterior
+ * adds no random op to the graph.
+ */
+public interface Posterior {
+
+    /**
+     * Adds q(z|x) to the graph: samples of z and their log q(z|x).
+     *
+     * @param context the graph and where to create this posterior's own variables
+     * @param encoded the encoder's mean and log-variance for every row, {@code [rows, latentDim]}
+     *     (each example repeated once per sample of z)
+     * @param eps standard normal noise, {@code [rows, latentDim]}
+     */
+    PosteriorSample sample(LatentContext context, GaussianPosterior encoded, SDVariable eps);
+
+    /**
+     * Whether E_q[z] is the encoder's mean, so that the activity of latent dimensions (Burda et
+     * al. 2016, section 5.2) is measured on it: true for the diagonal Gaussian, false (the
+     * default) for a posterior that moves the samples, such as a flow.
+     */
+    default boolean meanIsEncoderMean() {
+        return false;
+    }
+}

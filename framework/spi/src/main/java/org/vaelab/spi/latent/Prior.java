@@ -1,0 +1,38 @@
+package org.vaelab.spi.latent;
+
+/**
+ * The prior p(z) ({@code model.prior} in a spec, default {@code standard_normal}): its
+ * log-density in the graph, its own trainable parameters, and sampling for figures and
+ * {@code vae sample}. Since SPI 2.1.
+ *
+ * <p>Example, a fixed isotropic Gaussian N(0, s^2 I):
+ * <pre>{@code
+ * public Prior scaled(double s) {
+ *     return context -> new PriorDensity() {
+ *         public SDVariable logDensity(SDVariable z) {
+ *             double d = context.latentDim();
+ *             return z.mul(z).sum(1).div(-2 * s * s).sub(d / 2 * Math.log(2 * Math.PI * s * s));
+ *         }
+ *         public SDVariable sample(SDVariable normal, SDVariable uniform) {
+ *             return normal.mul(s);
+ *         }
+ *     };
+ * }
+ * }</pre>
+ */
+public interface Prior {
+
+    /**
+     * Adds the prior to a graph: its variables are created here, under
+     * {@link LatentContext#network()}, once per graph.
+     */
+    PriorDensity build(LatentContext context);
+
+    /**
+     * Whether p(z) is N(0, I), fixed: the 2-D manifold figure (Kingma and Welling 2014, figure 4)
+     * maps a grid of its quantiles, which only this prior has. False by default.
+     */
+    default boolean isStandardNormal() {
+        return false;
+    }
+}

@@ -1,0 +1,30 @@
+package org.vaelab.plugins.families.latent;
+
+import org.vaelab.spi.Family;
+import org.vaelab.spi.PluginModule;
+import org.vaelab.spi.latent.DiagonalGaussianPosterior;
+import org.vaelab.spi.latent.StandardNormalPrior;
+
+/** The built-in priors p(z) and approximate posteriors q(z|x). */
+public final class LatentPartsPlugin extends PluginModule {
+
+    @Override
+    protected void configure() {
+        register(Family.PRIOR, "standard_normal", NoOptions.class, config -> new StandardNormalPrior(),
+                "N(0, I) (Kingma and Welling 2014): the KL against a diagonal Gaussian q in closed form");
+        register(Family.PRIOR, "mog", MixturePriorConfig.class, MixturePrior::new,
+                "A learned mixture of K diagonal Gaussians, weights 1/K or learned; KL by Monte Carlo");
+        register(Family.PRIOR, "vamp", VampPriorConfig.class, VampPrior::new,
+                "VampPrior (Tomczak and Welling 2018): 1/K sum_k q(z|u_k), K learned pseudo-inputs; KL by Monte Carlo");
+        register(Family.POSTERIOR, "gaussian", NoOptions.class, config -> new DiagonalGaussianPosterior(),
+                "The encoder's diagonal Gaussian (Kingma and Welling 2014), reparameterised");
+        register(Family.POSTERIOR, "planar", PlanarFlowConfig.class, PlanarFlowPosterior::new,
+                "A planar flow (Rezende and Mohamed 2015) of K invertible maps on the encoder's Gaussian draw");
+        register(Family.POSTERIOR, "iaf", IafConfig.class, InverseAutoregressiveFlowPosterior::new,
+                "An inverse autoregressive flow (Kingma et al. 2016) of T MADE steps on the encoder's Gaussian draw");
+    }
+
+    /** The configuration of a part without options. */
+    public record NoOptions() {
+    }
+}

@@ -32,9 +32,8 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
             throw new InvalidInputException("train.batch_size: " + spec.train().batchSize()
                     + " is larger than the training split (" + data.train().size() + " examples)");
         }
-        if (data.test().size() == 0 || data.validation().size() == 0) {
-            throw new InvalidInputException("data: the validation and test splits must not be empty (found "
-                    + data.validation().size() + " and " + data.test().size() + " examples)");
+        if (data.test().size() == 0) {
+            throw new InvalidInputException("data: the test split must not be empty (found 0 examples)");
         }
         ParameterBudget.ofThisProcess().check(parts);
         RandomStreams streams = new RandomStreams(spec.seed());

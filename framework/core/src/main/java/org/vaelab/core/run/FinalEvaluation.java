@@ -9,6 +9,7 @@ import org.vaelab.core.eval.LatentStatistics;
 import org.vaelab.core.spec.EvalSpec;
 import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplit;
 
 /**
@@ -16,13 +17,20 @@ import org.vaelab.spi.data.DataSplit;
  * units on the test split (Burda et al. 2016, section 5.2), and the importance-weighted estimate of
  * the test log-likelihood with {@code eval.iwae_samples} samples (Burda et al. 2016, eq. 8).
  *
+ * <p>For dequantized data ({@link DataShape#isDequantized()}) the log-likelihood is also given in
+ * bits per dimension of the discrete data ({@link DataShape#bitsPerDimension}): an upper bound, as the
+ * estimate is a lower bound of log p(x).
+ *
  * @param latent the per-dimension statistics
  * @param logLikelihood the mean importance-weighted log-likelihood, when asked for
  * @param iwaeExamples how many test examples it was estimated on
+ * @param bitsPerDimension the log-likelihood in bits per dimension, for dequantized data
  */
-public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelihood, int iwaeExamples) {
+public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelihood, int iwaeExamples,
+                              OptionalDouble bitsPerDimension) {
 
     private static final String LOG_LIKELIHOOD = "test/iwae_ll";
+    private static final String BITS_PER_DIMENSION = "test/iwae_bpd";
 
     /** Evaluates {@code trained}, an evaluation graph (no dropout) of {@code model}, on its test split. */
     static FinalEvaluation of(VaeGraph trained, Assembly model, EvalSpec eval) {
@@ -38,18 +46,23 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
             RandomGenerator noise) {
         LatentStatistics latent = LatentStatistics.of(graph, test, eval.batchSize());
         if (eval.iwaeSamples() == 0) {
-            return new FinalEvaluation(latent, OptionalDouble.empty(), 0);
+            return new FinalEvaluation(latent, OptionalDouble.empty(), 0, OptionalDouble.empty());
         }
         int examples = eval.iwaeExamples() == 0 ? test.size() : Math.min(eval.iwaeExamples(), test.size());
         double logLikelihood = ImportanceSampling.bounded(graph, parts, eval.iwaeSamples())
                 .meanLogLikelihood(test.slice(0, examples), noise);
-        return new FinalEvaluation(latent, OptionalDouble.of(logLikelihood), examples);
+        return new FinalEvaluation(latent, OptionalDouble.of(logLikelihood), examples,
+                parts.shape().bitsPerDimension(logLikelihood));
     }
 
-    /** The metrics to log: {@code test/active_units}, {@code test/kl_dim/NN}, ..., {@code test/iwae_ll}. */
+    /**
+     * The metrics to log: {@code test/active_units}, {@code test/kl_dim/NN}, ..., {@code test/iwae_ll}
+     * and, for dequantized data, {@code test/iwae_bpd}.
+     */
     Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>(latent.metrics("test"));
         logLikelihood.ifPresent(value -> metrics.put(LOG_LIKELIHOOD, value));
+        bitsPerDimension.ifPresent(value -> metrics.put(BITS_PER_DIMENSION, value));
         return metrics;
     }
 
@@ -58,7 +71,8 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
      * evaluation logs: how a resumed run knows the rows it writes again.
      */
     static boolean names(String metric) {
-        return metric.equals(LOG_LIKELIHOOD) || LatentStatistics.names("test", metric);
+        return metric.equals(LOG_LIKELIHOOD) || metric.equals(BITS_PER_DIMENSION)
+                || LatentStatistics.names("test", metric);
     }
 
     /** The KL of each latent dimension, nats. */

@@ -9,14 +9,19 @@ import com.google.inject.TypeLiteral;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.vaelab.plugins.data.binarized.BinarizedMnistConfig;
 import org.vaelab.plugins.data.csv.CsvConfig;
 import org.vaelab.plugins.data.mnist.MnistConfig;
+import org.vaelab.plugins.data.npy.NpyConfig;
 import org.vaelab.plugins.data.swissroll.SwissRollConfig;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.VaePlugin;
 import org.vaelab.spi.data.Dataset;
 
-/** {@link DataPlugin} is discovered as a service and registers {@code mnist}, {@code swiss_roll} and {@code csv}. */
+/**
+ * {@link DataPlugin} is discovered as a service and registers {@code mnist}, {@code binarized_mnist},
+ * {@code npy}, {@code swiss_roll} and {@code csv}.
+ */
 class DataPluginTest {
 
     @Test
@@ -31,6 +36,9 @@ class DataPluginTest {
         assertTrue(datasets.get("mnist").description().contains("Fashion-MNIST"));
         assertEquals(SwissRollConfig.class, datasets.get("swiss_roll").configType());
         assertEquals(CsvConfig.class, datasets.get("csv").configType());
-        assertEquals(3, datasets.size());
+        assertEquals(NpyConfig.class, datasets.get("npy").configType());
+        assertEquals(BinarizedMnistConfig.class, datasets.get("binarized_mnist").configType());
+        assertTrue(datasets.get("binarized_mnist").description().contains("Larochelle and Murray"));
+        assertEquals(5, datasets.size());
     }
 }

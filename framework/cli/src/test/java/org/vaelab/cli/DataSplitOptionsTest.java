@@ -99,6 +99,19 @@ class DataSplitOptionsTest {
         }
         double logLikelihood = metrics.get("test/iwae_ll").get(2);
         assertEquals(-logLikelihood / (784 * Math.log(2)) + 8, metrics.get("test/iwae_bpd").get(2), 1e-9);
+
+        CommandLineRunner.Outcome eval = CommandLineRunner.vae("eval", runDirectory().toString(), "--iwae", "0");
+        assertEquals(0, eval.exitCode(), eval.err());
+        double elbo = tableValue(eval.out(), "ELBO");
+        assertEquals(-elbo / (784 * Math.log(2)) + 8, tableValue(eval.out(), "-ELBO, bits per dimension"), 1e-3,
+                eval.out());
+    }
+
+    /** The number in the row of {@code vae eval}'s table named {@code name}. */
+    private static double tableValue(String table, String name) {
+        return table.lines().filter(line -> line.startsWith(name + " ")).map(line -> line.substring(name.length()))
+                .map(String::trim).mapToDouble(Double::parseDouble).findFirst().orElseThrow(() -> new AssertionError(
+                        "no row " + name + " in " + table));
     }
 
     @Test

@@ -261,7 +261,7 @@ record NpyHeader(NpyType type, String typeName, ByteOrder order, long[] shape, b
             return switch (word) {
                 case "True" -> Boolean.TRUE;
                 case "False" -> Boolean.FALSE;
-                case "None" -> "None";
+                case "None" -> "None"; // only ever a value NumPy's keys do not take, refused by what reads it
                 default -> throw new IllegalArgumentException("unexpected '"
                         + (word.isEmpty() ? String.valueOf(text.charAt(at)) : word) + "'");
             };

@@ -130,7 +130,12 @@ public final class SplitSize {
         return twice.add(denominator).divide(denominator.shiftLeft(1)).intValueExact();
     }
 
-    /** The count, for a count; an upper bound check for configurations that know their example count. */
+    /**
+     * The count, for a count: what configurations that know their number of examples (or a limit
+     * on it) check against it.
+     *
+     * @throws IllegalStateException for a fraction
+     */
     public int count() {
         if (numerator != null) {
             throw new IllegalStateException(text + " is a fraction, not a count");

@@ -124,7 +124,7 @@ public final class ExperimentRunner {
                 }
                 if (model.data().shape().isDequantized()) {
                     options.out().printf(Locale.ROOT, "dequantized data of %d levels: bits per dimension = "
-                            + "-ELBO / (%d ln 2) + log2(%d), a bound on the discrete data's%n",
+                            + "-ELBO / (%d ln 2) + log2(%d), an upper bound for the discrete data%n",
                             model.data().shape().levels(), model.data().shape().size(), model.data().shape().levels());
                 }
                 double bestValidationElbo = Double.NaN;

@@ -65,7 +65,8 @@ final class ArrayFile implements Closeable {
         ZipFile archive;
         try {
             archive = new ZipFile(path.toFile());
-        } catch (ZipException e) {
+        } catch (ZipException | EOFException e) {
+            // ZipFile reports a central directory that ends early as an EOFException, not a ZipException
             throw new InvalidInputException(path + " is not a readable .npz archive: the zip file is corrupt or "
                     + "truncated (" + UnreadableFile.reason(e) + ")", e);
         }

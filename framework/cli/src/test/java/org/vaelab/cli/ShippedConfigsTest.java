@@ -21,7 +21,8 @@ import org.vaelab.testkit.PythonLibraries;
  * Every spec shipped in {@code configs/} runs to completion on a small budget, trained by the
  * compiled engine: one epoch on a slice of its data (the digits spec, which needs files this
  * machine does not have, is only validated; the HDF5 spec on a file written from a slice of
- * Fashion-MNIST).
+ * Fashion-MNIST; the npy spec reads an archive NumPy writes of the first Fashion-MNIST images, the
+ * binarised MNIST spec files of random bits NumPy writes in the published format).
  * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}; a sprites run logs
  * the disentanglement metrics. The provenance says how the KL was computed: in closed form for N(0, I) and
  * the diagonal Gaussian, by Monte Carlo for any other prior or posterior.
@@ -29,6 +30,34 @@ import org.vaelab.testkit.PythonLibraries;
 class ShippedConfigsTest {
 
     private static final Path CONFIGS = Path.of(System.getProperty("vaelab.root", "../..")).resolve("configs");
+
+    /**
+     * The {@code npy} spec's archive, in Keras' layout, of the first Fashion-MNIST images (Debian's
+     * files, read by NumPy): what {@code scripts/fashion-mnist-npz} writes, smaller.
+     */
+    private static final String FASHION_NPZ = """
+            import gzip, sys
+            import numpy as np
+            def idx(name, offset, count, size):
+                with gzip.open(sys.argv[1] + '/' + name + '.gz', 'rb') as f:
+                    return np.frombuffer(f.read(offset + count * size), dtype=np.uint8, offset=offset)
+            np.savez_compressed('fashion.npz',
+                                x_train=idx('train-images-idx3-ubyte', 16, 800, 784).reshape(-1, 28, 28),
+                                y_train=idx('train-labels-idx1-ubyte', 8, 800, 1).astype(np.int64),
+                                x_test=idx('t10k-images-idx3-ubyte', 16, 200, 784).reshape(-1, 28, 28),
+                                y_test=idx('t10k-labels-idx1-ubyte', 8, 200, 1).astype(np.int64))
+            """;
+
+    /** The binarised MNIST spec's three files in the published text format: random bits, 700, 100 and 100 lines. */
+    private static final String BINARIZED_MNIST = """
+            import os
+            import numpy as np
+            rng = np.random.default_rng(1)
+            os.makedirs('binarized_mnist')
+            for split, n in (('train', 700), ('valid', 100), ('test', 100)):
+                np.savetxt('binarized_mnist/binarized_mnist_' + split + '.amat',
+                           (rng.random((n, 784)) < 0.15).astype(int), fmt='%d')
+            """;
 
     @TempDir
     Path work;
@@ -71,6 +100,15 @@ class ShippedConfigsTest {
                     "eval.disentanglement_options.train_points=500", "--set",
                     "eval.disentanglement_options.test_points=200", "--set",
                     "eval.disentanglement_options.variance_samples=500"));
+            case "npy" -> {
+                PythonLibraries.run(work, FASHION_NPZ, "/usr/share/datasets/fashion-mnist");
+                args.addAll(List.of("--set", "data.path=" + work.resolve("fashion.npz"), "--set",
+                        "data.train_limit=700", "--set", "data.test_limit=100"));
+            }
+            case "binarized_mnist" -> {
+                PythonLibraries.run(work, BINARIZED_MNIST);
+                args.addAll(List.of("--set", "data.path=" + work.resolve("binarized_mnist")));
+            }
             default -> { }
         }
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae(args.toArray(String[]::new));
@@ -85,6 +123,12 @@ class ShippedConfigsTest {
                 List<String> scaling = Files.readAllLines(provenance.resolveSibling("data/scaling.csv"));
                 assertEquals("column,method,offset,scale", scaling.get(0));
                 assertEquals(data.path("columns").size() + 1, scaling.size(), "one row per column: " + scaling);
+            }
+            if ("uniform".equals(data.path("dequantize").asText())) {
+                String metrics = Files.readString(provenance.resolveSibling("metrics.csv"));
+                assertTrue(metrics.contains(",test/bpd,") && metrics.contains(",test/iwae_bpd,"),
+                        "dequantized data: bits per dimension");
+                assertTrue(outcome.out().contains("bits/dim"), outcome.out());
             }
             if ("sprites".equals(data.path("type").asText())) {
                 String metrics = Files.readString(provenance.resolveSibling("metrics.csv"));

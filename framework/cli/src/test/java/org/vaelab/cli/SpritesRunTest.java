@@ -21,7 +21,7 @@ class SpritesRunTest {
     private static final String SPRITES = """
             name: sprites-tiny
             seed: 3
-            data: {type: sprites, n: 700, scale_stride: 2, orientation_stride: 4, test_fraction: 0.3}
+            data: {type: sprites, n: 700, scale_stride: 2, orientation_stride: 4, test: 0.3}
             model:
               latent_dim: 3
               encoder: {type: mlp, hidden: [32]}
@@ -79,7 +79,7 @@ class SpritesRunTest {
     void aTestSplitOfOneImageCannotBeScored() throws IOException {
         Path spec = Files.writeString(work.resolve("sprites.yaml"), SPRITES);
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir",
-                work.toString(), "--set", "data.n=60", "--set", "data.test_fraction=0.01");
+                work.toString(), "--set", "data.n=60", "--set", "data.test=0.01");
         assertEquals(2, outcome.exitCode(), outcome.err());
         assertTrue(outcome.err().contains("needs at least 2 examples, found 1"), outcome.err());
     }

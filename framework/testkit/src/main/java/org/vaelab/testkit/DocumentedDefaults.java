@@ -9,12 +9,14 @@ import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import org.vaelab.core.spec.ScalarValues;
 import org.vaelab.spi.Param;
 
 /**
  * Builds a configuration record from the defaults its {@link Param} annotations document, read the
  * way the framework binds YAML (numbers, booleans, enums by lower-case name, strings possibly
- * quoted, {@link Param#NONE} as null, {@code {}} as a nested record of its own defaults),
+ * quoted, {@link Param#NONE} as null, {@code {}} as a nested record of its own defaults, a plugin's
+ * own scalar values by their {@code parse}),
  * overridden by the values a test gives. Plugin tests use it to check that the documented defaults
  * make the configuration they mean.
  */
@@ -78,6 +80,9 @@ public final class DocumentedDefaults {
         }
         if (type == boolean.class) {
             return Boolean.parseBoolean(value);
+        }
+        if (ScalarValues.isScalarValue(type)) {
+            return ScalarValues.parse(type, value);
         }
         if (type == String.class) {
             return value.startsWith("\"") ? value.substring(1, value.length() - 1) : value;

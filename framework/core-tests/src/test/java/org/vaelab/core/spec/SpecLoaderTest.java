@@ -49,8 +49,9 @@ class SpecLoaderTest {
             data:
               type: mnist
               variant: fashion
-              validation: 5000
+              validation: 1/12
               binarize: none
+              dequantize: none
               train_limit: 0
               test_limit: 0
               download: false

@@ -3,6 +3,7 @@ package org.vaelab.core.inspect;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.vaelab.core.eval.LatentStatistics;
 import org.vaelab.core.run.FinalEvaluation;
 import org.vaelab.core.run.TrainedRun;
@@ -20,11 +21,16 @@ import org.vaelab.spi.data.DataSplit;
  * and section 5.2), and on data with ground-truth factors the disentanglement metrics if asked
  * for. The noise comes from the run's seed, so the same command gives the same numbers.
  *
+ * <p>For dequantized data the ELBO and the log-likelihood are also given in bits per dimension
+ * ({@link org.vaelab.spi.data.DataShape#bitsPerDimension}).
+ *
  * @param elbo the ELBO terms, means over the split, nats per example
  * @param beyond the latent statistics and the log-likelihood estimate
  * @param iwaeSamples K, 0 when the log-likelihood was not estimated
+ * @param elboBitsPerDimension the ELBO in bits per dimension, for dequantized data
  */
-public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamples) {
+public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamples,
+                            OptionalDouble elboBitsPerDimension) {
 
     /** What stands for a statistic the model's prior and posterior do not define. */
     static final String NOT_APPLICABLE = "not applicable";
@@ -49,7 +55,7 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
                 run.spec().eval().disentanglementOptions());
         ElboTerms terms = new Evaluator(run.graph(), eval.batchSize()).evaluate(examples, streams.test(0));
         return new RunEvaluation(terms, FinalEvaluation.of(run.graph(), run.parts(), examples, eval,
-                streams.logLikelihood()), iwaeSamples);
+                streams.logLikelihood()), iwaeSamples, run.parts().shape().bitsPerDimension(terms.elbo()));
     }
 
     /** The numbers by name, in the order of {@link #table()}, for a JSON file. */
@@ -57,6 +63,7 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("examples", elbo.examples());
         values.put("elbo", elbo.elbo());
+        elboBitsPerDimension.ifPresent(bits -> values.put("elbo_bpd", bits));
         values.put("recon", elbo.reconLoss());
         values.put("kl", elbo.kl());
         values.put("mse", elbo.mse());
@@ -66,6 +73,7 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
             values.put("iwae_samples", iwaeSamples);
             values.put("iwae_examples", beyond.iwaeExamples());
         });
+        beyond.bitsPerDimension().ifPresent(bits -> values.put("iwae_bpd", bits));
         LatentStatistics latent = beyond.latent();
         values.put("active_units", latent.activityDefined() ? latent.activeUnits() : NOT_APPLICABLE);
         values.put("latent_dim", latent.latentDim());
@@ -78,12 +86,14 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
     public String table() {
         StringBuilder out = new StringBuilder();
         row(out, "ELBO", "%.3f", elbo.elbo());
+        elboBitsPerDimension.ifPresent(bits -> row(out, "-ELBO, bits per dimension", "%.4f", bits));
         row(out, "reconstruction loss", "%.3f", elbo.reconLoss());
         row(out, "KL", "%.3f", elbo.kl());
         row(out, "MSE (per value)", "%.6f", elbo.mse());
         elbo.bce().ifPresent(bce -> row(out, "BCE", "%.3f", bce));
         beyond.logLikelihood().ifPresent(logLikelihood -> row(out, String.format(Locale.ROOT,
                 "log p(x), IWAE K=%d (%d examples)", iwaeSamples, beyond.iwaeExamples()), "%.3f", logLikelihood));
+        beyond.bitsPerDimension().ifPresent(bits -> row(out, "-log p(x), bits per dimension", "%.4f", bits));
         out.append(String.format(Locale.ROOT, "%-40s %s%n", "active units", beyond.latent().activityDefined()
                 ? beyond.latent().activeUnits() + " of " + beyond.latent().latentDim() : NOT_APPLICABLE));
         beyond.disentanglement().forEach((name, value) -> row(out, name, "%.4f", value));

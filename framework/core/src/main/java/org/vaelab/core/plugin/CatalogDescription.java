@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.vaelab.core.spec.Names;
+import org.vaelab.core.spec.ScalarValues;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.Param;
@@ -112,6 +113,9 @@ public final class CatalogDescription {
         }
         if (raw.isRecord()) {
             return "mapping";
+        }
+        if (ScalarValues.isScalarValue(raw)) {
+            return ScalarValues.describe(raw);
         }
         return raw == String.class ? "text" : raw.getSimpleName();
     }

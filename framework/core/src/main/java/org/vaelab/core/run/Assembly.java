@@ -57,19 +57,18 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
             throw places.problem(ErrorId.SPEC_MISMATCH, "train.batch_size", spec.train().batchSize()
                     + " is larger than the training split (" + data.train().size() + " examples)");
         }
-        if (data.test().size() == 0 || data.validation().size() == 0) {
-            throw places.problem(ErrorId.SPEC_MISMATCH, "data", "the validation and test splits must not be empty "
-                    + "(found " + data.validation().size() + " and " + data.test().size() + " examples)");
+        if (data.test().size() == 0) {
+            throw places.problem(ErrorId.SPEC_MISMATCH, "data", "the test split must not be empty (found 0 examples)");
         }
         if (Boolean.TRUE.equals(spec.eval().disentanglement()) && data.test().factors().isEmpty()) {
-            throw new InvalidInputException("eval.disentanglement: data '" + spec.data().type()
+            throw places.problem(ErrorId.SPEC_MISMATCH, "eval.disentanglement", "data '" + spec.data().type()
                     + "' has no ground-truth factors to score codes against; use data with factors (sprites) or "
                     + "leave eval.disentanglement out");
         }
         if (spec.eval().disentanglementOn(data.test()) && data.test().size() < 2) {
-            throw new InvalidInputException("eval.disentanglement: the metrics train their classifiers on one part of "
-                    + "the test split and score them on the other, so it needs at least 2 examples, found "
-                    + data.test().size());
+            throw places.problem(ErrorId.SPEC_MISMATCH, "eval.disentanglement", "the metrics train their "
+                    + "classifiers on one part of the test split and score them on the other, so it needs at least 2 "
+                    + "examples, found " + data.test().size());
         }
         ParameterBudget.ofThisProcess().check(parts);
         RandomStreams streams = new RandomStreams(spec.seed());

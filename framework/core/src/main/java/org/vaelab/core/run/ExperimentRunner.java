@@ -118,6 +118,16 @@ public final class ExperimentRunner {
                             + "over the samples of z: model.prior " + spec.model().priorType() + " and "
                             + "model.posterior " + spec.model().posteriorType() + " have no closed form");
                 }
+                if (model.data().validation().size() == 0) {
+                    options.out().println("no validation split: no validation metrics, and "
+                            + RunDirectory.BEST_CHECKPOINT + " is not written (" + RunDirectory.LAST_CHECKPOINT
+                            + " is)");
+                }
+                if (model.data().shape().isDequantized()) {
+                    options.out().printf(Locale.ROOT, "dequantized data of %d levels: bits per dimension = "
+                            + "-ELBO / (%d ln 2) + log2(%d), an upper bound for the discrete data%n",
+                            model.data().shape().levels(), model.data().shape().size(), model.data().shape().levels());
+                }
                 double bestValidationElbo = Double.NaN;
                 if (resumption != null) {
                     bestValidationElbo = resumption.checkpoint().bestValidationElbo();
@@ -129,8 +139,11 @@ public final class ExperimentRunner {
                 finish(model, spec, trainer, directory, run, options);
                 run.end(RunStatus.FINISHED);
                 double seconds = (System.nanoTime() - training.started()) / 1e9;
-                options.out().printf(Locale.ROOT, "done in %.1f s: test -ELBO %.2f nats per example; files in %s%n",
-                        seconds, -test.elbo(), directory.root());
+                String bits = model.data().shape().bitsPerDimension(test.elbo()).stream()
+                        .mapToObj(value -> String.format(Locale.ROOT, " (%.4f bits per dimension)", value))
+                        .findFirst().orElse("");
+                options.out().printf(Locale.ROOT, "done in %.1f s: test -ELBO %.2f nats per example%s; files in %s%n",
+                        seconds, -test.elbo(), bits, directory.root());
                 return new RunResult(directory.root(), test, seconds);
             } catch (TrainingFailedException e) {
                 throw failed(run, e);
@@ -321,10 +334,13 @@ public final class ExperimentRunner {
         String units = evaluation.latent().activityDefined() ? String.format(Locale.ROOT, "active units %d of %d",
                 evaluation.latent().activeUnits(), spec.model().latentDim())
                 : "active units not applicable (E_q[z] is not the encoder's mean)";
+        String bits = evaluation.bitsPerDimension().isEmpty() ? ""
+                : String.format(Locale.ROOT, ", <= %.4f bits per dimension",
+                        evaluation.bitsPerDimension().getAsDouble());
         StringBuilder description = new StringBuilder(evaluation.logLikelihood().isEmpty() ? units
                 : String.format(Locale.ROOT,
-                        "test log p(x) >= %.2f nats (importance-weighted, K = %d, %d examples); %s",
-                        evaluation.logLikelihood().getAsDouble(), spec.eval().iwaeSamples(),
+                        "test log p(x) >= %.2f nats%s (importance-weighted, K = %d, %d examples); %s",
+                        evaluation.logLikelihood().getAsDouble(), bits, spec.eval().iwaeSamples(),
                         evaluation.iwaeExamples(), units));
         evaluation.disentanglement().forEach((name, value) -> description.append(
                 String.format(Locale.ROOT, "%n%s %.4f", name, value)));

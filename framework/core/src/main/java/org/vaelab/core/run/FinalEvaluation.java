@@ -12,6 +12,7 @@ import org.vaelab.core.eval.disentanglement.DisentanglementMetrics;
 import org.vaelab.core.spec.EvalSpec;
 import org.vaelab.core.train.ModelParts;
 import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplit;
 
 /**
@@ -21,19 +22,25 @@ import org.vaelab.spi.data.DataSplit;
  * for data with ground-truth factors, the disentanglement metrics of the test split's posterior
  * means ({@link DisentanglementMetrics}).
  *
+ * <p>For dequantized data ({@link DataShape#isDequantized()}) the log-likelihood is also given in
+ * bits per dimension of the discrete data ({@link DataShape#bitsPerDimension}): an upper bound, as the
+ * estimate is a lower bound of log p(x).
+ *
  * @param latent the per-dimension statistics
  * @param logLikelihood the mean importance-weighted log-likelihood, when asked for
  * @param iwaeExamples how many test examples it was estimated on
+ * @param bitsPerDimension the log-likelihood in bits per dimension, for dequantized data
  * @param disentanglement the disentanglement metrics by name, empty when not computed
  */
 public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelihood, int iwaeExamples,
-                              Map<String, Double> disentanglement) {
+                              OptionalDouble bitsPerDimension, Map<String, Double> disentanglement) {
 
     public FinalEvaluation {
         disentanglement = Collections.unmodifiableMap(new LinkedHashMap<>(disentanglement));
     }
 
     private static final String LOG_LIKELIHOOD = "test/iwae_ll";
+    private static final String BITS_PER_DIMENSION = "test/iwae_bpd";
 
     /** Evaluates {@code trained}, an evaluation graph (no dropout) of {@code model}, on its test split. */
     static FinalEvaluation of(VaeGraph trained, Assembly model, EvalSpec eval) {
@@ -50,12 +57,13 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
         LatentStatistics latent = LatentStatistics.of(graph, test, eval.batchSize());
         Map<String, Double> disentanglement = disentanglement(graph, test, eval);
         if (eval.iwaeSamples() == 0) {
-            return new FinalEvaluation(latent, OptionalDouble.empty(), 0, disentanglement);
+            return new FinalEvaluation(latent, OptionalDouble.empty(), 0, OptionalDouble.empty(), disentanglement);
         }
         int examples = eval.iwaeExamples() == 0 ? test.size() : Math.min(eval.iwaeExamples(), test.size());
         double logLikelihood = ImportanceSampling.bounded(graph, parts, eval.iwaeSamples())
                 .meanLogLikelihood(test.slice(0, examples), noise);
-        return new FinalEvaluation(latent, OptionalDouble.of(logLikelihood), examples, disentanglement);
+        return new FinalEvaluation(latent, OptionalDouble.of(logLikelihood), examples,
+                parts.shape().bitsPerDimension(logLikelihood), disentanglement);
     }
 
     /**
@@ -73,11 +81,12 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
 
     /**
      * The metrics to log: {@code test/active_units}, {@code test/kl_dim/NN}, ..., {@code test/iwae_ll},
-     * {@code disent/mig}, ....
+     * for dequantized data {@code test/iwae_bpd}, and {@code disent/mig}, ....
      */
     Map<String, Double> metrics() {
         Map<String, Double> metrics = new LinkedHashMap<>(latent.metrics("test"));
         logLikelihood.ifPresent(value -> metrics.put(LOG_LIKELIHOOD, value));
+        bitsPerDimension.ifPresent(value -> metrics.put(BITS_PER_DIMENSION, value));
         metrics.putAll(disentanglement);
         return metrics;
     }
@@ -87,8 +96,8 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
      * evaluation logs: how a resumed run knows the rows it writes again.
      */
     static boolean names(String metric) {
-        return metric.equals(LOG_LIKELIHOOD) || LatentStatistics.names("test", metric)
-                || DisentanglementMetrics.names(metric);
+        return metric.equals(LOG_LIKELIHOOD) || metric.equals(BITS_PER_DIMENSION)
+                || LatentStatistics.names("test", metric) || DisentanglementMetrics.names(metric);
     }
 
     /** The KL of each latent dimension, nats. */

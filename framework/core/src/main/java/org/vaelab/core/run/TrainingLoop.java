@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalDouble;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -22,7 +23,9 @@ import org.vaelab.core.train.VaeGraph;
  * step metrics, validation and test ELBO every {@code eval.every_epochs} epochs and after the
  * last, and the training state saved to {@code checkpoints/last.ckpt} every
  * {@code train.checkpoint_every_epochs} epochs and after the last, and to
- * {@code checkpoints/best.ckpt} whenever the validation ELBO is the best so far. Every value comes
+ * {@code checkpoints/best.ckpt} whenever the validation ELBO is the best so far (without a
+ * validation split, neither validation metrics nor {@code best.ckpt}). For dequantized data each
+ * ELBO is also logged in bits per dimension ({@code val/bpd}, {@code test/bpd}). Every value comes
  * from streams seeded by the epoch, so a run resumed from a checkpoint logs what an uninterrupted
  * one logs. A validation or test ELBO that is not finite fails the run before anything of its
  * epoch is saved.
@@ -73,17 +76,24 @@ final class TrainingLoop {
             boolean improved = false;
             if (epoch % spec.eval().everyEpochs() == 0 || epoch == epochs) {
                 Evaluator current = evaluator();
-                ElboTerms validation = requireFinite("validation", epoch, trainer,
-                        current.evaluate(model.data().validation(), model.streams().validation(epoch)));
+                ElboTerms validation = model.data().validation().size() == 0 ? null : requireFinite("validation",
+                        epoch, trainer, current.evaluate(model.data().validation(), model.streams().validation(epoch)));
                 long testStart = System.nanoTime();
                 test = requireFinite("test", epoch, trainer,
                         current.evaluate(model.data().test(), model.streams().test(epoch)));
                 epochMetrics.put("time/test_eval_seconds", (System.nanoTime() - testStart) / 1e9);
-                put(epochMetrics, "val", validation);
+                if (validation != null) {
+                    put(epochMetrics, "val", validation);
+                    line += String.format(Locale.ROOT, "  val -ELBO %.2f", -validation.elbo());
+                }
                 put(epochMetrics, "test", test);
-                line += String.format(Locale.ROOT, "  val -ELBO %.2f  test -ELBO %.2f (recon %.2f + KL %.2f)",
-                        -validation.elbo(), -test.elbo(), test.reconLoss(), test.kl());
-                improved = Double.isNaN(best) || validation.elbo() > best;
+                line += String.format(Locale.ROOT, "  test -ELBO %.2f (recon %.2f + KL %.2f)", -test.elbo(),
+                        test.reconLoss(), test.kl());
+                OptionalDouble bits = model.data().shape().bitsPerDimension(test.elbo());
+                if (bits.isPresent()) {
+                    line += String.format(Locale.ROOT, ", %.4f bits/dim", bits.getAsDouble());
+                }
+                improved = validation != null && (Double.isNaN(best) || validation.elbo() > best);
                 best = improved ? validation.elbo() : best;
             }
             tracker.logMetrics(epochMetrics, trainer.globalStep(), epoch);
@@ -161,8 +171,9 @@ final class TrainingLoop {
         }
     }
 
-    private static void put(Map<String, Double> metrics, String split, ElboTerms terms) {
+    private void put(Map<String, Double> metrics, String split, ElboTerms terms) {
         metrics.put(split + "/elbo", terms.elbo());
+        model.data().shape().bitsPerDimension(terms.elbo()).ifPresent(bits -> metrics.put(split + "/bpd", bits));
         metrics.put(split + "/recon", terms.reconLoss());
         metrics.put(split + "/kl", terms.kl());
         metrics.put(split + "/mse", terms.mse());

@@ -196,16 +196,34 @@ public final class RecordBinder {
         if (raw == List.class) {
             return bindList((ParameterizedType) type, node, path, param);
         }
+        if (ScalarValues.isScalarValue(raw)) {
+            return node instanceof ScalarNode scalar ? bindParsed(raw, scalar, path) : wrongKind(raw, node, path);
+        }
         if (raw.isRecord()) {
             Object value = bindRecord(raw.asSubclass(Record.class), node, path, "'" + path + "'", Set.of());
             return value == null ? Bound.INVALID : Bound.of(value);
         }
         if (!(node instanceof ScalarNode scalar)) {
-            problems.add(ErrorId.SPEC_WRONG_TYPE, path, node.location(),
-                    "expected " + expected(raw) + ", found " + node.describe());
-            return Bound.INVALID;
+            return wrongKind(raw, node, path);
         }
         return bindScalar(raw, scalar, path, param);
+    }
+
+    private Bound wrongKind(Class<?> raw, SpecNode node, String path) {
+        problems.add(ErrorId.SPEC_WRONG_TYPE, path, node.location(),
+                "expected " + expected(raw) + ", found " + node.describe());
+        return Bound.INVALID;
+    }
+
+    /** A value of a plugin's own scalar type ({@link ScalarValues}), read by its {@code parse}. */
+    private Bound bindParsed(Class<?> raw, ScalarNode scalar, String path) {
+        try {
+            return Bound.of(ScalarValues.parse(raw, scalar.text()));
+        } catch (IllegalArgumentException refused) {
+            problems.add(ErrorId.SPEC_BAD_VALUE, path, scalar.location(), refused.getMessage() == null
+                    ? "not a valid " + ScalarValues.describe(raw) + ": " + scalar.describe() : refused.getMessage());
+            return Bound.INVALID;
+        }
     }
 
     /** The node as written, if it is of the kind {@code raw} names (any kind for {@link SpecNode}). */
@@ -408,6 +426,9 @@ public final class RecordBinder {
         }
         if (raw == List.class || raw == ListNode.class) {
             return "a list";
+        }
+        if (ScalarValues.isScalarValue(raw)) {
+            return "a " + ScalarValues.describe(raw);
         }
         return raw.isEnum() ? "one of " + Arrays.stream(raw.getEnumConstants())
                 .map(c -> ((Enum<?>) c).name().toLowerCase(Locale.ROOT)).toList() : "a mapping";

@@ -33,7 +33,8 @@ public record ResolvedSpec(ExperimentSpec spec, String yaml, String sha256, Map<
 
     /**
      * The spec as plain maps, lists and scalars, in record order: what {@code spec.resolved.yaml}
-     * holds. Enums are written in lower case; components as {@code type} followed by their options.
+     * holds. Enums are written in lower case; components as {@code type} followed by their options;
+     * a plugin's own scalar values ({@link ScalarValues}) as the scalar they write.
      */
     public static Object plain(Object value) {
         if (value == null || value instanceof Number || value instanceof Boolean || value instanceof String) {
@@ -53,6 +54,9 @@ public record ResolvedSpec(ExperimentSpec spec, String yaml, String sha256, Map<
         }
         if (value instanceof Record record) {
             return recordMap(record);
+        }
+        if (ScalarValues.isScalarValue(value.getClass())) {
+            return ScalarValues.plain(value);
         }
         throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " in a spec");
     }

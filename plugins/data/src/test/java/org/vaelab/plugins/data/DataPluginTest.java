@@ -9,10 +9,12 @@ import com.google.inject.TypeLiteral;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
+import org.vaelab.plugins.data.binarized.BinarizedMnistConfig;
 import org.vaelab.plugins.data.csv.CsvConfig;
 import org.vaelab.plugins.data.hdf5.Hdf5Config;
 import org.vaelab.plugins.data.images.ImagesConfig;
 import org.vaelab.plugins.data.mnist.MnistConfig;
+import org.vaelab.plugins.data.npy.NpyConfig;
 import org.vaelab.plugins.data.sprites.SpritesConfig;
 import org.vaelab.plugins.data.swissroll.SwissRollConfig;
 import org.vaelab.spi.ComponentFactory;
@@ -20,8 +22,8 @@ import org.vaelab.spi.VaePlugin;
 import org.vaelab.spi.data.Dataset;
 
 /**
- * {@link DataPlugin} is discovered as a service and registers {@code mnist}, {@code swiss_roll}, {@code csv},
- * {@code images}, {@code hdf5} and {@code sprites}.
+ * {@link DataPlugin} is discovered as a service and registers {@code mnist}, {@code binarized_mnist},
+ * {@code npy}, {@code swiss_roll}, {@code csv}, {@code images}, {@code hdf5} and {@code sprites}.
  */
 class DataPluginTest {
 
@@ -37,9 +39,12 @@ class DataPluginTest {
         assertTrue(datasets.get("mnist").description().contains("Fashion-MNIST"));
         assertEquals(SwissRollConfig.class, datasets.get("swiss_roll").configType());
         assertEquals(CsvConfig.class, datasets.get("csv").configType());
+        assertEquals(NpyConfig.class, datasets.get("npy").configType());
+        assertEquals(BinarizedMnistConfig.class, datasets.get("binarized_mnist").configType());
+        assertTrue(datasets.get("binarized_mnist").description().contains("Larochelle and Murray"));
         assertEquals(ImagesConfig.class, datasets.get("images").configType());
         assertEquals(Hdf5Config.class, datasets.get("hdf5").configType());
         assertEquals(SpritesConfig.class, datasets.get("sprites").configType());
-        assertEquals(6, datasets.size());
+        assertEquals(8, datasets.size());
     }
 }

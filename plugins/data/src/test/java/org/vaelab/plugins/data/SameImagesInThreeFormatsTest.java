@@ -19,6 +19,7 @@ import org.vaelab.plugins.data.mnist.Binarization;
 import org.vaelab.plugins.data.mnist.MnistConfig;
 import org.vaelab.plugins.data.mnist.MnistDataset;
 import org.vaelab.plugins.data.mnist.MnistVariant;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
@@ -41,9 +42,9 @@ class SameImagesInThreeFormatsTest {
         DataSplits idx = new MnistDataset(new MnistConfig(MnistVariant.FASHION, FashionFiles.IDX.toString(),
                 VALIDATION, Binarization.NONE, FashionFiles.TRAIN, FashionFiles.TEST)).load(context);
         DataSplits png = new ImagesDataset(new ImagesConfig("png/train", null, 1, 28, 28, null, ImageLabels.FOLDERS,
-                VALIDATION, null, "png/test")).load(context);
+                SplitSize.count(VALIDATION), null, "png/test")).load(context);
         DataSplits h5 = new Hdf5Dataset(new Hdf5Config("fashion-mnist.h5", "train/images", "train/labels",
-                VALIDATION, null, "test/images", "test/labels")).load(context);
+                SplitSize.count(VALIDATION), null, "test/images", "test/labels")).load(context);
 
         assertEquals(idx.shape(), png.shape());
         assertEquals(idx.shape(), h5.shape());

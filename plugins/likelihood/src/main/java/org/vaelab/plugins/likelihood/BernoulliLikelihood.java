@@ -36,8 +36,18 @@ final class BernoulliLikelihood implements Likelihood {
         return sd.nn().sigmoid(logits);
     }
 
+    /**
+     * Refuses data outside [0, 1], and dequantized data: a Bernoulli is a probability of binary
+     * values, not a density, so its "ELBO" on dequantized grey levels would give a bits-per-dimension
+     * figure that bounds nothing.
+     */
     @Override
     public Optional<String> incompatibility(DataShape shape) {
+        if (shape.isDequantized()) {
+            return Optional.of("bernoulli is a probability of binary values, not a density, so it does not model "
+                    + "dequantized data (data.dequantize: uniform); use a density on [0, 1] such as "
+                    + "continuous_bernoulli, or gaussian or laplace, or leave dequantize out");
+        }
         return unitIntervalOnly("bernoulli", shape);
     }
 

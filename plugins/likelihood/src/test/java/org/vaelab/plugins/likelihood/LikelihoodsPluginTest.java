@@ -77,6 +77,18 @@ class LikelihoodsPluginTest {
         }
     }
 
+    @Test
+    void onlyThePlainBernoulliRefusesDequantizedData() throws ReflectiveOperationException {
+        DataShape dequantized = DataShape.image(1, 28, 28, ValueRange.UNIT_INTERVAL, 10).dequantized(256);
+        for (Map.Entry<String, ComponentFactory<?, Likelihood>> entry : REGISTRY.entrySet()) {
+            Likelihood likelihood = createWithDefaults(entry.getValue());
+            assertEquals(entry.getKey().equals("bernoulli"), likelihood.incompatibility(dequantized).isPresent(),
+                    entry.getKey());
+        }
+        String reason = createWithDefaults(REGISTRY.get("bernoulli")).incompatibility(dequantized).orElseThrow();
+        assertTrue(reason.contains("not a density") && reason.contains("continuous_bernoulli"), reason);
+    }
+
     private static <C extends Record> Likelihood createWithDefaults(ComponentFactory<C, Likelihood> factory)
             throws ReflectiveOperationException {
         return factory.create(DocumentedDefaults.of(factory.configType()));

@@ -2,8 +2,9 @@ package org.vaelab.plugins.data.csv;
 
 import java.util.HashSet;
 import java.util.List;
+import org.vaelab.plugins.data.split.SplitSize;
+import org.vaelab.plugins.data.split.SplitSizes;
 import org.vaelab.plugins.data.table.Scaling;
-import org.vaelab.plugins.data.table.SplitSizes;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
 
@@ -19,8 +20,8 @@ import org.vaelab.spi.Param;
  * @param labelColumn the column of class labels, by header name or 0-based index, or null for none
  * @param scaling how feature columns are scaled, fitted on the training split only
  * @param missing what to do with rows that have missing values
- * @param validationFraction the share of the rows in the validation split
- * @param testFraction the share of the rows in the test split
+ * @param validation how many of the rows form the validation split: a count or a fraction
+ * @param test how many of the rows form the test split: a count or a fraction
  * @param maxRows use at most this many rows of data, the first in the file; 0 for all
  */
 public record CsvConfig(
@@ -45,12 +46,12 @@ public record CsvConfig(
         @Param(value = "error: stop at an empty, NaN or NA cell; drop_rows: leave such rows out",
                 defaultValue = "error")
         MissingCells missing,
-        @Param(value = "Share of the rows, after shuffling with the seed, held out for validation",
-                defaultValue = "0.1", min = 0, max = 1)
-        double validationFraction,
-        @Param(value = "Share of the rows, after shuffling with the seed, held out for testing",
-                defaultValue = "0.1", min = 0, max = 1)
-        double testFraction,
+        @Param(value = "Rows held out for validation, after shuffling with the seed: a count (0 for none) or a "
+                + "fraction of the rows (0.1, 1/12)", defaultValue = "0.1")
+        SplitSize validation,
+        @Param(value = "Rows held out for testing, after shuffling with the seed: a count or a fraction of the rows "
+                + "(0.1, 1/12)", defaultValue = "0.1")
+        SplitSize test,
         @Param(value = "Use only the first N rows of data (after leaving out dropped ones); 0 uses all",
                 defaultValue = "0", min = 0)
         int maxRows) {
@@ -77,6 +78,6 @@ public record CsvConfig(
                         + "', which is kept out of the features");
             }
         }
-        SplitSizes.requireTrainingShare(validationFraction, testFraction);
+        SplitSizes.requireTrainingShare(validation, test);
     }
 }

@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.vaelab.plugins.data.ClassTable;
+import org.vaelab.plugins.data.split.SplitSizes;
 import org.vaelab.plugins.data.table.ColumnScaling;
 import org.vaelab.plugins.data.table.ScaledSplits;
-import org.vaelab.plugins.data.table.SplitSizes;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.Dataset;
@@ -19,7 +19,7 @@ import org.vaelab.spi.data.LoadContext;
  * A table from a CSV file (RFC 4180, "Common Format and MIME Type for Comma-Separated Values
  * Files", read with Apache Commons CSV), with an optional class-label column: its rows (the first
  * {@code max_rows}, less those dropped for missing values) are shuffled with the load seed and
- * split by {@code validation_fraction} and {@code test_fraction}; the scaling is fitted on the
+ * split by {@code validation} and {@code test}; the scaling is fitted on the
  * training split and applied to all three.
  */
 public final class CsvDataset implements Dataset {
@@ -64,12 +64,9 @@ public final class CsvDataset implements Dataset {
     public CsvData read(LoadContext context) throws IOException {
         Path file = context.baseDirectory().resolve(config.path()).normalize();
         CsvRows rows = CsvReader.read(file, config);
-        SplitSizes sizes = SplitSizes.of(rows.count(), config.validationFraction(), config.testFraction());
-        if (sizes.train() == 0) {
-            throw new InvalidInputException(file + ": its " + rows.count() + " row(s) leave none to train on with "
-                    + "validation_fraction " + config.validationFraction() + " and test_fraction "
-                    + config.testFraction());
-        }
+        SplitSizes sizes = SplitSizes.of(rows.count(), config.validation(), config.test())
+                .orElseThrow(() -> new InvalidInputException(file + ": its " + rows.count() + " row(s) leave none to "
+                        + "train on with validation " + config.validation() + " and test " + config.test()));
         CsvRows shuffled = rows.shuffled(new SplittableRandom(context.seed()));
         ScaledSplits scaled = ScaledSplits.of(shuffled.columns(), shuffled.values(), shuffled.labels(),
                 shuffled.classes().size(), sizes, config.scaling());

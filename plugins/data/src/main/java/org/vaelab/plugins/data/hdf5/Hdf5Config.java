@@ -1,5 +1,6 @@
 package org.vaelab.plugins.data.hdf5;
 
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
 
@@ -24,20 +25,21 @@ public record Hdf5Config(
         String features,
         @Param(value = "Dataset of integer class labels, [N] or [N, 1], each 0 or more", defaultValue = Param.NONE)
         String labels,
-        @Param(value = "Examples held out as the validation split, drawn after shuffling with the seed",
-                defaultValue = "5000", min = 0)
-        int validation,
-        @Param(value = "Examples held out as the test split, drawn after shuffling with the seed; 5000 when left "
-                + "out, and not allowed with test_features", defaultValue = Param.NONE, min = 0)
-        Integer test,
+        @Param(value = "Examples held out as the validation split, drawn after shuffling with the seed: "
+                + "a count (0 for none) or a fraction of them (0.1, 1/12)", defaultValue = "1/12")
+        SplitSize validation,
+        @Param(value = "Examples held out as the test split, drawn after shuffling with the seed: "
+                + "a count or a fraction; 1/12 when left out, and not allowed with test_features",
+                defaultValue = Param.NONE)
+        SplitSize test,
         @Param(value = "A separate dataset of test examples (a benchmark's published test set), shaped as features",
                 defaultValue = Param.NONE)
         String testFeatures,
         @Param(value = "The labels of test_features; required with it when labels is set", defaultValue = Param.NONE)
         String testLabels) {
 
-    /** The examples held out of {@code features} when neither {@code test} nor {@code test_features} is set. */
-    public static final int DEFAULT_TEST = 5000;
+    /** The share held out for testing when neither {@code test} nor {@code test_features} is set. */
+    public static final SplitSize DEFAULT_TEST = SplitSize.ratio(1, 12);
 
     public Hdf5Config {
         if (path.isBlank()) {
@@ -56,11 +58,11 @@ public record Hdf5Config(
         }
     }
 
-    /** How many examples of {@code features} the test split takes: none with a test dataset. */
-    int heldOutTest() {
+    /** How many of the {@code pool} examples of {@code features} the test split takes: none with a test dataset. */
+    int heldOutTest(int pool) {
         if (testFeatures != null) {
             return 0;
         }
-        return test == null ? DEFAULT_TEST : test;
+        return (test == null ? DEFAULT_TEST : test).of(pool);
     }
 }

@@ -35,8 +35,8 @@ public final class Hdf5Dataset implements Dataset {
         try (Hdf5Reader reader = new Hdf5Reader(file)) {
             ExampleArray pool = reader.examples(config.features());
             int[] labels = config.labels() == null ? null : reader.labels(config.labels(), pool.count());
-            HeldOutSplits parts = HeldOutSplits.draw(pool.count(), config.validation(), config.heldOutTest(),
-                    context.seed(), file + ": dataset " + config.features());
+            HeldOutSplits parts = HeldOutSplits.draw(pool.count(), config.validation().of(pool.count()),
+                    config.heldOutTest(pool.count()), context.seed(), file + ": dataset " + config.features());
             DataSplit test;
             int[] testLabels = null;
             ValueRange range = pool.range();

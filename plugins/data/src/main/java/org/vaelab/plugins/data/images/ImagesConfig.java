@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import javax.imageio.ImageIO;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
 
@@ -45,12 +46,13 @@ public record ImagesConfig(
         @Param(value = "none: no labels; folders: one subfolder of path per class, named after it, classes "
                 + "numbered in sorted order of the names", defaultValue = "none")
         ImageLabels labels,
-        @Param(value = "Images of path held out as the validation split, drawn after shuffling with the seed",
-                defaultValue = "5000", min = 0)
-        int validation,
-        @Param(value = "Images of path held out as the test split, drawn after shuffling with the seed; 5000 when "
-                + "left out, and not allowed with test_path", defaultValue = Param.NONE, min = 0)
-        Integer test,
+        @Param(value = "Images of path held out as the validation split, drawn after shuffling with the seed: "
+                + "a count (0 for none) or a fraction of them (0.1, 1/12)", defaultValue = "1/12")
+        SplitSize validation,
+        @Param(value = "Images of path held out as the test split, drawn after shuffling with the seed: "
+                + "a count or a fraction; 1/12 when left out, and not allowed with test_path",
+                defaultValue = Param.NONE)
+        SplitSize test,
         @Param(value = "A separate folder of test images (the published test set of a benchmark), laid out as path; "
                 + "relative to the spec's folder", defaultValue = Param.NONE)
         String testPath) {
@@ -58,8 +60,8 @@ public record ImagesConfig(
     /** The extensions read when none are configured: PNG and JPEG. */
     public static final List<String> DEFAULT_EXTENSIONS = List.of("png", "jpg", "jpeg");
 
-    /** The test images held out of {@code path} when neither {@code test} nor {@code test_path} is set. */
-    public static final int DEFAULT_TEST = 5000;
+    /** The share held out for testing when neither {@code test} nor {@code test_path} is set. */
+    public static final SplitSize DEFAULT_TEST = SplitSize.ratio(1, 12);
 
     public ImagesConfig {
         if (path.isBlank()) {
@@ -89,11 +91,11 @@ public record ImagesConfig(
         }
     }
 
-    /** How many images of {@code path} the test split takes: none with a test folder. */
-    int heldOutTest() {
+    /** How many of the {@code pool} images of {@code path} the test split takes: none with a test folder. */
+    int heldOutTest(int pool) {
         if (testPath != null) {
             return 0;
         }
-        return test == null ? DEFAULT_TEST : test;
+        return (test == null ? DEFAULT_TEST : test).of(pool);
     }
 }

@@ -39,8 +39,8 @@ public final class ImagesDataset implements Dataset {
     public DataSplits load(LoadContext context) throws IOException {
         Path root = context.baseDirectory().resolve(config.path()).normalize();
         ImageFolder pool = ImageFolder.scan(root, config.extensions(), config.labels());
-        HeldOutSplits parts = HeldOutSplits.draw(pool.count(), config.validation(), config.heldOutTest(),
-                context.seed(), root.toString());
+        HeldOutSplits parts = HeldOutSplits.draw(pool.count(), config.validation().of(pool.count()),
+                config.heldOutTest(pool.count()), context.seed(), root.toString());
         ImageDecoder decoder = new ImageDecoder(config.channels(), config.height(), config.width(),
                 config.crop() == null ? 0 : config.crop());
         byte[][] images = decode(decoder, pool);

@@ -2,6 +2,9 @@ package org.vaelab.plugins.data.mnist;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import org.vaelab.plugins.data.grey.Dequantization;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
 
@@ -11,8 +14,9 @@ import org.vaelab.spi.Param;
  * @param variant which dataset the folder holds
  * @param path the folder holding the four IDX files, or null for the variant's default folder
  * @param validation how many training images, from the end of the (limited) training set, form
- *     the validation split
+ *     the validation split: a count, or a fraction of the training images used
  * @param binarize how grey levels are turned into features
+ * @param dequantize whether grey levels are dequantized with uniform noise, for continuous likelihoods
  * @param trainLimit use at most this many training images (validation included), 0 for all
  * @param testLimit use at most this many test images, 0 for all
  * @param download whether files not found in {@code path} (or the default folder) are downloaded
@@ -31,13 +35,19 @@ public record MnistConfig(
                 + "and t10k-labels-idx1-ubyte, each optionally .gz; relative to the spec's folder; "
                 + "defaults to /usr/share/datasets/fashion-mnist for fashion", defaultValue = Param.NONE)
         String path,
-        @Param(value = "Training images held out as the validation split, taken from the end of the training set",
-                defaultValue = "5000", min = 0)
-        int validation,
+        @Param(value = "Training images held out as the validation split, from the end of the training set: a count "
+                + "(0 for none: no validation metrics, no best.ckpt) or a fraction of the training images used (0.1, "
+                + "1/12); 1/12 keeps 5,000 of MNIST's 60,000", defaultValue = "1/12")
+        SplitSize validation,
         @Param(value = "none: grey levels in [0, 1]; threshold: 1 above 0.5, else 0; dynamic: a fresh Bernoulli "
                 + "sample of every training batch (Burda et al. 2016), validation and test sampled once from the seed",
                 defaultValue = "none")
         Binarization binarize,
+        @Param(value = "none: grey levels b/255 as they are; uniform: (b + u)/256 with u ~ U(0, 1) drawn afresh for "
+                + "every training batch (validation and test once, from the seed), for continuous likelihoods, which "
+                + "then also report bits per dimension (Theis et al. 2016); needs binarize: none",
+                defaultValue = "none")
+        Dequantization dequantize,
         @Param(value = "Use only the first N training images, validation included; 0 uses all",
                 defaultValue = "0", min = 0)
         int trainLimit,
@@ -66,9 +76,13 @@ public record MnistConfig(
             throw new InvalidConfigException("path", variant.title() + " has no default location: set data.path to "
                     + "the folder holding the four " + variant.title() + " IDX files");
         }
-        if (trainLimit > 0 && validation >= trainLimit) {
+        if (trainLimit > 0 && validation.of(trainLimit) >= trainLimit) {
             throw new InvalidConfigException("validation", "validation (" + validation
-                    + ") must be smaller than train_limit (" + trainLimit + ") to leave images to train on");
+                    + ") must leave some of the train_limit (" + trainLimit + ") images to train on");
+        }
+        if (dequantize != Dequantization.NONE && binarize != Binarization.NONE) {
+            throw new InvalidConfigException("dequantize", "dequantizes grey levels, which binarize: "
+                    + binarize.name().toLowerCase(Locale.ROOT) + " has made binary; use one of them");
         }
         if (mirrors != null) {
             mirrors = List.copyOf(mirrors);
@@ -91,10 +105,14 @@ public record MnistConfig(
         }
     }
 
-    /** A configuration that only reads local files of every class: no download, default cache and mirrors. */
+    /**
+     * A configuration that only reads local files of every class, without dequantizing: no download,
+     * default cache and mirrors, {@code validation} images held out.
+     */
     public MnistConfig(MnistVariant variant, String path, int validation, Binarization binarize, int trainLimit,
                        int testLimit) {
-        this(variant, path, validation, binarize, trainLimit, testLimit, false, null, null, null);
+        this(variant, path, SplitSize.count(validation), binarize, Dequantization.NONE, trainLimit, testLimit, false,
+                null, null, null);
     }
 
     private static void checkClasses(List<Integer> classes) {

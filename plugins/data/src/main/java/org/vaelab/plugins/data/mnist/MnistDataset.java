@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import org.vaelab.plugins.data.grey.Dequantization;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataShape;
@@ -16,12 +18,13 @@ import org.vaelab.spi.data.LoadContext;
 
 /**
  * MNIST digits or Fashion-MNIST, in the IDX format of http://yann.lecun.com/exdb/mnist/ (gzipped
- * or not): the 60,000 training images, less the last {@code validation} of them (after
- * {@code train_limit}), form the training split, those last ones the validation split, and the
- * 10,000 test images (up to {@code test_limit}) the test split; with {@code classes}, only the
- * images of those classes count, in every split. The files are read from {@code path} or the
- * variant's default folder; with {@code download}, when those lack any of the four, from the
- * cache, after downloading what it lacks.
+ * or not): the 60,000 training images, less the last {@code validation} of them (a count or a
+ * fraction of the images left by {@code train_limit}), form the training split, those last ones
+ * the validation split, and the 10,000 test images (up to {@code test_limit}) the test split; with
+ * {@code classes}, only the images of those classes count, in every split. Grey levels may be
+ * binarised or dequantized. The files are read from {@code path} or the variant's default folder;
+ * with {@code download}, when those lack any of the four, from the cache, after downloading what
+ * it lacks.
  */
 public final class MnistDataset implements Dataset {
 
@@ -51,11 +54,13 @@ public final class MnistDataset implements Dataset {
                     + " images but " + train.source() + " holds " + train.rows() + "x" + train.cols());
         }
         int trainCount = limit(train.count(), config.trainLimit());
-        if (config.validation() >= trainCount) {
-            throw new InvalidInputException("validation (" + config.validation() + ") must be smaller than the "
-                    + trainCount + " training images used from " + train.source());
+        int validationCount = config.validation().of(trainCount);
+        if (validationCount >= trainCount) {
+            throw new InvalidInputException("validation (" + config.validation()
+                    + (config.validation().isFraction() ? ", " + validationCount + " images" : "")
+                    + ") must be smaller than the " + trainCount + " training images used from " + train.source());
         }
-        int fitCount = trainCount - config.validation();
+        int fitCount = trainCount - validationCount;
         int testCount = limit(test.count(), config.testLimit());
 
         float[] fitFeatures = train.greyLevels(0, fitCount);
@@ -63,13 +68,21 @@ public final class MnistDataset implements Dataset {
         float[] testFeatures = test.greyLevels(0, testCount);
         BatchTransform transform =
                 config.binarize().apply(fitFeatures, validationFeatures, testFeatures, context.seed());
+        Dequantization dequantize = config.dequantize();
+        if (dequantize != Dequantization.NONE) {
+            // One independent stream per split, so the test values do not depend on the validation size.
+            SplittableRandom random = new SplittableRandom(context.seed());
+            Dequantization.dequantizeInPlace(validationFeatures, random.split());
+            Dequantization.dequantizeInPlace(testFeatures, random.split());
+            transform = dequantize.trainTransform();
+        }
 
         int width = train.imageSize();
         return new DataSplits(
                 new DataSplit(fitFeatures, train.labels(0, fitCount), width),
                 new DataSplit(validationFeatures, train.labels(fitCount, trainCount), width),
                 new DataSplit(testFeatures, test.labels(0, testCount), width),
-                DataShape.image(1, train.rows(), train.cols(), config.binarize().range(), CLASSES),
+                dequantize.shape(DataShape.image(1, train.rows(), train.cols(), config.binarize().range(), CLASSES)),
                 transform);
     }
 

@@ -2,7 +2,8 @@ package org.vaelab.plugins.data.sprites;
 
 import java.util.HashSet;
 import java.util.List;
-import org.vaelab.plugins.data.table.SplitSizes;
+import org.vaelab.plugins.data.split.SplitSize;
+import org.vaelab.plugins.data.split.SplitSizes;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
 
@@ -15,8 +16,8 @@ import org.vaelab.spi.Param;
  * @param scaleStride keep every this-th of the 6 scales
  * @param orientationStride keep every this-th of the 40 orientations
  * @param positionStride keep every this-th of the 32 positions, along x and along y
- * @param validationFraction the share of the images in the validation split
- * @param testFraction the share of the images in the test split
+ * @param validation how many of the images form the validation split: a count or a fraction
+ * @param test how many of the images form the test split: a count or a fraction
  */
 public record SpritesConfig(
         @Param(value = "Images drawn without replacement from the kept factor grid, all three splits together; "
@@ -33,10 +34,12 @@ public record SpritesConfig(
         @Param(value = "Keep every N-th of the 32 positions linspace(0, 1, 32), along x and along y",
                 defaultValue = "1", min = 1, max = SpriteGrid.POSITIONS)
         int positionStride,
-        @Param(value = "Share of the images held out for validation", defaultValue = "0.1", min = 0, max = 1)
-        double validationFraction,
-        @Param(value = "Share of the images held out for testing", defaultValue = "0.1", min = 0, max = 1)
-        double testFraction) {
+        @Param(value = "Images held out for validation: a count (0 for none) or a fraction of the images (0.1, 1/12)",
+                defaultValue = "0.1")
+        SplitSize validation,
+        @Param(value = "Images held out for testing: a count or a fraction of the images (0.1, 1/12)",
+                defaultValue = "0.1")
+        SplitSize test) {
 
     public SpritesConfig {
         shapes = List.copyOf(shapes);
@@ -46,16 +49,16 @@ public record SpritesConfig(
         if (new HashSet<>(shapes).size() != shapes.size()) {
             throw new InvalidConfigException("shapes", "names a shape twice: " + shapes);
         }
-        SplitSizes.requireTrainingShare(validationFraction, testFraction);
+        SplitSizes.requireTrainingShare(validation, test);
         int combinations = SpriteGrid.of(shapes, scaleStride, orientationStride, positionStride).size();
         if (n > combinations) {
             throw new InvalidConfigException("n", "must be at most the " + combinations
                     + " combinations of the kept factor values, found " + n);
         }
         int images = n == 0 ? combinations : n;
-        if (SplitSizes.of(images, validationFraction, testFraction).train() == 0) {
-            throw new InvalidConfigException("n", "validation_fraction (" + validationFraction + ") and test_fraction ("
-                    + testFraction + ") leave none of the " + images + " images to train on");
+        if (SplitSizes.of(images, validation, test).isEmpty()) {
+            throw new InvalidConfigException("n", "validation (" + validation + ") and test (" + test
+                    + ") leave none of the " + images + " images to train on");
         }
     }
 

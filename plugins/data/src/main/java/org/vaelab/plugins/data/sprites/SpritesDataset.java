@@ -3,7 +3,7 @@ package org.vaelab.plugins.data.sprites;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
-import org.vaelab.plugins.data.table.SplitSizes;
+import org.vaelab.plugins.data.split.SplitSizes;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplit;
@@ -36,7 +36,7 @@ public final class SpritesDataset implements Dataset {
     public DataSplits load(LoadContext context) {
         SpriteGrid grid = SpriteGrid.of(config);
         int[] combinations = draw(grid.size(), config.images(), new SplittableRandom(context.seed()));
-        SplitSizes sizes = SplitSizes.of(combinations.length, config.validationFraction(), config.testFraction());
+        SplitSizes sizes = SplitSizes.of(combinations.length, config.validation(), config.test()).orElseThrow();
         int validationStart = sizes.train();
         int testStart = validationStart + sizes.validation();
         DataShape shape = DataShape.image(1, SpriteRenderer.SIDE, SpriteRenderer.SIDE, ValueRange.BINARY,

@@ -2,9 +2,9 @@ package org.vaelab.plugins.data.swissroll;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.vaelab.plugins.data.split.SplitSizes;
 import org.vaelab.plugins.data.table.ScaledSplits;
 import org.vaelab.plugins.data.table.Scaling;
-import org.vaelab.plugins.data.table.SplitSizes;
 import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.Dataset;
@@ -31,7 +31,7 @@ public final class SwissRollDataset implements Dataset {
     @Override
     public DataSplits load(LoadContext context) {
         SwissRoll roll = generate(context.seed());
-        SplitSizes sizes = SplitSizes.of(config.n(), config.validationFraction(), config.testFraction());
+        SplitSizes sizes = SplitSizes.of(config.n(), config.validation(), config.test()).orElseThrow();
         Scaling scaling = config.standardize() ? Scaling.STANDARDIZE : Scaling.NONE;
         DataSplits splits = ScaledSplits.of(SwissRoll.COORDINATES, roll.points(), null, 0, sizes, scaling).splits();
         int validationStart = sizes.train();

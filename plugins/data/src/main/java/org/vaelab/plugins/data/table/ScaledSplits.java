@@ -2,6 +2,7 @@ package org.vaelab.plugins.data.table;
 
 import java.util.Arrays;
 import java.util.List;
+import org.vaelab.plugins.data.split.SplitSizes;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplit;

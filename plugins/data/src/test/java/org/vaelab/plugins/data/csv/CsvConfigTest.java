@@ -9,6 +9,7 @@ import static org.vaelab.plugins.data.csv.CsvTesting.config;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.plugins.data.table.Scaling;
 import org.vaelab.spi.InvalidConfigException;
 
@@ -18,7 +19,7 @@ class CsvConfigTest {
     @Test
     void documentedDefaults() throws ReflectiveOperationException {
         assertEquals(new CsvConfig("t.csv", true, ",", 0, null, null, Scaling.STANDARDIZE, MissingCells.ERROR,
-                0.1, 0.1, 0), config("t.csv", Map.of()));
+                SplitSize.parse("0.1"), SplitSize.parse("0.1"), 0), config("t.csv", Map.of()));
     }
 
     @Test
@@ -44,7 +45,12 @@ class CsvConfigTest {
 
     @Test
     void fractionsMustLeaveAShareToTrainOn() {
-        assertProblem("test_fraction", "must be below 1", Map.of("validationFraction", 0.7, "testFraction", 0.3));
+        assertProblem("test", "must be below 1",
+                Map.of("validation", SplitSize.parse("0.7"), "test", SplitSize.parse("0.3")));
+        assertProblem("test", "must be below 1",
+                Map.of("validation", SplitSize.parse("2/3"), "test", SplitSize.parse("1/3")));
+        assertDoesNotThrow(() -> config("t.csv",
+                Map.of("validation", SplitSize.parse("2/3"), "test", SplitSize.count(1000))));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.plugins.data.table.Scaling;
 import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
@@ -28,7 +29,7 @@ class CsvDatasetTest {
 
     /** Keeps every row in the training split, unscaled, so the file's values can be compared. */
     private static final Map<String, Object> ALL_TRAINING =
-            Map.of("validationFraction", 0.0, "testFraction", 0.0, "scaling", Scaling.NONE);
+            Map.of("validation", SplitSize.NONE, "test", SplitSize.NONE, "scaling", Scaling.NONE);
 
     @TempDir
     Path folder;
@@ -63,7 +64,8 @@ class CsvDatasetTest {
         StringBuilder content = new StringBuilder("x\n");
         IntStream.range(0, 50).forEach(i -> content.append(i).append('\n'));
         CsvTesting.write(folder, content.toString());
-        Map<String, Object> options = Map.of("validationFraction", 0.2, "testFraction", 0.1, "scaling", Scaling.NONE);
+        Map<String, Object> options = Map.of("validation", SplitSize.parse("0.2"), "test", SplitSize.parse("0.1"),
+                "scaling", Scaling.NONE);
         DataSplits one = read(folder, CsvTesting.FILE, options, 7).splits();
         DataSplits again = read(folder, CsvTesting.FILE, options, 7).splits();
         DataSplits other = read(folder, CsvTesting.FILE, options, 8).splits();

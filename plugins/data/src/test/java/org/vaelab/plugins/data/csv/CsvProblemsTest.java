@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.plugins.data.table.Scaling;
 
 /** Every way a CSV file or its column choice can be wrong: one line naming the file, line and column. */
@@ -172,8 +173,8 @@ class CsvProblemsTest {
     @Test
     void tooFewRowsToTrainOn() {
         assertProblem(() -> CsvTesting.read(folder, "a\n1\n2\n",
-                        Map.of("validationFraction", 0.4, "testFraction", 0.4)),
-                "its 2 row(s) leave none to train on with validation_fraction 0.4 and test_fraction 0.4");
+                        Map.of("validation", SplitSize.parse("0.4"), "test", SplitSize.parse("0.4"))),
+                "its 2 row(s) leave none to train on with validation 0.4 and test 0.4");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vaelab.plugins.data.SplitValues;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.plugins.data.table.Scaling;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataSplit;
@@ -53,6 +54,8 @@ class CsvReaderFuzzTest {
                 .map(CsvReaderFuzzTest::withDefaultOptions);
     }
 
+    private static final SplitSize TENTH = SplitSize.parse("0.1");
+
     @MethodSource
     @FuzzTest
     void read(byte[] input) throws IOException {
@@ -63,7 +66,7 @@ class CsvReaderFuzzTest {
         CsvConfig config = new CsvConfig(FILE.getFileName().toString(), (options & 1) == 0,
                 DELIMITERS.get(options >> 1 & 3), options >> 3 & 1, null, labelled ? "0" : null,
                 (options & 128) == 0 ? Scaling.STANDARDIZE : Scaling.NONE,
-                (options & 16) == 0 ? MissingCells.ERROR : MissingCells.DROP_ROWS, 0.1, 0.1,
+                (options & 16) == 0 ? MissingCells.ERROR : MissingCells.DROP_ROWS, TENTH, TENTH,
                 (options & 64) == 0 ? 0 : 2);
         CsvData data;
         try {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.plugins.data.table.ColumnScaling;
 import org.vaelab.plugins.data.table.Scaling;
 import org.vaelab.spi.data.DataSplit;
@@ -29,6 +30,7 @@ import org.vaelab.spi.data.ValueRange;
  */
 class StatsmodelsCsvTest {
 
+    private static final SplitSize FIFTH = SplitSize.parse("0.2");
     private static final Path STATSMODELS = Path.of("/usr/lib/python3/dist-packages/statsmodels");
     private static final Path DATASETS = STATSMODELS.resolve("datasets");
 
@@ -74,9 +76,9 @@ class StatsmodelsCsvTest {
     @Test
     void stackLossScalingIsFittedOnTheTrainingSplitOnly() throws Exception {
         DataSplits raw = CsvTesting.read(DATASETS, "stackloss/stackloss.csv",
-                Map.of("validationFraction", 0.2, "testFraction", 0.2, "scaling", Scaling.NONE), 5).splits();
+                Map.of("validation", FIFTH, "test", FIFTH, "scaling", Scaling.NONE), 5).splits();
         CsvData standardized = CsvTesting.read(DATASETS, "stackloss/stackloss.csv",
-                Map.of("validationFraction", 0.2, "testFraction", 0.2), 5);
+                Map.of("validation", FIFTH, "test", FIFTH), 5);
         ColumnScaling scaling = standardized.scaling();
         assertEquals(List.of("STACKLOSS", "AIRFLOW", "WATERTEMP", "ACIDCONC"), scaling.columns());
         assertEquals(List.of(13, 4, 4), List.of(raw.train().size(), raw.validation().size(), raw.test().size()));

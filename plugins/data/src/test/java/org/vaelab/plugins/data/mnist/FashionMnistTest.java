@@ -23,16 +23,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.plugins.data.grey.Dequantization;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.ValueRange;
+import org.vaelab.testkit.DocumentedDefaults;
 
 /** The real Fashion-MNIST files of the Debian package {@code dataset-fashion-mnist}. */
 class FashionMnistTest {
@@ -43,11 +47,12 @@ class FashionMnistTest {
     private static DataSplits full;
 
     @BeforeAll
-    static void loadFullDataset() throws IOException {
+    static void loadFullDataset() throws IOException, ReflectiveOperationException {
         assumeTrue(Files.isDirectory(FASHION), "apt-get install dataset-fashion-mnist to run these tests");
-        full = load(config(null, 5000, Binarization.NONE, 0, 0), NOWHERE, 1);
+        full = load(DocumentedDefaults.of(MnistConfig.class, Map.of()), NOWHERE, 1);
     }
 
+    /** The default validation, 1/12 of the training images, is MNIST's 5,000 of 60,000, as quickstart splits. */
     @Test
     void splitsHaveTheStandardSizesAndShape() {
         assertEquals(55_000, full.train().size());
@@ -97,7 +102,8 @@ class FashionMnistTest {
     @Test
     void classesKeepOnlyTheirImagesInEverySplitAndLimitsCountKeptImages() throws IOException {
         List<Integer> kept = List.of(0, 1, 2, 3, 4, 5, 6, 7, 8);
-        DataSplits normal = load(new MnistConfig(MnistVariant.FASHION, null, 500, Binarization.NONE, 3000, 1000,
+        DataSplits normal = load(new MnistConfig(MnistVariant.FASHION, null, SplitSize.count(500), Binarization.NONE,
+                Dequantization.NONE, 3000, 1000,
                 false, null, null, kept), NOWHERE, 1);
         assertEquals(2500, normal.train().size());
         assertEquals(500, normal.validation().size());
@@ -107,7 +113,8 @@ class FashionMnistTest {
         }
         assertEquals(10, normal.shape().classes(), "labels keep their meaning");
 
-        DataSplits boots = load(new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0,
+        DataSplits boots = load(new MnistConfig(MnistVariant.FASHION, null, SplitSize.count(5000), Binarization.NONE,
+                Dequantization.NONE, 0, 0,
                 false, null, null, List.of(9)), NOWHERE, 1);
         assertEquals(1000, boots.test().size());
         int[] all = labels(full.test());

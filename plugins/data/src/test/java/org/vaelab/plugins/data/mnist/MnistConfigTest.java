@@ -8,8 +8,11 @@ import static org.vaelab.plugins.data.mnist.MnistTesting.config;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.vaelab.plugins.data.grey.Dequantization;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.testkit.DocumentedDefaults;
 
@@ -25,6 +28,11 @@ class MnistConfigTest {
         assertThrows(InvalidConfigException.class, () -> config(null, 2000, Binarization.NONE, 1000, 0));
         assertDoesNotThrow(() -> config(null, 999, Binarization.NONE, 1000, 0));
         assertDoesNotThrow(() -> config(null, 5000, Binarization.NONE, 0, 0), "0 means no limit");
+        InvalidConfigException half = assertThrows(InvalidConfigException.class, () -> new MnistConfig(
+                MnistVariant.FASHION, null, SplitSize.parse("0.5"), Binarization.NONE, Dequantization.NONE, 1, 0,
+                false, null, null, null));
+        assertTrue(half.getMessage().contains("validation (0.5) must leave some of the train_limit (1)"),
+                half.getMessage());
     }
 
     @Test
@@ -50,7 +58,8 @@ class MnistConfigTest {
 
     @Test
     void digitsWithoutAPathAreDownloadedIntoTheCache() {
-        assertDoesNotThrow(() -> new MnistConfig(MnistVariant.DIGITS, null, 5000, Binarization.NONE, 0, 0,
+        assertDoesNotThrow(() -> new MnistConfig(MnistVariant.DIGITS, null, SplitSize.count(5000), Binarization.NONE,
+                Dequantization.NONE, 0, 0,
                 true, null, null, null));
     }
 
@@ -73,16 +82,42 @@ class MnistConfigTest {
     }
 
     @Test
-    void documentedDefaultsMakeTheFashionConfiguration() throws ReflectiveOperationException {
-        assertEquals(new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0),
+    void documentedDefaultsMakeTheFashionConfigurationValidatingOnATwelfth() throws ReflectiveOperationException {
+        assertEquals(new MnistConfig(MnistVariant.FASHION, null, SplitSize.ratio(1, 12), Binarization.NONE,
+                        Dequantization.NONE, 0, 0, false, null, null, null),
                 DocumentedDefaults.of(MnistConfig.class, Map.of()));
     }
 
+    @Test
+    void aTrainLimitIsNotRefusedBecauseOfTheDefaultValidation() throws ReflectiveOperationException {
+        MnistConfig limited = DocumentedDefaults.of(MnistConfig.class, Map.of("trainLimit", 5000));
+        assertEquals(417, limited.validation().of(limited.trainLimit()), "1/12 of 5,000");
+        assertDoesNotThrow(() -> DocumentedDefaults.of(MnistConfig.class, Map.of("trainLimit", 1)),
+                "1/12 of 1 rounds to none");
+        assertDoesNotThrow(() -> DocumentedDefaults.of(MnistConfig.class,
+                Map.of("trainLimit", 100, "validation", SplitSize.NONE)));
+    }
+
+    @Test
+    void dequantizingNeedsGreyLevels() {
+        for (Binarization binary : List.of(Binarization.THRESHOLD, Binarization.DYNAMIC)) {
+            InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                    () -> new MnistConfig(MnistVariant.FASHION, null, SplitSize.NONE, binary, Dequantization.UNIFORM,
+                            0, 0, false, null, null, null));
+            assertEquals("dequantize", e.key());
+            assertTrue(e.getMessage().contains("binarize: " + binary.name().toLowerCase(Locale.ROOT)), e.getMessage());
+        }
+        assertDoesNotThrow(() -> new MnistConfig(MnistVariant.FASHION, null, SplitSize.NONE, Binarization.NONE,
+                Dequantization.UNIFORM, 0, 0, false, null, null, null));
+    }
+
     private static MnistConfig withClasses(List<Integer> classes) {
-        return new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0, false, null, null, classes);
+        return new MnistConfig(MnistVariant.FASHION, null, SplitSize.count(5000), Binarization.NONE,
+                Dequantization.NONE, 0, 0, false, null, null, classes);
     }
 
     private static MnistConfig withMirrors(List<String> mirrors) {
-        return new MnistConfig(MnistVariant.FASHION, null, 5000, Binarization.NONE, 0, 0, true, null, mirrors, null);
+        return new MnistConfig(MnistVariant.FASHION, null, SplitSize.count(5000), Binarization.NONE,
+                Dequantization.NONE, 0, 0, true, null, mirrors, null);
     }
 }

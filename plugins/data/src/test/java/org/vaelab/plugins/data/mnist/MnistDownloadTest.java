@@ -35,6 +35,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.plugins.data.grey.Dequantization;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.data.LoadContext;
 
@@ -106,7 +108,8 @@ class MnistDownloadTest {
     void localFilesWinOverDownloading() throws IOException {
         Path local = Files.createDirectory(base.resolve("local"));
         SyntheticMnist.write(local);
-        MnistConfig config = new MnistConfig(MnistVariant.FASHION, "local", 5, Binarization.NONE, 0, 0, true, "cache",
+        MnistConfig config = new MnistConfig(MnistVariant.FASHION, "local", SplitSize.count(5), Binarization.NONE,
+                Dequantization.NONE, 0, 0, true, "cache",
                 List.of(mirrors.serving("good", debian)), null);
         assertEquals(SyntheticMnist.TEST, load(config).test().size());
         assertEquals(0, mirrors.requests());
@@ -203,7 +206,8 @@ class MnistDownloadTest {
 
     /** Downloading into the cache, looking in an empty folder first, 1000 training and 500 test images. */
     private static MnistConfig config(List<String> mirrorUrls) {
-        return new MnistConfig(MnistVariant.FASHION, "empty", 100, Binarization.NONE, 1000, 500, true, "cache",
+        return new MnistConfig(MnistVariant.FASHION, "empty", SplitSize.count(100), Binarization.NONE,
+                Dequantization.NONE, 1000, 500, true, "cache",
                 mirrorUrls, null);
     }
 

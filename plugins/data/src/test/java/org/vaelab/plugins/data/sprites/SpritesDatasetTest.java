@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
@@ -24,6 +25,8 @@ import org.vaelab.spi.data.LoadContext;
  */
 class SpritesDatasetTest {
 
+    private static final SplitSize TENTH = SplitSize.parse("0.1");
+
     /**
      * An unrotated edge moves by whole pixels, so a centre of mass can be off by half a pixel; the
      * positions are 1.03 pixels apart, so a neighbouring position is still told apart.
@@ -34,7 +37,7 @@ class SpritesDatasetTest {
 
     /** 3 shapes x 2 scales x 5 orientations x 4 x 4 positions = 480 images. */
     private static SpritesConfig thinned(int n) {
-        return new SpritesConfig(n, ALL, 5, 8, 8, 0.1, 0.1);
+        return new SpritesConfig(n, ALL, 5, 8, 8, TENTH, TENTH);
     }
 
     private static DataSplits load(SpritesConfig config, long seed) {
@@ -51,7 +54,7 @@ class SpritesDatasetTest {
         assertArrayEquals(new double[] {0, 8 * 2 * Math.PI / 39, 16 * 2 * Math.PI / 39, 24 * 2 * Math.PI / 39,
             32 * 2 * Math.PI / 39}, factors.get(2).values(), 1e-12);
         assertArrayEquals(new double[] {0, 8 / 31.0, 16 / 31.0, 24 / 31.0}, factors.get(3).values(), 1e-12);
-        assertEquals(737_280, SpriteGrid.of(new SpritesConfig(0, ALL, 1, 1, 1, 0.1, 0.1)).size());
+        assertEquals(737_280, SpriteGrid.of(new SpritesConfig(0, ALL, 1, 1, 1, TENTH, TENTH)).size());
     }
 
     @Test
@@ -125,7 +128,7 @@ class SpritesDatasetTest {
         assertEquals("n", e.key());
         assertTrue(e.getMessage().contains("at most the 480 combinations"), e.getMessage());
         InvalidConfigException twice = assertThrows(InvalidConfigException.class,
-                () -> new SpritesConfig(0, List.of(SpriteShape.HEART, SpriteShape.HEART), 1, 1, 1, 0.1, 0.1));
+                () -> new SpritesConfig(0, List.of(SpriteShape.HEART, SpriteShape.HEART), 1, 1, 1, TENTH, TENTH));
         assertEquals("shapes", twice.key());
     }
 }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.data.BatchTransform;
 import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
@@ -27,7 +28,7 @@ class SwissRollDatasetTest {
 
     @Test
     void splitsHaveTheConfiguredSizesAndShape() {
-        DataSplits splits = load(new SwissRollConfig(1000, 0.05, 0.15, 0.05, true), 1);
+        DataSplits splits = load(new SwissRollConfig(1000, 0.05, share("0.15"), share("0.05"), true), 1);
         assertEquals(800, splits.train().size());
         assertEquals(150, splits.validation().size());
         assertEquals(50, splits.test().size());
@@ -40,7 +41,7 @@ class SwissRollDatasetTest {
 
     @Test
     void theSameSeedGivesTheSamePointsAndAnotherSeedOthers() {
-        SwissRollConfig config = new SwissRollConfig(500, 0.05, 0.1, 0.1, true);
+        SwissRollConfig config = new SwissRollConfig(500, 0.05, share("0.1"), share("0.1"), true);
         DataSplits one = load(config, 42);
         DataSplits again = load(config, 42);
         DataSplits other = load(config, 43);
@@ -52,7 +53,7 @@ class SwissRollDatasetTest {
 
     @Test
     void withoutNoisePointsLieOnTheRollAtTheirRollParameter() {
-        SwissRoll roll = dataset(new SwissRollConfig(2000, 0, 0.1, 0.1, false)).generate(7);
+        SwissRoll roll = dataset(new SwissRollConfig(2000, 0, share("0.1"), share("0.1"), false)).generate(7);
         assertEquals(2000, roll.roll().length);
         assertEquals(3 * 2000, roll.points().length);
         double lowest = Double.POSITIVE_INFINITY;
@@ -74,8 +75,9 @@ class SwissRollDatasetTest {
 
     @Test
     void noiseHasTheConfiguredStandardDeviation() {
-        double[] clean = dataset(new SwissRollConfig(5000, 0, 0.1, 0.1, false)).generate(3).points();
-        double[] noisy = dataset(new SwissRollConfig(5000, 0.5, 0.1, 0.1, false)).generate(3).points();
+        double[] clean = dataset(new SwissRollConfig(5000, 0, share("0.1"), share("0.1"), false)).generate(3).points();
+        double[] noisy = dataset(new SwissRollConfig(5000, 0.5, share("0.1"), share("0.1"), false)).generate(3)
+                .points();
         double squares = 0;
         for (int i = 0; i < clean.length; i++) {
             squares += (noisy[i] - clean[i]) * (noisy[i] - clean[i]);
@@ -85,7 +87,7 @@ class SwissRollDatasetTest {
 
     @Test
     void unstandardisedSplitsHoldTheGeneratedPointsInOrder() {
-        SwissRollDataset dataset = dataset(new SwissRollConfig(100, 0.05, 0.1, 0.2, false));
+        SwissRollDataset dataset = dataset(new SwissRollConfig(100, 0.05, share("0.1"), share("0.2"), false));
         double[] points = dataset.generate(5).points();
         DataSplits splits = dataset.load(new LoadContext(Path.of("."), 5));
         float[] all = concat(features(splits.train()), features(splits.validation()), features(splits.test()));
@@ -97,7 +99,7 @@ class SwissRollDatasetTest {
 
     @Test
     void everySplitIsAnnotatedWithTheRollParameterOfItsPoints() {
-        SwissRollDataset dataset = dataset(new SwissRollConfig(100, 0.05, 0.1, 0.2, true));
+        SwissRollDataset dataset = dataset(new SwissRollConfig(100, 0.05, share("0.1"), share("0.2"), true));
         double[] roll = dataset.generate(5).roll();
         DataSplits splits = dataset.load(new LoadContext(Path.of("."), 5));
         int index = 0;
@@ -113,7 +115,7 @@ class SwissRollDatasetTest {
 
     @Test
     void standardisationUsesTheTrainingSplitStatisticsForEverySplit() {
-        SwissRollDataset dataset = dataset(new SwissRollConfig(4000, 0.05, 0.25, 0.25, true));
+        SwissRollDataset dataset = dataset(new SwissRollConfig(4000, 0.05, share("0.25"), share("0.25"), true));
         DataSplits splits = dataset.load(new LoadContext(Path.of("."), 11));
         double[] raw = dataset.generate(11).points();
         float[] train = features(splits.train());
@@ -165,5 +167,9 @@ class SwissRollDatasetTest {
 
     private static DataSplits load(SwissRollConfig config, long seed) {
         return dataset(config).load(new LoadContext(Path.of("."), seed));
+    }
+
+    private static SplitSize share(String written) {
+        return SplitSize.parse(written);
     }
 }

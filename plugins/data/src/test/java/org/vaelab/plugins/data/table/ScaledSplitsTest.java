@@ -10,6 +10,7 @@ import static org.vaelab.plugins.data.SplitValues.labels;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.vaelab.plugins.data.split.SplitSizes;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.ValueRange;
 
@@ -27,14 +28,6 @@ class ScaledSplitsTest {
         -3, 0, 8,
     };
     private static final SplitSizes SIZES = new SplitSizes(4, 1, 1);
-
-    @Test
-    void sizesRoundEachHeldOutShareAndLeaveTheRestToTraining() {
-        assertEquals(new SplitSizes(80, 10, 10), SplitSizes.of(100, 0.1, 0.1));
-        assertEquals(new SplitSizes(7, 2, 1), SplitSizes.of(10, 0.15, 0.14));
-        assertEquals(new SplitSizes(0, 5, 5), SplitSizes.of(10, 0.45, 0.45));
-        assertEquals(new SplitSizes(3, 0, 0), SplitSizes.of(3, 0, 0));
-    }
 
     @Test
     void standardisingUsesTheTrainingRowsOnly() {

@@ -45,7 +45,7 @@ public final class DocumentedDefaults {
             assertNotNull(param, name + " is documented");
             assertTrue(given.containsKey(name) || !param.defaultValue().equals(Param.REQUIRED), name + " is required");
             values[i] = given.containsKey(name)
-                    ? given.get(name)
+                    ? given(components[i].getType(), given.get(name))
                     : parse(components[i].getType(), param.defaultValue());
         }
         assertTrue(Arrays.stream(components).map(RecordComponent::getName).toList().containsAll(given.keySet()),
@@ -59,6 +59,16 @@ public final class DocumentedDefaults {
             }
             throw e;
         }
+    }
+
+    /**
+     * A given value for a component of {@code type}: as it is, or, for a type of the plugin's own
+     * that one scalar says ({@code SplitSize}), read from its text as a spec's value is
+     * ({@code 50} or {@code "1/12"}).
+     */
+    private static Object given(Class<?> type, Object value) {
+        return value != null && ScalarValues.isScalarValue(type) && !type.isInstance(value)
+                ? ScalarValues.parse(type, String.valueOf(value)) : value;
     }
 
     private static Object parse(Class<?> type, String value) throws ReflectiveOperationException {

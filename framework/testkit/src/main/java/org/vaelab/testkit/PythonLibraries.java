@@ -38,7 +38,11 @@ public final class PythonLibraries {
         }
         List<String> command = new ArrayList<>(List.of(configured, "-c", script));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true).start();
+        // the output goes to a file, not a pipe: a script printing more than a pipe holds would
+        // otherwise block until the timeout, since nothing reads the pipe while it runs
+        Path output = Files.createTempFile("python-output", ".txt");
+        Process process = new ProcessBuilder(command).directory(folder.toFile()).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
         try {
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
@@ -49,10 +53,11 @@ public final class PythonLibraries {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while python ran", e);
         }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String printed = Files.readString(output, StandardCharsets.UTF_8);
+        Files.delete(output);
         if (process.exitValue() != 0) {
-            throw new IllegalStateException("python exited with " + process.exitValue() + ":\n" + output);
+            throw new IllegalStateException("python exited with " + process.exitValue() + ":\n" + printed);
         }
-        return output;
+        return printed;
     }
 }

@@ -75,7 +75,12 @@ final class SameDiffGraphs {
      * thread that frees each intermediate array as soon as the graph is done with it.
      */
     static Map<String, INDArray> output(SameDiff graph, Map<String, INDArray> feed, String... outputs) {
-        graph.getSessions().computeIfAbsent(Thread.currentThread().getId(), thread -> session(graph));
+        long thread = Thread.currentThread().getId();
+        InferenceSession current = graph.getSessions().get(thread);
+        if (!(current != null && current.getMmgr() instanceof ArrayCacheMemoryMgr memory && !memory.isEnableCache())) {
+            // none yet, or one SameDiff made itself, with its caching memory manager (a training step may)
+            graph.getSessions().put(thread, session(graph));
+        }
         return graph.output(feed, outputs);
     }
 

@@ -193,6 +193,7 @@ public final class DataSplit {
 
     /** Examples {@code [from, to)} as a new split, kept as this one is (copies the values). */
     public DataSplit slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, size);
         RowStore part = features.range((long) from * width, (long) to * width);
         int[] partLabels = labels == null ? null : Arrays.copyOfRange(labels, from, to);
         DataSplit slice = new DataSplit(part, partLabels, width);

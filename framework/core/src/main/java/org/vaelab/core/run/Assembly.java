@@ -72,7 +72,12 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
         }
         ParameterBudget.ofThisProcess().check(parts);
         RandomStreams streams = new RandomStreams(spec.seed());
-        VaeGraph graph = parts.build(parts.family().samples(spec.train().mcSamples()), streams.initialWeights());
+        VaeGraph graph;
+        try {
+            graph = parts.build(parts.family().samples(spec.train().mcSamples()), streams.initialWeights());
+        } catch (InvalidInputException e) {
+            throw mismatch(places, e.getMessage());
+        }
         TrainingMemoryEstimate.of(spec, graph, parts.encoderShape().size(),
                         Math.max(data.validation().size(), data.test().size()), Runtime.getRuntime().maxMemory())
                 .check(NativeMemory.limit(), NativeMemory.describeLimit(), options.out()::println);

@@ -2,14 +2,16 @@ package org.vaelab.core.train;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataSplit;
 
 /**
  * The placeholders of one forward pass of a {@link VaeGraph} or {@link GeneratorGraph}: the
- * examples x (or the codes z), the noise eps and, for a model conditioned on labels, the one-hot
- * labels y. Every place that runs a graph feeds it through here, so none can forget y.
+ * examples x (or the codes z), the noise eps, for a model conditioned on labels the one-hot
+ * labels y and, for a family that compares codes with the prior, the prior's draws. Every place
+ * that runs a graph feeds it through here, so none can forget y.
  */
 public final class GraphFeed {
 
@@ -35,6 +37,17 @@ public final class GraphFeed {
     /** The feed of examples {@code [start, start + rows)} of {@code split}, with their labels, and {@code eps}. */
     public static Map<String, INDArray> ofRows(VaeGraph graph, DataSplit split, int start, int rows, INDArray eps) {
         return of(graph, SplitRows.of(split, start, rows), SplitRows.labels(split, start, rows), eps);
+    }
+
+    /**
+     * Puts {@code rows} draws from the prior as {@link VaeGraph#PRIOR_SAMPLE} when {@code graph} has that placeholder
+     * (nothing otherwise, so other graphs draw exactly the noise they did): N(0, I) from {@code noise}, the same
+     * seeded generator as eps.
+     */
+    public static void putPriorSample(Map<String, INDArray> feed, VaeGraph graph, RandomGenerator noise, int rows) {
+        if (graph.hasPriorSample()) {
+            feed.put(VaeGraph.PRIOR_SAMPLE, GaussianNoise.sample(noise, rows, graph.latentDim()));
+        }
     }
 
     /** Puts the one-hot {@code labels} as {@link VaeGraph#Y} when {@code classes > 0}. */

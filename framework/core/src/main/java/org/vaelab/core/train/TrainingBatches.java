@@ -98,6 +98,7 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
         KlWeighting weighting = schedule.at(step, horizon);
         step++;
         Map<String, INDArray> feed = GraphFeed.of(graph, x, labels, eps);
+        GraphFeed.putPriorSample(feed, graph, noise, samples * rows);
         feed.put(VaeGraph.KL_WEIGHT, Nd4j.scalar((float) weighting.weight()));
         feed.put(VaeGraph.KL_CAPACITY, Nd4j.scalar((float) weighting.capacity()));
         for (DropoutMasks.Mask mask : dropoutMasks) {

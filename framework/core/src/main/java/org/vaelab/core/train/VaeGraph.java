@@ -50,6 +50,13 @@ public final class VaeGraph {
     /** Placeholder: the noise, {@code [k * batch, latentDim]}. */
     public static final String EPS = "eps";
     /**
+     * Placeholder of a model whose family compares codes with the prior ({@code ModelFamily.usesPriorSamples}):
+     * draws from the prior p(z), {@code [k * batch, latentDim]}, independent of eps. Today the prior is N(0, I) and
+     * {@link GraphFeed#putPriorSample} fills it from the run's seeded generator, as eps; a pluggable prior will fill it
+     * from its own sampler.
+     */
+    public static final String PRIOR_SAMPLE = "prior_sample";
+    /**
      * Placeholder of a model conditioned on labels: the one-hot labels y, {@code [batch, classes]},
      * appended to x before the encoder and to z before the decoder (the conditional VAE of Sohn,
      * Lee and Yan 2015, q(z|x, y) and p(x|z, y)); fed through {@link GraphFeed}.
@@ -116,17 +123,20 @@ public final class VaeGraph {
     private final int samples;
     private final int conditioningClasses;
     private final boolean hasCrossEntropy;
+    private final boolean hasPriorSample;
     private final List<DropoutMasks.Mask> dropoutMasks;
     private final List<String> familyMetrics;
     private final LatentTerms latentTerms;
 
     private VaeGraph(SameDiff sd, int latentDim, int samples, int conditioningClasses, boolean hasCrossEntropy,
-                     List<DropoutMasks.Mask> dropoutMasks, List<String> familyMetrics, LatentTerms latentTerms) {
+                     boolean hasPriorSample, List<DropoutMasks.Mask> dropoutMasks, List<String> familyMetrics,
+                     LatentTerms latentTerms) {
         this.sd = sd;
         this.latentDim = latentDim;
         this.samples = samples;
         this.conditioningClasses = conditioningClasses;
         this.hasCrossEntropy = hasCrossEntropy;
+        this.hasPriorSample = hasPriorSample;
         this.dropoutMasks = List.copyOf(dropoutMasks);
         this.familyMetrics = List.copyOf(familyMetrics);
         this.latentTerms = latentTerms;
@@ -140,6 +150,11 @@ public final class VaeGraph {
     /** Whether the graph has the {@link #RECON_BCE} output (data in [0, 1]). */
     public boolean hasCrossEntropy() {
         return hasCrossEntropy;
+    }
+
+    /** Whether the graph has the {@link #PRIOR_SAMPLE} placeholder, which its loss needs. */
+    public boolean hasPriorSample() {
+        return hasPriorSample;
     }
 
     /**
@@ -164,6 +179,8 @@ public final class VaeGraph {
         SDVariable capacity = sd.placeHolder(KL_CAPACITY, DataType.FLOAT);
         int classes = parts.conditioning().classes();
         SDVariable y = classes > 0 ? sd.placeHolder(Y, DataType.FLOAT, -1, classes) : null;
+        boolean priorSamples = parts.family().usesPriorSamples();
+        SDVariable priorSample = priorSamples ? sd.placeHolder(PRIOR_SAMPLE, DataType.FLOAT, -1, latentDim) : null;
 
         DropoutMasks encoderMasks = new DropoutMasks(1);
         DropoutMasks decoderMasks = new DropoutMasks(samples);
@@ -184,6 +201,10 @@ public final class VaeGraph {
         SDVariable logPxPerSample = likelihood.logProbability(sd, xRepeated, params);
         SDVariable logPx = sd.identity(LOG_PX, meanOverSamples(sd, logPxPerSample, samples));
         PriorDensity prior = parts.prior().build(new GraphLatentContext(sd, parts, PRIOR_SCOPE, random, true));
+        if (priorSamples && !parts.prior().isStandardNormal()) {
+            throw new InvalidInputException("model.prior: the model family compares the codes with draws from "
+                    + "N(0, I), the only prior it takes so far (wae_mmd, info_vae); leave model.prior out");
+        }
         Optional<SDVariable> closedForm = posterior.gaussian().isPresent() ? prior.klPerDimension(q)
                 : Optional.empty();
         closedForm.ifPresent(klPerDimension -> sd.identity(KL_PER_DIMENSION, klPerDimension));
@@ -201,7 +222,7 @@ public final class VaeGraph {
         }
         SDVariable penalty = parts.schedule().penalty(sd, kl, closedForm.orElse(null), weight, capacity);
         Objective objective = parts.family().objective(sd, new ObjectiveTerms(samples, logPx,
-                logWeight, kl, penalty, z, q.mean(), q.logVariance()));
+                logWeight, kl, penalty, z, q.mean(), q.logVariance(), priorSample));
         sd.identity(LOSS, objective.loss());
         List<String> familyMetrics = new ArrayList<>();
         objective.metrics().forEach((name, value) ->
@@ -219,7 +240,7 @@ public final class VaeGraph {
         sd.setLossVariables(LOSS);
         List<DropoutMasks.Mask> masks = new ArrayList<>(encoderMasks.masks());
         masks.addAll(decoderMasks.masks());
-        return new VaeGraph(sd, latentDim, samples, classes, unitInterval, masks, familyMetrics,
+        return new VaeGraph(sd, latentDim, samples, classes, unitInterval, priorSamples, masks, familyMetrics,
                 new LatentTerms(closedForm.isPresent(), parts.posterior().meanIsEncoderMean()));
     }
 

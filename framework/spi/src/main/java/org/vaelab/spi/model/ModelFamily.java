@@ -27,6 +27,16 @@ public interface ModelFamily {
         return Conditioning.NONE;
     }
 
+    /**
+     * Whether the objective compares the codes with samples from the prior p(z) (an MMD, as in
+     * WAE-MMD and InfoVAE): then {@link ObjectiveTerms#priorSample()} holds as many draws as there
+     * are samples of z, fed every step from the run's seeded generator (never a random op in the
+     * graph); otherwise it is null. False by default. Since SPI 2.1.
+     */
+    default boolean usesPriorSamples() {
+        return false;
+    }
+
     /** The training loss of one batch and any extra metrics, from the graph's terms. */
     Objective objective(SameDiff sd, ObjectiveTerms terms);
 }

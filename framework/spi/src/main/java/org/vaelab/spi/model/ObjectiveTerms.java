@@ -15,7 +15,17 @@ import org.nd4j.autodiff.samediff.SDVariable;
  * @param z the samples of z, {@code [k * batch, latentDim]}
  * @param mean the posterior means, {@code [batch, latentDim]}
  * @param logVariance the posterior log-variances, {@code [batch, latentDim]}
+ * @param priorSample draws from the prior p(z), {@code [k * batch, latentDim]}, independent of z, for a family whose
+ *     {@link ModelFamily#usesPriorSamples()} is true; null otherwise. Today the prior is N(0, I) and these are its
+ *     draws from the run's seeded generator; a pluggable prior (VampPrior, a mixture) will fill them from its own
+ *     sampler, and the families that read them need no change. Since SPI 2.1.
  */
 public record ObjectiveTerms(int samples, SDVariable logPx, SDVariable logWeight, SDVariable kl, SDVariable klPenalty,
-                             SDVariable z, SDVariable mean, SDVariable logVariance) {
+                             SDVariable z, SDVariable mean, SDVariable logVariance, SDVariable priorSample) {
+
+    /** The terms of a graph without prior samples, as before SPI 2.1. */
+    public ObjectiveTerms(int samples, SDVariable logPx, SDVariable logWeight, SDVariable kl, SDVariable klPenalty,
+                          SDVariable z, SDVariable mean, SDVariable logVariance) {
+        this(samples, logPx, logWeight, kl, klPenalty, z, mean, logVariance, null);
+    }
 }

@@ -1,6 +1,5 @@
 package org.vaelab.plugins.families;
 
-import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.model.Objective;
@@ -9,8 +8,8 @@ import org.vaelab.spi.model.ObjectiveTerms;
 /**
  * The importance-weighted autoencoder of Burda, Grosse and Salakhutdinov 2016: minimise the
  * negative of the k-sample bound (eq. 8)
- * {@code L_k = E[log (1/k) sum_i w_i]}, {@code w_i = p(x, z_i) / q(z_i|x)}, computed stably as
- * {@code m + log sum_i exp(log w_i - m) - log k} with {@code m = max_i log w_i}. {@code L_1} is
+ * {@code L_k = E[log (1/k) sum_i w_i]}, {@code w_i = p(x, z_i) / q(z_i|x)}, computed stably
+ * ({@link ImportanceWeightedBound}). {@code L_1} is
  * the ELBO and {@code L_k} tightens towards log p(x) as k grows. The KL weighting of the spec does
  * not enter this objective (the bound has no separate KL term); the reported ELBO, its terms and
  * the importance-weighted test log-likelihood are measured as for every family.
@@ -30,14 +29,6 @@ final class IwaeFamily implements ModelFamily {
 
     @Override
     public Objective objective(SameDiff sd, ObjectiveTerms terms) {
-        if (terms.samples() == 1) {
-            // L_1 directly: ND4J 1.0.0-M2.1 fails on reductions over a dimension of size 1
-            return Objective.of(terms.logWeight().mean().neg());
-        }
-        SDVariable logWeights = sd.reshape(terms.logWeight(), terms.samples(), -1);
-        SDVariable largest = logWeights.max(true, 0);
-        SDVariable bound = largest.add(sd.math().log(sd.math().exp(logWeights.sub(largest)).sum(true, 0)))
-                .sub(Math.log(terms.samples()));
-        return Objective.of(bound.mean().neg());
+        return Objective.of(ImportanceWeightedBound.perGroup(sd, terms.logWeight(), terms.samples()).mean().neg());
     }
 }

@@ -2,6 +2,10 @@
  * Built-in model families: {@code vae}, the ELBO of Kingma and Welling 2014 with the spec's KL
  * weighting; {@code iwae}, the importance-weighted bound of Burda et al. 2016; {@code beta_tcvae},
  * the decomposed KL of Chen et al. 2018; {@code cvae}, the conditional VAE of Sohn et al. 2015;
- * and the plugin module that registers them.
+ * {@code wae_mmd} and {@code info_vae}, which match the codes to the prior by an MMD (Tolstikhin et
+ * al. 2018, Zhao et al. 2019); {@code dip_vae_i} and {@code dip_vae_ii}, the covariance penalties of
+ * Kumar et al. 2018; {@code miwae} and {@code ciwae}, the importance-weighted bounds of Rainforth et
+ * al. 2018; the shared pieces (the MMD and its kernels, the importance-weighted bound); and the
+ * plugin module that registers them.
  */
 package org.vaelab.plugins.families;

@@ -34,4 +34,46 @@ class ModelFamilyContractsTest {
             super("cvae", Map.of());
         }
     }
+
+    @Nested
+    class WaeMmd extends ModelFamilyContract {
+        WaeMmd() {
+            super("wae_mmd", Map.of());
+        }
+    }
+
+    @Nested
+    class InfoVae extends ModelFamilyContract {
+        InfoVae() {
+            super("info_vae", Map.of());
+        }
+    }
+
+    @Nested
+    class DipVaeI extends ModelFamilyContract {
+        DipVaeI() {
+            super("dip_vae_i", Map.of());
+        }
+    }
+
+    @Nested
+    class DipVaeII extends ModelFamilyContract {
+        DipVaeII() {
+            super("dip_vae_ii", Map.of());
+        }
+    }
+
+    @Nested
+    class Miwae extends ModelFamilyContract {
+        Miwae() {
+            super("miwae", Map.of("groups", 2, "samples", 2));
+        }
+    }
+
+    @Nested
+    class Ciwae extends ModelFamilyContract {
+        Ciwae() {
+            super("ciwae", Map.of("samples", 3));
+        }
+    }
 }

@@ -118,8 +118,8 @@ class DataSplitOptionsTest {
     void theBernoulliLikelihoodRefusesDequantizedData() throws IOException {
         CommandLineRunner.Outcome outcome = run("data.dequantize=uniform", "likelihood.type=bernoulli");
         assertEquals(2, outcome.exitCode(), outcome.out());
-        assertTrue(outcome.err().contains("likelihood.type: bernoulli is a probability of binary values, not a "
-                + "density"), outcome.err());
+        assertTrue(outcome.err().contains("[spec/Mismatch] likelihood.type (--set likelihood.type=bernoulli): "
+                + "bernoulli is a probability of binary values, not a density"), outcome.err());
         assertFalse(Files.exists(work.resolve("runs/options")), "no run directory for bad input");
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.Reader;
@@ -142,10 +143,16 @@ class MlflowTrackingTest {
         return rows;
     }
 
-    /** The resolved spec flattened to dotted keys: lists of scalars are one value, as "[a, b]". */
+    /**
+     * The params a run logs: its resolved spec flattened to dotted keys (lists of scalars one value,
+     * as "[a, b]"), without its trackers.
+     */
     private static Map<String, String> flatten(Path resolvedSpec) throws IOException {
+        ObjectNode spec = (ObjectNode) new YAMLMapper().readTree(resolvedSpec.toFile());
+        assertTrue(spec.has("tracking"), "the recorded spec keeps its trackers");
+        spec.remove("tracking"); // where results go is not a param
         Map<String, String> out = new LinkedHashMap<>();
-        flatten("", new YAMLMapper().readTree(resolvedSpec.toFile()), out);
+        flatten("", spec, out);
         return out;
     }
 

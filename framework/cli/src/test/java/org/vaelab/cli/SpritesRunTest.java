@@ -71,8 +71,8 @@ class SpritesRunTest {
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir",
                 work.toString(), "--set", "data.n=500", "--set", "eval.disentanglement=true");
         assertEquals(2, outcome.exitCode(), outcome.err());
-        assertTrue(outcome.err().contains("eval.disentanglement: data 'swiss_roll' has no ground-truth factors"),
-                outcome.err());
+        assertTrue(outcome.err().contains("[spec/Mismatch] eval.disentanglement (--set eval.disentanglement=true): "
+                + "data 'swiss_roll' has no ground-truth factors"), outcome.err());
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.vaelab.spi.latent.DiagonalGaussianPosterior;
 import org.vaelab.spi.latent.Posterior;
 import org.vaelab.spi.latent.Prior;
 import org.vaelab.spi.latent.StandardNormalPrior;
+import org.vaelab.spi.model.ModelFamily;
 
 /**
  * The prior and posterior of a spec, through the whole graph: a mixture prior set to N(0, I) gives the default
@@ -106,6 +107,34 @@ class LatentPartsGraphTest {
         InvalidInputException refused = assertThrows(InvalidInputException.class,
                 () -> parts.build(1, new SplittableRandom(1)));
         assertTrue(refused.getMessage().startsWith("kl.type: "), refused.getMessage());
+    }
+
+    @Test
+    void aFamilyWrittenForTheDefaultLatentsRefusesAnyOther() {
+        ModelFamily betaTc = TestModels.component(Family.MODEL_FAMILY, "{type: beta_tcvae}");
+        ModelParts mixture = new ModelParts(TestModels.component(Family.ENCODER, MLP),
+                TestModels.component(Family.DECODER, MLP), TestModels.BERNOULLI, TestModels.beta(1), betaTc,
+                TestModels.component(Family.PRIOR, "{type: mog, components: 2}"), new DiagonalGaussianPosterior(),
+                TestModels.shape(WIDTH), LATENT);
+        InvalidInputException prior = assertThrows(InvalidInputException.class,
+                () -> mixture.build(1, new SplittableRandom(1)));
+        assertTrue(prior.getMessage().startsWith("model.prior: the model family's objective is written for N(0, I)"),
+                prior.getMessage());
+
+        ModelFamily mmd = TestModels.component(Family.MODEL_FAMILY, "{type: wae_mmd}");
+        ModelParts flow = new ModelParts(TestModels.component(Family.ENCODER, MLP),
+                TestModels.component(Family.DECODER, MLP), TestModels.BERNOULLI, TestModels.beta(1), mmd,
+                TestModels.component(Family.PRIOR, "{type: standard_normal}"),
+                TestModels.component(Family.POSTERIOR, "{type: planar}"), TestModels.shape(WIDTH), LATENT);
+        InvalidInputException posterior = assertThrows(InvalidInputException.class,
+                () -> flow.build(1, new SplittableRandom(1)));
+        assertTrue(posterior.getMessage().startsWith("model.posterior: "), posterior.getMessage());
+
+        ModelParts defaults = new ModelParts(TestModels.component(Family.ENCODER, MLP),
+                TestModels.component(Family.DECODER, MLP), TestModels.BERNOULLI, TestModels.beta(1), betaTc,
+                TestModels.component(Family.PRIOR, "{type: standard_normal}"), new DiagonalGaussianPosterior(),
+                TestModels.shape(WIDTH), LATENT);
+        assertEquals(LATENT, defaults.build(1, new SplittableRandom(1)).latentDim(), "the defaults build");
     }
 
     @Test

@@ -201,9 +201,11 @@ public final class VaeGraph {
         SDVariable logPxPerSample = likelihood.logProbability(sd, xRepeated, params);
         SDVariable logPx = sd.identity(LOG_PX, meanOverSamples(sd, logPxPerSample, samples));
         PriorDensity prior = parts.prior().build(new GraphLatentContext(sd, parts, PRIOR_SCOPE, random, true));
-        if (priorSamples && !parts.prior().isStandardNormal()) {
-            throw new InvalidInputException("model.prior: the model family compares the codes with draws from "
-                    + "N(0, I), the only prior it takes so far (wae_mmd, info_vae); leave model.prior out");
+        if (parts.family().needsDefaultLatents()
+                && !(parts.prior().isStandardNormal() && posterior.gaussian().isPresent())) {
+            throw new InvalidInputException((parts.prior().isStandardNormal() ? "model.posterior" : "model.prior")
+                    + ": the model family's objective is written for N(0, I) and the encoder's Gaussian posterior; "
+                    + "leave model.prior and model.posterior out");
         }
         Optional<SDVariable> closedForm = posterior.gaussian().isPresent() ? prior.klPerDimension(q)
                 : Optional.empty();

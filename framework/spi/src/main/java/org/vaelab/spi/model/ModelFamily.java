@@ -37,6 +37,16 @@ public interface ModelFamily {
         return false;
     }
 
+    /**
+     * Whether the objective is written for the default latent parts, the N(0, I) prior and the
+     * encoder's diagonal Gaussian posterior: beta-TCVAE's decomposition reads q's Gaussian densities
+     * and N(0, I), and the MMD families compare the codes with N(0, I) draws. A spec that gives such
+     * a family another prior or posterior is refused before it runs. False by default. Since SPI 2.1.
+     */
+    default boolean needsDefaultLatents() {
+        return false;
+    }
+
     /** The training loss of one batch and any extra metrics, from the graph's terms. */
     Objective objective(SameDiff sd, ObjectiveTerms terms);
 }

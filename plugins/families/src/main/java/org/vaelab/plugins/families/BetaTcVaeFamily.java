@@ -43,6 +43,12 @@ final class BetaTcVaeFamily implements ModelFamily {
         this.config = config;
     }
 
+    /** Its decomposition reads q(z|x) as the encoder's Gaussian and p(z) as N(0, I). */
+    @Override
+    public boolean needsDefaultLatents() {
+        return true;
+    }
+
     @Override
     public int samples(int mcSamples) {
         return 1;

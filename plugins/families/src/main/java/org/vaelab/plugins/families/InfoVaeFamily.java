@@ -32,6 +32,12 @@ final class InfoVaeFamily implements ModelFamily {
         return true;
     }
 
+    /** Its prior samples are N(0, I) draws, so it takes no other prior. */
+    @Override
+    public boolean needsDefaultLatents() {
+        return true;
+    }
+
     @Override
     public Objective objective(SameDiff sd, ObjectiveTerms terms) {
         SDVariable mmd = MaximumMeanDiscrepancy.of(sd, terms.z(), terms.priorSample(), MmdKernel.GAUSSIAN);

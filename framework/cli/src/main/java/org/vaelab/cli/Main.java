@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = "Variational Autoencoder experiments from YAML specs.",
         subcommands = {RunCommand.class, SweepCommand.class, ReproduceCommand.class, ValidateCommand.class,
             PluginsCommand.class, SyncCommand.class, EvalCommand.class, SampleCommand.class, EncodeCommand.class,
-            ScoreCommand.class})
+            ScoreCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code: the run failed. */
@@ -38,7 +38,8 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "name a command: run, sweep, reproduce, validate, plugins, sync, eval, sample, encode or score");
+                "name a command: run, sweep, reproduce, validate, plugins, sync, eval, sample, encode, score or "
+                        + "export");
     }
 
     /** A command line wired with VAELab's exit codes and error printing. */

@@ -35,13 +35,16 @@ import org.vaelab.spi.data.LoadContext;
 public final class TrainedRun {
 
     private final Path directory;
+    private final RunRecord record;
     private final ExperimentSpec spec;
     private final DataSplits data;
     private final ModelParts parts;
     private final VaeGraph graph;
 
-    private TrainedRun(Path directory, ExperimentSpec spec, DataSplits data, ModelParts parts, VaeGraph graph) {
+    private TrainedRun(Path directory, RunRecord record, ExperimentSpec spec, DataSplits data, ModelParts parts,
+                       VaeGraph graph) {
         this.directory = directory;
+        this.record = record;
         this.spec = spec;
         this.data = data;
         this.parts = parts;
@@ -74,7 +77,8 @@ public final class TrainedRun {
         DataSplits data = catalog.create(Family.DATASET, spec.data())
                 .load(new LoadContext(record.specFolder().toAbsolutePath(), spec.seed()));
         ModelParts parts = Assembly.parts(spec, catalog, data.shape());
-        return new TrainedRun(directory, spec, data, parts, trainedGraph(checkpoint, parts, spec.train().mcSamples()));
+        return new TrainedRun(directory, record, spec, data, parts,
+                trainedGraph(checkpoint, parts, spec.train().mcSamples()));
     }
 
     private static Path require(Path directory, String file) {
@@ -117,6 +121,11 @@ public final class TrainedRun {
     /** The run's folder. */
     public Path directory() {
         return directory;
+    }
+
+    /** The run's record: its spec's hash, the versions it was made with, its status. */
+    public RunRecord record() {
+        return record;
     }
 
     /** The run's spec. */

@@ -22,9 +22,10 @@ import org.vaelab.spi.nn.NetworkBuilder;
 
 /**
  * The translation of SameDiff graphs to ONNX, read back through ONNX's own generated messages: the nodes a dense
- * ReLU layer becomes and its weights, bit for bit; and the one-line refusal, naming the op and its inputs, of a graph
- * with an op there is no translation for, or with an input the export does not feed. The numbers the translated
- * networks compute are checked with ONNX Runtime in the command-line tests ({@code ExportCommandTest}).
+ * ReLU layer becomes and its weights, bit for bit; and the one-line refusal of a graph with an op there is no
+ * translation for (naming the op, its inputs and the layer whose weights it follows), or with an input the export
+ * does not feed. The numbers the translated networks compute are checked with ONNX Runtime in the command-line tests
+ * ({@code ExportCommandTest}).
  */
 class SameDiffToOnnxTest {
 
@@ -61,13 +62,16 @@ class SameDiffToOnnxTest {
     void anOpWithoutATranslationIsRefusedNamingItAndItsInputs() {
         SameDiff sd = SameDiff.create();
         SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, 3);
-        sd.identity("h", sd.math().cos(x));
+        NetworkBuilder net = new NetworkBuilder(sd, "net", new SplittableRandom(1));
+        SDVariable h = net.dense("layer", x, 3, 2);
+        sd.identity("h", sd.math().cos(h));
         OnnxGraph graph = new OnnxGraph("test");
         graph.input("x", DataType.FLOAT, -1, 3);
         InvalidInputException refusal = assertThrows(InvalidInputException.class,
                 () -> SameDiffToOnnx.translate(sd, graph, NETWORK));
-        assertTrue(refusal.getMessage().startsWith("the test network cannot be exported to ONNX: its op 'cos' on [x] "
-                + "(making cos): VAELab does not translate it; it translates "), refusal.getMessage());
+        assertTrue(refusal.getMessage().startsWith("the test network cannot be exported to ONNX: its op 'cos' on ["
+                + h.name() + "] (making cos), after the layer net/layer: VAELab does not translate it; it translates "),
+                refusal.getMessage());
         assertTrue(refusal.getMessage().contains(" conv2d, deconv2d, "), refusal.getMessage());
     }
 

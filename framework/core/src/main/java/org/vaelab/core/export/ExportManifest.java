@@ -98,9 +98,9 @@ final class ExportManifest {
         map.put("onnx_opset", OnnxGraph.OPSET);
         map.put("onnx_ir_version", OnnxGraph.IR_VERSION);
         map.put("exported_by", "VAELab " + Versions.current().vaelab());
-        map.put("run", Map.of("directory", run.directory().toString(), "name", run.spec().name(),
+        map.put("run", ordered("name", run.spec().name(), "directory", run.directory().toString(),
                 "spec_sha256", run.record().specSha256(), "vaelab_version", run.record().vaelabVersion()));
-        map.put("data", Map.of("type", run.spec().data().type(), "example_shape", parts.shape().dims(),
+        map.put("data", ordered("type", run.spec().data().type(), "example_shape", parts.shape().dims(),
                 "value_range", parts.shape().range().name().toLowerCase(Locale.ROOT)));
         map.put("latent_dim", parts.latentDim());
         map.put("encoder", network(OnnxExport.ENCODER, run.spec().model().encoder(), encoderInputs(),
@@ -137,6 +137,18 @@ final class ExportManifest {
             }
         }
         map.put("learned", learned);
+        map.put("learned_meaning", "the likelihood's own trainable variables as trained, before any transformation "
+                + "the likelihood applies to them (a learned log-spread of gaussian or laplace is softly clamped into "
+                + "the spec's bounds; see VAELab's user guide)");
+        return map;
+    }
+
+    /** A map of the keys and values given in turn, in that order. */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return map;
     }
 

@@ -10,6 +10,7 @@ import onnx.Onnx.AttributeProto;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
+import org.nd4j.autodiff.samediff.VariableType;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.DynamicCustomOp;
@@ -22,7 +23,8 @@ import org.vaelab.spi.InvalidInputException;
  * every input is made before it is used), into ONNX nodes of {@link OnnxGraph#OPSET}: element-wise maths, matrix
  * products, reshapes, slices, padding, reductions, concatenation and splitting, and NCHW convolutions and transposed
  * convolutions. Trainable variables and constants become initializers as the nodes first use them. An op it does not
- * know, or knows but not with those settings, is refused in one line that names it and the values it joins.
+ * know, or knows but not with those settings, is refused in one line that names it, the values it joins and the
+ * layer of the last weights used before it.
  *
  * <p>The semantics of each SameDiff op are those of ND4J 1.0.0-M2.1 (its op classes' integer and float arguments);
  * those of each ONNX op are ONNX's operator documentation ({@code docs/Operators.md}) at opset 17.
@@ -57,6 +59,8 @@ final class SameDiffToOnnx {
     private final SameDiff sd;
     private final OnnxGraph onnx;
     private final String network;
+    /** The layer of the last trainable variable an op used ({@code encoder/hidden0}), for messages. */
+    private String lastLayer;
 
     private SameDiffToOnnx(SameDiff sd, OnnxGraph onnx, String network) {
         this.sd = sd;
@@ -265,6 +269,9 @@ final class SameDiffToOnnx {
     /** The name of {@code v} in the ONNX graph, adding a trainable variable or a constant as an initializer. */
     private String value(SDVariable v) {
         String name = v.name();
+        if (v.getVariableType() == VariableType.VARIABLE && name.contains("/")) {
+            lastLayer = name.substring(0, name.lastIndexOf('/'));
+        }
         if (!onnx.has(name)) {
             switch (v.getVariableType()) {
                 case VARIABLE, CONSTANT -> onnx.initializer(name, v.getArr());
@@ -309,6 +316,7 @@ final class SameDiffToOnnx {
     private InvalidInputException refusal(DifferentialFunction op, String reason) {
         List<String> inputs = Arrays.stream(op.args()).map(SDVariable::name).toList();
         return new InvalidInputException(network + " cannot be exported to ONNX: its op '" + op.opName() + "' on "
-                + inputs + " (making " + String.join(", ", op.outputVariablesNames()) + "): " + reason);
+                + inputs + " (making " + String.join(", ", op.outputVariablesNames()) + ")"
+                + (lastLayer == null ? "" : ", after the layer " + lastLayer) + ": " + reason);
     }
 }

@@ -53,6 +53,8 @@ final class SameDiffToOnnx {
             "split");
     /** ND4J's code for C (row-major) order, the first integer argument of a reshape. */
     private static final long C_ORDER = -'c';
+    /** The index of a (transposed) convolution's weights format among its integer arguments. */
+    private static final int WEIGHTS_FORMAT = 10;
     /** From ND4J's convolution weights {@code [kH, kW, a, b]} to ONNX's {@code [b, a, kH, kW]}. */
     private static final long[] KERNEL_TO_ONNX = {3, 2, 0, 1};
 
@@ -112,7 +114,8 @@ final class SameDiffToOnnx {
         String x = in.get(0);
         String y = out.get(0);
         switch (op.opName()) {
-            case "elu" -> onnx.node("Elu", in, out, OnnxGraph.attribute("alpha", (float) floats(op)[0]));
+            case "elu" -> onnx.node("Elu", in, out,
+                    OnnxGraph.attribute("alpha", floats(op).length > 0 ? (float) floats(op)[0] : 1f));
             case "relu" -> {
                 if (scalarValue(op) != 0) {
                     throw refusal(op, "its cutoff is " + scalarValue(op) + ", ONNX's Relu cuts off at 0");
@@ -129,16 +132,13 @@ final class SameDiffToOnnx {
             case "reduce_mean" -> reduceMean(op, in, out);
             case "matmul" -> matrixProduct(op, in, out);
             case "reshape" -> reshape(op, in, out);
-            case "conv2d" -> convolution(op, in, out, "Conv", 11);
-            case "deconv2d" -> convolution(op, in, out, "ConvTranspose", 10);
+            case "conv2d" -> convolution(op, in, out, "Conv");
+            case "deconv2d" -> convolution(op, in, out, "ConvTranspose");
             case "slice" -> slice(op, in, out);
             case "pad" -> pad(op, in, out);
             case "biasadd" -> biasAdd(op, in, out);
-            case "concat" -> onnx.node("Concat", in, out, OnnxGraph.attribute("axis", integers(op)[0]));
-            case "split" -> {
-                long[] arguments = integers(op);
-                onnx.node("Split", List.of(x), out, OnnxGraph.attribute("axis", arguments[arguments.length - 1]));
-            }
+            case "concat" -> onnx.node("Concat", in, out, OnnxGraph.attribute("axis", lastInteger(op)));
+            case "split" -> onnx.node("Split", List.of(x), out, OnnxGraph.attribute("axis", lastInteger(op)));
             default -> throw new IllegalStateException("no translation of " + op.opName());
         }
     }
@@ -192,17 +192,16 @@ final class SameDiffToOnnx {
     /**
      * Conv or ConvTranspose from ND4J's {@code conv2d} or {@code deconv2d}, whose integer arguments are kernel,
      * strides, padding and dilation (each height then width), then whether it pads as SAME, whether it is NHWC and,
-     * from {@code weightsFormatIndex} on, how its weights are laid out. Weights {@code [kH, kW, a, b]} (ND4J's
+     * when there is an eleventh, how its weights are laid out. Weights {@code [kH, kW, a, b]} (ND4J's
      * format 0) are transposed to ONNX's {@code [b, a, kH, kW]}, which ND4J calls format 1; a third input is the bias.
      */
-    private void convolution(DifferentialFunction op, List<String> in, List<String> out, String onnxOp,
-                             int weightsFormatIndex) {
+    private void convolution(DifferentialFunction op, List<String> in, List<String> out, String onnxOp) {
         long[] a = integers(op);
         if (a[8] != 0 || a[9] != 0) {
             throw refusal(op, a[8] != 0 ? "it pads as SAME; VAELab translates explicit padding"
                     : "its maps are NHWC; VAELab translates NCHW");
         }
-        long format = a.length > weightsFormatIndex ? a[weightsFormatIndex] : 0;
+        long format = a.length > WEIGHTS_FORMAT ? a[WEIGHTS_FORMAT] : 0;
         if (format > 1) {
             throw refusal(op, "its weights are in ND4J's format " + format + "; VAELab translates formats 0 and 1");
         }
@@ -302,6 +301,15 @@ final class SameDiffToOnnx {
                     + " is computed in the graph; VAELab translates a constant there");
         }
         return input.getArr();
+    }
+
+    /** The axis of a concat or split: its last integer argument (a split's are the number of parts, then the axis). */
+    private long lastInteger(DifferentialFunction op) {
+        long[] arguments = integers(op);
+        if (arguments.length == 0) {
+            throw refusal(op, "its axis is computed in the graph; VAELab translates a fixed axis");
+        }
+        return arguments[arguments.length - 1];
     }
 
     private static long[] integers(DifferentialFunction op) {

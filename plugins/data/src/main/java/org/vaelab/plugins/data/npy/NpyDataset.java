@@ -19,10 +19,10 @@ import org.vaelab.spi.data.ValueRange;
  * Examples from NumPy arrays ({@link NpyConfig}): vectors {@code [N, D]} or images
  * {@code [N, H, W]}, {@code [N, C, H, W]}, {@code [N, H, W, C]} (reordered to VAELab's
  * {@code [C, H, W]}), with optional integer labels. {@code uint8} values are grey levels, kept as
- * one byte each and read as {@code b / 255} (an array of only 0 and 1 is binary, kept as bits), so
- * are {@code bool} arrays; float arrays are taken as they are, as floats. With a test array, the
- * last {@code validation} of the (shuffled) training examples validate; with one array, its
- * (shuffled) examples train, then validate, then test.
+ * one byte each (one array per example) and read as {@code b / 255} (an array of only 0 and 1 is
+ * binary, kept as bits, as are {@code bool} arrays); float arrays are taken as they are, as
+ * floats. With a test array, the last {@code validation} of the (shuffled) training examples
+ * validate; with one array, its (shuffled) examples train, then validate, then test.
  */
 public final class NpyDataset implements Dataset {
 
@@ -135,20 +135,8 @@ public final class NpyDataset implements Dataset {
         if (!train.isBytes()) {
             return Kind.FLOATS;
         }
-        if (train.type() == NpyType.BOOL) {
-            return Kind.BITS;
-        }
-        return onlyZerosAndOnes(train.bytes(), trainCount * train.width())
-                && (test == null || onlyZerosAndOnes(test.bytes(), testCount * test.width())) ? Kind.BITS : Kind.GREY;
-    }
-
-    private static boolean onlyZerosAndOnes(byte[] values, int count) {
-        for (int i = 0; i < count; i++) {
-            if ((values[i] & 0xFE) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return train.bytes().binaryUpTo(trainCount) && (test == null || test.bytes().binaryUpTo(testCount))
+                ? Kind.BITS : Kind.GREY;
     }
 
     /** What the values the model sees are: grey levels and bits as such, floats by what they hold. */
@@ -213,7 +201,6 @@ public final class NpyDataset implements Dataset {
     private static DataSplit split(Examples examples, Kind kind, int[] order, int from, int to, int[] allLabels) {
         int width = examples.width();
         int rows = to - from;
-        int[] fileOrder = examples.fileOrder();
         int[] labels = allLabels == null ? null : new int[rows];
         for (int r = 0; r < rows && labels != null; r++) {
             labels[r] = allLabels[order[from + r]];
@@ -221,29 +208,21 @@ public final class NpyDataset implements Dataset {
         long values = (long) rows * width;
         switch (kind) {
             case GREY -> {
-                byte[] out = new byte[Math.toIntExact(values)];
+                byte[][] out = new byte[rows][];
                 for (int r = 0; r < rows; r++) {
-                    int source = order[from + r] * width;
-                    for (int k = 0; k < width; k++) {
-                        out[r * width + k] = examples.bytes()[source + fileOrder[k]];
-                    }
+                    out[r] = examples.bytes().row(order[from + r]);
                 }
-                return DataSplit.ofBytes(out, labels, width);
+                return DataSplit.ofByteRows(out, labels, width);
             }
             case BITS -> {
                 long[] words = new long[Math.toIntExact((values + Long.SIZE - 1) / Long.SIZE)];
                 for (int r = 0; r < rows; r++) {
-                    int source = order[from + r] * width;
-                    for (int k = 0; k < width; k++) {
-                        if (examples.bytes()[source + fileOrder[k]] != 0) {
-                            long bit = (long) r * width + k;
-                            words[(int) (bit >>> 6)] |= 1L << (bit & 63);
-                        }
-                    }
+                    examples.bytes().copyBits(order[from + r], words, (long) r * width);
                 }
                 return DataSplit.ofBits(words, values, labels, width);
             }
             default -> {
+                int[] fileOrder = examples.fileOrder();
                 float[] out = new float[Math.toIntExact(values)];
                 for (int r = 0; r < rows; r++) {
                     int source = order[from + r] * width;

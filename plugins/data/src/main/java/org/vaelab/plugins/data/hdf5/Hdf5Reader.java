@@ -109,6 +109,29 @@ final class Hdf5Reader implements AutoCloseable {
         return labels;
     }
 
+    /** The numbers of dataset {@code name}, {@code [count]} or {@code [count, F]}, as a table of {@code count} rows. */
+    double[] table(String name, int count, String option) {
+        Dataset dataset = dataset(name);
+        int[] shape = dataset.getDimensions();
+        if (shape.length < 1 || shape.length > 2 || shape[0] != count) {
+            throw new InvalidInputException(file + ": " + option + " " + name + " has shape " + Arrays.toString(shape)
+                    + "; expected [" + count + ", F], one row per example");
+        }
+        if (!(dataset.getDataType() instanceof FixedPoint || dataset.getDataType() instanceof FloatingPoint)) {
+            throw new InvalidInputException(file + ": " + option + " " + name + " holds "
+                    + describe(dataset.getDataType()) + "; expected numbers");
+        }
+        Object stored = dataset.getDataFlat();
+        if (!stored.getClass().getComponentType().isPrimitive()) {
+            throw new InvalidInputException(file + ": " + option + " " + name + " hold "
+                    + describe(dataset.getDataType()) + ", which Java reads as big integers; expected numbers of up "
+                    + "to 64 bits");
+        }
+        double[] values = new double[Array.getLength(stored)];
+        Arrays.setAll(values, i -> Array.getDouble(stored, i));
+        return values;
+    }
+
     @Override
     public void close() {
         hdf.close();

@@ -57,10 +57,11 @@ final class ByteValues {
     private void add(int example, byte[] row) {
         if (rows == null && !binary(row)) {
             firstGrey = example;
-            rows = new byte[count][];
+            byte[][] grey = new byte[count][];
             for (int i = 0; i < example; i++) {
-                rows[i] = row(i);
+                grey[i] = row(i);
             }
+            rows = grey;
             bits = null;
         }
         if (rows != null) {

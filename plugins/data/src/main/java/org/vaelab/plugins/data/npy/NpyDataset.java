@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.vaelab.plugins.data.factors.FactorColumns;
 import org.vaelab.plugins.data.grey.Dequantization;
 import org.vaelab.plugins.data.split.SplitSizes;
 import org.vaelab.spi.InvalidInputException;
@@ -41,9 +42,13 @@ public final class NpyDataset implements Dataset {
         Path trainPath = context.baseDirectory().resolve(config.path()).normalize();
         Examples train;
         int[] trainLabels;
+        FactorColumns factors = null;
         try (ArrayFile file = ArrayFile.open(trainPath, "data.path")) {
             train = Examples.read(file, config.key(), "data.key", config.layout());
             trainLabels = labels(file, config.labels(), "labels", train, context);
+            if (config.factors() != null) {
+                factors = factors(file, train, limit(train.count(), config.trainLimit()), context);
+            }
         }
         Examples test = null;
         int[] testLabels = null;
@@ -79,9 +84,11 @@ public final class NpyDataset implements Dataset {
                             + config.test()));
             int validationStart = sizes.train();
             int testStart = validationStart + sizes.validation();
-            fit = split(train, kind, order, 0, validationStart, trainLabels);
-            validation = split(train, kind, order, validationStart, testStart, trainLabels);
-            held = split(train, kind, order, testStart, trainCount, trainLabels);
+            fit = withFactors(split(train, kind, order, 0, validationStart, trainLabels), factors, order, 0);
+            validation = withFactors(split(train, kind, order, validationStart, testStart, trainLabels), factors,
+                    order, validationStart);
+            held = withFactors(split(train, kind, order, testStart, trainCount, trainLabels), factors, order,
+                    testStart);
         } else {
             int validationCount = config.validation().of(trainCount);
             if (validationCount >= trainCount) {
@@ -117,6 +124,24 @@ public final class NpyDataset implements Dataset {
                 + file.path() + " is a .npy array")) {
             return Labels.read(labelFile, null, "data." + option, examples);
         }
+    }
+
+    /** The factors {@code factors} names, of the first {@code count} examples; as {@link #labels}. */
+    private FactorColumns factors(ArrayFile file, Examples examples, int count, LoadContext context)
+            throws IOException {
+        if (file.isArchive()) {
+            return FactorArray.read(file, config.factors(), "data.factors", examples, count, config.factorNames());
+        }
+        Path path = context.baseDirectory().resolve(config.factors()).normalize();
+        try (ArrayFile factorFile = ArrayFile.open(path, "data.factors, a .npy file of factors since " + file.path()
+                + " is a .npy array")) {
+            return FactorArray.read(factorFile, null, "data.factors", examples, count, config.factorNames());
+        }
+    }
+
+    /** {@code split}, the examples {@code order[from..]}, with their factors when there are any. */
+    private static DataSplit withFactors(DataSplit split, FactorColumns factors, int[] order, int from) {
+        return factors == null ? split : split.withFactors(factors.rows(order, from, from + split.size()));
     }
 
     /** Refuses a test array whose examples differ from the training ones in shape or in kind of value. */

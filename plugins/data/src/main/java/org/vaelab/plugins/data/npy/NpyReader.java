@@ -150,6 +150,24 @@ final class NpyReader {
         return values;
     }
 
+    /** The elements of a numeric type (integer, boolean or float), as doubles; see {@link #integers}. */
+    static double[] numbers(InputStream in, NpyHeader header, String source, long available) throws IOException {
+        NpyType type = header.type();
+        double[] values = new double[elements(header, source, available)];
+        read(in, header, source, values.length, (buffer, offset, count) -> {
+            for (int i = 0; i < count; i++) {
+                int at = i * type.size();
+                values[offset + i] = switch (type) {
+                    case FLOAT32 -> buffer.getFloat(at);
+                    case FLOAT64 -> buffer.getDouble(at);
+                    case UINT64 -> Double.parseDouble(Long.toUnsignedString(buffer.getLong(at)));
+                    default -> integer(buffer, at, type);
+                };
+            }
+        });
+        return values;
+    }
+
     private static long integer(ByteBuffer buffer, int at, NpyType type) {
         return switch (type) {
             case BOOL, UINT8 -> Byte.toUnsignedLong(buffer.get(at));

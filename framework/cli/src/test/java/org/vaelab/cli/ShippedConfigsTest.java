@@ -23,9 +23,10 @@ import org.vaelab.testkit.PythonLibraries;
  * compiled engine: one epoch on a slice of its data (the digits spec, which needs files this
  * machine does not have, is only validated; the HDF5 spec on a file written from a slice of
  * Fashion-MNIST; the npy spec reads an archive NumPy writes of the first Fashion-MNIST images, the
- * binarised MNIST spec files of random bits NumPy writes in the published format).
- * A CSV run keeps the scaling fitted on its training split in {@code data/scaling.csv}; a sprites run logs
- * the disentanglement metrics. The provenance says how the KL was computed: in closed form for N(0, I) and
+ * binarised MNIST spec files of random bits NumPy writes in the published format, the dSprites spec
+ * a thinned grid NumPy writes in DeepMind's layout). A CSV run keeps the scaling fitted on its
+ * training split in {@code data/scaling.csv}; a run on data with factors logs the disentanglement
+ * metrics. The provenance says how the KL was computed: in closed form for N(0, I) and
  * the diagonal Gaussian, by Monte Carlo for any other prior or posterior. A model family that logs metrics
  * of its own (beta-TCVAE's terms, the MMD, DIP-VAE's penalty) logs them.
  */
@@ -58,6 +59,25 @@ class ShippedConfigsTest {
                                 y_test=idx('t10k-labels-idx1-ubyte', 8, 200, 1).astype(np.int64))
             """;
 
+    /**
+     * The dSprites spec's file in DeepMind's layout (imgs, latents_values, latents_classes, a pickled
+     * metadata), on a grid thinned to 3 shapes, 2 scales, 4 orientations and 8 x 8 positions, with a
+     * 6-pixel square per image at its position.
+     */
+    private static final String DSPRITES_NPZ = """
+            import itertools
+            import numpy as np
+            grid = [[1.0], [1.0, 2.0, 3.0], [0.5, 1.0], list(np.linspace(0, 2 * np.pi, 4)),
+                    list(np.linspace(0, 1, 8)), list(np.linspace(0, 1, 8))]
+            classes = np.array(list(itertools.product(*[range(len(g)) for g in grid])), dtype=np.int64)
+            values = np.stack([np.asarray(grid[k])[classes[:, k]] for k in range(6)], axis=1)
+            imgs = np.zeros((len(classes), 64, 64), dtype=np.uint8)
+            for i, (x, y) in enumerate(zip(8 + 5 * classes[:, 4], 8 + 5 * classes[:, 5])):
+                imgs[i, y:y + 6, x:x + 6] = 1
+            np.savez_compressed('dsprites.npz', imgs=imgs, latents_values=values, latents_classes=classes,
+                                metadata=np.array({'description': 'thinned grid'}, dtype=object))
+            """;
+
     /** The binarised MNIST spec's three files in the published text format: random bits, 700, 100 and 100 lines. */
     private static final String BINARIZED_MNIST = """
             import os
@@ -68,6 +88,11 @@ class ShippedConfigsTest {
                 np.savetxt('binarized_mnist/binarized_mnist_' + split + '.amat',
                            (rng.random((n, 784)) < 0.15).astype(int), fmt='%d')
             """;
+
+    /** Sample sizes of the disentanglement metrics for a few hundred test images. */
+    private static final List<String> SMALL_DISENTANGLEMENT = List.of("--set",
+            "eval.disentanglement_options.train_points=500", "--set", "eval.disentanglement_options.test_points=200",
+            "--set", "eval.disentanglement_options.variance_samples=500");
 
     @TempDir
     Path work;
@@ -106,14 +131,20 @@ class ShippedConfigsTest {
                     "--set", "data.test_limit=100"));
             case "swiss_roll" -> args.addAll(List.of("--set", "data.n=1000"));
             case "hdf5" -> args.addAll(List.of("--set", "data.path=" + fashionHdf5(), "--set", "data.validation=100"));
-            case "sprites" -> args.addAll(List.of("--set", "data.n=500", "--set",
-                    "eval.disentanglement_options.train_points=500", "--set",
-                    "eval.disentanglement_options.test_points=200", "--set",
-                    "eval.disentanglement_options.variance_samples=500"));
+            case "sprites" -> {
+                args.addAll(List.of("--set", "data.n=500"));
+                args.addAll(SMALL_DISENTANGLEMENT);
+            }
             case "npy" -> {
-                PythonLibraries.run(work, FASHION_NPZ, "/usr/share/datasets/fashion-mnist");
-                args.addAll(List.of("--set", "data.path=" + work.resolve("fashion.npz"), "--set",
-                        "data.train_limit=700", "--set", "data.test_limit=100"));
+                if (data.has("factors")) {
+                    PythonLibraries.run(work, DSPRITES_NPZ);
+                    args.addAll(List.of("--set", "data.path=" + work.resolve("dsprites.npz")));
+                    args.addAll(SMALL_DISENTANGLEMENT);
+                } else {
+                    PythonLibraries.run(work, FASHION_NPZ, "/usr/share/datasets/fashion-mnist");
+                    args.addAll(List.of("--set", "data.path=" + work.resolve("fashion.npz"), "--set",
+                            "data.train_limit=700", "--set", "data.test_limit=100"));
+                }
             }
             case "binarized_mnist" -> {
                 PythonLibraries.run(work, BINARIZED_MNIST);
@@ -140,9 +171,9 @@ class ShippedConfigsTest {
                         "dequantized data: bits per dimension");
                 assertTrue(outcome.out().contains("bits/dim"), outcome.out());
             }
-            if ("sprites".equals(data.path("type").asText())) {
+            if ("sprites".equals(data.path("type").asText()) || data.has("factors")) {
                 for (String metric : List.of("disent/mig", "disent/sap", "disent/dci_disentanglement")) {
-                    assertTrue(metrics.contains("," + metric + ","), "a sprites run logs " + metric);
+                    assertTrue(metrics.contains("," + metric + ","), "a run on data with factors logs " + metric);
                 }
             }
             JsonNode model = new YAMLMapper().readTree(spec.toFile()).path("model");

@@ -6,6 +6,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 import java.util.List;
 import org.vaelab.spi.data.DataShape;
 
@@ -54,12 +55,14 @@ public final class ImageGrid {
     }
 
     /**
-     * {@code grid} (of images of {@code shape}) with {@code rowLabels} left of its rows and
-     * {@code columnLabels} centred above its columns; an empty list adds no margin.
+     * {@code grid} (of images of {@code shape}) with {@code rowLabels} left of its rows (a label may
+     * hold several lines, split at {@code \n}, centred on its row; the margin is
+     * {@link #LABEL_WIDTH} wide, wider for a longer line) and {@code columnLabels} centred above
+     * its columns; an empty list adds no margin.
      */
     static BufferedImage labelled(BufferedImage grid, DataShape shape, List<String> rowLabels,
             List<String> columnLabels) {
-        int left = rowLabels.isEmpty() ? 0 : LABEL_WIDTH;
+        int left = rowLabels.isEmpty() ? 0 : Math.max(LABEL_WIDTH, widestLine(rowLabels) + 8);
         int top = columnLabels.isEmpty() ? 0 : HEADER_HEIGHT;
         BufferedImage out = new BufferedImage(left + grid.getWidth(), top + grid.getHeight(),
                 BufferedImage.TYPE_INT_RGB);
@@ -77,7 +80,11 @@ public final class ImageGrid {
             int baseline = (metrics.getAscent() - metrics.getDescent()) / 2;
             for (int r = 0; r < rowLabels.size(); r++) {
                 int middle = top + GUTTER + r * cellHeight + (cellHeight - GUTTER) / 2;
-                g.drawString(rowLabels.get(r), 4, middle + baseline);
+                String[] lines = rowLabels.get(r).split("\n");
+                for (int line = 0; line < lines.length; line++) {
+                    int shift = (2 * line - (lines.length - 1)) * metrics.getHeight() / 2;
+                    g.drawString(lines[line], 4, middle + baseline + shift);
+                }
             }
             for (int c = 0; c < columnLabels.size(); c++) {
                 int centre = left + GUTTER + c * cellWidth + (cellWidth - GUTTER) / 2;
@@ -88,6 +95,19 @@ public final class ImageGrid {
             g.dispose();
         }
         return out;
+    }
+
+    /** The width in pixels of the longest line of {@code labels} in the label font. */
+    private static int widestLine(List<String> labels) {
+        BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = scratch.createGraphics();
+        try {
+            FontMetrics metrics = g.getFontMetrics(LABEL_FONT);
+            return labels.stream().flatMap(label -> Arrays.stream(label.split("\n")))
+                    .mapToInt(metrics::stringWidth).max().orElse(0);
+        } finally {
+            g.dispose();
+        }
     }
 
     /** {@code image} enlarged {@code factor} times with nearest-neighbour sampling, so pixels stay sharp. */

@@ -47,7 +47,32 @@ public final class StudyCharts {
             figures.add(numeric(key, points) ? elboAgainst(key, keys, points) : elboBy(key, points));
         }
         figures.add(rateDistortion(keys, points));
+        if (points.stream().anyMatch(p -> !p.disentanglement().isEmpty())) {
+            keys.stream().filter(key -> numeric(key, points))
+                    .forEach(key -> figures.add(disentanglementAgainst(key, points)));
+        }
         return figures;
+    }
+
+    /**
+     * Every disentanglement score against {@code key}: one line per metric, each value's mean
+     * over the trials that share it (seeds and the other keys), with their standard deviation.
+     */
+    private static Figure disentanglementAgainst(String key, List<StudyPoint> points) {
+        XYChart chart = Charts.chart("Disentanglement (test split) against " + key, key, "score", WIDTH, HEIGHT);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+        chart.getStyler().setYAxisDecimalPattern("0.##");
+        points.stream().flatMap(p -> p.disentanglement().keySet().stream()).distinct().sorted().forEach(metric -> {
+            Map<Double, List<Double>> byX = new TreeMap<>();
+            points.stream().filter(p -> p.disentanglement().containsKey(metric)).forEach(p -> byX.computeIfAbsent(
+                    Double.parseDouble(p.values().get(key)), x -> new ArrayList<>()).add(p.disentanglement()
+                    .get(metric)));
+            chart.addSeries(metric.substring(metric.indexOf('/') + 1),
+                    byX.keySet().stream().mapToDouble(Double::doubleValue).toArray(),
+                    byX.values().stream().mapToDouble(StudyCharts::mean).toArray(),
+                    byX.values().stream().mapToDouble(StudyCharts::standardDeviation).toArray());
+        });
+        return Figure.png("plots/disentanglement_vs_" + key + ".png", BitmapEncoder.getBufferedImage(chart));
     }
 
     private static Figure elboAgainst(String key, List<String> keys, List<StudyPoint> points) {

@@ -3,6 +3,7 @@ package org.vaelab.core.artifacts;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One finished trial of a study, as its plots see it.
@@ -12,10 +13,19 @@ import java.util.Map;
  * @param elbo the test ELBO, nats per example
  * @param recon the test reconstruction term {@code -E_q[log p(x|z)]} (the distortion)
  * @param kl the test {@code KL(q(z|x) || p(z))} (the rate)
+ * @param disentanglement the trial's disentanglement scores in [0, 1] by metric name
+ *     ({@code disent/mig}, ...), empty when it logged none
  */
-public record StudyPoint(Map<String, String> values, double elbo, double recon, double kl) {
+public record StudyPoint(Map<String, String> values, double elbo, double recon, double kl,
+                         Map<String, Double> disentanglement) {
 
     public StudyPoint {
         values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        disentanglement = Collections.unmodifiableMap(new TreeMap<>(disentanglement));
+    }
+
+    /** A point without disentanglement scores. */
+    public StudyPoint(Map<String, String> values, double elbo, double recon, double kl) {
+        this(values, elbo, recon, kl, Map.of());
     }
 }

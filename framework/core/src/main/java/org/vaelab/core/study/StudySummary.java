@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vaelab.core.artifacts.StudyPoint;
+import org.vaelab.core.eval.disentanglement.DisentanglementMetrics;
 
 /**
  * A study's results, one row per trial: {@code summary.csv} and the table {@code vae sweep}
@@ -40,12 +41,17 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
         return outcomes.stream().filter(outcome -> !outcome.finished()).toList();
     }
 
-    /** {@code summary.csv}: index, trial, swept values, seed, status, the test metrics, wall seconds. */
+    /**
+     * {@code summary.csv}: index, trial, swept values, seed, status, the test metrics (and the
+     * disentanglement scores, when a trial logged them), wall seconds.
+     */
     public String csv() {
         List<String> header = new ArrayList<>(List.of("index", "trial"));
         header.addAll(plan.sweptKeys());
         header.addAll(List.of("seed", "status"));
-        METRICS.forEach(metric -> header.add(metric.replace('/', '_')));
+        List<String> metrics = new ArrayList<>(METRICS);
+        metrics.addAll(disentanglementNames());
+        metrics.forEach(metric -> header.add(metric.replace('/', '_')));
         header.add("wall_seconds");
         StringWriter out = new StringWriter();
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build())) {
@@ -55,7 +61,7 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
                 outcome.trial().values().values().forEach(value -> row.add(value.yaml()));
                 row.add(outcome.trial().seed());
                 row.add(outcome.status());
-                METRICS.forEach(metric -> row.add(cell(outcome.metric(metric))));
+                metrics.forEach(metric -> row.add(cell(outcome.metric(metric))));
                 row.add(cell(outcome.record().map(r -> Math.round(r.wallSeconds() * 10) / 10.0).orElse(Double.NaN)));
                 printer.printRecord(row);
             }
@@ -88,11 +94,21 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
             if (outcome.finished()) {
                 Map<String, String> values = new LinkedHashMap<>();
                 outcome.trial().values().forEach((key, value) -> values.put(key, value.label()));
+                Map<String, Double> scores = new LinkedHashMap<>();
+                disentanglementNames().stream().filter(DisentanglementMetrics::isScore)
+                        .forEach(name -> scores.put(name, outcome.metric(name)));
+                scores.values().removeIf(value -> value.isNaN());
                 points.add(new StudyPoint(values, outcome.metric("test/elbo"), outcome.metric("test/recon"),
-                        outcome.metric("test/kl")));
+                        outcome.metric("test/kl"), scores));
             }
         }
         return points;
+    }
+
+    /** The disentanglement metrics any trial logged, in name order. */
+    private List<String> disentanglementNames() {
+        return outcomes.stream().flatMap(o -> o.record().stream()).flatMap(r -> r.metrics().keySet().stream())
+                .filter(DisentanglementMetrics::names).distinct().sorted().toList();
     }
 
     private static String cell(double value) {

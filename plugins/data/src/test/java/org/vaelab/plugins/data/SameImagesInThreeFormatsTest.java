@@ -44,7 +44,7 @@ class SameImagesInThreeFormatsTest {
         DataSplits png = new ImagesDataset(new ImagesConfig("png/train", null, 1, 28, 28, null, ImageLabels.FOLDERS,
                 SplitSize.count(VALIDATION), null, "png/test")).load(context);
         DataSplits h5 = new Hdf5Dataset(new Hdf5Config("fashion-mnist.h5", "train/images", "train/labels",
-                SplitSize.count(VALIDATION), null, "test/images", "test/labels")).load(context);
+                SplitSize.count(VALIDATION), null, "test/images", "test/labels", null, null)).load(context);
 
         assertEquals(idx.shape(), png.shape());
         assertEquals(idx.shape(), h5.shape());

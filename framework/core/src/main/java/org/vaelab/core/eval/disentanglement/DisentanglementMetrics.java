@@ -48,6 +48,15 @@ public final class DisentanglementMetrics {
         return new FactorCodes(means, indices, sizes);
     }
 
+    /**
+     * Whether {@code metric} is one of {@link #of}'s disentanglement scores, which run from 0 (none)
+     * to 1 (complete): all but the informativeness (an accuracy) and the total correlation (nats).
+     */
+    public static boolean isScore(String metric) {
+        return names(metric) && !metric.equals(PREFIX + "dci_informativeness")
+                && !metric.equals(PREFIX + "gaussian_tc");
+    }
+
     /** Whether {@code metric} is one of {@link #of}'s names. */
     public static boolean names(String metric) {
         return metric.startsWith(PREFIX);

@@ -2,6 +2,7 @@ package org.vaelab.core.eval.disentanglement;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 /**
  * The mutual information gap of Chen, Li, Grosse and Duvenaud 2018, "Isolating Sources of
@@ -22,30 +23,44 @@ public final class MutualInformationGap {
     /** MIG of {@code pool}'s codes, in [0, 1]. */
     public static double of(FactorCodes pool, DisentanglementOptions options) {
         FactorCodes sample = pool.draw(options.trainPoints(), new SplittableRandom(options.seed()));
+        double[][] information = normalizedInformation(sample, options.bins());
         int dimensions = sample.codeDimensions();
-        int[][] discrete = new int[dimensions][];
-        for (int j = 0; j < dimensions; j++) {
-            discrete[j] = discretise(sample.codeColumn(j), options.bins());
-        }
         double sum = 0;
         int counted = 0;
         for (int k = 0; k < sample.factorCount(); k++) {
-            int[] factor = sample.factorColumn(k);
-            double entropy = DiscreteInformation.entropy(factor, sample.factorSize(k));
-            if (entropy <= 0) {
+            if (DiscreteInformation.entropy(sample.factorColumn(k), sample.factorSize(k)) <= 0) {
                 continue;
             }
-            double[] information = new double[dimensions];
-            for (int j = 0; j < dimensions; j++) {
-                information[j] = DiscreteInformation.mutualInformation(discrete[j], options.bins(), factor,
-                        sample.factorSize(k));
-            }
-            Arrays.sort(information);
-            double second = dimensions > 1 ? information[dimensions - 2] : 0;
-            sum += (information[dimensions - 1] - second) / entropy;
+            int factor = k;
+            double[] shares = IntStream.range(0, dimensions).mapToDouble(j -> information[j][factor]).sorted()
+                    .toArray();
+            sum += shares[dimensions - 1] - (dimensions > 1 ? shares[dimensions - 2] : 0);
             counted++;
         }
         return counted == 0 ? 0 : sum / counted;
+    }
+
+    /**
+     * For each code dimension {@code j} and factor {@code k} of {@code sample}, the share of the
+     * factor's entropy the dimension holds, {@code I(z_j; v_k) / H(v_k)} in [0, 1], with each
+     * dimension discretised into {@code bins} bins as for the MIG; 0 for a factor of zero entropy.
+     */
+    public static double[][] normalizedInformation(FactorCodes sample, int bins) {
+        int dimensions = sample.codeDimensions();
+        int[][] discrete = new int[dimensions][];
+        for (int j = 0; j < dimensions; j++) {
+            discrete[j] = discretise(sample.codeColumn(j), bins);
+        }
+        double[][] information = new double[dimensions][sample.factorCount()];
+        for (int k = 0; k < sample.factorCount(); k++) {
+            int[] factor = sample.factorColumn(k);
+            double entropy = DiscreteInformation.entropy(factor, sample.factorSize(k));
+            for (int j = 0; j < dimensions && entropy > 0; j++) {
+                information[j][k] = DiscreteInformation.mutualInformation(discrete[j], bins, factor,
+                        sample.factorSize(k)) / entropy;
+            }
+        }
+        return information;
     }
 
     /**

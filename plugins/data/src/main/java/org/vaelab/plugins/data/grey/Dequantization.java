@@ -48,8 +48,8 @@ public enum Dequantization {
     }
 
     /**
-     * {@code split}'s grey levels, dequantized once with noise from {@code random}, as floats (the
-     * split itself when not dequantizing).
+     * {@code split}'s grey levels, dequantized once with noise from {@code random}, as floats, with
+     * its labels and factors (the split itself when not dequantizing).
      */
     public DataSplit once(DataSplit split, RandomGenerator random) {
         if (this == NONE) {
@@ -65,7 +65,8 @@ public enum Dequantization {
             }
         }
         dequantizeInPlace(values, random);
-        return new DataSplit(values, labels, width);
+        DataSplit dequantized = new DataSplit(values, labels, width);
+        return split.factors().map(dequantized::withFactors).orElse(dequantized);
     }
 
     /** Dequantizes grey levels {@code b / 255} in place, with noise from {@code random}. */

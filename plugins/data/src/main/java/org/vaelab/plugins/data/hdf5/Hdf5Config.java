@@ -1,5 +1,6 @@
 package org.vaelab.plugins.data.hdf5;
 
+import java.util.List;
 import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.spi.InvalidConfigException;
 import org.vaelab.spi.Param;
@@ -15,6 +16,9 @@ import org.vaelab.spi.Param;
  *     when there is no {@code testFeatures}, and null whenever there is
  * @param testFeatures a separate dataset of test examples, or null
  * @param testLabels the labels of {@code testFeatures}, required with it when {@code labels} is set
+ * @param factors the dataset of the examples' ground-truth factors of variation, or null for none
+ * @param factorNames the factors' names, one per column of {@code factors}; null for
+ *     {@code factor_0, factor_1, ...}
  */
 public record Hdf5Config(
         @Param("HDF5 file, relative to the spec's folder")
@@ -36,7 +40,15 @@ public record Hdf5Config(
                 defaultValue = Param.NONE)
         String testFeatures,
         @Param(value = "The labels of test_features; required with it when labels is set", defaultValue = Param.NONE)
-        String testLabels) {
+        String testLabels,
+        @Param(value = "Dataset of ground-truth factors of variation, for the disentanglement metrics: numbers "
+                + "[N, F], one row per example, such as 3D Shapes' labels. Each column's distinct values are its "
+                + "factor's values; a column of one value throughout is left out. Not allowed with test_features",
+                defaultValue = Param.NONE)
+        String factors,
+        @Param(value = "Names of the factors' columns, in order, such as [floor_hue, wall_hue, object_hue, scale, "
+                + "shape, orientation]; left out, factor_0, factor_1, ...", defaultValue = Param.NONE)
+        List<String> factorNames) {
 
     /** The share held out for testing when neither {@code test} nor {@code test_features} is set. */
     public static final SplitSize DEFAULT_TEST = SplitSize.ratio(1, 12);
@@ -51,6 +63,13 @@ public record Hdf5Config(
         }
         if (testLabels != null && testFeatures == null) {
             throw new InvalidConfigException("test_labels", "labels test_features, which is not set");
+        }
+        if (factorNames != null && factors == null) {
+            throw new InvalidConfigException("factor_names", "names the columns of factors, but factors is left out");
+        }
+        if (factors != null && testFeatures != null) {
+            throw new InvalidConfigException("factors", "needs the test split held out of features: leave "
+                    + "test_features out, or factors out");
         }
         if (testFeatures != null && (labels == null) != (testLabels == null)) {
             throw new InvalidConfigException(labels == null ? "labels" : "test_labels", "labels and test_labels "

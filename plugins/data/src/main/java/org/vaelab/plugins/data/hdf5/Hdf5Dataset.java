@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
+import org.vaelab.plugins.data.factors.FactorColumns;
 import org.vaelab.plugins.data.heldout.HeldOutSplits;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.BatchTransform;
@@ -53,9 +54,19 @@ public final class Hdf5Dataset implements Dataset {
                 range = widest(range, testPool.range());
             }
             int classes = labels == null ? 0 : 1 + Math.max(max(labels), max(testLabels));
-            return new DataSplits(pool.rows(parts.train(), labels), pool.rows(parts.validation(), labels), test,
-                    new DataShape(pool.dims(), range, classes), BatchTransform.IDENTITY);
+            FactorColumns factors = config.factors() == null ? null : FactorColumns.of(
+                    reader.table(config.factors(), pool.count(), "factors"), pool.count(), config.factorNames(),
+                    file + ": dataset " + config.factors() + " (data.factors)");
+            return new DataSplits(withFactors(pool.rows(parts.train(), labels), factors, parts.train()),
+                    withFactors(pool.rows(parts.validation(), labels), factors, parts.validation()),
+                    withFactors(test, factors, parts.test()), new DataShape(pool.dims(), range, classes),
+                    BatchTransform.IDENTITY);
         }
+    }
+
+    /** {@code split}, the examples {@code indices}, with their factors when there are any. */
+    private static DataSplit withFactors(DataSplit split, FactorColumns factors, int[] indices) {
+        return factors == null ? split : split.withFactors(factors.rows(indices, 0, indices.length));
     }
 
     private static ValueRange widest(ValueRange a, ValueRange b) {

@@ -28,6 +28,8 @@ final class Hdf5Reader implements AutoCloseable {
 
     /** The most values one dataset may hold: the largest Java array. */
     private static final long MAX_VALUES = Integer.MAX_VALUE - 8;
+    /** About how many uint8 values one slice of examples reads. */
+    private static final int SLICE_VALUES = 1 << 22;
 
     private final Path file;
     private final HdfFile hdf;
@@ -48,26 +50,26 @@ final class Hdf5Reader implements AutoCloseable {
         }
     }
 
-    /** The examples of dataset {@code name}: uint8 as levels, float32 and float64 as floats. */
+    /**
+     * The examples of dataset {@code name}: uint8 as levels, one array per example, read a slice of
+     * examples at a time (so a dataset of any size that fits the heap, such as 3D Shapes' 5.9
+     * billion values); float32 and float64 as floats, whole (at most {@link #MAX_VALUES}).
+     */
     ExampleArray examples(String name) {
         Dataset dataset = dataset(name);
         int[] shape = dataset.getDimensions();
         List<Integer> dims = exampleDims(name, shape);
-        if (dataset.getSize() > MAX_VALUES) {
-            throw new InvalidInputException(file + ": dataset " + name + " holds " + dataset.getSize() + " values; "
-                    + "a dataset is read whole into one array of at most " + MAX_VALUES + " values");
-        }
         DataType type = dataset.getDataType();
         ChannelsFirst layout = ChannelsFirst.of(shape);
         if (isUnsignedByte(type)) {
-            int[] stored = (int[]) dataset.getDataFlat();
-            byte[] levels = new byte[stored.length];
-            for (int i = 0; i < stored.length; i++) {
-                levels[layout.index(i)] = (byte) stored[i];
-            }
-            return new ExampleArray(dims, levels, ValueRange.UNIT_INTERVAL);
+            return new ExampleArray(dims, levelRows(dataset, shape, layout), ValueRange.UNIT_INTERVAL);
         }
         if (type instanceof FloatingPoint && (type.getSize() == Float.BYTES || type.getSize() == Double.BYTES)) {
+            if (dataset.getSize() > MAX_VALUES) {
+                throw new InvalidInputException(file + ": dataset " + name + " holds " + dataset.getSize()
+                        + " float values; floats are read whole into one array of at most " + MAX_VALUES
+                        + " values (uint8 levels have no such limit)");
+            }
             Object stored = dataset.getDataFlat();
             float[] values = new float[Array.getLength(stored)];
             for (int i = 0; i < values.length; i++) {
@@ -77,6 +79,51 @@ final class Hdf5Reader implements AutoCloseable {
         }
         throw new InvalidInputException(file + ": dataset " + name + " holds " + describe(type)
                 + "; expected uint8 (levels read as v/255), float32 or float64");
+    }
+
+    /** The uint8 examples of {@code dataset}, one array each in VAELab's order, read a slice at a time. */
+    private static byte[][] levelRows(Dataset dataset, int[] shape, ChannelsFirst layout) {
+        int count = shape[0];
+        int width = Math.toIntExact(Arrays.stream(shape).skip(1).asLongStream().reduce(1, Math::multiplyExact));
+        byte[][] rows = new byte[count][];
+        int perSlice = Math.max(1, SLICE_VALUES / width);
+        int[] stored = new int[perSlice * width];
+        for (int start = 0; start < count; start += perSlice) {
+            int examples = Math.min(perSlice, count - start);
+            long[] offset = new long[shape.length];
+            offset[0] = start;
+            int[] sliceShape = shape.clone();
+            sliceShape[0] = examples;
+            flatten(dataset.getData(offset, sliceShape), stored, 0);
+            for (int i = 0; i < examples; i++) {
+                byte[] row = new byte[width];
+                for (int k = 0; k < width; k++) {
+                    row[layout.index(k)] = (byte) stored[i * width + k];
+                }
+                rows[start + i] = row;
+            }
+        }
+        return rows;
+    }
+
+    /** Copies the integers of a nested array (as jHDF returns a slice) into {@code out} from {@code at}, row-major. */
+    private static int flatten(Object array, int[] out, int at) {
+        if (array instanceof int[] values) {
+            System.arraycopy(values, 0, out, at, values.length);
+            return at + values.length;
+        }
+        if (array.getClass().getComponentType().isPrimitive()) {
+            int length = Array.getLength(array);
+            for (int i = 0; i < length; i++) {
+                out[at + i] = Array.getInt(array, i);
+            }
+            return at + length;
+        }
+        int next = at;
+        for (Object inner : (Object[]) array) {
+            next = flatten(inner, out, next);
+        }
+        return next;
     }
 
     /** The labels of dataset {@code name}, which must hold {@code count} integers of 0 or more. */
@@ -107,6 +154,29 @@ final class Hdf5Reader implements AutoCloseable {
             labels[i] = (int) label;
         }
         return labels;
+    }
+
+    /** The numbers of dataset {@code name}, {@code [count]} or {@code [count, F]}, as a table of {@code count} rows. */
+    double[] table(String name, int count, String option) {
+        Dataset dataset = dataset(name);
+        int[] shape = dataset.getDimensions();
+        if (shape.length < 1 || shape.length > 2 || shape[0] != count) {
+            throw new InvalidInputException(file + ": " + option + " " + name + " has shape " + Arrays.toString(shape)
+                    + "; expected [" + count + ", F], one row per example");
+        }
+        if (!(dataset.getDataType() instanceof FixedPoint || dataset.getDataType() instanceof FloatingPoint)) {
+            throw new InvalidInputException(file + ": " + option + " " + name + " holds "
+                    + describe(dataset.getDataType()) + "; expected numbers");
+        }
+        Object stored = dataset.getDataFlat();
+        if (!stored.getClass().getComponentType().isPrimitive()) {
+            throw new InvalidInputException(file + ": " + option + " " + name + " hold "
+                    + describe(dataset.getDataType()) + ", which Java reads as big integers; expected numbers of up "
+                    + "to 64 bits");
+        }
+        double[] values = new double[Array.getLength(stored)];
+        Arrays.setAll(values, i -> Array.getDouble(stored, i));
+        return values;
     }
 
     @Override

@@ -8,8 +8,8 @@ import org.vaelab.spi.InvalidInputException;
 
 /**
  * The examples of one array, as read: {@code count} examples of {@code dims} values each, kept
- * as the bytes of a {@code uint8} or {@code bool} array or as floats, and how each example's
- * values are ordered in the file.
+ * as the values of a {@code uint8} or {@code bool} array (in VAELab's order) or as floats (in the
+ * file's order), and how each example's values are ordered in the file.
  *
  * @param source the array, for messages
  * @param type its element type: {@code uint8}, {@code bool}, {@code float32} or {@code float64}
@@ -21,7 +21,7 @@ import org.vaelab.spi.InvalidInputException;
  * @param bytes the values of a {@code uint8} or {@code bool} array, else null
  * @param floats the values of a float array, else null
  */
-record Examples(String source, NpyType type, int count, List<Integer> dims, boolean channelsLast, byte[] bytes,
+record Examples(String source, NpyType type, int count, List<Integer> dims, boolean channelsLast, ByteValues bytes,
                 float[] floats) {
 
     /** The element types examples may have. */
@@ -72,8 +72,9 @@ record Examples(String source, NpyType type, int count, List<Integer> dims, bool
                 return new Examples(source, header.type(), (int) shape[0], dims, resolved == ImageLayout.NHWC, null,
                         values);
             }
-            return new Examples(source, header.type(), (int) shape[0], dims, resolved == ImageLayout.NHWC,
-                    NpyReader.bytes(in, header, source, available), null);
+            boolean channelsLast = resolved == ImageLayout.NHWC;
+            return new Examples(source, header.type(), (int) shape[0], dims, channelsLast,
+                    NpyReader.byteValues(in, header, source, available, fileOrder(dims, channelsLast)), null);
         });
     }
 
@@ -128,7 +129,11 @@ record Examples(String source, NpyType type, int count, List<Integer> dims, bool
      * example: the identity but for images stored channels last.
      */
     int[] fileOrder() {
-        int width = width();
+        return fileOrder(dims, channelsLast);
+    }
+
+    private static int[] fileOrder(List<Integer> dims, boolean channelsLast) {
+        int width = dims.stream().reduce(1, Math::multiplyExact);
         int[] order = new int[width];
         if (!channelsLast) {
             for (int k = 0; k < width; k++) {

@@ -1,5 +1,6 @@
 package org.vaelab.plugins.data.npy;
 
+import java.util.List;
 import org.vaelab.plugins.data.grey.Dequantization;
 import org.vaelab.plugins.data.split.SplitSize;
 import org.vaelab.plugins.data.split.SplitSizes;
@@ -18,6 +19,10 @@ import org.vaelab.spi.Param;
  *     {@code test_key}) or no test array
  * @param testKey the test examples' array in the test {@code .npz}
  * @param testLabels the test labels, as {@code labels} names them, in the test file
+ * @param factors the examples' ground-truth factors of variation: a key of {@code path}'s
+ *     {@code .npz}, or a {@code .npy} file when {@code path} is one; null for none
+ * @param factorNames the factors' names, one per column of {@code factors}; null for
+ *     {@code factor_0, factor_1, ...}
  * @param layout where 4-D image arrays keep their channels
  * @param validation how many training examples form the validation split
  * @param test how many examples form the test split when there is no test array
@@ -47,6 +52,15 @@ public record NpyConfig(
         @Param(value = "Labels of the test examples: a key of the test .npz, or a .npy file when the test file is "
                 + "one; needed with labels when there is a test array", defaultValue = Param.NONE)
         String testLabels,
+        @Param(value = "Ground-truth factors of variation, for the disentanglement metrics: numbers of shape (N, F), "
+                + "one row per example, such as dSprites' latents_classes; a key of path's .npz, or a .npy file when "
+                + "path is one. Each column's distinct values are its factor's values; a column of one value "
+                + "throughout is left out. Needs the test split held out of path's examples",
+                defaultValue = Param.NONE)
+        String factors,
+        @Param(value = "Names of the factors' columns, in order, such as [color, shape, scale, orientation, pos_x, "
+                + "pos_y]; left out, factor_0, factor_1, ...", defaultValue = Param.NONE)
+        List<String> factorNames,
         @Param(value = "Where 4-D image arrays keep channels: nchw [N, C, H, W], nhwc [N, H, W, C], or auto: told "
                 + "by which of the two sizes is 1, 3 or 4", defaultValue = "auto")
         ImageLayout layout,
@@ -76,7 +90,14 @@ public record NpyConfig(
         if (path.isBlank()) {
             throw new InvalidConfigException("path", "must name a NumPy .npy or .npz file");
         }
+        if (factorNames != null && factors == null) {
+            throw new InvalidConfigException("factor_names", "names the columns of factors, but factors is left out");
+        }
         if (hasTestArray(testPath, testKey)) {
+            if (factors != null) {
+                throw new InvalidConfigException("factors", "needs the test split held out of path's examples: leave "
+                        + "test_path and test_key out, or factors out");
+            }
             if (labels != null && testLabels == null) {
                 throw new InvalidConfigException("test_labels", "must name the labels of the test examples, since "
                         + "labels names those of the training examples");

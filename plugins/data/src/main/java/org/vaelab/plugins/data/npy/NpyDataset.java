@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.vaelab.plugins.data.factors.FactorColumns;
 import org.vaelab.plugins.data.grey.Dequantization;
 import org.vaelab.plugins.data.split.SplitSizes;
 import org.vaelab.spi.InvalidInputException;
@@ -19,10 +20,10 @@ import org.vaelab.spi.data.ValueRange;
  * Examples from NumPy arrays ({@link NpyConfig}): vectors {@code [N, D]} or images
  * {@code [N, H, W]}, {@code [N, C, H, W]}, {@code [N, H, W, C]} (reordered to VAELab's
  * {@code [C, H, W]}), with optional integer labels. {@code uint8} values are grey levels, kept as
- * one byte each and read as {@code b / 255} (an array of only 0 and 1 is binary, kept as bits), so
- * are {@code bool} arrays; float arrays are taken as they are, as floats. With a test array, the
- * last {@code validation} of the (shuffled) training examples validate; with one array, its
- * (shuffled) examples train, then validate, then test.
+ * one byte each (one array per example) and read as {@code b / 255} (an array of only 0 and 1 is
+ * binary, kept as bits, as are {@code bool} arrays); float arrays are taken as they are, as
+ * floats. With a test array, the last {@code validation} of the (shuffled) training examples
+ * validate; with one array, its (shuffled) examples train, then validate, then test.
  */
 public final class NpyDataset implements Dataset {
 
@@ -41,9 +42,13 @@ public final class NpyDataset implements Dataset {
         Path trainPath = context.baseDirectory().resolve(config.path()).normalize();
         Examples train;
         int[] trainLabels;
+        FactorColumns factors = null;
         try (ArrayFile file = ArrayFile.open(trainPath, "data.path")) {
             train = Examples.read(file, config.key(), "data.key", config.layout());
             trainLabels = labels(file, config.labels(), "labels", train, context);
+            if (config.factors() != null) {
+                factors = factors(file, train, limit(train.count(), config.trainLimit()), context);
+            }
         }
         Examples test = null;
         int[] testLabels = null;
@@ -79,9 +84,11 @@ public final class NpyDataset implements Dataset {
                             + config.test()));
             int validationStart = sizes.train();
             int testStart = validationStart + sizes.validation();
-            fit = split(train, kind, order, 0, validationStart, trainLabels);
-            validation = split(train, kind, order, validationStart, testStart, trainLabels);
-            held = split(train, kind, order, testStart, trainCount, trainLabels);
+            fit = withFactors(split(train, kind, order, 0, validationStart, trainLabels), factors, order, 0);
+            validation = withFactors(split(train, kind, order, validationStart, testStart, trainLabels), factors,
+                    order, validationStart);
+            held = withFactors(split(train, kind, order, testStart, trainCount, trainLabels), factors, order,
+                    testStart);
         } else {
             int validationCount = config.validation().of(trainCount);
             if (validationCount >= trainCount) {
@@ -119,6 +126,24 @@ public final class NpyDataset implements Dataset {
         }
     }
 
+    /** The factors {@code factors} names, of the first {@code count} examples; as {@link #labels}. */
+    private FactorColumns factors(ArrayFile file, Examples examples, int count, LoadContext context)
+            throws IOException {
+        if (file.isArchive()) {
+            return FactorArray.read(file, config.factors(), "data.factors", examples, count, config.factorNames());
+        }
+        Path path = context.baseDirectory().resolve(config.factors()).normalize();
+        try (ArrayFile factorFile = ArrayFile.open(path, "data.factors, a .npy file of factors since " + file.path()
+                + " is a .npy array")) {
+            return FactorArray.read(factorFile, null, "data.factors", examples, count, config.factorNames());
+        }
+    }
+
+    /** {@code split}, the examples {@code order[from..]}, with their factors when there are any. */
+    private static DataSplit withFactors(DataSplit split, FactorColumns factors, int[] order, int from) {
+        return factors == null ? split : split.withFactors(factors.rows(order, from, from + split.size()));
+    }
+
     /** Refuses a test array whose examples differ from the training ones in shape or in kind of value. */
     private static void requireAlike(Examples train, Examples test) {
         if (!train.dims().equals(test.dims())) {
@@ -135,20 +160,8 @@ public final class NpyDataset implements Dataset {
         if (!train.isBytes()) {
             return Kind.FLOATS;
         }
-        if (train.type() == NpyType.BOOL) {
-            return Kind.BITS;
-        }
-        return onlyZerosAndOnes(train.bytes(), trainCount * train.width())
-                && (test == null || onlyZerosAndOnes(test.bytes(), testCount * test.width())) ? Kind.BITS : Kind.GREY;
-    }
-
-    private static boolean onlyZerosAndOnes(byte[] values, int count) {
-        for (int i = 0; i < count; i++) {
-            if ((values[i] & 0xFE) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return train.bytes().binaryUpTo(trainCount) && (test == null || test.bytes().binaryUpTo(testCount))
+                ? Kind.BITS : Kind.GREY;
     }
 
     /** What the values the model sees are: grey levels and bits as such, floats by what they hold. */
@@ -213,7 +226,6 @@ public final class NpyDataset implements Dataset {
     private static DataSplit split(Examples examples, Kind kind, int[] order, int from, int to, int[] allLabels) {
         int width = examples.width();
         int rows = to - from;
-        int[] fileOrder = examples.fileOrder();
         int[] labels = allLabels == null ? null : new int[rows];
         for (int r = 0; r < rows && labels != null; r++) {
             labels[r] = allLabels[order[from + r]];
@@ -221,29 +233,21 @@ public final class NpyDataset implements Dataset {
         long values = (long) rows * width;
         switch (kind) {
             case GREY -> {
-                byte[] out = new byte[Math.toIntExact(values)];
+                byte[][] out = new byte[rows][];
                 for (int r = 0; r < rows; r++) {
-                    int source = order[from + r] * width;
-                    for (int k = 0; k < width; k++) {
-                        out[r * width + k] = examples.bytes()[source + fileOrder[k]];
-                    }
+                    out[r] = examples.bytes().row(order[from + r]);
                 }
-                return DataSplit.ofBytes(out, labels, width);
+                return DataSplit.ofByteRows(out, labels, width);
             }
             case BITS -> {
                 long[] words = new long[Math.toIntExact((values + Long.SIZE - 1) / Long.SIZE)];
                 for (int r = 0; r < rows; r++) {
-                    int source = order[from + r] * width;
-                    for (int k = 0; k < width; k++) {
-                        if (examples.bytes()[source + fileOrder[k]] != 0) {
-                            long bit = (long) r * width + k;
-                            words[(int) (bit >>> 6)] |= 1L << (bit & 63);
-                        }
-                    }
+                    examples.bytes().copyBits(order[from + r], words, (long) r * width);
                 }
                 return DataSplit.ofBits(words, values, labels, width);
             }
             default -> {
+                int[] fileOrder = examples.fileOrder();
                 float[] out = new float[Math.toIntExact(values)];
                 for (int r = 0; r < rows; r++) {
                     int source = order[from + r] * width;

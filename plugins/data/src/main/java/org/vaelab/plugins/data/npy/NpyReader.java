@@ -72,25 +72,43 @@ final class NpyReader {
     }
 
     /**
-     * The elements of a one-byte type ({@code bool}, {@code int8}, {@code uint8}) as they are.
+     * The examples of a one-byte array ({@code bool}, {@code uint8}), {@code width} values each, in
+     * VAELab's order: bits while they are 0 and 1, bytes from there on ({@link ByteValues}). Not
+     * bounded by the size of one Java array.
      *
+     * @param fileOrder for each value of an example in VAELab's order, its index in the file's example
      * @param available the bytes the file holds after the header, or -1 when unknown: fewer than
      *     the header declares are refused before anything is allocated
      */
-    static byte[] bytes(InputStream in, NpyHeader header, String source, long available) throws IOException {
+    static ByteValues byteValues(InputStream in, NpyHeader header, String source, long available, int[] fileOrder)
+            throws IOException {
         if (header.type().size() != 1) {
             throw new IllegalArgumentException(header.type() + " is not a one-byte type");
         }
-        int count = elements(header, source, available);
-        byte[] values = in.readNBytes(count);
-        if (values.length < count) {
-            throw truncated(header, source, values.length);
+        long count;
+        try {
+            count = header.count();
+        } catch (ArithmeticException e) {
+            count = Long.MAX_VALUE;
         }
+        if (header.shape()[0] > MAX_ELEMENTS || count / Long.SIZE > MAX_ELEMENTS) {
+            throw new InvalidInputException(source + ": its shape " + header.describeShape() + " holds more than the "
+                    + MAX_ELEMENTS + " examples or " + MAX_ELEMENTS * Long.SIZE
+                    + " values this reader takes");
+        }
+        if (available >= 0 && count > available) {
+            throw truncated(header, source, available);
+        }
+        ByteValues values = ByteValues.read(in, Math.toIntExact(header.shape()[0]), fileOrder,
+                read -> truncated(header, source, read));
         requireEnd(in, header, source);
         return values;
     }
 
-    /** The elements of a float type, as floats ({@code float64} rounded to the nearest float); see {@link #bytes}. */
+    /**
+     * The elements of a float type, as floats ({@code float64} rounded to the nearest float);
+     * {@code available} as for {@link #byteValues}.
+     */
     static float[] floats(InputStream in, NpyHeader header, String source, long available) throws IOException {
         NpyType type = header.type();
         if (!type.isFloat()) {
@@ -110,7 +128,7 @@ final class NpyReader {
     }
 
     /**
-     * The elements of an integer or boolean type, as longs; see {@link #bytes}.
+     * The elements of an integer or boolean type, as longs; see {@link #byteValues}.
      *
      * @throws InvalidInputException for a {@code uint64} value beyond {@code Long.MAX_VALUE}
      */
@@ -127,6 +145,24 @@ final class NpyReader {
                     throw new InvalidInputException(source + ": element " + (offset + i) + " is "
                             + Long.toUnsignedString(values[offset + i]) + ", beyond the integers this reader takes");
                 }
+            }
+        });
+        return values;
+    }
+
+    /** The elements of a numeric type (integer, boolean or float), as doubles; see {@link #integers}. */
+    static double[] numbers(InputStream in, NpyHeader header, String source, long available) throws IOException {
+        NpyType type = header.type();
+        double[] values = new double[elements(header, source, available)];
+        read(in, header, source, values.length, (buffer, offset, count) -> {
+            for (int i = 0; i < count; i++) {
+                int at = i * type.size();
+                values[offset + i] = switch (type) {
+                    case FLOAT32 -> buffer.getFloat(at);
+                    case FLOAT64 -> buffer.getDouble(at);
+                    case UINT64 -> Double.parseDouble(Long.toUnsignedString(buffer.getLong(at)));
+                    default -> integer(buffer, at, type);
+                };
             }
         });
         return values;

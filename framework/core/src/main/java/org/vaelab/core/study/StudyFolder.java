@@ -11,9 +11,9 @@ import org.vaelab.core.run.RunDirectory;
 
 /**
  * A study's folder, {@code runs/studies/NAME-HASH8/}: {@code study.yaml} (the study as written),
- * {@code plan.csv}, {@code summary.csv}, {@code best.yaml} (the best trial's spec), {@code plots/}, each trial's output in {@code logs/} and
- * the lock of each trial a sweep is running in {@code locks/}. Every file but the logs is written
- * atomically.
+ * {@code plan.csv}, {@code summary.csv}, {@code best.yaml} (the best trial's spec), {@code plots/},
+ * each trial's output in {@code logs/} and the lock of each trial a sweep is running in
+ * {@code locks/}. Every file but the logs is written atomically.
  */
 public final class StudyFolder {
 

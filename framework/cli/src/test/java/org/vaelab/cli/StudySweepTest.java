@@ -49,6 +49,7 @@ class StudySweepTest {
                 "--runs-dir", work.resolve("one-machine-runs").toString());
         assertEquals(0, outcome.exitCode(), outcome.out() + outcome.err());
         assertTrue(outcome.out().contains("4 trials finished, 0 failed"), outcome.out());
+        assertTrue(outcome.out().contains("<- best\n") && outcome.out().contains("best trial: t00"), outcome.out());
         oneMachine = summaryRows(work.resolve("one-machine-runs"));
     }
 
@@ -68,7 +69,8 @@ class StudySweepTest {
         assertEquals(planHashes(folder), childHashes("one-machine", parent, work.resolve("one-machine-runs")),
                 "one child per trial");
         Map<String, Long> artifacts = parent.artifacts();
-        for (String file : List.of("study.yaml", "plan.csv", "summary.csv", PLOTS.get(0), PLOTS.get(1), PLOTS.get(2))) {
+        for (String file : List.of("study.yaml", "plan.csv", "summary.csv", "best.yaml", PLOTS.get(0), PLOTS.get(1),
+                PLOTS.get(2))) {
             assertEquals(Files.size(folder.resolve(file)), artifacts.get(file), file);
         }
         assertArrayEquals(Files.readAllBytes(folder.resolve("summary.csv")), parent.artifact("summary.csv"));

@@ -33,7 +33,7 @@ class RunRecordTest {
         RunRecord record = new RunRecord(RunRecord.FORMAT, "configs/quickstart.yaml", "/work/configs", "ab12", 42,
                 "2026-12-07T10:00:00Z", "0.1.0", "1.0.0-M2.1", null, "CpuBackend", "FLOAT",
                 Map.of("cores", "2"), Map.of("OMP_NUM_THREADS", "1"), 2, "OpenJDK 17", "Linux", "compiled",
-                "closed_form", null, null, null, null).running("id-1").ended(RunStatus.FAILED,
+                "closed_form", null, null, null, null, null).running("id-1").ended(RunStatus.FAILED,
                 Instant.parse("2026-12-07T10:01:30Z"), "diverged");
         RunDirectory directory = RunDirectory.open(folder);
         record.write(directory);

@@ -57,6 +57,11 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
             throw places.problem(ErrorId.SPEC_MISMATCH, "train.batch_size", spec.train().batchSize()
                     + " is larger than the training split (" + data.train().size() + " examples)");
         }
+        if (spec.train().earlyStopping() != null && data.validation().size() == 0) {
+            throw places.problem(ErrorId.SPEC_MISMATCH, "train.early_stopping", "early stopping watches the"
+                    + " validation ELBO, and the data has no validation split; give it one or leave early_stopping"
+                    + " out");
+        }
         if (data.test().size() == 0) {
             throw places.problem(ErrorId.SPEC_MISMATCH, "data", "the test split must not be empty (found 0 examples)");
         }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.vaelab.core.plugin.ComponentCatalog;
+import org.vaelab.core.spec.EarlyStoppingSpec;
 import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.spec.Overrides;
 import org.vaelab.core.spec.ResolvedSpec;
@@ -134,10 +135,11 @@ public final class ExperimentRunner {
                     options.out().printf(Locale.ROOT, "resuming after epoch %d (step %d)%n", trainer.epochsDone(),
                             trainer.globalStep());
                 }
-                ElboTerms test = new TrainingLoop(model, spec, options, run.tracker(), directory)
-                        .run(trainer, bestValidationElbo);
-                finish(model, spec, trainer, directory, run, options);
-                run.end(RunStatus.FINISHED);
+                TrainingLoop.Ended ended = new TrainingLoop(model, spec, options, run.tracker(), directory)
+                        .run(trainer, bestValidationElbo, earlyStopping(spec, resumption, directory));
+                ElboTerms test = ended.test();
+                finish(model, spec, ended, directory, run, options);
+                run.end(RunStatus.FINISHED, ended.stoppedEarly());
                 double seconds = (System.nanoTime() - training.started()) / 1e9;
                 String bits = model.data().shape().bitsPerDimension(test.elbo()).stream()
                         .mapToObj(value -> String.format(Locale.ROOT, " (%.4f bits per dimension)", value))
@@ -153,6 +155,17 @@ public final class ExperimentRunner {
                 throw failed(run, new TrainingFailedException(notWritten(e, directory), e));
             }
         }
+    }
+
+    /** The early-stopping rule of {@code spec}, having seen a resumed run's epochs; null when it has none. */
+    private static EarlyStopping earlyStopping(ExperimentSpec spec, Resumption resumption, RunDirectory directory)
+            throws IOException {
+        EarlyStoppingSpec stopping = spec.train().earlyStopping();
+        if (stopping == null) {
+            return null;
+        }
+        return resumption == null ? new EarlyStopping(stopping)
+                : EarlyStopping.replay(stopping, directory.root().resolve(RunDirectory.METRICS));
     }
 
     /**
@@ -204,7 +217,7 @@ public final class ExperimentRunner {
     }
 
     /** Saves the trained model, then its SHA-256, evaluates it beyond the ELBO and draws the pictures. */
-    private static void finish(Assembly model, ExperimentSpec spec, Trainer trainer, RunDirectory directory,
+    private static void finish(Assembly model, ExperimentSpec spec, TrainingLoop.Ended ended, RunDirectory directory,
             OpenRun run, RunOptions options) throws IOException {
         VaeGraph trained = model.parts().forEvaluation(model.graph());
         Path checkpoint = directory.write(RunDirectory.FINAL_MODEL, file -> save(trained, file));
@@ -212,7 +225,7 @@ public final class ExperimentRunner {
         run.tracker().logArtifact(checkpoint, RunDirectory.FINAL_MODEL);
         run.tracker().logArtifact(directory.root().resolve(checksum), checksum);
         FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval());
-        run.tracker().logMetrics(evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
+        run.tracker().logMetrics(evaluation.metrics(), ended.step(), ended.epoch());
         options.out().println(describe(evaluation, spec));
         writePictures(trained, model, evaluation, directory, run.tracker(), options);
     }

@@ -64,7 +64,11 @@ final class OpenRun implements AutoCloseable {
         end(status, null);
     }
 
-    private void end(RunStatus status, String reason) {
+    /**
+     * Ends the run with {@code status} and {@code reason}: why it failed, or why a finished run
+     * ended before its last epoch (null when it did not); unless it has ended already.
+     */
+    synchronized void end(RunStatus status, String reason) {
         if (ended) {
             return;
         }

@@ -64,7 +64,7 @@ final class Provenance {
                 Nd4j.dataType().toString(), device, threads, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
-                        + System.getProperty("os.arch"), trainingStep, klMethod, null, null, null, null);
+                        + System.getProperty("os.arch"), trainingStep, klMethod, null, null, null, null, null);
     }
 
     /**

@@ -50,6 +50,8 @@ import org.vaelab.spi.track.RunStatus;
  * @param status where the run stands; null until the run starts
  * @param ended when the run ended, ISO-8601; null while it runs
  * @param failure why the run failed; null unless it failed
+ * @param stoppedEarly why a finished run ended before its last epoch ({@code train.early_stopping}); null
+ *     unless it did
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunRecord(
@@ -74,7 +76,8 @@ public record RunRecord(
         @JsonProperty("run_id") String runId,
         @JsonProperty("status") RunStatus status,
         @JsonProperty("ended") String ended,
-        @JsonProperty("failure") String failure) {
+        @JsonProperty("failure") String failure,
+        @JsonProperty("stopped_early") String stoppedEarly) {
 
     /** The format this VAELab writes and the newest it reads. */
     public static final int FORMAT = 2;
@@ -130,14 +133,18 @@ public record RunRecord(
     RunRecord running(String id) {
         return new RunRecord(format, specSource, baseDirectory, specSha256, seed, started, vaelabVersion, nd4jVersion,
                 gitCommit, backend, dataType, device, threads, availableProcessors, java, os, trainingStep, kl, id,
-                RunStatus.RUNNING, null, null);
+                RunStatus.RUNNING, null, null, null);
     }
 
-    /** This record of a run that ended {@code at} with {@code endStatus}, and {@code reason} if it failed. */
+    /**
+     * This record of a run that ended {@code at} with {@code endStatus}, and {@code reason}: why it
+     * failed, or for a finished run why it stopped early (null when it trained every epoch).
+     */
     RunRecord ended(RunStatus endStatus, Instant at, String reason) {
+        boolean finished = endStatus == RunStatus.FINISHED;
         return new RunRecord(format, specSource, baseDirectory, specSha256, seed, started, vaelabVersion, nd4jVersion,
                 gitCommit, backend, dataType, device, threads, availableProcessors, java, os, trainingStep, kl, runId,
-                endStatus, at.toString(), reason);
+                endStatus, at.toString(), finished ? null : reason, finished ? reason : null);
     }
 
     /** The spec's folder, against which its relative paths resolve. */

@@ -19,7 +19,8 @@ import org.vaelab.core.train.TrainingDivergedException;
 import org.vaelab.core.train.VaeGraph;
 
 /**
- * The epochs of a run, from wherever its trainer stands to the spec's last epoch: training with
+ * The epochs of a run, from wherever its trainer stands to the spec's last epoch (or the epoch
+ * {@code train.early_stopping} ends it at, {@link EarlyStopping}): training with
  * step metrics, validation and test ELBO every {@code eval.every_epochs} epochs and after the
  * last, and the training state saved to {@code checkpoints/last.ckpt} every
  * {@code train.checkpoint_every_epochs} epochs and after the last, and to
@@ -51,16 +52,33 @@ final class TrainingLoop {
     }
 
     /**
-     * Trains the remaining epochs; returns the test ELBO after the last.
+     * How the epochs ended.
+     *
+     * @param test the test ELBO of the weights the run keeps
+     * @param epoch the last epoch trained
+     * @param step the global step after it
+     * @param stoppedEarly why early stopping ended the run, or null when it trained every epoch
+     */
+    record Ended(ElboTerms test, int epoch, long step, String stoppedEarly) {
+    }
+
+    /**
+     * Trains the remaining epochs, or until {@code stopping} ends the run; then the trainer holds
+     * the weights of {@code checkpoints/best.ckpt}, evaluated on the test split once more.
      *
      * @param bestValidationElbo the best validation ELBO before the trainer's current epoch, NaN if none
+     * @param stopping the early-stopping rule, having seen the epochs before the trainer's current one;
+     *     null for none
      */
-    ElboTerms run(Trainer trainer, double bestValidationElbo) throws IOException {
+    Ended run(Trainer trainer, double bestValidationElbo, EarlyStopping stopping) throws IOException {
         int epochs = spec.train().epochs();
         double best = bestValidationElbo;
         ElboTerms test = null;
+        String stoppedEarly = null;
         int firstEpoch = trainer.epochsDone() + 1;
-        for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
+        int epoch = firstEpoch - 1;
+        while (epoch < epochs && stoppedEarly == null) {
+            epoch++;
             Map<String, Double> epochMetrics = new LinkedHashMap<>();
             if (epoch == firstEpoch) {
                 epochMetrics.put("time/startup_seconds",
@@ -95,14 +113,39 @@ final class TrainingLoop {
                 }
                 improved = validation != null && (Double.isNaN(best) || validation.elbo() > best);
                 best = improved ? validation.elbo() : best;
+                if (validation != null && stopping != null && stopping.observe(epoch, validation.elbo())) {
+                    stoppedEarly = stopping.reason(epoch);
+                }
             }
             tracker.logMetrics(epochMetrics, trainer.globalStep(), epoch);
-            save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == epochs);
+            save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == epochs
+                    || stoppedEarly != null);
             options.out().println(line);
         }
-        return test != null ? test
+        if (stoppedEarly != null) {
+            long step = trainer.globalStep();
+            return new Ended(bestWeightsTested(trainer, epoch, step, stoppedEarly), epoch, step, stoppedEarly);
+        }
+        ElboTerms last = test != null ? test
                 : requireFinite("test", epochs, trainer,
                         evaluator().evaluate(model.data().test(), model.streams().test(epochs)));
+        return new Ended(last, epochs, trainer.globalStep(), null);
+    }
+
+    /**
+     * After early stopping at {@code epoch}: the trainer takes the weights of {@code best.ckpt},
+     * whose test ELBO is logged at the stopping step, as the run's last, and returned.
+     */
+    private ElboTerms bestWeightsTested(Trainer trainer, int epoch, long step, String reason) throws IOException {
+        trainer.restore(Checkpoint.read(directory.root().resolve(RunDirectory.BEST_CHECKPOINT)));
+        ElboTerms test = requireFinite("test", epoch, trainer,
+                evaluator().evaluate(model.data().test(), model.streams().test(epoch)));
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        put(metrics, "test", test);
+        tracker.logMetrics(metrics, step, epoch);
+        options.out().printf(Locale.ROOT, "%s; the final evaluation uses the weights of epoch %d (%s): test -ELBO"
+                + " %.2f%n", reason, trainer.epochsDone(), RunDirectory.BEST_CHECKPOINT, -test.elbo());
+        return test;
     }
 
     /**

@@ -61,6 +61,10 @@ public enum ErrorId {
     STUDY_TOO_MANY_RUNS("study/TooManyRuns"),
     /** A {@code -p} that is not {@code KEY=V1,V2,...}. */
     STUDY_BAD_PARAMETER("study/BadParameter"),
+    /** A {@code space} key that draws nothing, a distribution with bad bounds, an empty choice. */
+    STUDY_BAD_SPACE("study/BadSpace"),
+    /** A {@code search} without a {@code space} or the reverse, a space too large for a Sobol sequence. */
+    STUDY_BAD_SEARCH("study/BadSearch"),
     /**
      * A plugin jar that cannot be used: not a jar, built for another SPI major version, no manifest
      * entry, no plugin declared.

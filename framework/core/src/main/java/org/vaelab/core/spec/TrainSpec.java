@@ -15,5 +15,9 @@ public record TrainSpec(
         @Param(value = "Epochs between checkpoints of the training state (checkpoints/last.ckpt), which "
                 + "'vae run SPEC --resume RUN_DIR' continues from; the last epoch is always saved",
                 defaultValue = "1", min = 1)
-        int checkpointEveryEpochs) {
+        int checkpointEveryEpochs,
+        @Param(value = "End the run when the validation ELBO stops improving: {metric: val/elbo, patience: P,"
+                + " min_delta: D}; the final evaluation then uses the best epoch's weights (off when not written)",
+                defaultValue = Param.NONE)
+        EarlyStoppingSpec earlyStopping) {
 }

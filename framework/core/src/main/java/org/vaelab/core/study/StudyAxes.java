@@ -15,7 +15,7 @@ import org.vaelab.core.spec.SpecNode.ListNode;
 import org.vaelab.core.spec.SpecNode.MapNode;
 
 /**
- * Collects a study's axes from its grid, zip groups and seeds as written, and reports what binding
+ * Collects a study's axes from its grid, zip groups, sampled search and seeds as written, and reports what binding
  * the study file cannot see: a key given no values, zipped lists of unequal length, a key swept twice.
  */
 final class StudyAxes {
@@ -68,6 +68,47 @@ final class StudyAxes {
         if (!columns.isEmpty()) {
             add(new Axis(keys, locations, rows(columns)));
         }
+    }
+
+    /**
+     * One axis for a sampled search: its points drawn by {@code settings} from {@code space}, each
+     * giving every key of the space its value. {@code searchAt} is where the study wrote its search
+     * (or began), for the problems of a search without a space and a space without a search.
+     */
+    void search(SearchSettings settings, MapNode space, Location searchAt) {
+        if (settings == null) {
+            problems.add(ErrorId.STUDY_BAD_SEARCH, "space", space.location(), "a space is drawn from by a search:"
+                    + " add search: {type: sobol, trials: 16, seed: 1} (or random)");
+            return;
+        }
+        if (space.entries().isEmpty()) {
+            problems.add(ErrorId.STUDY_BAD_SEARCH, "search", searchAt, "a search draws its trials from a space:"
+                    + " add space: {optimizer.lr: {log_uniform: [1.0e-4, 1.0e-2]}} or another key");
+            return;
+        }
+        Map<String, SpaceTemplate> templates = new SpaceReader(problems).read(space);
+        if (templates.size() != space.entries().size()) {
+            return;
+        }
+        int dimensions = templates.values().stream().mapToInt(SpaceTemplate::dimensions).sum();
+        if (settings.type() == SearchSettings.Method.SOBOL && dimensions > SearchSettings.SOBOL_MAX_DIMENSIONS) {
+            problems.add(ErrorId.STUDY_BAD_SEARCH, "search.type", searchAt, "a Sobol sequence covers at most "
+                    + SearchSettings.SOBOL_MAX_DIMENSIONS + " distributions, the space has " + dimensions
+                    + "; use random");
+            return;
+        }
+        List<List<SweptValue>> points = new ArrayList<>();
+        for (double[] point : settings.points(dimensions)) {
+            List<SweptValue> values = new ArrayList<>();
+            int from = 0;
+            for (SpaceTemplate template : templates.values()) {
+                values.add(SweptValue.of(template.draw(point, from)));
+                from += template.dimensions();
+            }
+            points.add(values);
+        }
+        List<Location> keyLocations = space.entries().values().stream().map(MapNode.Entry::keyLocation).toList();
+        add(new Axis(List.copyOf(templates.keySet()), keyLocations, points));
     }
 
     /** The seeds' axis, {@code seeds} being the study's entry of that key. */

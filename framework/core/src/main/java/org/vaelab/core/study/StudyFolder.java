@@ -4,21 +4,23 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.vaelab.core.artifacts.Figure;
 import org.vaelab.core.artifacts.StudyCharts;
 import org.vaelab.core.run.RunDirectory;
 
 /**
  * A study's folder, {@code runs/studies/NAME-HASH8/}: {@code study.yaml} (the study as written),
- * {@code plan.csv}, {@code summary.csv}, {@code plots/}, each trial's output in {@code logs/} and
- * the lock of each trial a sweep is running in {@code locks/}. Every file but the logs is written
- * atomically.
+ * {@code plan.csv}, {@code summary.csv}, {@code best.yaml} (the best trial's spec), {@code plots/},
+ * each trial's output in {@code logs/} and the lock of each trial a sweep is running in
+ * {@code locks/}. Every file but the logs is written atomically.
  */
 public final class StudyFolder {
 
     static final String STUDY_FILE = "study.yaml";
     static final String PLAN_FILE = "plan.csv";
     static final String SUMMARY_FILE = "summary.csv";
+    static final String BEST_SPEC_FILE = "best.yaml";
 
     private final RunDirectory directory;
 
@@ -43,11 +45,16 @@ public final class StudyFolder {
         return List.of(STUDY_FILE, PLAN_FILE);
     }
 
-    /** Writes the summary table and the plots; returns their paths relative to the folder. */
+    /** Writes the summary table, the best trial's spec and the plots; returns their paths relative to the folder. */
     public List<String> writeSummary(StudySummary summary) throws IOException {
         List<String> written = new ArrayList<>();
         directory.writeText(SUMMARY_FILE, summary.csv());
         written.add(SUMMARY_FILE);
+        Optional<String> best = summary.bestSpec();
+        if (best.isPresent()) {
+            directory.writeText(BEST_SPEC_FILE, best.get());
+            written.add(BEST_SPEC_FILE);
+        }
         for (Figure figure : StudyCharts.render(summary.plan().sweptKeys(), summary.points())) {
             directory.write(figure.path(), figure.content()::writeTo);
             written.add(figure.path());

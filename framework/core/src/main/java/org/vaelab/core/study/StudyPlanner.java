@@ -42,7 +42,7 @@ public final class StudyPlanner {
         common.addAll(overrides);
         common.add("name=" + study.name());
         Map<String, Location> written = new HashMap<>(study.fixedLocations());
-        ResolvedSpec base = load(study, common, written, "", problems);
+        ResolvedSpec base = load(study, common, written, Map.of(), "", problems);
         problems.throwIfAny(study.source());
         SweptKeys.check(study, asMap(ResolvedSpec.plain(base.spec())), study.base().toString(), problems);
         long count = study.axes().stream().mapToLong(axis -> axis.points().size()).reduce(1, Math::multiplyExact);
@@ -59,14 +59,16 @@ public final class StudyPlanner {
             Map<String, SweptValue> values = values(study.axes(), index);
             List<String> assignments = new ArrayList<>(common);
             Map<String, Location> locations = new HashMap<>(written);
+            Map<String, SweptValue> swept = new HashMap<>();
             values.forEach((key, value) -> {
                 assignments.add(key + "=" + value.yaml());
                 locations.put(key + "=" + value.yaml(), value.location());
+                swept.put(key + "=" + value.yaml(), value);
             });
             SweptValue seed = values.remove(TrialNames.SEED);
             long seedValue = seed == null ? base.spec().seed() : Long.parseLong(seed.yaml());
             String name = names.name(index, values, seedValue);
-            ResolvedSpec resolved = load(study, assignments, locations, " (trial " + name + ")", problems);
+            ResolvedSpec resolved = load(study, assignments, locations, swept, " (trial " + name + ")", problems);
             if (resolved != null) {
                 trials.add(new Trial(index, name, values, assignments, resolved));
             }
@@ -97,10 +99,12 @@ public final class StudyPlanner {
 
     /**
      * The base spec with {@code assignments}, or null with its problems added: each at the place
-     * the study wrote the assignment ({@code locations}), else at its own place in the base spec.
+     * the study wrote the assignment ({@code locations}; for a swept value, {@code swept}, the place
+     * inside it the problem's key was written, such as a drawn {@code sigma_value} inside a
+     * likelihood), else at its own place in the base spec.
      */
     private ResolvedSpec load(StudyDefinition study, List<String> assignments, Map<String, Location> locations,
-                              String trial, Problems problems) {
+                              Map<String, SweptValue> swept, String trial, Problems problems) {
         try {
             return loader.load(study.base(), assignments);
         } catch (SpecException e) {
@@ -108,7 +112,11 @@ public final class StudyPlanner {
                 Location origin = problem.location();
                 String assignment = origin.origin() != null && origin.origin().startsWith("--set ")
                         ? origin.origin().substring("--set ".length()) : "";
-                if (locations.containsKey(assignment)) {
+                if (swept.containsKey(assignment)) {
+                    String key = assignment.substring(0, assignment.indexOf('='));
+                    problems.add(problem.id(), problem.path(), swept.get(assignment).locationOf(key, problem.path()),
+                            problem.message() + trial);
+                } else if (locations.containsKey(assignment)) {
                     problems.add(problem.id(), problem.path(), locations.get(assignment), problem.message() + trial);
                 } else {
                     String where = origin.origin() == null ? " (in " + study.base() + ")" : "";

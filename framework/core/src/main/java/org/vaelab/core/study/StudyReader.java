@@ -35,13 +35,17 @@ import org.vaelab.core.spec.YamlTreeReader;
  * set: {train.epochs: 3}     # applied to every trial
  * grid: {kl.beta: [0.5, 1, 2], model.latent_dim: [2, 10]}   # Cartesian product
  * zip: [{optimizer.lr: [1.0e-3, 3.0e-4], train.batch_size: [128, 32]}]  # values that move together
+ * space:                     # keys drawn by a search, one more axis after the zip groups
+ *   optimizer.lr: {log_uniform: [1.0e-4, 1.0e-2]}
+ *   likelihood: {choice: [{type: bernoulli}, {type: laplace, scale: {uniform: [0.05, 0.5]}}]}
+ * search: {type: sobol, trials: 16, seed: 1}   # or random
  * seeds: [1, 2]              # one more axis, the fastest
  * max_runs: 24               # a guard; default 100
  * </pre>
  */
 public final class StudyReader {
 
-    private static final YamlFile STUDY_FILE = new YamlFile("study", "studies", "base and grid, zip or seeds");
+    private static final YamlFile STUDY_FILE = new YamlFile("study", "studies", "base and grid, zip, seeds or search");
     /** A study names no components: its keys are plain values and YAML kept as written. */
     private static final ComponentCatalog NO_COMPONENTS = new ComponentCatalog(Map.of());
     private static final Pattern UNSAFE_IN_NAME = Pattern.compile("[^A-Za-z0-9._-]+");
@@ -52,6 +56,7 @@ public final class StudyReader {
     private static final String GRID = "grid";
     private static final String ZIP = "zip";
     private static final String SEEDS = "seeds";
+    private static final String SEARCH = "search";
     private static final String MAX_RUNS = "max_runs";
 
     private final UnaryOperator<String> environment;
@@ -85,12 +90,16 @@ public final class StudyReader {
         StudyAxes axes = new StudyAxes(binder, problems);
         axes.grid(keys.grid());
         axes.zip(keys.zip());
+        if (keys.search() != null || !keys.space().entries().isEmpty()) {
+            MapNode.Entry search = map.entries().get(SEARCH);
+            axes.search(keys.search(), keys.space(), search == null ? map.location() : search.keyLocation());
+        }
         if (keys.seeds() != null) {
             axes.seeds(map.entries().get(SEEDS));
         }
         if (axes.axes().isEmpty() && problems.isEmpty()) {
             problems.add(ErrorId.STUDY_NOTHING_SWEPT, "", map.location(),
-                    "a study sweeps at least one key: add grid, zip or seeds");
+                    "a study sweeps at least one key: add grid, zip, seeds, or a search with its space");
         }
         problems.throwIfAny(source);
         return new StudyDefinition(keys.name(), source, base, fixed, fixedLocations, axes.axes(), keys.maxRuns(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vaelab.core.plugin.ComponentCatalog;
@@ -89,6 +90,8 @@ public final class StudyRunner {
         boolean complete = summary.unfinished().isEmpty();
         parents.end(complete ? RunStatus.FINISHED : RunStatus.FAILED);
         out.print(summary.table());
+        summary.best().ifPresent(best -> out.printf(Locale.ROOT, "best trial: %s, test -ELBO %.2f; its spec: %s%n",
+                best.trial().name(), -best.metric("test/elbo"), folder.root().resolve(StudyFolder.BEST_SPEC_FILE)));
         out.printf("summary: %d of %d trials finished%s; files in %s%n", summary.finished(), plan.trials().size(),
                 complete ? "" : " (not finished: " + summary.unfinished().stream().map(o -> o.trial().name())
                         .collect(Collectors.joining(", ")) + ")", folder.root());

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.vaelab.core.artifacts.StudyPoint;
@@ -24,6 +26,8 @@ import org.vaelab.core.eval.disentanglement.DisentanglementMetrics;
 public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
 
     /** The metrics of the summary, each with its column. */
+    /** The metric the best trial has the highest value of. */
+    private static final String BEST_BY = "test/elbo";
     private static final List<String> METRICS = List.of("test/elbo", "test/recon", "test/kl", "test/iwae_ll",
             "test/active_units");
 
@@ -39,6 +43,29 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
     /** The trials without a finished run. */
     public List<TrialOutcome> unfinished() {
         return outcomes.stream().filter(outcome -> !outcome.finished()).toList();
+    }
+
+    /**
+     * The finished trial of the highest test ELBO, ties going to the first by name: the study's
+     * result, whatever order or process its trials ran in.
+     */
+    public Optional<TrialOutcome> best() {
+        return outcomes.stream().filter(TrialOutcome::finished)
+                .filter(outcome -> Double.isFinite(outcome.metric(BEST_BY)))
+                .max(Comparator.comparingDouble((TrialOutcome outcome) -> outcome.metric(BEST_BY))
+                        .thenComparing(outcome -> outcome.trial().name(), Comparator.reverseOrder()));
+    }
+
+    /**
+     * {@code best.yaml}: the best trial's resolved spec, which {@code vae run} trains again, under a
+     * comment that names the trial and where its relative paths point; empty when no trial finished.
+     */
+    public Optional<String> bestSpec() {
+        return best().map(outcome -> String.format(Locale.ROOT, "# the best trial of study %s (hash %s): %s,"
+                + " test ELBO %s, the highest of %d finished trials%n# `vae run` this file to train it again;"
+                + " relative paths in it are relative to the folder of %s%n%s", plan.study().name(),
+                plan.sha256().substring(0, 8), outcome.trial().name(), outcome.metric(BEST_BY), finished(),
+                plan.study().base(), outcome.trial().resolved().yaml()));
     }
 
     /**
@@ -71,18 +98,21 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
         return out.toString();
     }
 
-    /** The summary as a table for the terminal, ELBO terms to two decimals. */
+    /** The summary as a table for the terminal, ELBO terms to two decimals, the best trial's row marked. */
     public String table() {
+        Optional<Trial> best = best().map(TrialOutcome::trial);
         int width = outcomes.stream().mapToInt(o -> o.trial().name().length()).max().orElse(5);
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%-" + width + "s  %-8s %9s %9s %8s %9s %4s %8s%n",
                 "trial", "status", "-ELBO", "recon", "KL", "-IWAE", "AU", "wall s"));
         for (TrialOutcome outcome : outcomes) {
-            out.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s %9.2f %9.2f %8.2f %9.2f %4.0f %8.1f%n",
+            out.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s %9.2f %9.2f %8.2f %9.2f %4.0f %8.1f",
                     outcome.trial().name(), outcome.status(), -outcome.metric("test/elbo"),
                     outcome.metric("test/recon"),
                     outcome.metric("test/kl"), -outcome.metric("test/iwae_ll"), outcome.metric("test/active_units"),
-                    outcome.record().map(r -> r.wallSeconds()).orElse(Double.NaN)).replace("NaN", "  -"));
+                    outcome.record().map(r -> r.wallSeconds()).orElse(Double.NaN)).replace("NaN", "  -"))
+                    .append(best.filter(outcome.trial()::equals).isPresent() ? "  <- best" : "")
+                    .append(System.lineSeparator());
         }
         return out.toString();
     }

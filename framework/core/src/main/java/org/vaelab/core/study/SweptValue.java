@@ -33,6 +33,23 @@ public record SweptValue(SpecNode node, String yaml) {
         return node.location();
     }
 
+    /**
+     * Where the part of the value at {@code path} was written, the value being {@code key}'s: the
+     * deepest mapping entry of the path that the value holds, else the value itself.
+     */
+    public Location locationOf(String key, String path) {
+        SpecNode at = node;
+        if (path.startsWith(key + ".")) {
+            for (String part : path.substring(key.length() + 1).split("\\.")) {
+                if (!(at instanceof MapNode map) || !map.entries().containsKey(part)) {
+                    break;
+                }
+                at = map.entries().get(part).value();
+            }
+        }
+        return at.location();
+    }
+
     /** The value as a number, if it is one. */
     public OptionalDouble number() {
         return node instanceof ScalarNode scalar && (scalar.kind() == ScalarNode.Kind.INTEGER

@@ -1,0 +1,63 @@
+package org.vaelab.core.study;
+
+import org.apache.commons.math3.random.MersenneTwister;
+import org.apache.commons.math3.random.SobolSequenceGenerator;
+import org.vaelab.spi.Param;
+
+/**
+ * A study's {@code search} block: how many trials to draw from its {@code space}, and how.
+ *
+ * @param type how the points are drawn
+ * @param trials how many points, each a trial (times the seeds, if any)
+ * @param seed the seed of the draws: the same study file and seed give the same trials everywhere
+ */
+record SearchSettings(
+        @Param("How the trials' points are drawn: random (independent uniform draws, Bergstra and Bengio 2012) or"
+                + " sobol (a Sobol sequence, which covers the space more evenly)")
+        Method type,
+        @Param(value = "How many points are drawn, each a trial", min = 1) int trials,
+        @Param(value = "The seed of the draws", defaultValue = "0") long seed) {
+
+    /** The largest space a Sobol sequence covers: Joe and Kuo's direction numbers, as Commons Math ships them. */
+    static final int SOBOL_MAX_DIMENSIONS = 1000;
+
+    /** How points of the unit hypercube are drawn. */
+    enum Method {
+        /** Independent uniform coordinates from a Mersenne Twister (Matsumoto and Nishimura 1998). */
+        RANDOM,
+        /**
+         * The Sobol sequence (Sobol 1967) with the direction numbers of Joe and Kuo (2008), in Gray-code
+         * order, shifted modulo 1 by a random vector of the seed (Cranley and Patterson 1976): the shift
+         * keeps its even cover of the cube, makes the seed matter and keeps the cube's corner, the
+         * sequence's first point, from being the first trial.
+         */
+        SOBOL
+    }
+
+    /** The first {@code trials} points of the unit cube of {@code dimensions} dimensions. */
+    double[][] points(int dimensions) {
+        MersenneTwister random = new MersenneTwister(seed);
+        double[][] points = new double[trials][];
+        if (type == Method.RANDOM) {
+            for (int t = 0; t < trials; t++) {
+                points[t] = new double[dimensions];
+                for (int d = 0; d < dimensions; d++) {
+                    points[t][d] = random.nextDouble();
+                }
+            }
+            return points;
+        }
+        double[] shift = new double[dimensions];
+        for (int d = 0; d < dimensions; d++) {
+            shift[d] = random.nextDouble();
+        }
+        SobolSequenceGenerator sobol = new SobolSequenceGenerator(dimensions);
+        for (int t = 0; t < trials; t++) {
+            points[t] = sobol.nextVector();
+            for (int d = 0; d < dimensions; d++) {
+                points[t][d] = (points[t][d] + shift[d]) % 1.0;
+            }
+        }
+        return points;
+    }
+}

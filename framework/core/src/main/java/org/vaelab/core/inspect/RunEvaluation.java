@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.vaelab.core.eval.LatentStatistics;
+import org.vaelab.core.run.Console;
 import org.vaelab.core.run.FinalEvaluation;
 import org.vaelab.core.run.TrainedRun;
 import org.vaelab.core.spec.EvalSpec;
@@ -55,7 +56,8 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
                 run.spec().eval().disentanglementOptions());
         ElboTerms terms = new Evaluator(run.graph(), eval.batchSize()).evaluate(examples, streams.test(0));
         return new RunEvaluation(terms, FinalEvaluation.of(run.graph(), run.parts(), examples, eval,
-                streams.logLikelihood()), iwaeSamples, run.parts().shape().bitsPerDimension(terms.elbo()));
+                streams.logLikelihood(), Console.SILENT), iwaeSamples,
+                run.parts().shape().bitsPerDimension(terms.elbo()));
     }
 
     /** The numbers by name, in the order of {@link #table()}, for a JSON file. */

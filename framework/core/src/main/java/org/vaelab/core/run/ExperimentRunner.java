@@ -142,8 +142,8 @@ public final class ExperimentRunner {
                 String bits = model.data().shape().bitsPerDimension(test.elbo()).stream()
                         .mapToObj(value -> String.format(Locale.ROOT, " (%.4f bits per dimension)", value))
                         .findFirst().orElse("");
-                options.out().printf(Locale.ROOT, "done in %.1f s: test -ELBO %.2f nats per example%s; files in %s%n",
-                        seconds, -test.elbo(), bits, directory.root());
+                options.out().printf(Locale.ROOT, "done in %.1f s: test ELBO %.2f nats per example%s; files in %s%n",
+                        seconds, test.elbo(), bits, directory.root());
                 return new RunResult(directory.root(), test, seconds);
             } catch (TrainingFailedException e) {
                 throw failed(run, e);
@@ -211,7 +211,7 @@ public final class ExperimentRunner {
         String checksum = ModelChecksum.record(directory, RunDirectory.FINAL_MODEL);
         run.tracker().logArtifact(checkpoint, RunDirectory.FINAL_MODEL);
         run.tracker().logArtifact(directory.root().resolve(checksum), checksum);
-        FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval());
+        FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval(), options.console());
         run.tracker().logMetrics(evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
         options.out().println(describe(evaluation, spec));
         writePictures(trained, model, evaluation, directory, run.tracker(), options);
@@ -320,7 +320,7 @@ public final class ExperimentRunner {
             RunDirectory directory, TrackerGroup tracker, RunOptions options) throws IOException {
         List<String> pictures;
         try {
-            pictures = Pictures.write(trained, model, evaluation.klPerDimension(), directory);
+            pictures = Pictures.write(trained, model, evaluation.klPerDimension(), directory, options.console());
         } catch (IOException | RuntimeException | AWTError e) {
             options.out().println("warning: the figures could not be drawn (" + e + "); the run's results are kept");
             return;

@@ -7,8 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.train.Checkpoint;
 import org.vaelab.core.train.ElboTerms;
@@ -32,6 +30,9 @@ import org.vaelab.core.train.VaeGraph;
  */
 final class TrainingLoop {
 
+    /** The line above the epochs' lines: what their numbers are and which way is better. */
+    static final String HEADING = "per epoch: train loss (the training objective, lower is better); "
+            + "val and test ELBO (nats per example, higher is better); times; the run's time left";
 
     private final Assembly model;
     private final ExperimentSpec spec;
@@ -60,6 +61,10 @@ final class TrainingLoop {
         double best = bestValidationElbo;
         ElboTerms test = null;
         int firstEpoch = trainer.epochsDone() + 1;
+        TimeLeft timeLeft = new TimeLeft(epochs, spec.eval(), model.data().test().size());
+        if (firstEpoch <= epochs) {
+            options.out().println(HEADING);
+        }
         for (int epoch = firstEpoch; epoch <= epochs; epoch++) {
             Map<String, Double> epochMetrics = new LinkedHashMap<>();
             if (epoch == firstEpoch) {
@@ -71,34 +76,43 @@ final class TrainingLoop {
             double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
             epochMetrics.put("time/epoch_seconds", trainSeconds);
             epochMetrics.put("time/images_per_second", model.data().train().size() / trainSeconds);
-            String line = String.format(Locale.ROOT, "epoch %d/%d  train loss %.2f  %.1f s (%.0f img/s)", epoch,
-                    epochs, epochMeans.meanLoss(), trainSeconds, model.data().train().size() / trainSeconds);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  train loss %.2f", epoch,
+                    epochs, epochMeans.meanLoss()));
+            StringBuilder times = new StringBuilder(String.format(Locale.ROOT, "train %.1f s (%.0f img/s)",
+                    trainSeconds, model.data().train().size() / trainSeconds));
+            double testSeconds = Double.NaN;
             boolean improved = false;
             if (epoch % spec.eval().everyEpochs() == 0 || epoch == epochs) {
+                long evalStart = System.nanoTime();
                 Evaluator current = evaluator();
                 ElboTerms validation = model.data().validation().size() == 0 ? null : requireFinite("validation",
                         epoch, trainer, current.evaluate(model.data().validation(), model.streams().validation(epoch)));
                 long testStart = System.nanoTime();
                 test = requireFinite("test", epoch, trainer,
                         current.evaluate(model.data().test(), model.streams().test(epoch)));
-                epochMetrics.put("time/test_eval_seconds", (System.nanoTime() - testStart) / 1e9);
-                if (validation != null) {
-                    put(epochMetrics, "val", validation);
-                    line += String.format(Locale.ROOT, "  val -ELBO %.2f", -validation.elbo());
-                }
-                put(epochMetrics, "test", test);
-                line += String.format(Locale.ROOT, "  test -ELBO %.2f (recon %.2f + KL %.2f)", -test.elbo(),
-                        test.reconLoss(), test.kl());
-                OptionalDouble bits = model.data().shape().bitsPerDimension(test.elbo());
-                if (bits.isPresent()) {
-                    line += String.format(Locale.ROOT, ", %.4f bits/dim", bits.getAsDouble());
-                }
+                testSeconds = (System.nanoTime() - testStart) / 1e9;
+                epochMetrics.put("time/test_eval_seconds", testSeconds);
                 improved = validation != null && (Double.isNaN(best) || validation.elbo() > best);
                 best = improved ? validation.elbo() : best;
+                if (validation != null) {
+                    put(epochMetrics, "val", validation);
+                    line.append(String.format(Locale.ROOT, "  val ELBO %.2f%s", validation.elbo(),
+                            improved ? " (best)" : ""));
+                }
+                put(epochMetrics, "test", test);
+                line.append(String.format(Locale.ROOT, "  test ELBO %.2f = -(recon %.2f + KL %.2f)", test.elbo(),
+                        test.reconLoss(), test.kl()));
+                OptionalDouble bits = model.data().shape().bitsPerDimension(test.elbo());
+                if (bits.isPresent()) {
+                    line.append(String.format(Locale.ROOT, ", %.4f bits/dim", bits.getAsDouble()));
+                }
+                times.append(String.format(Locale.ROOT, ", eval %.1f s", (System.nanoTime() - evalStart) / 1e9));
             }
             tracker.logMetrics(epochMetrics, trainer.globalStep(), epoch);
             save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == epochs);
-            options.out().println(line);
+            timeLeft.epochDone((System.nanoTime() - epochStart) / 1e9, testSeconds);
+            times.append(", about ").append(TimeLeft.format(timeLeft.seconds(epoch))).append(" left");
+            options.out().println(line + "  |  " + times);
         }
         return test != null ? test
                 : requireFinite("test", epochs, trainer,
@@ -184,7 +198,6 @@ final class TrainingLoop {
         if (!options.progressBar()) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + spec.train().epochs()).setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).clearDisplayOnFinish().build();
+        return Stage.bar("epoch " + epoch + "/" + spec.train().epochs(), steps, "steps");
     }
 }

@@ -19,6 +19,9 @@ import picocli.CommandLine.Option;
  * with {@code --disentanglement} the disentanglement metrics.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
+        header = "Evaluate a trained run: ELBO and its terms, the importance-weighted log p(x), active units.",
+        footerHeading = Examples.HEADING, footer = {"  vae eval runs/quickstart/RUN",
+            "  vae eval runs/quickstart/RUN --iwae 1000 --json eval.json"},
         description = "Evaluate a trained run on its test split or other data: ELBO and its terms, reconstruction "
                 + "errors, the importance-weighted log-likelihood (IWAE) and the active units.")
 final class EvalCommand implements Callable<Integer> {

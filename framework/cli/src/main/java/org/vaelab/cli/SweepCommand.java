@@ -26,9 +26,13 @@ import picocli.CommandLine.Parameters;
  * {@link StudyRunner}. Exit code 1 when any trial failed or, after a summary, is not finished.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a study: a base spec over a grid of values (experiments/*.yaml), or",
-            "  vae sweep BASE -p kl.beta=0.5,1,2 -p model.latent_dim=2,8.",
-            "Trials already finished are skipped, so rerunning resumes; results go to runs/studies/NAME-HASH/."})
+        header = "Run a study: a base spec over a grid of values, from a study file or -p options.",
+        description = "Trials already finished are skipped, so rerunning resumes; results go to "
+            + "runs/studies/NAME-HASH/.",
+        footerHeading = Examples.HEADING, footer = {"  vae sweep experiments/beta-latent-fashion.yaml",
+            "  vae sweep configs/quickstart.yaml -p kl.beta=0.5,1,2 -p model.latent_dim=2,8",
+            "  vae sweep experiments/beta-latent-fashion.yaml --dry-run",
+            "  vae sweep experiments/beta-latent-fashion.yaml --parallel 2"})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "STUDY", description = "A study file, or with -p a base spec.")

@@ -9,7 +9,7 @@ import org.vaelab.core.spec.EvalSpec;
  * evaluation. The estimate draws K samples for each of its examples (Burda et al. 2016, eq. 8),
  * about the work of K test passes over them, each of which draws one.
  */
-final class TimeLeft {
+public final class TimeLeft {
 
     private final int epochs;
     private final int iwaeSamples;
@@ -50,7 +50,7 @@ final class TimeLeft {
     }
 
     /** {@code seconds} for people: "45 s", "3 min 05 s", "2 h 07 min". */
-    static String format(double seconds) {
+    public static String format(double seconds) {
         long whole = Math.round(seconds);
         if (whole < 60) {
             return whole + " s";

@@ -34,10 +34,11 @@ class FailingTrialTest {
         assertEquals(1, first.exitCode(), first.out() + first.err());
         assertTrue(first.out().contains("FAILED t000-lr=1.0e+30-seed=7 in "), first.out());
         assertTrue(first.out().contains("1 trials finished, 1 failed"), first.out());
-        assertTrue(Pattern.compile("(?m)^ {7}t001-lr=1\\.0e-3-seed=7  epoch 1/1  train loss \\S+  val ELBO .*, about .* left$")
-                .matcher(first.out()).find(), "the running trial's epoch line, after its name:\n" + first.out());
-        Matcher failed = Pattern.compile("FAILED t000-lr=1\\.0e\\+30-seed=7 in (\\d+\\.\\d) s \\(1 of 2\\): exit code 1, "
-                + "see \\S+; the study: about (\\d+) s left").matcher(first.out());
+        assertTrue(Pattern.compile("(?m)^ {7}t001-lr=1\\.0e-3-seed=7  epoch 1/1  train loss \\S+  val ELBO .*, "
+                + "about .* left$").matcher(first.out()).find(),
+                "the running trial's epoch line, after its name:\n" + first.out());
+        Matcher failed = Pattern.compile("FAILED t000-lr=1\\.0e\\+30-seed=7 in (\\d+\\.\\d) s \\(1 of 2\\): "
+                + "exit code 1, see \\S+; the study: about (\\d+) s left").matcher(first.out());
         assertTrue(failed.find(), first.out());
         assertEquals(Double.parseDouble(failed.group(1)), Integer.parseInt(failed.group(2)), 0.51,
                 "one trial left, one at a time, at the time of the one ended");

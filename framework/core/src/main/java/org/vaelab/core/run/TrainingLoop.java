@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.train.Checkpoint;
@@ -85,12 +86,17 @@ final class TrainingLoop {
             if (epoch % spec.eval().everyEpochs() == 0 || epoch == epochs) {
                 long evalStart = System.nanoTime();
                 Evaluator current = evaluator();
-                ElboTerms validation = model.data().validation().size() == 0 ? null : requireFinite("validation",
-                        epoch, trainer, current.evaluate(model.data().validation(), model.streams().validation(epoch)));
-                long testStart = System.nanoTime();
-                test = requireFinite("test", epoch, trainer,
-                        current.evaluate(model.data().test(), model.streams().test(epoch)));
-                testSeconds = (System.nanoTime() - testStart) / 1e9;
+                ElboTerms validation;
+                try (ProgressBar bar = evaluationBar(epoch)) {
+                    IntConsumer examplesDone = bar == null ? rows -> { } : bar::stepBy;
+                    validation = model.data().validation().size() == 0 ? null : requireFinite("validation", epoch,
+                            trainer, current.evaluate(model.data().validation(), model.streams().validation(epoch),
+                                    examplesDone));
+                    long testStart = System.nanoTime();
+                    test = requireFinite("test", epoch, trainer,
+                            current.evaluate(model.data().test(), model.streams().test(epoch), examplesDone));
+                    testSeconds = (System.nanoTime() - testStart) / 1e9;
+                }
                 epochMetrics.put("time/test_eval_seconds", testSeconds);
                 improved = validation != null && (Double.isNaN(best) || validation.elbo() > best);
                 best = improved ? validation.elbo() : best;
@@ -192,6 +198,15 @@ final class TrainingLoop {
         metrics.put(split + "/kl", terms.kl());
         metrics.put(split + "/mse", terms.mse());
         terms.bce().ifPresent(bce -> metrics.put(split + "/bce", bce));
+    }
+
+    /** On a terminal, the bar of an epoch's evaluation, in examples of the validation and test splits. */
+    private ProgressBar evaluationBar(int epoch) {
+        if (!options.progressBar()) {
+            return null;
+        }
+        return Stage.bar("epoch " + epoch + "/" + spec.train().epochs() + " evaluation",
+                model.data().validation().size() + model.data().test().size(), "examples");
     }
 
     private ProgressBar progressBar(int epoch, long steps) {

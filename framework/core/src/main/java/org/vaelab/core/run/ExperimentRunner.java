@@ -291,15 +291,10 @@ public final class ExperimentRunner {
      * continue it; credentials in URIs masked, as everywhere a spec is shown.
      */
     private static String commandLine(RunOptions options) {
-        StringBuilder command = new StringBuilder("vae run ").append(shellWord(options.specSource()));
+        StringBuilder command = new StringBuilder("vae run ").append(ShellWords.quote(options.specSource()));
         options.overrides().forEach(assignment -> command.append(" --set ")
-                .append(shellWord(Overrides.shown(assignment))));
+                .append(ShellWords.quote(Overrides.shown(assignment))));
         return command.toString();
-    }
-
-    /** {@code word} as a shell reads it back: in single quotes when it has characters a shell would act on. */
-    private static String shellWord(String word) {
-        return word.matches("[\\w./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static Map<String, String> tags(ResolvedSpec resolved, RunRecord record, RunOptions options) {

@@ -60,7 +60,9 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
             RandomGenerator noise, Console console) {
         LatentStatistics latent;
         Map<String, Double> disentanglement;
-        try (Stage stage = console.stage("KL per dimension and active units", test.size(), "test examples")) {
+        String task = scoresDisentanglement(test, eval)
+                ? "KL per dimension, active units and disentanglement metrics" : "KL per dimension and active units";
+        try (Stage stage = console.stage(task, test.size(), "test examples")) {
             latent = LatentStatistics.of(graph, test, eval.batchSize(), stage::advance);
             disentanglement = disentanglement(graph, test, eval);
         }
@@ -83,12 +85,17 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
      * draws from, when {@code eval} asks for them and {@code test} has factors; else none.
      */
     private static Map<String, Double> disentanglement(VaeGraph graph, DataSplit test, EvalSpec eval) {
-        if (!eval.disentanglementOn(test) || test.factors().isEmpty()) {
+        if (!scoresDisentanglement(test, eval)) {
             return Map.of();
         }
         double[][] means = Posteriors.of(graph, test, eval.batchSize()).meanRows();
         return DisentanglementMetrics.of(DisentanglementMetrics.pool(means, test.factors().get()),
                 eval.disentanglementOptions().options());
+    }
+
+    /** Whether {@code eval} asks for the disentanglement metrics and {@code test} has the factors they need. */
+    private static boolean scoresDisentanglement(DataSplit test, EvalSpec eval) {
+        return eval.disentanglementOn(test) && test.factors().isPresent();
     }
 
     /**

@@ -52,7 +52,7 @@ public final class Stage implements AutoCloseable {
     }
 
     /** The seconds since the stage started. */
-    public double seconds() {
+    private double seconds() {
         return (System.nanoTime() - started) / 1e9;
     }
 

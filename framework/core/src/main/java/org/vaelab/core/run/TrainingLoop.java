@@ -32,7 +32,7 @@ import org.vaelab.core.train.VaeGraph;
 final class TrainingLoop {
 
     /** The line above the epochs' lines: what their numbers are and which way is better. */
-    static final String HEADING = "per epoch: train loss (the training objective, lower is better); "
+    private static final String HEADING = "per epoch: train loss (the training objective, lower is better); "
             + "val and test ELBO (nats per example, higher is better); times; the run's time left";
 
     private final Assembly model;

@@ -2,6 +2,7 @@ package org.vaelab.cli;
 
 import java.util.Set;
 import org.vaelab.core.plugin.PluginException;
+import org.vaelab.core.spec.Names;
 import org.vaelab.core.spec.SpecException;
 import org.vaelab.core.train.TrainingFailedException;
 import org.vaelab.spi.InvalidInputException;
@@ -47,9 +48,29 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
 
     static int usage(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
-        commandLine.getErr().println("error: " + e.getMessage());
+        commandLine.getErr().println("error: " + problem(e));
         commandLine.getErr().println("usage: " + commandLine.getHelp().synopsis(0).strip()
                 + "  (see: " + commandLine.getCommandSpec().qualifiedName() + " --help)");
         return Main.BAD_INPUT;
+    }
+
+    /**
+     * What is wrong with the command line: picocli's message, or for a word where a command belongs,
+     * "unknown command"; for a mistyped command or option, with the closest known name.
+     */
+    private static String problem(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return e.getMessage();
+        }
+        String typo = unmatched.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec command = e.getCommandLine().getCommandSpec();
+        if (typo.startsWith("-")) {
+            return e.getMessage() + Names.didYouMean(typo, command.optionsMap().keySet());
+        }
+        if (command.subcommands().isEmpty()) {
+            return e.getMessage();
+        }
+        return "unknown command '" + typo + "'." + Names.didYouMean(typo, command.subcommands().keySet())
+                + " Commands: " + String.join(", ", command.subcommands().keySet());
     }
 }

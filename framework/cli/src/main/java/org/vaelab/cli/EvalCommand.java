@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.vaelab.core.inspect.RunEvaluation;
 import org.vaelab.core.run.AtomicFile;
+import org.vaelab.core.run.Console;
 import org.vaelab.core.run.TrainedRun;
 import org.vaelab.spi.data.DataSplit;
 import picocli.CommandLine;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Option;
  * with {@code --disentanglement} the disentanglement metrics.
  */
 @Command(name = "eval", mixinStandardHelpOptions = true,
+        header = "Evaluate a trained run: ELBO and its terms, the importance-weighted log p(x), active units.",
+        footerHeading = Examples.HEADING, footer = {"  vae eval runs/quickstart/RUN",
+            "  vae eval runs/quickstart/RUN --iwae 1000 --json eval.json"},
         description = "Evaluate a trained run on its test split or other data: ELBO and its terms, reconstruction "
                 + "errors, the importance-weighted log-likelihood (IWAE) and the active units.")
 final class EvalCommand implements Callable<Integer> {
@@ -58,7 +62,8 @@ final class EvalCommand implements Callable<Integer> {
         TrainedRun trained = run.open();
         int samples = iwae.samples(trained, command);
         DataSplit examples = data.examples(trained, run);
-        RunEvaluation evaluation = RunEvaluation.of(trained, examples, samples, iwaeExamples, disentanglement);
+        RunEvaluation evaluation = RunEvaluation.of(trained, examples, samples, iwaeExamples, disentanglement,
+                new Console(System.err, System.console() != null));
         var out = command.commandLine().getOut();
         out.println(trained.describe());
         out.println("data: " + data.describe() + ", " + examples.size() + " examples; nats per example");

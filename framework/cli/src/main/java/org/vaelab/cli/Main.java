@@ -2,7 +2,12 @@ package org.vaelab.cli;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import org.slf4j.LoggerFactory;
+import org.vaelab.core.plugin.PluginLoader;
+import org.vaelab.core.plugin.SpecBlocks;
 import org.vaelab.core.run.NativeMemory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,6 +19,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "vae", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Variational Autoencoder experiments from YAML specs.",
+        footerHeading = Examples.HEADING, footer = {"  vae run configs/quickstart.yaml",
+            "  vae sweep experiments/beta-latent-fashion.yaml", "  vae eval runs/quickstart/RUN",
+            "  vae plugins model.encoder", "  vae COMMAND --help"},
         subcommands = {RunCommand.class, SweepCommand.class, ReproduceCommand.class, ValidateCommand.class,
             PluginsCommand.class, SyncCommand.class, EvalCommand.class, SampleCommand.class, EncodeCommand.class,
             ScoreCommand.class, ExportCommand.class})
@@ -42,11 +50,26 @@ public final class Main implements Runnable {
                         + "export");
     }
 
-    /** A command line wired with VAELab's exit codes and error printing. */
+    /** The help section listing a spec's blocks. */
+    private static final String SPEC_BLOCKS = "specBlocks";
+
+    /**
+     * A command line wired with VAELab's exit codes and error printing, its help wrapped to the
+     * terminal's width, and {@code vae --help} listing a spec's blocks before the examples.
+     */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main())
+        CommandLine commandLine = new CommandLine(new Main())
                 .setExecutionExceptionHandler(new ErrorReporter())
-                .setParameterExceptionHandler(ErrorReporter::usage);
+                .setParameterExceptionHandler(ErrorReporter::usage)
+                .setUsageHelpAutoWidth(true);
+        commandLine.getHelpSectionMap().put(SPEC_BLOCKS, help -> String.format(Locale.ROOT,
+                "%nA spec's blocks (YAML keys; 'vae plugins KEY' lists a block's types and their options):%n")
+                + SpecBlocks.describe(PluginLoader.load(Main.class.getClassLoader()),
+                        help.commandSpec().usageMessage().width()));
+        List<String> sections = new ArrayList<>(commandLine.getHelpSectionKeys());
+        sections.add(sections.indexOf(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING), SPEC_BLOCKS);
+        commandLine.setHelpSectionKeys(sections);
+        return commandLine;
     }
 
     public static void main(String[] args) {

@@ -28,6 +28,8 @@ import picocli.CommandLine.Parameters;
  * unfinished one's metrics stop early, so a full run could never match them.
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
+        header = "Run a run's logged spec again and check that its metrics come out the same.",
+        footerHeading = Examples.HEADING, footer = {"  vae reproduce runs/quickstart/RUN"},
         description = "Run a run's logged spec again and check that its metrics.csv comes out the same, byte for byte.")
 final class ReproduceCommand implements Callable<Integer> {
 

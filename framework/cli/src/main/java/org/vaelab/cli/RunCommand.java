@@ -16,6 +16,10 @@ import picocli.CommandLine;
 
 /** {@code vae run SPEC}: trains, evaluates and records one experiment. */
 @Command(name = "run", mixinStandardHelpOptions = true,
+        header = "Train and evaluate the experiment a spec describes; results go under runs/.",
+        footerHeading = Examples.HEADING, footer = {"  vae run configs/quickstart.yaml",
+            "  vae run configs/quickstart.yaml --set kl.beta=4 --set train.epochs=10",
+            "  vae run configs/quickstart.yaml --resume runs/quickstart/RUN"},
         description = "Train and evaluate the experiment a spec describes; results go under runs/.")
 final class RunCommand implements Callable<Integer> {
 

@@ -13,6 +13,9 @@ import picocli.CommandLine;
 
 /** {@code vae sample RUN_DIR -n 64 -o samples.png}: draws from a trained run's generative model. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
+        header = "Draw z from the prior and decode it: an image grid, or a CSV file for other data.",
+        footerHeading = Examples.HEADING, footer = {"  vae sample runs/quickstart/RUN -o samples.png",
+            "  vae sample runs/quickstart/RUN -n 64 --seed 1 -o samples.png"},
         description = "Draw z from the prior and decode it: an image grid (.png) for image data, a CSV file "
                 + "of the codes and the decoder's means for other data.")
 final class SampleCommand implements Callable<Integer> {

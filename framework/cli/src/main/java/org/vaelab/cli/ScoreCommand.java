@@ -15,6 +15,9 @@ import picocli.CommandLine.Option;
 
 /** {@code vae score RUN_DIR -o scores.csv}: per-example anomaly scores, and optionally their ROC AUC. */
 @Command(name = "score", mixinStandardHelpOptions = true,
+        header = "Write each example's anomaly scores (-ELBO, -log p(x)) to a CSV file, with their ROC AUC.",
+        footerHeading = Examples.HEADING, footer = {"  vae score runs/quickstart/RUN -o scores.csv",
+            "  vae score runs/quickstart/RUN -o scores.csv --auc-positive-label 9"},
         description = "Write each example's anomaly scores, -ELBO and the importance-weighted -log p(x), to "
                 + "a CSV file; with --auc-positive-label, print how well they tell that label from the "
                 + "others (ROC AUC).")

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
+import org.vaelab.core.run.ShellWords;
+import org.vaelab.core.spec.Overrides;
 import org.vaelab.core.study.StudyDefinition;
 import org.vaelab.core.study.StudyPlan;
 import org.vaelab.core.study.StudyPlanner;
@@ -24,11 +26,16 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code vae sweep STUDY}: plans the study, selects this process's trials and hands them to
  * {@link StudyRunner}. Exit code 1 when any trial failed or, after a summary, is not finished.
+ * Stopped (Ctrl-C, SIGTERM), it says that the finished trials are kept and how to run the others.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = {"Run a study: a base spec over a grid of values (experiments/*.yaml), or",
-            "  vae sweep BASE -p kl.beta=0.5,1,2 -p model.latent_dim=2,8.",
-            "Trials already finished are skipped, so rerunning resumes; results go to runs/studies/NAME-HASH/."})
+        header = "Run a study: a base spec over a grid of values, from a study file or -p options.",
+        description = "Trials already finished are skipped, so rerunning resumes; results go to "
+            + "runs/studies/NAME-HASH/.",
+        footerHeading = Examples.HEADING, footer = {"  vae sweep experiments/beta-latent-fashion.yaml",
+            "  vae sweep configs/quickstart.yaml -p kl.beta=0.5,1,2 -p model.latent_dim=2,8",
+            "  vae sweep experiments/beta-latent-fashion.yaml --dry-run",
+            "  vae sweep experiments/beta-latent-fashion.yaml --parallel 2"})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "STUDY", description = "A study file, or with -p a base spec.")
@@ -93,9 +100,38 @@ final class SweepCommand implements Callable<Integer> {
         }
         WritableFolder.check("--runs-dir", runsDir);
         StudyRunner runner = new StudyRunner(catalog, runsDir, runCommand(), out);
-        boolean complete = summarize ? runner.summarize(plan)
-                : runner.sweep(plan, selected, parallel, only == null && selection.shard().isWhole());
-        return complete ? 0 : Main.RUN_FAILED;
+        if (summarize) {
+            return runner.summarize(plan) ? 0 : Main.RUN_FAILED;
+        }
+        Thread stopped = new Thread(() -> System.err.println("stopped: the trials that finished are kept; `"
+                + sameCommand() + "` runs the others"), "vaelab-sweep-stopped");
+        Runtime.getRuntime().addShutdownHook(stopped);
+        try {
+            return runner.sweep(plan, selected, parallel, only == null && selection.shard().isWhole()) ? 0
+                    : Main.RUN_FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopped);
+            } catch (IllegalStateException shuttingDown) {
+                // stopped: the hook is running, and says so
+            }
+        }
+    }
+
+    /**
+     * This command line, to run again after a stop (Ctrl-C, SIGTERM): the finished trials are
+     * skipped; {@code --set} values shown as a spec shows them, credentials masked.
+     */
+    private String sameCommand() {
+        StringBuilder line = new StringBuilder("vae");
+        String previous = "";
+        for (String argument : command.commandLine().getParseResult().originalArgs()) {
+            String shown = "--set".equals(previous) ? Overrides.shown(argument)
+                    : argument.startsWith("--set=") ? "--set=" + Overrides.shown(argument.substring(6)) : argument;
+            line.append(' ').append(ShellWords.quote(shown));
+            previous = argument;
+        }
+        return line.toString();
     }
 
     /** This JVM's java, with its options and class path, running {@code vae run}: how each trial starts. */

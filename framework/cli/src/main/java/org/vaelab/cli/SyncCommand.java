@@ -17,6 +17,9 @@ import picocli.CommandLine.Parameters;
  * user wants it, and repeating the sync later is how it gets there.
  */
 @Command(name = "sync", mixinStandardHelpOptions = true,
+        header = "Send a run directory's journal to its trackers (MLflow), for runs made while they were away.",
+        footerHeading = Examples.HEADING, footer = {"  vae sync runs/quickstart/RUN",
+            "  vae sync runs/quickstart/*"},
         description = "Replay a run directory's journal into its trackers (MLflow), for runs made while the server was "
                 + "away. Safe to repeat: nothing is logged twice. Exits 1 when some events did not arrive.")
 final class SyncCommand implements Callable<Integer> {

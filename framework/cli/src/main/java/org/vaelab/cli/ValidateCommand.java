@@ -9,6 +9,9 @@ import picocli.CommandLine.Option;
 
 /** {@code vae validate SPEC}: checks a spec without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Check a spec and print every problem; with --print, show it resolved with all defaults.",
+        footerHeading = Examples.HEADING, footer = {"  vae validate configs/quickstart.yaml",
+            "  vae validate configs/quickstart.yaml --set kl.beta=4 --print"},
         description = "Check a spec and print every problem; with --print, show it resolved with all defaults.")
 final class ValidateCommand implements Callable<Integer> {
 

@@ -66,7 +66,7 @@ class DataSplitOptionsTest {
         assertTrue(outcome.out().contains("600 train / 0 validation / 200 test"), outcome.out());
         String said = "no validation split: no validation metrics, and checkpoints/best.ckpt is not written";
         assertEquals(1, outcome.out().split(said, -1).length - 1, "said once: " + outcome.out());
-        assertFalse(outcome.out().contains("val -ELBO"), outcome.out());
+        assertFalse(outcome.out().contains("val ELBO"), outcome.out());
         Path run = runDirectory();
         assertFalse(Files.exists(run.resolve("checkpoints/best.ckpt")));
         assertTrue(Files.exists(run.resolve("checkpoints/last.ckpt")));

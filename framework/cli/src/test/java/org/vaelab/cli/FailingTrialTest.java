@@ -1,12 +1,15 @@
 package org.vaelab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +34,15 @@ class FailingTrialTest {
         assertEquals(1, first.exitCode(), first.out() + first.err());
         assertTrue(first.out().contains("FAILED t000-lr=1.0e+30-seed=7 in "), first.out());
         assertTrue(first.out().contains("1 trials finished, 1 failed"), first.out());
+        assertTrue(Pattern.compile("(?m)^ {7}t001-lr=1\\.0e-3-seed=7  epoch 1/1  train loss \\S+  val ELBO .*, "
+                + "about .* left$").matcher(first.out()).find(),
+                "the running trial's epoch line, after its name:\n" + first.out());
+        Matcher failed = Pattern.compile("FAILED t000-lr=1\\.0e\\+30-seed=7 in (\\d+\\.\\d) s \\(1 of 2\\): "
+                + "exit code 1, see \\S+; the study: about (\\d+) s left").matcher(first.out());
+        assertTrue(failed.find(), first.out());
+        assertEquals(Double.parseDouble(failed.group(1)), Integer.parseInt(failed.group(2)), 0.51,
+                "one trial left, one at a time, at the time of the one ended");
+        assertFalse(first.out().contains("(2 of 2); the study"), "nothing is left after the last");
         assertTrue(first.out().contains("summary: 1 of 2 trials finished (not finished: t000-lr=1.0e+30-seed=7)"),
                 first.out());
         List<String> summary = Files.readAllLines(studyFolder().resolve("summary.csv"));

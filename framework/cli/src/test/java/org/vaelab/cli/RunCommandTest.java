@@ -15,8 +15,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
@@ -53,7 +56,53 @@ class RunCommandTest {
         for (int epoch = 1; epoch <= 3; epoch++) {
             assertTrue(outcome.out().contains("epoch " + epoch + "/3"), outcome.out());
         }
-        assertTrue(outcome.out().contains("test -ELBO"), outcome.out());
+    }
+
+    @Test
+    void epochLinesShowTheLoggedElboHigherIsBetterWithTheBestEpochMarkedAndLabelledTimes() throws IOException {
+        assertTrue(outcome.out().contains("per epoch: train loss (the training objective, lower is better); "
+                + "val and test ELBO (nats per example, higher is better); times; the run's time left\n"),
+                outcome.out());
+        Pattern epochLine = Pattern.compile("epoch (\\d)/3  train loss \\d+\\.\\d\\d  val ELBO (\\S+)( \\(best\\))?  "
+                + "test ELBO (\\S+) = -\\(recon (\\S+) \\+ KL (\\S+)\\)  \\|  train \\d+\\.\\d s \\(\\d+ img/s\\), "
+                + "eval \\d+\\.\\d s, about (\\d+ s|\\d+ min \\d\\d s) left");
+        List<Matcher> lines = outcome.out().lines().map(epochLine::matcher).filter(Matcher::matches).toList();
+        assertEquals(3, lines.size(), outcome.out());
+        Map<Integer, Double> validation = metric("val/elbo");
+        double best = Double.NaN;
+        for (Matcher line : lines) {
+            int epoch = Integer.parseInt(line.group(1));
+            assertEquals(twoDecimals(validation.get(epoch)), line.group(2), "the sign of metrics.csv");
+            assertEquals(twoDecimals(metric("test/elbo").get(epoch)), line.group(4));
+            assertEquals(twoDecimals(metric("test/recon").get(epoch)), line.group(5));
+            assertEquals(twoDecimals(metric("test/kl").get(epoch)), line.group(6));
+            boolean improved = Double.isNaN(best) || validation.get(epoch) > best;
+            best = improved ? validation.get(epoch) : best;
+            assertEquals(improved, line.group(3) != null, "the best validation ELBO so far is marked: " + line.group());
+        }
+        assertTrue(outcome.out().contains("done in "), outcome.out());
+        assertTrue(outcome.out().contains(": test ELBO " + twoDecimals(metric("test/elbo").get(3))
+                + " nats per example; files in "), outcome.out());
+    }
+
+    @Test
+    void theWorkAfterTrainingSaysWhatItDoesAndWhenItIsDone() {
+        // Piped, each stretch prints a start and an end line; the six drawings of 28x28 images with an
+        // 8-D latent space: reconstructions, samples, traversals, interpolation, latent scatter, training curves.
+        Pattern account = Pattern.compile("epoch 3/3 [^\\n]*\\n"
+                + "KL per dimension and active units: 1000 test examples\\.\\.\\.\\n"
+                + "KL per dimension and active units: done in \\d+\\.\\d s\\n"
+                + "importance-weighted log p\\(x\\), K = 100: 1000 test examples\\.\\.\\.\\n"
+                + "importance-weighted log p\\(x\\), K = 100: done in \\d+\\.\\d s\\n"
+                + "test log p\\(x\\) >= [^\\n]*\\n"
+                + "pictures: 6 figures\\.\\.\\.\\n"
+                + "pictures: done in \\d+\\.\\d s\\n"
+                + "done in ");
+        assertTrue(account.matcher(outcome.out()).find(), outcome.out());
+    }
+
+    private static String twoDecimals(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     @Test

@@ -186,6 +186,6 @@ class ShippedConfigsTest {
                 assertTrue(metrics.contains("," + term + ","), family + " logs " + term);
             }
         }
-        assertTrue(outcome.out().contains("test -ELBO"), outcome.out());
+        assertTrue(outcome.out().contains("test ELBO"), outcome.out());
     }
 }

@@ -1,6 +1,7 @@
 package org.vaelab.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -46,6 +47,9 @@ class SpritesRunTest {
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", spec.toString(), "--runs-dir",
                 work.resolve("runs").toString());
         assertEquals(0, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.out().matches("(?s).*\nKL per dimension, active units and disentanglement metrics: done in "
+                + "\\d+\\.\\d s\n.*"), "the stretch that scores the codes says so: " + outcome.out());
+        assertFalse(outcome.out().contains("importance-weighted"), "iwae_samples: 0 skips the estimate");
         Path run;
         try (Stream<Path> runs = Files.list(work.resolve("runs/sprites-tiny"))) {
             run = runs.findFirst().orElseThrow();

@@ -35,7 +35,7 @@ final class SweepLoad {
     static final int EARLY_TRIAL = 8;
 
     private static final String EXPERIMENT = "sweep-load";
-    private static final Pattern TRIAL_ENDED = Pattern.compile("\\((\\d+) of \\d+\\)$");
+    private static final Pattern TRIAL_ENDED = Pattern.compile("\\((\\d+) of \\d+\\)(;|$)");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The sweep JVM's resident memory after a trial ended: now ({@code VmRSS}) and its peak so far ({@code VmHWM}). */

@@ -25,23 +25,41 @@ public final class Figures {
     /** Draws every figure that applies to {@code inputs}, in the order listed above. */
     public static List<Figure> render(FigureInputs inputs) throws IOException {
         List<Figure> figures = new ArrayList<>();
+        for (Drawing drawing : drawings(inputs)) {
+            figures.addAll(drawing.draw());
+        }
+        return figures;
+    }
+
+    /**
+     * The drawings of every figure that applies to {@code inputs}, in the order listed above, not
+     * drawn yet: so that a run can show how many are left while it draws them.
+     */
+    public static List<Drawing> drawings(FigureInputs inputs) {
+        List<Drawing> drawings = new ArrayList<>();
         if (inputs.shape().isImage()) {
-            figures.add(Reconstructions.figure(inputs));
-            figures.add(PriorSamples.figure(inputs));
-            figures.add(LatentTraversals.figure(inputs));
+            drawings.add(() -> List.of(Reconstructions.figure(inputs)));
+            drawings.add(() -> List.of(PriorSamples.figure(inputs)));
+            drawings.add(() -> List.of(LatentTraversals.figure(inputs)));
             if (inputs.test().size() >= 2) {
-                figures.addAll(LatentInterpolation.figures(inputs));
+                drawings.add(() -> LatentInterpolation.figures(inputs));
             }
             if (inputs.latentDim() == 2 && inputs.model().priorIsStandardNormal()) {
-                figures.add(LatentManifold.figure(inputs));
+                drawings.add(() -> List.of(LatentManifold.figure(inputs)));
             }
         } else if (inputs.shape().size() >= 2) {
-            figures.add(DataScatter.figure(inputs));
+            drawings.add(() -> List.of(DataScatter.figure(inputs)));
         }
         if (inputs.latentDim() >= 2) {
-            figures.add(LatentScatter.figure(inputs));
+            drawings.add(() -> List.of(LatentScatter.figure(inputs)));
         }
-        TrainingCurves.figure(inputs.metricsCsv()).ifPresent(figures::add);
-        return figures;
+        drawings.add(() -> TrainingCurves.figure(inputs.metricsCsv()).stream().toList());
+        return drawings;
+    }
+
+    /** One figure's drawing (two for an interpolation, its still and its animation; none where it has no data). */
+    @FunctionalInterface
+    public interface Drawing {
+        List<Figure> draw() throws IOException;
     }
 }

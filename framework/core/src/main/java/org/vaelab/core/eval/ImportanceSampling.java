@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.core.train.GraphFeed;
@@ -82,6 +83,14 @@ public final class ImportanceSampling {
 
     /** The estimate of log p(x) of every example of {@code split}, in nats, in split order. */
     public double[] logLikelihoods(DataSplit split, RandomGenerator noise) {
+        return logLikelihoods(split, noise, rows -> { });
+    }
+
+    /**
+     * {@link #logLikelihoods(DataSplit, RandomGenerator)}, telling {@code examplesDone} the rows of each batch once
+     * its estimates are made.
+     */
+    public double[] logLikelihoods(DataSplit split, RandomGenerator noise, IntConsumer examplesDone) {
         double[] estimates = new double[split.size()];
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
@@ -110,6 +119,7 @@ public final class ImportanceSampling {
             for (int i = 0; i < rows; i++) {
                 estimates[start + i] = sums.logSum(i) - Math.log(samples);
             }
+            examplesDone.accept(rows);
         }
         return estimates;
     }
@@ -119,7 +129,12 @@ public final class ImportanceSampling {
      * NaN when the split is empty.
      */
     public double meanLogLikelihood(DataSplit split, RandomGenerator noise) {
-        return Arrays.stream(logLikelihoods(split, noise)).average().orElse(Double.NaN);
+        return meanLogLikelihood(split, noise, rows -> { });
+    }
+
+    /** {@link #meanLogLikelihood(DataSplit, RandomGenerator)}, telling {@code examplesDone} as it goes. */
+    public double meanLogLikelihood(DataSplit split, RandomGenerator noise, IntConsumer examplesDone) {
+        return Arrays.stream(logLikelihoods(split, noise, examplesDone)).average().orElse(Double.NaN);
     }
 
     /**

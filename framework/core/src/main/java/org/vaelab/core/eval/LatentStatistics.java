@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -53,6 +54,11 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
      * split's size and the means' offset. An empty split gives NaN statistics.
      */
     public static LatentStatistics of(VaeGraph graph, DataSplit split, int batchSize) {
+        return of(graph, split, batchSize, rows -> { });
+    }
+
+    /** {@link #of(VaeGraph, DataSplit, int)}, telling {@code examplesDone} the rows of each batch once counted. */
+    public static LatentStatistics of(VaeGraph graph, DataSplit split, int batchSize, IntConsumer examplesDone) {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("batchSize must be positive, got " + batchSize);
         }
@@ -81,6 +87,7 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
                     squaredDeviations[d] += delta * (value - mean[d]);
                 }
             }
+            examplesDone.accept(rows);
         }
         int n = split.size();
         List<Double> klMeans = new ArrayList<>(latent);

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.vaelab.core.eval.LatentStatistics;
+import org.vaelab.core.run.Console;
 import org.vaelab.core.run.FinalEvaluation;
 import org.vaelab.core.run.TrainedRun;
 import org.vaelab.core.spec.EvalSpec;
@@ -39,13 +40,13 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
      * Evaluates {@code run} on {@code examples}, the log-likelihood with {@code iwaeSamples}
      * samples (0 skips it) on the first {@code iwaeExamples} examples (0 for all), and, with
      * {@code disentanglement}, the disentanglement metrics of the examples' codes with the run's
-     * {@code eval.disentanglement_options}.
+     * {@code eval.disentanglement_options}; the parts after the ELBO shown on {@code console} while they run.
      *
      * @throws InvalidInputException when the disentanglement metrics are asked for and the
      *     examples have no ground-truth factors
      */
     public static RunEvaluation of(TrainedRun run, DataSplit examples, int iwaeSamples, int iwaeExamples,
-            boolean disentanglement) {
+            boolean disentanglement, Console console) {
         if (disentanglement && examples.factors().isEmpty()) {
             throw new InvalidInputException("--disentanglement: the examples have no ground-truth factors to score "
                     + "codes against; evaluate a run on data with factors (sprites)");
@@ -55,7 +56,8 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
                 run.spec().eval().disentanglementOptions());
         ElboTerms terms = new Evaluator(run.graph(), eval.batchSize()).evaluate(examples, streams.test(0));
         return new RunEvaluation(terms, FinalEvaluation.of(run.graph(), run.parts(), examples, eval,
-                streams.logLikelihood()), iwaeSamples, run.parts().shape().bitsPerDimension(terms.elbo()));
+                streams.logLikelihood(), console), iwaeSamples,
+                run.parts().shape().bitsPerDimension(terms.elbo()));
     }
 
     /** The numbers by name, in the order of {@link #table()}, for a JSON file. */

@@ -4,58 +4,95 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.vaelab.core.spec.Names;
 import org.vaelab.core.spec.ScalarValues;
 import org.vaelab.spi.ComponentFactory;
 import org.vaelab.spi.Family;
+import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.Param;
 import org.vaelab.spi.SpiVersion;
 
 /**
- * Prints what {@code vae plugins} shows: every family, its types, where each type comes from (the
- * jar of its configuration record, which is the plugin's own, and the SPI version that jar was
- * built for), and each type's options.
+ * Prints what {@code vae plugins} shows: every family under its key in a spec ({@link SpecBlocks}),
+ * in the spec's order, its types, where each type comes from (the jar of its configuration record,
+ * which is the plugin's own, and the SPI version that jar was built for), and each type's options.
  */
 public final class CatalogDescription {
 
     private CatalogDescription() {
     }
 
-    /** The description of every family in the catalog. */
+    /** The description of every family in the catalog, unwrapped. */
     public static String describe(ComponentCatalog catalog) {
+        return describe(catalog, Integer.MAX_VALUE, null, null);
+    }
+
+    /**
+     * The description of every family in the catalog, each under the key it is chosen by in a spec,
+     * or of one {@code block}'s family (its spec key, such as {@code model.encoder}, or its family's
+     * name, such as {@code encoder}), and of that family's {@code type} alone when given; options
+     * wrapped to {@code width} columns.
+     *
+     * @param block a spec key or family name, or null for every family
+     * @param type a type of that family, or null for all
+     * @throws InvalidInputException naming the block or type that is not known, with those that are
+     */
+    public static String describe(ComponentCatalog catalog, int width, String block, String type) {
+        Map<Family<?>, String> keys = SpecBlocks.familyKeys();
         StringBuilder out = new StringBuilder("VAELab SPI ").append(SpiVersion.current())
                 .append(System.lineSeparator());
-        for (Family<?> family : Family.ALL) {
-            out.append(family.name()).append(System.lineSeparator());
-            if (catalog.factories(family).isEmpty()) {
+        List<Family<?>> families = Stream.concat(keys.keySet().stream(), Family.ALL.stream()).distinct()
+                .filter(family -> block == null || block.equals(keys.get(family)) || block.equals(family.name()))
+                .toList();
+        if (families.isEmpty()) {
+            throw new InvalidInputException("vae plugins " + block + ": no block of a spec has that name."
+                    + Names.didYouMean(block, keys.values()) + " Known: " + String.join(", ", keys.values()));
+        }
+        for (Family<?> family : families) {
+            out.append(keys.getOrDefault(family, family.name())).append(System.lineSeparator());
+            Map<String, ComponentFactory<?, ?>> factories = catalog.factories(family);
+            if (type != null && !factories.containsKey(type)) {
+                throw new InvalidInputException("vae plugins " + block + " " + type + ": no such type."
+                        + Names.didYouMean(type, factories.keySet()) + " Known: "
+                        + String.join(", ", factories.keySet()));
+            }
+            if (factories.isEmpty()) {
                 out.append("  (no types registered)").append(System.lineSeparator());
             }
-            catalog.factories(family).forEach((type, factory) -> describe(out, type, factory));
+            factories.forEach((name, factory) -> {
+                if (type == null || type.equals(name)) {
+                    describe(out, name, factory, width);
+                }
+            });
         }
         return out.toString();
     }
 
-    private static void describe(StringBuilder out, String type, ComponentFactory<?, ?> factory) {
-        out.append("  ").append(type).append(": ").append(factory.description()).append(System.lineSeparator());
+    private static void describe(StringBuilder out, String type, ComponentFactory<?, ?> factory, int width) {
+        out.append(TextWrap.wrap("  " + type + ": ", factory.description(), width));
         out.append("      ").append(PluginOrigin.of(factory.configType()).describe()).append(System.lineSeparator());
         RecordComponent[] components = factory.configType().getRecordComponents();
         if (components.length == 0) {
             out.append("      (no options)").append(System.lineSeparator());
         }
-        options(out, components, "      ");
+        options(out, components, "      ", width);
     }
 
     /** One line per option; the options of a nested record (or list of records) indented below it. */
-    private static void options(StringBuilder out, RecordComponent[] components, String indent) {
+    private static void options(StringBuilder out, RecordComponent[] components, String indent, int width) {
         for (RecordComponent component : components) {
             Param param = component.getAnnotation(Param.class);
-            out.append(String.format(Locale.ROOT, "%s%-16s %-22s %s%s%n", indent, Names.snakeCase(component.getName()),
-                    typeName(component.getGenericType()), param == null ? "" : param.value(), detail(param)));
+            out.append(TextWrap.wrap(String.format(Locale.ROOT, "%s%-16s %-22s ", indent,
+                    Names.snakeCase(component.getName()), typeName(component.getGenericType())),
+                    (param == null ? "" : param.value()) + detail(param), width));
             nestedRecord(component.getGenericType())
-                    .ifPresent(nested -> options(out, nested.getRecordComponents(), indent + "    "));
+                    .ifPresent(nested -> options(out, nested.getRecordComponents(), indent + "    ", width));
         }
     }
 
@@ -93,7 +130,8 @@ public final class CatalogDescription {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    private static String typeName(Type type) {
+    /** How help names a value of {@code type}: integer, number, text, mapping, list of ..., a|b for an enum. */
+    static String typeName(Type type) {
         if (type instanceof ParameterizedType parameterized) {
             return "list of " + typeName(parameterized.getActualTypeArguments()[0]);
         }

@@ -144,8 +144,8 @@ public final class ExperimentRunner {
                 String bits = model.data().shape().bitsPerDimension(test.elbo()).stream()
                         .mapToObj(value -> String.format(Locale.ROOT, " (%.4f bits per dimension)", value))
                         .findFirst().orElse("");
-                options.out().printf(Locale.ROOT, "done in %.1f s: test -ELBO %.2f nats per example%s; files in %s%n",
-                        seconds, -test.elbo(), bits, directory.root());
+                options.out().printf(Locale.ROOT, "done in %.1f s: test ELBO %.2f nats per example%s; files in %s%n",
+                        seconds, test.elbo(), bits, directory.root());
                 return new RunResult(directory.root(), test, seconds);
             } catch (TrainingFailedException e) {
                 throw failed(run, e);
@@ -224,7 +224,7 @@ public final class ExperimentRunner {
         String checksum = ModelChecksum.record(directory, RunDirectory.FINAL_MODEL);
         run.tracker().logArtifact(checkpoint, RunDirectory.FINAL_MODEL);
         run.tracker().logArtifact(directory.root().resolve(checksum), checksum);
-        FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval());
+        FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval(), options.console());
         run.tracker().logMetrics(evaluation.metrics(), ended.step(), ended.epoch());
         options.out().println(describe(evaluation, spec));
         writePictures(trained, model, evaluation, directory, run.tracker(), options);
@@ -304,15 +304,10 @@ public final class ExperimentRunner {
      * continue it; credentials in URIs masked, as everywhere a spec is shown.
      */
     private static String commandLine(RunOptions options) {
-        StringBuilder command = new StringBuilder("vae run ").append(shellWord(options.specSource()));
+        StringBuilder command = new StringBuilder("vae run ").append(ShellWords.quote(options.specSource()));
         options.overrides().forEach(assignment -> command.append(" --set ")
-                .append(shellWord(Overrides.shown(assignment))));
+                .append(ShellWords.quote(Overrides.shown(assignment))));
         return command.toString();
-    }
-
-    /** {@code word} as a shell reads it back: in single quotes when it has characters a shell would act on. */
-    private static String shellWord(String word) {
-        return word.matches("[\\w./=:,@%+-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     private static Map<String, String> tags(ResolvedSpec resolved, RunRecord record, RunOptions options) {
@@ -333,7 +328,7 @@ public final class ExperimentRunner {
             RunDirectory directory, TrackerGroup tracker, RunOptions options) throws IOException {
         List<String> pictures;
         try {
-            pictures = Pictures.write(trained, model, evaluation.klPerDimension(), directory);
+            pictures = Pictures.write(trained, model, evaluation.klPerDimension(), directory, options.console());
         } catch (IOException | RuntimeException | AWTError e) {
             options.out().println("warning: the figures could not be drawn (" + e + "); the run's results are kept");
             return;

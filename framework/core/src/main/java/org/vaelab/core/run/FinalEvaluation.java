@@ -42,26 +42,40 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
     private static final String LOG_LIKELIHOOD = "test/iwae_ll";
     private static final String BITS_PER_DIMENSION = "test/iwae_bpd";
 
-    /** Evaluates {@code trained}, an evaluation graph (no dropout) of {@code model}, on its test split. */
-    static FinalEvaluation of(VaeGraph trained, Assembly model, EvalSpec eval) {
-        return of(trained, model.parts(), model.data().test(), eval, model.streams().logLikelihood());
+    /**
+     * Evaluates {@code trained}, an evaluation graph (no dropout) of {@code model}, on its test split,
+     * each part shown on {@code console} while it runs.
+     */
+    static FinalEvaluation of(VaeGraph trained, Assembly model, EvalSpec eval, Console console) {
+        return of(trained, model.parts(), model.data().test(), eval, model.streams().logLikelihood(), console);
     }
 
     /**
      * The evaluation of {@code graph}, built from {@code parts}, on {@code test}: the latent
      * statistics in batches of {@code eval.batch_size}, and the log-likelihood with
-     * {@code eval.iwae_samples} samples on the first {@code eval.iwae_examples} examples, drawn from {@code noise}.
+     * {@code eval.iwae_samples} samples on the first {@code eval.iwae_examples} examples, drawn from {@code noise};
+     * each part shown on {@code console} while it runs.
      */
     public static FinalEvaluation of(VaeGraph graph, ModelParts parts, DataSplit test, EvalSpec eval,
-            RandomGenerator noise) {
-        LatentStatistics latent = LatentStatistics.of(graph, test, eval.batchSize());
-        Map<String, Double> disentanglement = disentanglement(graph, test, eval);
+            RandomGenerator noise, Console console) {
+        LatentStatistics latent;
+        Map<String, Double> disentanglement;
+        String task = scoresDisentanglement(test, eval)
+                ? "KL per dimension, active units and disentanglement metrics" : "KL per dimension and active units";
+        try (Stage stage = console.stage(task, test.size(), "test examples")) {
+            latent = LatentStatistics.of(graph, test, eval.batchSize(), stage::advance);
+            disentanglement = disentanglement(graph, test, eval);
+        }
         if (eval.iwaeSamples() == 0) {
             return new FinalEvaluation(latent, OptionalDouble.empty(), 0, OptionalDouble.empty(), disentanglement);
         }
         int examples = eval.iwaeExamples() == 0 ? test.size() : Math.min(eval.iwaeExamples(), test.size());
-        double logLikelihood = ImportanceSampling.bounded(graph, parts, eval.iwaeSamples())
-                .meanLogLikelihood(test.slice(0, examples), noise);
+        double logLikelihood;
+        try (Stage stage = console.stage("importance-weighted log p(x), K = " + eval.iwaeSamples(), examples,
+                "test examples")) {
+            logLikelihood = ImportanceSampling.bounded(graph, parts, eval.iwaeSamples())
+                    .meanLogLikelihood(test.slice(0, examples), noise, stage::advance);
+        }
         return new FinalEvaluation(latent, OptionalDouble.of(logLikelihood), examples,
                 parts.shape().bitsPerDimension(logLikelihood), disentanglement);
     }
@@ -71,12 +85,17 @@ public record FinalEvaluation(LatentStatistics latent, OptionalDouble logLikelih
      * draws from, when {@code eval} asks for them and {@code test} has factors; else none.
      */
     private static Map<String, Double> disentanglement(VaeGraph graph, DataSplit test, EvalSpec eval) {
-        if (!eval.disentanglementOn(test) || test.factors().isEmpty()) {
+        if (!scoresDisentanglement(test, eval)) {
             return Map.of();
         }
         double[][] means = Posteriors.of(graph, test, eval.batchSize()).meanRows();
         return DisentanglementMetrics.of(DisentanglementMetrics.pool(means, test.factors().get()),
                 eval.disentanglementOptions().options());
+    }
+
+    /** Whether {@code eval} asks for the disentanglement metrics and {@code test} has the factors they need. */
+    private static boolean scoresDisentanglement(DataSplit test, EvalSpec eval) {
+        return eval.disentanglementOn(test) && test.factors().isPresent();
     }
 
     /**

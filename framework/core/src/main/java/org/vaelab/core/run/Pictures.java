@@ -25,18 +25,25 @@ final class Pictures {
      *
      * @param trained an evaluation graph (no dropout) of {@code model}
      * @param klPerDimension the mean KL of each latent dimension on the test split, nats
+     * @param console where the drawing is shown while it lasts
      */
-    static List<String> write(VaeGraph trained, Assembly model, double[] klPerDimension, RunDirectory directory)
-            throws IOException {
+    static List<String> write(VaeGraph trained, Assembly model, double[] klPerDimension, RunDirectory directory,
+            Console console) throws IOException {
         GeneratorGraph generator = GeneratorGraph.of(trained, model.parts());
         FigureInputs inputs = new FigureInputs(GraphLatentModel.of(trained, generator,
                 PriorSampler.of(trained, model.parts())), model.data().shape(),
                 model.data().test(), klPerDimension, model.streams().pictures(),
                 directory.root().resolve(RunDirectory.METRICS));
         List<String> paths = new ArrayList<>();
-        for (Figure figure : Figures.render(inputs)) {
-            directory.write(figure.path(), figure.content()::writeTo);
-            paths.add(figure.path());
+        List<Figures.Drawing> drawings = Figures.drawings(inputs);
+        try (Stage stage = console.stage("pictures", drawings.size(), "figures")) {
+            for (Figures.Drawing drawing : drawings) {
+                for (Figure figure : drawing.draw()) {
+                    directory.write(figure.path(), figure.content()::writeTo);
+                    paths.add(figure.path());
+                }
+                stage.advance(1);
+            }
         }
         return paths;
     }

@@ -29,6 +29,11 @@ public record RunOptions(Path runsRoot, String specSource, List<String> override
         tags = Map.copyOf(tags);
     }
 
+    /** Where the run says what it is doing: {@link #out()}, with bars when {@link #progressBar()}. */
+    public Console console() {
+        return new Console(out, progressBar);
+    }
+
     /** Options of a new run without extra tags. */
     public RunOptions(Path runsRoot, String specSource, List<String> overrides, Path baseDirectory, PrintStream out,
                       boolean progressBar) {

@@ -6,9 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.IntConsumer;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.vaelab.core.spec.ExperimentSpec;
 import org.vaelab.core.train.Checkpoint;
 import org.vaelab.core.train.ElboTerms;
@@ -33,6 +32,9 @@ import org.vaelab.core.train.VaeGraph;
  */
 final class TrainingLoop {
 
+    /** The line above the epochs' lines: what their numbers are and which way is better. */
+    private static final String HEADING = "per epoch: train loss (the training objective, lower is better); "
+            + "val and test ELBO (nats per example, higher is better); times; the run's time left";
 
     private final Assembly model;
     private final ExperimentSpec spec;
@@ -76,6 +78,10 @@ final class TrainingLoop {
         ElboTerms test = null;
         String stoppedEarly = null;
         int firstEpoch = trainer.epochsDone() + 1;
+        TimeLeft timeLeft = new TimeLeft(epochs, spec.eval(), model.data().test().size());
+        if (firstEpoch <= epochs) {
+            options.out().println(HEADING);
+        }
         int epoch = firstEpoch - 1;
         while (epoch < epochs && stoppedEarly == null) {
             epoch++;
@@ -89,30 +95,42 @@ final class TrainingLoop {
             double trainSeconds = (System.nanoTime() - epochStart) / 1e9;
             epochMetrics.put("time/epoch_seconds", trainSeconds);
             epochMetrics.put("time/images_per_second", model.data().train().size() / trainSeconds);
-            String line = String.format(Locale.ROOT, "epoch %d/%d  train loss %.2f  %.1f s (%.0f img/s)", epoch,
-                    epochs, epochMeans.meanLoss(), trainSeconds, model.data().train().size() / trainSeconds);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  train loss %.2f", epoch,
+                    epochs, epochMeans.meanLoss()));
+            StringBuilder times = new StringBuilder(String.format(Locale.ROOT, "train %.1f s (%.0f img/s)",
+                    trainSeconds, model.data().train().size() / trainSeconds));
+            double testSeconds = Double.NaN;
             boolean improved = false;
             if (epoch % spec.eval().everyEpochs() == 0 || epoch == epochs) {
+                long evalStart = System.nanoTime();
                 Evaluator current = evaluator();
-                ElboTerms validation = model.data().validation().size() == 0 ? null : requireFinite("validation",
-                        epoch, trainer, current.evaluate(model.data().validation(), model.streams().validation(epoch)));
-                long testStart = System.nanoTime();
-                test = requireFinite("test", epoch, trainer,
-                        current.evaluate(model.data().test(), model.streams().test(epoch)));
-                epochMetrics.put("time/test_eval_seconds", (System.nanoTime() - testStart) / 1e9);
-                if (validation != null) {
-                    put(epochMetrics, "val", validation);
-                    line += String.format(Locale.ROOT, "  val -ELBO %.2f", -validation.elbo());
+                ElboTerms validation;
+                try (ProgressBar bar = evaluationBar(epoch)) {
+                    IntConsumer examplesDone = bar == null ? rows -> { } : bar::stepBy;
+                    validation = model.data().validation().size() == 0 ? null : requireFinite("validation", epoch,
+                            trainer, current.evaluate(model.data().validation(), model.streams().validation(epoch),
+                                    examplesDone));
+                    long testStart = System.nanoTime();
+                    test = requireFinite("test", epoch, trainer,
+                            current.evaluate(model.data().test(), model.streams().test(epoch), examplesDone));
+                    testSeconds = (System.nanoTime() - testStart) / 1e9;
                 }
-                put(epochMetrics, "test", test);
-                line += String.format(Locale.ROOT, "  test -ELBO %.2f (recon %.2f + KL %.2f)", -test.elbo(),
-                        test.reconLoss(), test.kl());
-                OptionalDouble bits = model.data().shape().bitsPerDimension(test.elbo());
-                if (bits.isPresent()) {
-                    line += String.format(Locale.ROOT, ", %.4f bits/dim", bits.getAsDouble());
-                }
+                epochMetrics.put("time/test_eval_seconds", testSeconds);
                 improved = validation != null && (Double.isNaN(best) || validation.elbo() > best);
                 best = improved ? validation.elbo() : best;
+                if (validation != null) {
+                    put(epochMetrics, "val", validation);
+                    line.append(String.format(Locale.ROOT, "  val ELBO %.2f%s", validation.elbo(),
+                            improved ? " (best)" : ""));
+                }
+                put(epochMetrics, "test", test);
+                line.append(String.format(Locale.ROOT, "  test ELBO %.2f = -(recon %.2f + KL %.2f)", test.elbo(),
+                        test.reconLoss(), test.kl()));
+                OptionalDouble bits = model.data().shape().bitsPerDimension(test.elbo());
+                if (bits.isPresent()) {
+                    line.append(String.format(Locale.ROOT, ", %.4f bits/dim", bits.getAsDouble()));
+                }
+                times.append(String.format(Locale.ROOT, ", eval %.1f s", (System.nanoTime() - evalStart) / 1e9));
                 if (validation != null && stopping != null && stopping.observe(epoch, validation.elbo())) {
                     stoppedEarly = stopping.reason(epoch);
                 }
@@ -120,7 +138,9 @@ final class TrainingLoop {
             tracker.logMetrics(epochMetrics, trainer.globalStep(), epoch);
             save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == epochs
                     || stoppedEarly != null);
-            options.out().println(line);
+            timeLeft.epochDone((System.nanoTime() - epochStart) / 1e9, testSeconds);
+            times.append(", about ").append(TimeLeft.format(timeLeft.seconds(epoch))).append(" left");
+            options.out().println(line + "  |  " + times);
         }
         if (stoppedEarly != null) {
             long step = trainer.globalStep();
@@ -143,8 +163,8 @@ final class TrainingLoop {
         Map<String, Double> metrics = new LinkedHashMap<>();
         put(metrics, "test", test);
         tracker.logMetrics(metrics, step, epoch);
-        options.out().printf(Locale.ROOT, "%s; the final evaluation uses the weights of epoch %d (%s): test -ELBO"
-                + " %.2f%n", reason, trainer.epochsDone(), RunDirectory.BEST_CHECKPOINT, -test.elbo());
+        options.out().printf(Locale.ROOT, "%s; the final evaluation uses the weights of epoch %d (%s): test ELBO"
+                + " %.2f%n", reason, trainer.epochsDone(), RunDirectory.BEST_CHECKPOINT, test.elbo());
         return test;
     }
 
@@ -223,11 +243,19 @@ final class TrainingLoop {
         terms.bce().ifPresent(bce -> metrics.put(split + "/bce", bce));
     }
 
+    /** On a terminal, the bar of an epoch's evaluation, in examples of the validation and test splits. */
+    private ProgressBar evaluationBar(int epoch) {
+        if (!options.progressBar()) {
+            return null;
+        }
+        return Stage.bar("epoch " + epoch + "/" + spec.train().epochs() + " evaluation",
+                model.data().validation().size() + model.data().test().size(), "examples");
+    }
+
     private ProgressBar progressBar(int epoch, long steps) {
         if (!options.progressBar()) {
             return null;
         }
-        return new ProgressBarBuilder().setTaskName("epoch " + epoch + "/" + spec.train().epochs()).setInitialMax(steps)
-                .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).clearDisplayOnFinish().build();
+        return Stage.bar("epoch " + epoch + "/" + spec.train().epochs(), steps, "steps");
     }
 }

@@ -90,8 +90,8 @@ public final class StudyRunner {
         boolean complete = summary.unfinished().isEmpty();
         parents.end(complete ? RunStatus.FINISHED : RunStatus.FAILED);
         out.print(summary.table());
-        summary.best().ifPresent(best -> out.printf(Locale.ROOT, "best trial: %s, test -ELBO %.2f; its spec: %s%n",
-                best.trial().name(), -best.metric("test/elbo"), folder.root().resolve(StudyFolder.BEST_SPEC_FILE)));
+        summary.best().ifPresent(best -> out.printf(Locale.ROOT, "best trial: %s, test ELBO %.2f; its spec: %s%n",
+                best.trial().name(), best.metric("test/elbo"), folder.root().resolve(StudyFolder.BEST_SPEC_FILE)));
         out.printf("summary: %d of %d trials finished%s; files in %s%n", summary.finished(), plan.trials().size(),
                 complete ? "" : " (not finished: " + summary.unfinished().stream().map(o -> o.trial().name())
                         .collect(Collectors.joining(", ")) + ")", folder.root());

@@ -31,6 +31,10 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
     private static final List<String> METRICS = List.of("test/elbo", "test/recon", "test/kl", "test/iwae_ll",
             "test/active_units");
 
+    /** The line above the table: what its numbers are and which way is better. */
+    private static final String TABLE_HEADING = "test split, nats per example: ELBO and IWAE (the "
+            + "importance-weighted bound on log p(x)) higher is better, recon and KL lower; AU: active units\n";
+
     public StudySummary {
         outcomes = List.copyOf(outcomes);
     }
@@ -98,18 +102,22 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
         return out.toString();
     }
 
-    /** The summary as a table for the terminal, ELBO terms to two decimals, the best trial's row marked. */
+    /**
+     * The summary as a table for the terminal, ELBO terms to two decimals, with the signs of
+     * {@code summary.csv} and the trackers: the ELBO and the importance-weighted log p(x) higher is
+     * better, the reconstruction loss and the KL lower; the best trial's row marked.
+     */
     public String table() {
         Optional<Trial> best = best().map(TrialOutcome::trial);
         int width = outcomes.stream().mapToInt(o -> o.trial().name().length()).max().orElse(5);
-        StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder out = new StringBuilder(TABLE_HEADING).append(String.format(Locale.ROOT,
                 "%-" + width + "s  %-8s %9s %9s %8s %9s %4s %8s%n",
-                "trial", "status", "-ELBO", "recon", "KL", "-IWAE", "AU", "wall s"));
+                "trial", "status", "ELBO", "recon", "KL", "IWAE", "AU", "wall s"));
         for (TrialOutcome outcome : outcomes) {
             out.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s %9.2f %9.2f %8.2f %9.2f %4.0f %8.1f",
-                    outcome.trial().name(), outcome.status(), -outcome.metric("test/elbo"),
+                    outcome.trial().name(), outcome.status(), outcome.metric("test/elbo"),
                     outcome.metric("test/recon"),
-                    outcome.metric("test/kl"), -outcome.metric("test/iwae_ll"), outcome.metric("test/active_units"),
+                    outcome.metric("test/kl"), outcome.metric("test/iwae_ll"), outcome.metric("test/active_units"),
                     outcome.record().map(r -> r.wallSeconds()).orElse(Double.NaN)).replace("NaN", "  -"))
                     .append(best.filter(outcome.trial()::equals).isPresent() ? "  <- best" : "")
                     .append(System.lineSeparator());

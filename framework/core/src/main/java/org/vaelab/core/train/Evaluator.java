@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.data.DataSplit;
@@ -42,11 +43,17 @@ public final class Evaluator {
 
     /** The split's mean ELBO terms, with noise from {@code noise}. */
     public ElboTerms evaluate(DataSplit split, RandomGenerator noise) {
+        return evaluate(split, noise, rows -> { });
+    }
+
+    /** {@link #evaluate(DataSplit, RandomGenerator)}, telling {@code examplesDone} the rows of each batch evaluated. */
+    public ElboTerms evaluate(DataSplit split, RandomGenerator noise, IntConsumer examplesDone) {
         double[] sums = new double[4];
         forEachBatch(split, noise, (start, out) -> {
             for (int i = 0; i < outputs.length; i++) {
                 sums[i] += out.get(outputs[i]).sumNumber().doubleValue();
             }
+            examplesDone.accept(Math.min(batchSize, split.size() - start));
         });
         double logPxSum = sums[0];
         double klSum = sums[1];

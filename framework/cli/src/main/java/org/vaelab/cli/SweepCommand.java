@@ -9,7 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
+import org.vaelab.core.study.SlurmJobScripts;
 import org.vaelab.core.study.StudyDefinition;
+import org.vaelab.core.study.StudyFolder;
 import org.vaelab.core.study.StudyPlan;
 import org.vaelab.core.study.StudyPlanner;
 import org.vaelab.core.study.ShardSelection;
@@ -23,7 +25,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code vae sweep STUDY}: plans the study, selects this process's trials and hands them to
- * {@link StudyRunner}. Exit code 1 when any trial failed or, after a summary, is not finished.
+ * {@link StudyRunner}; or, with {@code --launcher slurm}, submits it to Slurm as a job array and a
+ * summary job ({@link SlurmLauncher}); or, with {@code --status}, counts its trials by status.
+ * Exit code 1 when any trial failed or, after a summary, is not finished.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Run a study: a base spec over a grid of values (experiments/*.yaml), or",
@@ -72,6 +76,27 @@ final class SweepCommand implements Callable<Integer> {
             + "recorded locally and in the trackers (after all shards are done), and end the parent run.")
     boolean summarize;
 
+    @Option(names = "--status", description = "Run nothing: count the trials finished, running, stopped, failed "
+            + "and not started, from the local runs and the trackers.")
+    boolean status;
+
+    @Option(names = "--launcher", paramLabel = "slurm", description = "Run nothing here: write the study's batch "
+            + "scripts into its folder and submit them with sbatch, a job array of --shards tasks and a summary job "
+            + "after it.")
+    String launcher;
+
+    @Option(names = "--shards", paramLabel = "N", description = "With --launcher: the number of array tasks, each a "
+            + "shard (default: one per trial).")
+    Integer shards;
+
+    @Option(names = "--sbatch", paramLabel = "OPTION", description = "With --launcher slurm: an sbatch option for "
+            + "both jobs, passed verbatim (--sbatch=--time=01:00:00 --sbatch=--cpus-per-task=2); repeat.")
+    List<String> sbatchOptions = new ArrayList<>();
+
+    @Option(names = "--requeue", description = "With --launcher slurm: a task stopped at its time limit goes back in "
+            + "the queue and continues its trials from their checkpoints.")
+    boolean requeue;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -93,6 +118,14 @@ final class SweepCommand implements Callable<Integer> {
         }
         WritableFolder.check("--runs-dir", runsDir);
         StudyRunner runner = new StudyRunner(catalog, runsDir, runCommand(), out);
+        if (status) {
+            out.println("study " + plan.study().name() + ": " + runner.progress(plan).describe());
+            return 0;
+        }
+        if (launcher != null) {
+            submit(plan);
+            return 0;
+        }
         boolean complete = summarize ? runner.summarize(plan)
                 : runner.sweep(plan, selected, parallel, only == null && selection.shard().isWhole());
         return complete ? 0 : Main.RUN_FAILED;
@@ -100,12 +133,46 @@ final class SweepCommand implements Callable<Integer> {
 
     /** This JVM's java, with its options and class path, running {@code vae run}: how each trial starts. */
     private static List<String> runCommand() {
+        List<String> command = vaeCommand();
+        command.add("run");
+        return command;
+    }
+
+    /** This JVM's java, with its options and class path, running {@code vae}. */
+    private static List<String> vaeCommand() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> !argument.startsWith("-agentlib:jdwp")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         return command;
+    }
+
+    /** Writes the batch scripts of {@code --launcher slurm} and submits them. */
+    private void submit(StudyPlan plan) throws Exception {
+        int tasks = shards == null ? plan.trials().size() : shards;
+        if (tasks > plan.trials().size()) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--shards " + tasks + ": the study has "
+                    + plan.trials().size() + " trials; give at most that many shards");
+        }
+        Path folder = StudyFolder.open(runsDir, plan).root();
+        SlurmJobScripts scripts = new SlurmJobScripts(plan.study().name(), tasks, sweepCommand(),
+                Path.of("").toAbsolutePath(), folder.resolve("slurm"), sbatchOptions, requeue);
+        SlurmLauncher.onPath(System.getenv(), System.out).submit(scripts, folder);
+    }
+
+    /** {@code vae sweep} with this study and the options that make its trials, paths made absolute. */
+    private List<String> sweepCommand() {
+        List<String> sweep = vaeCommand();
+        sweep.addAll(List.of("sweep", file.toAbsolutePath().toString()));
+        parameters.forEach(parameter -> sweep.addAll(List.of("-p", parameter)));
+        if (!parameters.isEmpty()) {
+            sweep.addAll(List.of("--max-runs", Integer.toString(maxRuns)));
+        }
+        overrides.forEach(override -> sweep.addAll(List.of("--set", override)));
+        sweep.addAll(List.of("--runs-dir", runsDir.toAbsolutePath().toString(), "--parallel",
+                Integer.toString(parallel)));
+        return sweep;
     }
 
     private ShardSelection shardSelection() {
@@ -124,6 +191,19 @@ final class SweepCommand implements Callable<Integer> {
         if (only != null && (only < 0 || only >= plan.trials().size())) {
             throw new CommandLine.ParameterException(command.commandLine(), "--only " + only
                     + ": the study's trials are numbered 0 to " + (plan.trials().size() - 1));
+        }
+        boolean launched = launcher != null;
+        if (launched && !launcher.equals("slurm")) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--launcher " + launcher
+                    + ": the launchers are slurm");
+        }
+        if ((launched || status) && (summarize || only != null || !selection.shard().isWhole())) {
+            throw new CommandLine.ParameterException(command.commandLine(), (launched ? "--launcher" : "--status")
+                    + " covers the whole study; leave out --summarize, --only and --shard");
+        }
+        if (!launched && (shards != null || !sbatchOptions.isEmpty() || requeue)) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--shards, --sbatch and --requeue go with "
+                    + "--launcher slurm");
         }
         if (summarize && (only != null || !selection.shard().isWhole())) {
             throw new CommandLine.ParameterException(command.commandLine(), "--summarize covers the whole study; "

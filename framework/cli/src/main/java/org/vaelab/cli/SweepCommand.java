@@ -1,6 +1,8 @@
 package org.vaelab.cli;
 
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
+import org.vaelab.core.study.KubernetesJobManifest;
 import org.vaelab.core.study.SlurmJobScripts;
 import org.vaelab.core.study.StudyDefinition;
 import org.vaelab.core.study.StudyFolder;
@@ -26,7 +29,8 @@ import picocli.CommandLine.Parameters;
 /**
  * {@code vae sweep STUDY}: plans the study, selects this process's trials and hands them to
  * {@link StudyRunner}; or, with {@code --launcher slurm}, submits it to Slurm as a job array and a
- * summary job ({@link SlurmLauncher}); or, with {@code --status}, counts its trials by status.
+ * summary job ({@link SlurmLauncher}); or, with {@code --launcher k8s}, writes it as a Kubernetes
+ * indexed Job ({@link KubernetesJobManifest}); or, with {@code --status}, counts its trials by status.
  * Exit code 1 when any trial failed or, after a summary, is not finished.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
@@ -80,14 +84,18 @@ final class SweepCommand implements Callable<Integer> {
             + "and not started, from the local runs and the trackers.")
     boolean status;
 
-    @Option(names = "--launcher", paramLabel = "slurm", description = "Run nothing here: write the study's batch "
-            + "scripts into its folder and submit them with sbatch, a job array of --shards tasks and a summary job "
-            + "after it.")
+    @Option(names = "--launcher", paramLabel = "slurm|k8s", description = "Run nothing here. slurm: write the "
+            + "study's batch scripts into its folder and submit them with sbatch, a job array of --shards tasks and a "
+            + "summary job after it. k8s: write an indexed Job of --shards pods into its folder (k8s-job.yaml).")
     String launcher;
 
-    @Option(names = "--shards", paramLabel = "N", description = "With --launcher: the number of array tasks, each a "
-            + "shard (default: one per trial).")
+    @Option(names = "--shards", paramLabel = "N", description = "With --launcher: the number of array tasks or pods, "
+            + "each a shard (default: one per trial).")
     Integer shards;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "With --launcher k8s: the container image, VAELab "
+            + "with Java and the data, its working directory VAELab's folder.")
+    String image;
 
     @Option(names = "--sbatch", paramLabel = "OPTION", description = "With --launcher slurm: an sbatch option for "
             + "both jobs, passed verbatim (--sbatch=--time=01:00:00 --sbatch=--cpus-per-task=2); repeat.")
@@ -123,7 +131,7 @@ final class SweepCommand implements Callable<Integer> {
             return 0;
         }
         if (launcher != null) {
-            submit(plan);
+            launch(plan);
             return 0;
         }
         boolean complete = summarize ? runner.summarize(plan)
@@ -148,30 +156,41 @@ final class SweepCommand implements Callable<Integer> {
         return command;
     }
 
-    /** Writes the batch scripts of {@code --launcher slurm} and submits them. */
-    private void submit(StudyPlan plan) throws Exception {
+    /** Submits the study to Slurm or writes its Kubernetes Job. */
+    private void launch(StudyPlan plan) throws Exception {
         int tasks = shards == null ? plan.trials().size() : shards;
-        if (tasks > plan.trials().size()) {
+        if (tasks < 1 || tasks > plan.trials().size()) {
             throw new CommandLine.ParameterException(command.commandLine(), "--shards " + tasks + ": the study has "
-                    + plan.trials().size() + " trials; give at most that many shards");
+                    + plan.trials().size() + " trials; give 1 to that many shards");
         }
         Path folder = StudyFolder.open(runsDir, plan).root();
-        SlurmJobScripts scripts = new SlurmJobScripts(plan.study().name(), tasks, sweepCommand(),
+        if (launcher.equals("k8s")) {
+            List<String> sweep = new ArrayList<>(List.of("./vae"));
+            sweep.addAll(sweepArguments(file.toString(), runsDir.toString()));
+            KubernetesJobManifest job = new KubernetesJobManifest(plan.folderName(), tasks, image, sweep);
+            Path manifest = Files.writeString(folder.resolve(KubernetesJobManifest.FILE), job.yaml(),
+                    StandardCharsets.UTF_8);
+            System.out.printf("wrote the indexed Job %s (%d pods) to %s%nrun it: kubectl apply -f %s; when "
+                    + "kubectl wait --for=condition=complete job/%s returns, run this command with --summarize "
+                    + "in place of --launcher%n", job.jobName(), tasks, manifest, manifest, job.jobName());
+            return;
+        }
+        List<String> sweep = vaeCommand();
+        sweep.addAll(sweepArguments(file.toAbsolutePath().toString(), runsDir.toAbsolutePath().toString()));
+        SlurmJobScripts scripts = new SlurmJobScripts(plan.study().name(), tasks, sweep,
                 Path.of("").toAbsolutePath(), folder.resolve("slurm"), sbatchOptions, requeue);
         SlurmLauncher.onPath(System.getenv(), System.out).submit(scripts, folder);
     }
 
-    /** {@code vae sweep} with this study and the options that make its trials, paths made absolute. */
-    private List<String> sweepCommand() {
-        List<String> sweep = vaeCommand();
-        sweep.addAll(List.of("sweep", file.toAbsolutePath().toString()));
+    /** {@code sweep} with this study and the options that make its trials, with the paths given. */
+    private List<String> sweepArguments(String study, String runs) {
+        List<String> sweep = new ArrayList<>(List.of("sweep", study));
         parameters.forEach(parameter -> sweep.addAll(List.of("-p", parameter)));
         if (!parameters.isEmpty()) {
             sweep.addAll(List.of("--max-runs", Integer.toString(maxRuns)));
         }
         overrides.forEach(override -> sweep.addAll(List.of("--set", override)));
-        sweep.addAll(List.of("--runs-dir", runsDir.toAbsolutePath().toString(), "--parallel",
-                Integer.toString(parallel)));
+        sweep.addAll(List.of("--runs-dir", runs, "--parallel", Integer.toString(parallel)));
         return sweep;
     }
 
@@ -193,16 +212,24 @@ final class SweepCommand implements Callable<Integer> {
                     + ": the study's trials are numbered 0 to " + (plan.trials().size() - 1));
         }
         boolean launched = launcher != null;
-        if (launched && !launcher.equals("slurm")) {
+        if (launched && !List.of("slurm", "k8s").contains(launcher)) {
             throw new CommandLine.ParameterException(command.commandLine(), "--launcher " + launcher
-                    + ": the launchers are slurm");
+                    + ": the launchers are slurm and k8s");
+        }
+        boolean slurm = "slurm".equals(launcher);
+        if ("k8s".equals(launcher) != (image != null)) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--launcher k8s goes with --image IMAGE, "
+                    + "the container image the pods run");
         }
         if ((launched || status) && (summarize || only != null || !selection.shard().isWhole())) {
             throw new CommandLine.ParameterException(command.commandLine(), (launched ? "--launcher" : "--status")
                     + " covers the whole study; leave out --summarize, --only and --shard");
         }
-        if (!launched && (shards != null || !sbatchOptions.isEmpty() || requeue)) {
-            throw new CommandLine.ParameterException(command.commandLine(), "--shards, --sbatch and --requeue go with "
+        if (!launched && shards != null) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--shards goes with --launcher");
+        }
+        if (!slurm && (!sbatchOptions.isEmpty() || requeue)) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--sbatch and --requeue go with "
                     + "--launcher slurm");
         }
         if (summarize && (only != null || !selection.shard().isWhole())) {

@@ -54,9 +54,6 @@ public record SlurmJobScripts(String name, int shards, List<String> sweepCommand
                         + "(the array from --shards, the summary's dependency on it); leave it out");
             }
         }
-        if (shards < 1) {
-            throw new InvalidInputException("--shards " + shards + ": give at least 1");
-        }
     }
 
     /** The job array's batch script. */

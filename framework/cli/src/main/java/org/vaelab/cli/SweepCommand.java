@@ -1,9 +1,9 @@
 package org.vaelab.cli;
 
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,14 +165,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         Path folder = StudyFolder.open(runsDir, plan).root();
         if (launcher.equals("k8s")) {
-            List<String> sweep = new ArrayList<>(List.of("./vae"));
-            sweep.addAll(sweepArguments(file.toString(), runsDir.toString()));
-            KubernetesJobManifest job = new KubernetesJobManifest(plan.folderName(), tasks, image, sweep);
-            Path manifest = Files.writeString(folder.resolve(KubernetesJobManifest.FILE), job.yaml(),
-                    StandardCharsets.UTF_8);
-            System.out.printf("wrote the indexed Job %s (%d pods) to %s%nrun it: kubectl apply -f %s; when "
-                    + "kubectl wait --for=condition=complete job/%s returns, run this command with --summarize "
-                    + "in place of --launcher%n", job.jobName(), tasks, manifest, manifest, job.jobName());
+            writeKubernetesJob(plan, tasks, folder);
             return;
         }
         List<String> sweep = vaeCommand();
@@ -180,6 +173,18 @@ final class SweepCommand implements Callable<Integer> {
         SlurmJobScripts scripts = new SlurmJobScripts(plan.study().name(), tasks, sweep,
                 Path.of("").toAbsolutePath(), folder.resolve("slurm"), sbatchOptions, requeue);
         SlurmLauncher.onPath(System.getenv(), System.out).submit(scripts, folder);
+    }
+
+    /** Writes the study's indexed Job into its folder; the pods run {@code ./vae} in the image's folder. */
+    private void writeKubernetesJob(StudyPlan plan, int pods, Path folder) throws Exception {
+        List<String> sweep = new ArrayList<>(List.of("./vae"));
+        sweep.addAll(sweepArguments(file.toString(), runsDir.toString()));
+        KubernetesJobManifest job = new KubernetesJobManifest(plan.folderName(), pods, image, sweep);
+        Path manifest = Files.writeString(folder.resolve(KubernetesJobManifest.FILE), job.yaml(),
+                StandardCharsets.UTF_8);
+        System.out.printf("wrote the indexed Job %s (%d pods) to %s%nrun it: kubectl apply -f %s; when "
+                + "kubectl wait --for=condition=complete job/%s returns, run this command with --summarize "
+                + "in place of --launcher%n", job.jobName(), pods, manifest, manifest, job.jobName());
     }
 
     /** {@code sweep} with this study and the options that make its trials, with the paths given. */

@@ -2,6 +2,8 @@ package org.vaelab.cli;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +13,10 @@ import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
 import org.vaelab.core.run.ShellWords;
 import org.vaelab.core.spec.Overrides;
+import org.vaelab.core.study.KubernetesJobManifest;
+import org.vaelab.core.study.SlurmJobScripts;
 import org.vaelab.core.study.StudyDefinition;
+import org.vaelab.core.study.StudyFolder;
 import org.vaelab.core.study.StudyPlan;
 import org.vaelab.core.study.StudyPlanner;
 import org.vaelab.core.study.ShardSelection;
@@ -25,8 +30,11 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code vae sweep STUDY}: plans the study, selects this process's trials and hands them to
- * {@link StudyRunner}. Exit code 1 when any trial failed or, after a summary, is not finished.
- * Stopped (Ctrl-C, SIGTERM), it says that the finished trials are kept and how to run the others.
+ * {@link StudyRunner}; or, with {@code --launcher slurm}, submits it to Slurm as a job array and a
+ * summary job ({@link SlurmLauncher}); or, with {@code --launcher k8s}, writes it as a Kubernetes
+ * indexed Job ({@link KubernetesJobManifest}); or, with {@code --status}, counts its trials by status.
+ * Exit code 1 when any trial failed or, after a summary, is not finished. Stopped (Ctrl-C,
+ * SIGTERM), it says that the finished trials are kept and how to run the others.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         header = "Run a study: a base spec over a grid of values, from a study file or -p options.",
@@ -79,6 +87,31 @@ final class SweepCommand implements Callable<Integer> {
             + "recorded locally and in the trackers (after all shards are done), and end the parent run.")
     boolean summarize;
 
+    @Option(names = "--status", description = "Run nothing: count the trials finished, running, stopped, failed "
+            + "and not started, from the local runs and the trackers.")
+    boolean status;
+
+    @Option(names = "--launcher", paramLabel = "slurm|k8s", description = "Run nothing here. slurm: write the "
+            + "study's batch scripts into its folder and submit them with sbatch, a job array of --shards tasks and a "
+            + "summary job after it. k8s: write an indexed Job of --shards pods into its folder (k8s-job.yaml).")
+    String launcher;
+
+    @Option(names = "--shards", paramLabel = "N", description = "With --launcher: the number of array tasks or pods, "
+            + "each a shard (default: one per trial).")
+    Integer shards;
+
+    @Option(names = "--image", paramLabel = "IMAGE", description = "With --launcher k8s: the container image, VAELab "
+            + "with Java and the data, its working directory VAELab's folder.")
+    String image;
+
+    @Option(names = "--sbatch", paramLabel = "OPTION", description = "With --launcher slurm: an sbatch option for "
+            + "both jobs, passed verbatim (--sbatch=--time=01:00:00 --sbatch=--cpus-per-task=2); repeat.")
+    List<String> sbatchOptions = new ArrayList<>();
+
+    @Option(names = "--requeue", description = "With --launcher slurm: a task stopped at its time limit goes back in "
+            + "the queue and continues its trials from their checkpoints.")
+    boolean requeue;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec command;
 
@@ -100,6 +133,14 @@ final class SweepCommand implements Callable<Integer> {
         }
         WritableFolder.check("--runs-dir", runsDir);
         StudyRunner runner = new StudyRunner(catalog, runsDir, runCommand(), out);
+        if (status) {
+            out.println("study " + plan.study().name() + ": " + runner.progress(plan).describe());
+            return 0;
+        }
+        if (launcher != null) {
+            launch(plan);
+            return 0;
+        }
         if (summarize) {
             return runner.summarize(plan) ? 0 : Main.RUN_FAILED;
         }
@@ -136,12 +177,62 @@ final class SweepCommand implements Callable<Integer> {
 
     /** This JVM's java, with its options and class path, running {@code vae run}: how each trial starts. */
     private static List<String> runCommand() {
+        List<String> command = vaeCommand();
+        command.add("run");
+        return command;
+    }
+
+    /** This JVM's java, with its options and class path, running {@code vae}. */
+    private static List<String> vaeCommand() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(argument -> !argument.startsWith("-agentlib:jdwp")).forEach(command::add);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "run"));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         return command;
+    }
+
+    /** Submits the study to Slurm or writes its Kubernetes Job. */
+    private void launch(StudyPlan plan) throws Exception {
+        int tasks = shards == null ? plan.trials().size() : shards;
+        if (tasks < 1 || tasks > plan.trials().size()) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--shards " + tasks + ": the study has "
+                    + plan.trials().size() + " trials; give 1 to that many shards");
+        }
+        Path folder = StudyFolder.open(runsDir, plan).root();
+        if (launcher.equals("k8s")) {
+            writeKubernetesJob(plan, tasks, folder);
+            return;
+        }
+        List<String> sweep = vaeCommand();
+        sweep.addAll(sweepArguments(file.toAbsolutePath().toString(), runsDir.toAbsolutePath().toString()));
+        SlurmJobScripts scripts = new SlurmJobScripts(plan.study().name(), tasks, sweep,
+                Path.of("").toAbsolutePath(), folder.resolve("slurm"), sbatchOptions, requeue);
+        SlurmLauncher.onPath(System.getenv(), System.out).submit(scripts, folder);
+    }
+
+    /** Writes the study's indexed Job into its folder; the pods run {@code ./vae} in the image's folder. */
+    private void writeKubernetesJob(StudyPlan plan, int pods, Path folder) throws Exception {
+        List<String> sweep = new ArrayList<>(List.of("./vae"));
+        sweep.addAll(sweepArguments(file.toString(), runsDir.toString()));
+        KubernetesJobManifest job = new KubernetesJobManifest(plan.folderName(), pods, image, sweep);
+        Path manifest = Files.writeString(folder.resolve(KubernetesJobManifest.FILE), job.yaml(),
+                StandardCharsets.UTF_8);
+        System.out.printf("wrote the indexed Job %s (%d pods) to %s%nrun it: kubectl apply -f %s; when "
+                + "kubectl wait --for=condition=complete job/%s returns, run this command with --summarize "
+                + "in place of --launcher%n", job.jobName(), pods, manifest, manifest, job.jobName());
+    }
+
+    /** {@code sweep} with this study and the options that make its trials, with the paths given. */
+    private List<String> sweepArguments(String study, String runs) {
+        List<String> sweep = new ArrayList<>(List.of("sweep", study));
+        parameters.forEach(parameter -> sweep.addAll(List.of("-p", parameter)));
+        if (!parameters.isEmpty()) {
+            sweep.addAll(List.of("--max-runs", Integer.toString(maxRuns)));
+        }
+        overrides.forEach(override -> sweep.addAll(List.of("--set", override)));
+        sweep.addAll(List.of("--runs-dir", runs, "--parallel", Integer.toString(parallel)));
+        return sweep;
     }
 
     private ShardSelection shardSelection() {
@@ -160,6 +251,27 @@ final class SweepCommand implements Callable<Integer> {
         if (only != null && (only < 0 || only >= plan.trials().size())) {
             throw new CommandLine.ParameterException(command.commandLine(), "--only " + only
                     + ": the study's trials are numbered 0 to " + (plan.trials().size() - 1));
+        }
+        boolean launched = launcher != null;
+        if (launched && !List.of("slurm", "k8s").contains(launcher)) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--launcher " + launcher
+                    + ": the launchers are slurm and k8s");
+        }
+        boolean slurm = "slurm".equals(launcher);
+        if ("k8s".equals(launcher) != (image != null)) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--launcher k8s goes with --image IMAGE, "
+                    + "the container image the pods run");
+        }
+        if ((launched || status) && (summarize || only != null || !selection.shard().isWhole())) {
+            throw new CommandLine.ParameterException(command.commandLine(), (launched ? "--launcher" : "--status")
+                    + " covers the whole study; leave out --summarize, --only and --shard");
+        }
+        if (!launched && shards != null) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--shards goes with --launcher");
+        }
+        if (!slurm && (!sbatchOptions.isEmpty() || requeue)) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--sbatch and --requeue go with "
+                    + "--launcher slurm");
         }
         if (summarize && (only != null || !selection.shard().isWhole())) {
             throw new CommandLine.ParameterException(command.commandLine(), "--summarize covers the whole study; "

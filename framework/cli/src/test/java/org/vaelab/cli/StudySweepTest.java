@@ -113,6 +113,8 @@ class StudySweepTest {
         awaitNoRunningTrial(runs.resolve("resumed"));
         Set<Path> finishedBefore = finished(runs.resolve("resumed"));
         int before = runDirectories(runs.resolve("resumed")).size();
+        long stoppedWithCheckpoint = runDirectories(runs.resolve("resumed")).stream()
+                .filter(run -> Files.exists(run.resolve("checkpoints/last.ckpt"))).count() - finishedBefore.size();
         assertTrue(finishedBefore.size() < 4, "killed midway");
 
         CommandLineRunner.Outcome rerun = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
@@ -124,7 +126,8 @@ class StudySweepTest {
         Set<Path> finishedAfter = finished(runs.resolve("resumed"));
         assertEquals(4, finishedAfter.size());
         assertTrue(finishedAfter.containsAll(finishedBefore), "finished trials are kept, not run again");
-        assertEquals(before + left, runDirectories(runs.resolve("resumed")).size(), "only the unfinished trials ran");
+        assertEquals(before + left - stoppedWithCheckpoint, runDirectories(runs.resolve("resumed")).size(),
+                "only the unfinished trials ran, a stopped one continuing in its own folder");
         assertEquals(oneMachine, summaryRows(runs));
     }
 

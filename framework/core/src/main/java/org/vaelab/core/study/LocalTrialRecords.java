@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import org.vaelab.spi.track.TrialRecord;
 /**
  * The study's trial runs as the local runs folder holds them: every run directory of the study's
  * experiment, read from its {@link RunRecord} (spec hash, status, start and end) and
- * {@code metrics.csv} (the last value of each metric). Runs in name order, so oldest first.
+ * {@code metrics.csv} (the last value of each metric). Runs in name order, so oldest first. Also the
+ * runs that were stopped (KILLED, or cut off while RUNNING) with a checkpoint to continue from.
  */
 final class LocalTrialRecords {
 
@@ -29,16 +31,46 @@ final class LocalTrialRecords {
 
     /** The runs under {@code runsRoot/experiment/}; unreadable or foreign folders are passed over. */
     static List<TrialRecord> scan(Path runsRoot, String experiment) throws IOException {
-        Path folder = runsRoot.resolve(experiment);
-        if (!Files.isDirectory(folder)) {
-            return List.of();
-        }
         List<TrialRecord> records = new ArrayList<>();
+        for (Map.Entry<Path, RunRecord> run : runs(runsRoot, experiment).entrySet()) {
+            try {
+                records.add(read(run.getKey(), run.getValue()));
+            } catch (IOException | RuntimeException unreadable) {
+                // metrics cut off while written: the run counts as not finished
+            }
+        }
+        return records;
+    }
+
+    /**
+     * Per spec hash, the newest run that was stopped, KILLED or cut off (still RUNNING in its record),
+     * and has a last checkpoint: the run {@code vae run --resume} continues. A run another process
+     * still holds is refused by the run directory's lock when it is resumed.
+     */
+    static Map<String, Path> resumable(Path runsRoot, String experiment) throws IOException {
+        Map<String, Path> resumable = new HashMap<>();
+        for (Map.Entry<Path, RunRecord> run : runs(runsRoot, experiment).entrySet()) {
+            RunStatus status = run.getValue().status();
+            boolean stopped = status == null || status == RunStatus.RUNNING || status == RunStatus.KILLED;
+            if (stopped && Files.isRegularFile(run.getKey().resolve(RunDirectory.LAST_CHECKPOINT))) {
+                resumable.put(run.getValue().specSha256(), run.getKey());
+            }
+        }
+        return resumable;
+    }
+
+    /** Each readable run directory under {@code runsRoot/experiment/} with its record, in name order. */
+    private static Map<Path, RunRecord> runs(Path runsRoot, String experiment) throws IOException {
+        Path folder = runsRoot.resolve(experiment);
+        Map<Path, RunRecord> records = new LinkedHashMap<>();
+        if (!Files.isDirectory(folder)) {
+            return records;
+        }
         try (Stream<Path> runs = Files.list(folder)) {
             for (Path run : runs.sorted().toList()) {
                 if (Files.isRegularFile(run.resolve(RunDirectory.PROVENANCE))) {
                     try {
-                        records.add(read(run, RunRecord.read(run)));
+                        records.put(run, RunRecord.read(run));
                     } catch (IOException | RuntimeException unreadable) {
                         // a run cut off while writing: it counts as not finished
                     }

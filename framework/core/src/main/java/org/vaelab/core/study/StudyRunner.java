@@ -14,7 +14,8 @@ import org.vaelab.spi.track.RunStatus;
  * How a study runs, as {@link org.vaelab.core.run.ExperimentRunner} is how a run runs: in the study's
  * folder under the runs folder, with its trials locked, as child runs of one parent run per
  * tracker, each trial a process of its own; trials already finished (matched by their spec's hash,
- * locally and in the trackers) are skipped, so running again resumes; the summary and plots are
+ * locally and in the trackers) are skipped and stopped ones continue from their checkpoint, so
+ * running again resumes; the summary and plots are
  * written from what the local runs folder and the trackers recorded.
  */
 public final class StudyRunner {
@@ -56,7 +57,8 @@ public final class StudyRunner {
                     + " %d at a time%n", plan.study().name(), plan.trials().size(), plan.sha256().substring(0, 8),
                     selected.size(), selected.size() - pending.size(), pending.size(), parallel);
             List<TrialProcesses.Ended> ended = new TrialProcesses(runCommand, plan.study().base(), runsDir, parallel,
-                    out).run(pending, trial -> parents.childTags(plan, trial), folder);
+                    out).run(pending, trial -> parents.childTags(plan, trial),
+                    LocalTrialRecords.resumable(runsDir, plan.study().name()), folder);
             long failed = ended.stream().filter(e -> !e.finished()).count();
             out.printf("%d trials finished, %d failed%n", ended.size() - failed, failed);
             boolean complete = !summarizes || summarize(plan, parents, folder);
@@ -75,6 +77,11 @@ public final class StudyRunner {
         try (TrialLocks locks = folder.lock(List.of())) {
             return summarize(plan, open(plan, folder), folder);
         }
+    }
+
+    /** How many of the study's trials are finished, running, stopped, failed and not started. */
+    public StudyProgress progress(StudyPlan plan) throws IOException {
+        return StudyProgress.of(StudyRecords.outcomes(plan, runsDir, ParentRuns.open(plan, catalog, out)));
     }
 
     /** The parent runs, with the plan logged to them. */

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +26,10 @@ import org.vaelab.core.train.EngineThreads;
  * file. The machine's cores are divided between them ({@code VAE_THREADS}, unless set), and
  * a trial stops when this process ends. One failing trial never stops the others. While they run,
  * each trial's epoch lines are shown after its name, and each trial's end with the study's time left.
+ * A trial whose earlier run was stopped with a checkpoint continues that run ({@code vae run
+ * --resume}). When this process is stopped (SIGTERM from a scheduler at its time limit, Ctrl-C),
+ * each running trial is sent SIGTERM and waited for, so it marks its run KILLED, resumable, before
+ * this process ends.
  */
 final class TrialProcesses {
 
@@ -34,6 +40,9 @@ final class TrialProcesses {
             return exitCode == 0;
         }
     }
+
+    /** How long a stopped sweep waits for each trial to mark its run KILLED and end. */
+    private static final long STOP_WAIT_SECONDS = 30;
 
     /** The threads of each ND4J op: one, since the training engine runs ops side by side on its own threads. */
     private static final String[] KERNEL_THREAD_VARIABLES = {"OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
@@ -48,6 +57,7 @@ final class TrialProcesses {
     private final int parallel;
     private final PrintStream out;
     private final AtomicInteger ended = new AtomicInteger();
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
     /** @param runCommand the command that runs one experiment, {@code vae run}, without its arguments */
     TrialProcesses(List<String> runCommand, Path base, Path runsDir, int parallel, PrintStream out) {
@@ -58,19 +68,26 @@ final class TrialProcesses {
         this.out = out;
     }
 
-    /** Runs every trial, each with its run tags, its output going to the study folder's log; waits for all. */
-    List<Ended> run(List<Trial> trials, Function<Trial, Map<String, String>> tags, StudyFolder folder)
-            throws InterruptedException {
+    /**
+     * Runs every trial, each with its run tags, its output going to the study folder's log; waits for all.
+     *
+     * @param stopped per spec hash, a stopped run of the trial to continue (see
+     *     {@link LocalTrialRecords#resumable})
+     */
+    List<Ended> run(List<Trial> trials, Function<Trial, Map<String, String>> tags, Map<String, Path> stopped,
+                    StudyFolder folder) throws InterruptedException {
         StudyTimeLeft timeLeft = new StudyTimeLeft(trials.size(), parallel);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        Thread stopTrials = new Thread(this::stopRunning, "vaelab-stop-trials");
+        Runtime.getRuntime().addShutdownHook(stopTrials);
         try {
-            List<Future<Ended>> running = new ArrayList<>();
+            List<Future<Ended>> futures = new ArrayList<>();
             for (Trial trial : trials) {
-                running.add(pool.submit(() -> runOne(trial, tags.apply(trial), folder.logFile(trial), timeLeft,
-                        trials.size())));
+                futures.add(pool.submit(() -> runOne(trial, tags.apply(trial), stopped.get(trial.sha256()),
+                        folder.logFile(trial), timeLeft, trials.size())));
             }
             List<Ended> ended = new ArrayList<>();
-            for (Future<Ended> future : running) {
+            for (Future<Ended> future : futures) {
                 ended.add(future.get());
             }
             return ended;
@@ -78,14 +95,35 @@ final class TrialProcesses {
             throw new IllegalStateException("a trial could not be started: " + e.getCause(), e.getCause());
         } finally {
             pool.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopTrials);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running: it stops the trials
+            }
         }
     }
 
-    private Ended runOne(Trial trial, Map<String, String> tags, Path log, StudyTimeLeft timeLeft, int total)
+    /** Sends each running trial SIGTERM and waits for it to end, a bounded while. */
+    private void stopRunning() {
+        running.forEach(Process::destroy);
+        for (Process process : running) {
+            try {
+                process.waitFor(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private Ended runOne(Trial trial, Map<String, String> tags, Path stoppedRun, Path log, StudyTimeLeft timeLeft,
+                         int total)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(runCommand);
-        command.addAll(List.of(base.toString(), "--runs-dir", runsDir.toString(), "--no-progress", "--stop-with",
-                Long.toString(ProcessHandle.current().pid())));
+        command.add(base.toString());
+        command.addAll(stoppedRun == null ? List.of("--runs-dir", runsDir.toString())
+                : List.of("--resume", stoppedRun.toString()));
+        command.addAll(List.of("--no-progress", "--stop-with", Long.toString(ProcessHandle.current().pid())));
         trial.assignments().forEach(assignment -> command.addAll(List.of("--set", assignment)));
         tags.forEach((key, value) -> command.addAll(List.of("--tag", key + "=" + value)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -94,14 +132,16 @@ final class TrialProcesses {
         }
         builder.environment().putIfAbsent(EngineThreads.VARIABLE,
                 Integer.toString(Math.max(1, Runtime.getRuntime().availableProcessors() / parallel)));
-        print("start  %s", trial.name());
+        print(stoppedRun == null ? "start  %s" : "resume %s from its checkpoint in %s", trial.name(), stoppedRun);
         long started = System.nanoTime();
         Process process = builder.start();
+        running.add(process);
         LogFollower follower = new LogFollower(log);
         while (!process.waitFor(1, TimeUnit.SECONDS)) {
             showEpochs(trial, follower);
         }
         showEpochs(trial, follower);
+        running.remove(process);
         int code = process.exitValue();
         double seconds = (System.nanoTime() - started) / 1e9;
         double studyLeft = timeLeft.ended(seconds);

@@ -41,7 +41,7 @@ public final class ForwardPass {
     /** Compiled plans on {@code threads} threads: the same digits for any count. */
     public static Engine compiled(int threads) {
         return (graph, outputs) -> new ForwardPass(graph, outputs,
-                new CompiledPlans(graph.sameDiff(), outputs, threads));
+                new CompiledPlans(graph.sameDiff(), outputs, threads, true));
     }
 
     /**

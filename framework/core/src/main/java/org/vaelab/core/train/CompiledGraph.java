@@ -60,11 +60,12 @@ final class CompiledGraph {
     private final Map<String, List<long[]>> producers = new HashMap<>();
     private final List<Kernel> kernels = new ArrayList<>();
     private final Set<String> outputs;
-    private MemoryPlanner memory;
+    private final MemoryPlanner memory;
     private KernelSchedule schedule;
 
-    private CompiledGraph(List<String> outputs) {
+    private CompiledGraph(List<String> outputs, MemoryPlanner memory) {
         this.outputs = Set.copyOf(outputs);
+        this.memory = memory;
     }
 
     /**
@@ -76,14 +77,13 @@ final class CompiledGraph {
      */
     static CompiledGraph compile(SameDiff graph, Map<String, INDArray> feed, List<String> outputs, int lanes,
                                  boolean shareMemory) {
-        CompiledGraph compiled = new CompiledGraph(outputs);
+        List<SameDiffOp> order = order(graph, outputs);
+        CompiledGraph compiled = new CompiledGraph(outputs, MemoryPlanner.of(order, outputs, shareMemory));
         feed.forEach((name, array) -> {
             INDArray own = array.dup('c');
             compiled.placeholders.put(name, own);
             compiled.values.put(name, own);
         });
-        List<SameDiffOp> order = order(graph, outputs);
-        compiled.memory = MemoryPlanner.of(order, outputs, shareMemory);
         for (int position = 0; position < order.size(); position++) {
             compiled.memory.startOp(position);
             compiled.add(graph, order.get(position));

@@ -1,12 +1,12 @@
 package org.vaelab.core.train;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -86,8 +86,7 @@ final class MemoryPlanner {
 
     /** An array of {@code shape} for the output {@code name}, in a pooled buffer when one fits. */
     INDArray allocate(String name, LongShapeDescriptor shape) {
-        long length = shape.isEmpty() ? 0 : IntStream.range(0, shape.rank()).mapToLong(d -> shape.getShape()[d])
-                .reduce(1, Math::multiplyExact);
+        long length = shape.isEmpty() ? 0 : Arrays.stream(shape.getShape()).reduce(1, Math::multiplyExact);
         if (shape.rank() == 0 || length == 0) {
             return Nd4j.create(shape, false);
         }

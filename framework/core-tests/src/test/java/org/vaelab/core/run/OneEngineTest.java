@@ -31,7 +31,8 @@ import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
  * Every shipped config's model trains on the compiled engine, the one every run uses: on one, two
- * and three threads to the same losses and parameters, bit for bit, and along the trajectory of
+ * and three threads to the same losses and parameters, bit for bit, as it does with every array of
+ * its plans in a buffer of its own (without the memory planner), and along the trajectory of
  * SameDiff's own session (the engine before it) up to float rounding, over three epochs of five
  * steps on a slice of the config's data.
  */
@@ -71,14 +72,18 @@ class OneEngineTest {
         Trained one = train(spec, parts, data, graph -> TrainingStep.of(graph, 1));
         Trained two = train(spec, parts, data, graph -> TrainingStep.of(graph, 2));
         Trained three = train(spec, parts, data, graph -> TrainingStep.of(graph, 3));
+        Trained unplanned = train(spec, parts, data, graph -> TrainingStep.withoutMemoryPlanner(graph, 2));
         Trained session = train(spec, parts, data, TrainingStep::reference);
 
         assertEquals("compiled", one.kind(), config + " trains on the compiled engine");
         assertEquals(one.losses(), two.losses(), config + ": losses on one and on two threads");
         assertEquals(one.losses(), three.losses(), config + ": losses on one and on three threads");
+        assertEquals(one.losses(), unplanned.losses(), config + ": losses with and without the memory planner");
         for (int i = 0; i < one.parameters().size(); i++) {
             assertArrayEquals(one.parameters().get(i), three.parameters().get(i),
                     config + ": a parameter after training");
+            assertArrayEquals(one.parameters().get(i), unplanned.parameters().get(i),
+                    config + ": a parameter after training without the memory planner");
         }
         for (int step = 0; step < one.losses().size(); step++) {
             double expected = session.losses().get(step);

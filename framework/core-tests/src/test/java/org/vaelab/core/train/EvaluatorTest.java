@@ -27,9 +27,9 @@ class EvaluatorTest {
 
     @Test
     void compiledPlansGiveTheSessionsNumbersOnAnyNumberOfThreads() {
-        ElboTerms session = new Evaluator(graph, BATCH, 1, false).evaluate(split, new SplittableRandom(7));
-        ElboTerms oneThread = new Evaluator(graph, BATCH, 1, true).evaluate(split, new SplittableRandom(7));
-        ElboTerms twoThreads = new Evaluator(graph, BATCH, 2, true).evaluate(split, new SplittableRandom(7));
+        ElboTerms session = evaluate(ForwardPass.session());
+        ElboTerms oneThread = evaluate(ForwardPass.compiled(1));
+        ElboTerms twoThreads = evaluate(ForwardPass.compiled(2));
 
         assertEquals(EXAMPLES, oneThread.examples());
         assertEquals(oneThread, twoThreads, "the same digits on one and two threads");
@@ -40,9 +40,13 @@ class EvaluatorTest {
                 1e-4 * session.bce().orElseThrow());
     }
 
+    private ElboTerms evaluate(ForwardPass.Engine engine) {
+        return new Evaluator(graph, BATCH, engine).evaluate(split, new SplittableRandom(7));
+    }
+
     @Test
     void perExampleElbosAverageToTheSplitsElboAndRepeat() {
-        Evaluator evaluator = new Evaluator(graph, BATCH, 2, true);
+        Evaluator evaluator = new Evaluator(graph, BATCH, ForwardPass.compiled(2));
         double[] elbos = evaluator.elbos(split, new SplittableRandom(8));
         ElboTerms terms = evaluator.evaluate(split, new SplittableRandom(8));
 

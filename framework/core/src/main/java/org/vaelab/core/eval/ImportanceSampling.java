@@ -7,6 +7,8 @@ import java.util.SplittableRandom;
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.vaelab.core.train.EngineThreads;
+import org.vaelab.core.train.ForwardPass;
 import org.vaelab.core.train.GraphFeed;
 import org.vaelab.core.train.HostArrays;
 import org.vaelab.core.train.ModelParts;
@@ -34,6 +36,9 @@ import org.vaelab.spi.data.DataSplit;
  * generator passed in, in example order, and takes its K draws from it in sample order. So an
  * example's estimate depends on the seed and its position, never on {@code chunk} or
  * {@code batchSize}, and the first n examples of a split get the same estimates as a slice of them.
+ *
+ * <p>The passes run on the training engine ({@link ForwardPass#compiled()}): a compiled plan per
+ * shape of the feed, on {@link EngineThreads#count()} threads, the same digits for any count.
  */
 public final class ImportanceSampling {
 
@@ -41,11 +46,13 @@ public final class ImportanceSampling {
     private static final int BOUNDED_EXAMPLES = 20;
 
     private final VaeGraph graph;
+    private final ForwardPass pass;
     private final int samples;
     private final int batchSize;
 
-    private ImportanceSampling(VaeGraph graph, int samples, int batchSize) {
+    private ImportanceSampling(VaeGraph graph, ForwardPass.Engine engine, int samples, int batchSize) {
         this.graph = graph;
+        this.pass = engine.on(graph, List.of(VaeGraph.LOG_WEIGHT));
         this.samples = samples;
         this.batchSize = batchSize;
     }
@@ -59,10 +66,20 @@ public final class ImportanceSampling {
      * @param batchSize examples per forward pass
      */
     public static ImportanceSampling of(VaeGraph trained, ModelParts parts, int samples, int chunk, int batchSize) {
+        return of(trained, parts, samples, chunk, batchSize, ForwardPass.compiled());
+    }
+
+    /**
+     * An estimator as {@link #of(VaeGraph, ModelParts, int, int, int)}, its forward passes run on
+     * {@code engine}.
+     */
+    public static ImportanceSampling of(VaeGraph trained, ModelParts parts, int samples, int chunk, int batchSize,
+                                        ForwardPass.Engine engine) {
         requirePositive("samples", samples);
         requirePositive("chunk", chunk);
         requirePositive("batchSize", batchSize);
-        return new ImportanceSampling(parts.withWeightsOf(trained, Math.min(samples, chunk)), samples, batchSize);
+        return new ImportanceSampling(parts.withWeightsOf(trained, Math.min(samples, chunk)), engine, samples,
+                batchSize);
     }
 
     /**
@@ -104,16 +121,16 @@ public final class ImportanceSampling {
             for (int first = 0; first < samples; first += graph.samples()) {
                 int drawn = Math.min(graph.samples(), samples - first);
                 Map<String, INDArray> feed = GraphFeed.of(graph, x, labels, noise(streams, drawn));
-                INDArray logWeightArray = graph.output(feed, VaeGraph.LOG_WEIGHT).get(VaeGraph.LOG_WEIGHT);
-                double[] logWeights = logWeightArray.toDoubleVector();
+                pass.run(feed, values -> {
+                    double[] logWeights = values.get(VaeGraph.LOG_WEIGHT).toDoubleVector();
+                    for (int s = 0; s < drawn; s++) {
+                        for (int i = 0; i < rows; i++) {
+                            sums.add(i, logWeights[s * rows + i]);
+                        }
+                    }
+                });
                 feed.remove(VaeGraph.X); // the batch's x serves every chunk of samples
                 HostArrays.free(feed.values());
-                HostArrays.free(List.of(logWeightArray));
-                for (int s = 0; s < drawn; s++) {
-                    for (int i = 0; i < rows; i++) {
-                        sums.add(i, logWeights[s * rows + i]);
-                    }
-                }
             }
             HostArrays.free(List.of(x));
             for (int i = 0; i < rows; i++) {

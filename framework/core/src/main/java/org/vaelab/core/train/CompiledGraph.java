@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.nd4j.autodiff.functions.DifferentialFunction;
 import org.nd4j.autodiff.samediff.SDVariable;
@@ -46,7 +47,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * rename a value (identity) cost nothing; large matrix products ({@link MatrixProducts}) and ops
  * that work example by example ({@link BatchPieces}) are cut in two pieces that two threads can
  * run at once. A graph with an op the plan cannot run (control flow, an op without an ND4J kernel)
- * is refused with {@link UnsupportedOperationException}.
+ * is refused with {@link UnsupportedOperationException}. Output arrays whose lifetimes in the plan
+ * do not overlap share a buffer ({@link MemoryPlanner}); the outputs asked for are never shared.
  */
 final class CompiledGraph {
 
@@ -57,26 +59,34 @@ final class CompiledGraph {
     /** For each value, the kernels that write it: {kernel index, first row, row after the last}. */
     private final Map<String, List<long[]>> producers = new HashMap<>();
     private final List<Kernel> kernels = new ArrayList<>();
+    private final Set<String> outputs;
+    private final MemoryPlanner memory;
     private KernelSchedule schedule;
 
-    private CompiledGraph() {
+    private CompiledGraph(List<String> outputs, MemoryPlanner memory) {
+        this.outputs = Set.copyOf(outputs);
+        this.memory = memory;
     }
 
     /**
      * Compiles the part of {@code graph} that computes {@code outputs} from {@code feed} for up to
      * {@code lanes} threads, running it on {@code feed} while doing so.
      *
+     * @param shareMemory whether output arrays whose lifetimes do not overlap share a buffer
      * @throws UnsupportedOperationException if an op needed is one the plan cannot run
      */
-    static CompiledGraph compile(SameDiff graph, Map<String, INDArray> feed, List<String> outputs, int lanes) {
-        CompiledGraph compiled = new CompiledGraph();
+    static CompiledGraph compile(SameDiff graph, Map<String, INDArray> feed, List<String> outputs, int lanes,
+                                 boolean shareMemory) {
+        List<SameDiffOp> order = order(graph, outputs);
+        CompiledGraph compiled = new CompiledGraph(outputs, MemoryPlanner.of(order, outputs, shareMemory));
         feed.forEach((name, array) -> {
             INDArray own = array.dup('c');
             compiled.placeholders.put(name, own);
             compiled.values.put(name, own);
         });
-        for (SameDiffOp op : order(graph, outputs)) {
-            compiled.add(graph, op);
+        for (int position = 0; position < order.size(); position++) {
+            compiled.memory.startOp(position);
+            compiled.add(graph, order.get(position));
         }
         compiled.schedule = KernelSchedule.of(compiled.kernels, compiled.costs(), lanes);
         return compiled;
@@ -88,13 +98,26 @@ final class CompiledGraph {
         schedule.run();
     }
 
-    /** The array holding {@code name}'s value after the last run; the next run overwrites it. */
+    /**
+     * The array holding the value of {@code name}, one of the outputs the plan was compiled for,
+     * after the last run; the next run overwrites it.
+     */
     INDArray value(String name) {
         INDArray value = values.get(name);
-        if (value == null) {
-            throw new IllegalArgumentException("the compiled graph has no value named " + name);
+        if (value == null || !outputs.contains(name)) {
+            throw new IllegalArgumentException("the compiled graph has no output named " + name);
         }
         return value;
+    }
+
+    /** The bytes of the plan's output arrays, each as if in a buffer of its own. */
+    long requestedBytes() {
+        return memory.requestedBytes();
+    }
+
+    /** The bytes of the buffers the plan's output arrays are in: less than {@link #requestedBytes()} when shared. */
+    long allocatedBytes() {
+        return memory.allocatedBytes();
     }
 
     /** Each kernel's least time in nanoseconds over a few runs on the calling thread. */
@@ -135,12 +158,13 @@ final class CompiledGraph {
             results = new INDArray[shapes.size()];
             for (int i = 0; i < results.length; i++) {
                 DataType type = graph.getVariable(outputs.get(i)).dataType();
-                results[i] = Nd4j.create(shapes.get(i).asDataType(type), false);
+                results[i] = memory.allocate(outputs.get(i), shapes.get(i).asDataType(type));
                 context.setOutputArray(i, results[i]);
             }
             whole = () -> Nd4j.exec(custom, context);
         } else if (function instanceof Op legacy) {
-            results = new INDArray[] {legacyOutput(legacy, inputs, context)};
+            results = new INDArray[] {legacyOutput(legacy, inputs, context,
+                    shape -> memory.allocate(outputs.get(0), shape))};
             whole = () -> Nd4j.exec(legacy, context);
         } else {
             throw new UnsupportedOperationException("the compiled graph cannot run " + function.opName());
@@ -157,10 +181,15 @@ final class CompiledGraph {
         List<List<long[]>> written = new ArrayList<>();
         outputs.forEach(output -> written.add(new ArrayList<>()));
         int first = kernels.size();
+        IntStream.Builder overwrites = IntStream.builder();
+        outputs.forEach(output -> Arrays.stream(memory.waitBeforeWriting(output)).forEach(overwrites::add));
+        int[] afterOverwritten = overwrites.build().toArray();
         for (Piece piece : pieces) {
             int index = kernels.size();
+            int[] after = IntStream.concat(Arrays.stream(waitsFor(inputNames, piece, first)),
+                    Arrays.stream(afterOverwritten)).distinct().sorted().toArray();
             kernels.add(new Kernel(function.opName() + " " + Arrays.toString(results[0].shape()), piece.body(),
-                    waitsFor(inputNames, piece, first)));
+                    after));
             for (int i = 0; i < results.length; i++) {
                 long[] rows = piece.writes()[i];
                 if (rows != null) {
@@ -171,6 +200,14 @@ final class CompiledGraph {
         for (int i = 0; i < results.length; i++) {
             values.put(outputs.get(i), results[i]);
             producers.put(outputs.get(i), written.get(i));
+        }
+        for (int k = first; k < kernels.size(); k++) {
+            for (String name : inputNames) {
+                memory.touch(name, k);
+            }
+            for (String output : outputs) {
+                memory.touch(output, k);
+            }
         }
     }
 
@@ -194,7 +231,8 @@ final class CompiledGraph {
      * Sets up a legacy (non-custom) op's context and allocates its output, as SameDiff's session
      * does: a reduction's second input is its axes, a scalar op's second input its scalar.
      */
-    private static INDArray legacyOutput(Op legacy, INDArray[] inputs, OpContext context) {
+    private static INDArray legacyOutput(Op legacy, INDArray[] inputs, OpContext context,
+                                         Function<LongShapeDescriptor, INDArray> allocate) {
         boolean axesInput = false;
         if (legacy instanceof ReduceOp reduce && reduce.getOpType() != Op.Type.REDUCE3 && inputs.length == 2) {
             ((DifferentialFunction) legacy).setDimensions(Shape.normalizeAxis(inputs[0].rank(),
@@ -207,7 +245,7 @@ final class CompiledGraph {
         if (inputs.length == 2 && !axesInput) {
             context.setInputArray(1, inputs[1]);
         }
-        INDArray out = Nd4j.create(((BaseOp) legacy).calculateOutputShape(context).get(0), false);
+        INDArray out = allocate.apply(((BaseOp) legacy).calculateOutputShape(context).get(0));
         context.setOutputArray(0, out);
         return out;
     }

@@ -17,6 +17,7 @@ final class CompiledPlans {
     private final SameDiff graph;
     private final List<String> outputs;
     private final int lanes;
+    private final boolean shareMemory;
     private final Map<List<List<Long>>, CompiledGraph> plans = new HashMap<>();
     private boolean compilable = true;
 
@@ -24,11 +25,13 @@ final class CompiledPlans {
      * @param graph the graph to compile
      * @param outputs the values every plan computes
      * @param lanes the threads each plan runs on
+     * @param shareMemory whether a plan's arrays whose lifetimes do not overlap share a buffer ({@link MemoryPlanner})
      */
-    CompiledPlans(SameDiff graph, List<String> outputs, int lanes) {
+    CompiledPlans(SameDiff graph, List<String> outputs, int lanes, boolean shareMemory) {
         this.graph = graph;
         this.outputs = List.copyOf(outputs);
         this.lanes = lanes;
+        this.shareMemory = shareMemory;
     }
 
     /**
@@ -48,7 +51,7 @@ final class CompiledPlans {
             return plan;
         }
         try {
-            plan = CompiledGraph.compile(graph, feed, outputs, lanes);
+            plan = CompiledGraph.compile(graph, feed, outputs, lanes, shareMemory);
         } catch (UnsupportedOperationException e) {
             compilable = false;
             return null;

@@ -1,6 +1,5 @@
 package org.vaelab.core.train;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -12,7 +11,7 @@ import org.vaelab.spi.data.DataSplit;
 /**
  * Computes the ELBO, its terms and the reconstruction errors over a whole split, in batches, without training.
  *
- * <p>The forward graph is compiled into a {@link CompiledGraph} per batch shape and run on
+ * <p>The forward graph runs through a {@link ForwardPass}, compiled per batch shape and run on
  * {@link EngineThreads#count()} threads, as training runs; keep one evaluator for as long as the
  * graph is evaluated, so that its plans are compiled once. A graph the plan cannot run is
  * evaluated by SameDiff's session.
@@ -22,23 +21,20 @@ public final class Evaluator {
     private final VaeGraph graph;
     private final int batchSize;
     private final String[] outputs;
-    private final CompiledPlans plans;
+    private final ForwardPass pass;
 
     public Evaluator(VaeGraph graph, int batchSize) {
-        this(graph, batchSize, EngineThreads.count(), true);
+        this(graph, batchSize, ForwardPass.compiled());
     }
 
-    /**
-     * @param lanes the threads a compiled plan runs on
-     * @param compile whether to compile the graph; without, every batch runs in SameDiff's session
-     */
-    Evaluator(VaeGraph graph, int batchSize, int lanes, boolean compile) {
+    /** An evaluator whose batches run on {@code engine}. */
+    Evaluator(VaeGraph graph, int batchSize, ForwardPass.Engine engine) {
         this.graph = graph;
         this.batchSize = batchSize;
         this.outputs = graph.hasCrossEntropy()
                 ? new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE, VaeGraph.RECON_BCE}
                 : new String[] {VaeGraph.LOG_PX, VaeGraph.KL, VaeGraph.RECON_MSE};
-        this.plans = compile ? new CompiledPlans(graph.sameDiff(), List.of(outputs), lanes) : null;
+        this.pass = engine.on(graph, List.of(outputs));
     }
 
     /** The split's mean ELBO terms, with noise from {@code noise}. */
@@ -80,26 +76,16 @@ public final class Evaluator {
 
     /**
      * Runs the graph over the split in batches, each with fresh noise, handing the outputs to
-     * {@code batch}; the feed (and the session's outputs) are closed once {@code batch} has read
-     * them, so their native memory is freed at once, not at the next collection.
+     * {@code batch}; the feed is closed once {@code batch} has read them, so its native memory is
+     * freed at once, not at the next collection.
      */
     private void forEachBatch(DataSplit split, RandomGenerator noise, BatchOutputs batch) {
         for (int start = 0; start < split.size(); start += batchSize) {
             int rows = Math.min(batchSize, split.size() - start);
             INDArray eps = GaussianNoise.sample(noise, graph.samples() * rows, graph.latentDim());
             Map<String, INDArray> feed = GraphFeed.ofRows(graph, split, start, rows, eps);
-            CompiledGraph plan = plans == null ? null : plans.run(feed);
-            if (plan != null) {
-                Map<String, INDArray> values = new HashMap<>();
-                for (String output : outputs) {
-                    values.put(output, plan.value(output));
-                }
-                batch.accept(start, values);
-            } else {
-                Map<String, INDArray> values = graph.output(feed, outputs);
-                batch.accept(start, values);
-                HostArrays.free(values.values());
-            }
+            int first = start;
+            pass.run(feed, values -> batch.accept(first, values));
             HostArrays.free(feed.values());
         }
     }

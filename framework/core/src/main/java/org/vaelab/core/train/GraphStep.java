@@ -37,6 +37,16 @@ final class GraphStep implements TrainingStep {
      * @param compile whether to compile the graph; without, every step runs in SameDiff's session
      */
     GraphStep(VaeGraph graph, int lanes, boolean compile) {
+        this(graph, lanes, compile, true);
+    }
+
+    /**
+     * @param lanes the threads a compiled plan runs on
+     * @param compile whether to compile the graph; without, every step runs in SameDiff's session
+     * @param shareMemory whether a compiled plan's arrays whose lifetimes do not overlap share a
+     *     buffer ({@link MemoryPlanner})
+     */
+    GraphStep(VaeGraph graph, int lanes, boolean compile, boolean shareMemory) {
         this.graph = graph;
         this.lanes = lanes;
         SameDiffGraphs.createGradients(graph.sameDiff());
@@ -47,7 +57,7 @@ final class GraphStep implements TrainingStep {
         List<String> wanted = new ArrayList<>(outputs);
         parameters.forEach(parameter -> wanted.add(gradientName(parameter)));
         this.plans = compile ? new CompiledPlans(graph.sameDiff().getFunction(SameDiffGraphs.GRADIENT_FUNCTION),
-                wanted, lanes) : null;
+                wanted, lanes, shareMemory) : null;
     }
 
     /**

@@ -20,6 +20,15 @@ public interface TrainingStep {
     }
 
     /**
+     * The step that trains {@code graph} on {@code threads} threads with every array of its plans
+     * in a buffer of its own: more memory, the same numbers; the reference the memory planner is
+     * checked against.
+     */
+    static TrainingStep withoutMemoryPlanner(VaeGraph graph, int threads) {
+        return new GraphStep(graph, threads, true, false);
+    }
+
+    /**
      * The step that trains {@code graph} through SameDiff's own session, op by op on one thread:
      * slower, the reference the compiled engine is checked against.
      */

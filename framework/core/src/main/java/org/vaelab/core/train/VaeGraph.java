@@ -208,7 +208,7 @@ public final class VaeGraph {
                     + "leave model.prior and model.posterior out");
         }
         Optional<SDVariable> closedForm = posterior.gaussian().isPresent() ? prior.klPerDimension(q)
-                : Optional.empty();
+                : parts.posterior().klPerDimension(q, prior);
         closedForm.ifPresent(klPerDimension -> sd.identity(KL_PER_DIMENSION, klPerDimension));
         SDVariable logRatio = prior.logRatio(posterior);
         SDVariable kl = sd.identity(KL, closedForm.map(klPerDimension -> RowSums.of(sd, klPerDimension, latentDim))

@@ -1,5 +1,6 @@
 package org.vaelab.spi.latent;
 
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.nn.GaussianPosterior;
 
@@ -32,5 +33,18 @@ public interface Posterior {
      */
     default boolean meanIsEncoderMean() {
         return false;
+    }
+
+    /**
+     * KL(q(z_j|x) || p(z_j)) per row and latent dimension in closed form, {@code [rows, latentDim]}, for a
+     * posterior that is not the encoder's Gaussian (so {@link PriorDensity#klPerDimension} does not apply) and
+     * has one against {@code prior}, such as a categorical q against a uniform categorical p; empty (the default)
+     * otherwise, and the framework estimates the KL by Monte Carlo. Since SPI 2.2.
+     *
+     * @param encoded the encoder's outputs for every example, {@code [batch, latentDim]}, one row per example
+     * @param prior the model's prior, built in the same graph
+     */
+    default Optional<SDVariable> klPerDimension(GaussianPosterior encoded, PriorDensity prior) {
+        return Optional.empty();
     }
 }

@@ -1,11 +1,14 @@
 package org.vaelab.plugins.families.latent;
 
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.latent.LatentContext;
 import org.vaelab.spi.latent.Prior;
 import org.vaelab.spi.latent.PriorDensity;
+import org.vaelab.spi.nn.GaussianPosterior;
 
 /**
  * The uniform prior over {@code latent_dim / K} categorical variables of K classes (Jang, Gu and Poole 2017,
@@ -39,6 +42,18 @@ final class UniformCategoricalPrior implements Prior {
             SameDiff sd = code.sd();
             SDVariable logY = sd.math().log(sd.math().clipByValue(code.byVariable(z), SMALLEST_Y, 1.0));
             return code.concreteLogDensity(sd.zerosLike(logY), logY);
+        }
+
+        /**
+         * Refuses the encoder's Gaussian as q(z|x): its z are not on the simplex, where this density lives.
+         *
+         * @throws InvalidInputException always
+         */
+        @Override
+        public Optional<SDVariable> klPerDimension(GaussianPosterior q) {
+            throw new InvalidInputException("model.posterior: the categorical prior is a density of codes on the "
+                    + "probability simplex; use model.posterior gumbel_softmax with the same categories and "
+                    + "temperature");
         }
 
         /** One-hot codes: per variable the class of the largest of K standard normal values, uniform by symmetry. */

@@ -145,7 +145,7 @@ class CategoricalCodeTest {
     }
 
     @Test
-    void aLatentSizeNotAMultipleOfTheClassesOrAnotherPriorIsRefused() {
+    void aLatentSizeNotAMultipleOfTheClassesOrAMismatchedPartnerIsRefused() {
         TestContext odd = new TestContext(D + 1);
         InvalidInputException size = assertThrows(InvalidInputException.class, () -> new GumbelSoftmaxPosterior(CODE)
                 .sample(odd, encoded(odd), odd.placeholder("eps", D + 1)));
@@ -158,6 +158,10 @@ class CategoricalCodeTest {
         PriorDensity warmer = new UniformCategoricalPrior(new CategoricalCodeConfig(K, 1.0)).build(context);
         assertThrows(InvalidInputException.class,
                 () -> new GumbelSoftmaxPosterior(CODE).klPerDimension(encoded(context), warmer));
+        PriorDensity categorical = new UniformCategoricalPrior(CODE).build(context);
+        InvalidInputException posterior = assertThrows(InvalidInputException.class,
+                () -> categorical.klPerDimension(encoded(context)));
+        assertTrue(posterior.getMessage().startsWith("model.posterior: "), posterior.getMessage());
     }
 
     /** Maddison et al. 2017, eq. 2, of one variable. */

@@ -22,7 +22,8 @@ import org.vaelab.spi.kl.KlWeighting;
  * and active units (defined on E_q[z] as the encoder's mean) are not; and the relaxed KL that the importance weights
  * imply, {@code E_q[log q(z|x) - log p(z)]} with Concrete densities, is at or above the categorical KL, as the
  * argmax of a Concrete sample is distributed as the categorical (Maddison et al. 2017, proposition 1a) and a
- * function of a variable cannot raise a KL (the data processing inequality).
+ * function of a variable cannot raise a KL (the data processing inequality); the code the figures decode is the
+ * class probabilities softmax(logits).
  */
 class CategoricalLatentGraphTest {
 
@@ -85,6 +86,20 @@ class CategoricalLatentGraphTest {
             double relaxedKl = logPx[b] - meanLogWeight;
             assertTrue(relaxedKl >= kl[b] - 4 * standardError,
                     "relaxed KL " + relaxedKl + " below the categorical KL " + kl[b] + ", example " + b);
+        }
+        Map<String, INDArray> codes = graph.sameDiff().output(TestModels.feed(x,
+                TestModels.gaussian(random, samples * BATCH, LATENT), 1, 0), VaeGraph.Z_MEAN, VaeGraph.Z_CODE);
+        double[] logits = codes.get(VaeGraph.Z_MEAN).dup('c').data().asDouble();
+        double[] probabilities = codes.get(VaeGraph.Z_CODE).dup('c').data().asDouble();
+        for (int v = 0; v < logits.length / 3; v++) {
+            double normaliser = 0;
+            for (int k = 0; k < 3; k++) {
+                normaliser += Math.exp(logits[v * 3 + k]);
+            }
+            for (int k = 0; k < 3; k++) {
+                assertEquals(Math.exp(logits[v * 3 + k]) / normaliser, probabilities[v * 3 + k], 1e-5,
+                        "the figures' code is softmax(logits), variable " + v);
+            }
         }
         LatentStatistics statistics = LatentStatistics.of(graph, TestModels.syntheticSplits(10, WIDTH, 12).train(), 5);
         assertTrue(statistics.klPerDimensionDefined());

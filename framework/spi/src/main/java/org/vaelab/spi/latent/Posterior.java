@@ -47,4 +47,17 @@ public interface Posterior {
     default Optional<SDVariable> klPerDimension(GaussianPosterior encoded, PriorDensity prior) {
         return Optional.empty();
     }
+
+    /**
+     * The code that stands for each example where one point of z is wanted (the reconstructions, traversals and
+     * interpolations of the figures), {@code [batch, latentDim]}: by default the encoder's mean; a posterior whose
+     * samples live elsewhere than the encoder's outputs gives a point where they live, such as the class
+     * probabilities of a categorical code. Since SPI 2.2.
+     *
+     * @param context the graph
+     * @param encoded the encoder's outputs for every example, {@code [batch, latentDim]}
+     */
+    default SDVariable code(LatentContext context, GaussianPosterior encoded) {
+        return encoded.mean();
+    }
 }

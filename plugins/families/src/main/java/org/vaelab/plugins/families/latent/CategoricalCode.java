@@ -84,6 +84,11 @@ record CategoricalCode(SameDiff sd, int groups, int categories, double temperatu
         return shifted.sub(sd.math().log(sd.math().exp(shifted).sum(true, 1)));
     }
 
+    /** The class probabilities {@code softmax(logits)} of every variable, {@code [rows, latentDim]} in and out. */
+    SDVariable probabilities(SDVariable logits) {
+        return byRow(sd.math().exp(logSoftmax(byVariable(logits))));
+    }
+
     /** {@code log sum_k exp(a_k)} of every row, {@code [rows]}, around the row's largest value. */
     private SDVariable logSumExp(SDVariable a) {
         SDVariable largest = a.max(true, 1);

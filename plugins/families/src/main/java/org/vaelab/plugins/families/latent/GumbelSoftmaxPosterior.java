@@ -54,6 +54,16 @@ final class GumbelSoftmaxPosterior implements Posterior {
     }
 
     /**
+     * The class probabilities {@code softmax(logits)} of each variable: E_q[z] of the categorical code, which the
+     * relaxed samples' mean approaches as tau goes to 0 (Maddison et al. 2017, proposition 1c), where the figures'
+     * reconstructions and interpolations start.
+     */
+    @Override
+    public SDVariable code(LatentContext context, GaussianPosterior encoded) {
+        return CategoricalCode.of(context, config, "model.posterior").probabilities(encoded.mean());
+    }
+
+    /**
      * {@code q_k log(q_k K)} per class against the {@code categorical} prior of the same K and tau.
      *
      * @throws InvalidInputException for any other prior

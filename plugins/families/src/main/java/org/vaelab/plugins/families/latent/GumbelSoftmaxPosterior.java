@@ -72,8 +72,8 @@ final class GumbelSoftmaxPosterior implements Posterior {
     public Optional<SDVariable> klPerDimension(GaussianPosterior encoded, PriorDensity prior) {
         if (!(prior instanceof UniformCategoricalPrior.Density uniform) || !uniform.config().equals(config)) {
             throw new InvalidInputException("model.prior: the gumbel_softmax posterior needs the categorical prior "
-                    + "with the same categories and temperature (" + config.categories() + ", "
-                    + config.temperature() + ")");
+                    + "with its categories (" + config.categories() + ") and temperature (" + config.temperature()
+                    + ")");
         }
         return Optional.of(uniform.code().klPerClass(encoded.mean()));
     }

@@ -13,7 +13,8 @@ import org.vaelab.core.train.VaeGraph;
 
 /**
  * A {@link LatentModel} over the trained SameDiff graphs: posterior means are the
- * {@link VaeGraph#Z_MEAN} output (fed zero noise, which it does not depend on), decoder means the
+ * {@link VaeGraph#Z_CODE} output (the encoder's mean unless the posterior's codes live elsewhere; fed zero noise,
+ * which it does not depend on), decoder means the
  * {@link GeneratorGraph}'s output, both fed through {@link GraphFeed} with the rows' labels. Inputs go through in
  * batches of {@value #BATCH} rows so a whole test split never becomes one activation tensor.
  */
@@ -68,8 +69,8 @@ public final class GraphLatentModel implements LatentModel {
     public float[] posteriorMeans(float[] inputs, int[] labels, int count) {
         return batched(inputs, labels, count, (x, rowLabels) -> {
             INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * x.rows(), latentDim());
-            return graph.output(GraphFeed.of(graph, x, rowLabels, eps), VaeGraph.Z_MEAN)
-                    .get(VaeGraph.Z_MEAN);
+            return graph.output(GraphFeed.of(graph, x, rowLabels, eps), VaeGraph.Z_CODE)
+                    .get(VaeGraph.Z_CODE);
         });
     }
 

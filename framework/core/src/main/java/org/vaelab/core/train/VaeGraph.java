@@ -90,6 +90,11 @@ public final class VaeGraph {
     public static final String RECON_BCE = "recon_bce";
     /** Output: the posterior means, {@code [batch, latentDim]}. */
     public static final String Z_MEAN = "z_mean";
+    /**
+     * Output: the code of each example that the figures decode, {@code [batch, latentDim]}: the posterior's
+     * {@code Posterior.code}, the posterior mean unless the posterior's samples live elsewhere.
+     */
+    public static final String Z_CODE = "z_code";
     /** Output: the posterior log-variances, {@code [batch, latentDim]}. */
     public static final String Z_LOG_VARIANCE = "z_log_variance";
     /**
@@ -190,8 +195,9 @@ public final class VaeGraph {
         sd.identity(Z_LOG_VARIANCE, q.logVariance());
         GaussianPosterior repeated = new GaussianPosterior(repeat(sd, q.mean(), samples),
                 repeat(sd, q.logVariance(), samples));
-        PosteriorSample posterior = parts.posterior().sample(
-                new GraphLatentContext(sd, parts, POSTERIOR_SCOPE, random, true), repeated, eps);
+        GraphLatentContext posteriorContext = new GraphLatentContext(sd, parts, POSTERIOR_SCOPE, random, true);
+        PosteriorSample posterior = parts.posterior().sample(posteriorContext, repeated, eps);
+        sd.identity(Z_CODE, parts.posterior().code(posteriorContext, q));
         SDVariable z = posterior.z();
         SDVariable params = decoder.decode(network(sd, DECODER_SCOPE, random, training ? decoderMasks : null),
                 withLabels(sd, z, y == null ? null : repeat(sd, y, samples)), parts.decoderInputWidth(), shape,
@@ -208,7 +214,7 @@ public final class VaeGraph {
                     + "leave model.prior and model.posterior out");
         }
         Optional<SDVariable> closedForm = posterior.gaussian().isPresent() ? prior.klPerDimension(q)
-                : Optional.empty();
+                : parts.posterior().klPerDimension(q, prior);
         closedForm.ifPresent(klPerDimension -> sd.identity(KL_PER_DIMENSION, klPerDimension));
         SDVariable logRatio = prior.logRatio(posterior);
         SDVariable kl = sd.identity(KL, closedForm.map(klPerDimension -> RowSums.of(sd, klPerDimension, latentDim))

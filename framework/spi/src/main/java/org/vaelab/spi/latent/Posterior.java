@@ -1,5 +1,6 @@
 package org.vaelab.spi.latent;
 
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.nn.GaussianPosterior;
 
@@ -32,5 +33,31 @@ public interface Posterior {
      */
     default boolean meanIsEncoderMean() {
         return false;
+    }
+
+    /**
+     * KL(q(z_j|x) || p(z_j)) per row and latent dimension in closed form, {@code [rows, latentDim]}, for a
+     * posterior that is not the encoder's Gaussian (so {@link PriorDensity#klPerDimension} does not apply) and
+     * has one against {@code prior}, such as a categorical q against a uniform categorical p; empty (the default)
+     * otherwise, and the framework estimates the KL by Monte Carlo. Since SPI 2.2.
+     *
+     * @param encoded the encoder's outputs for every example, {@code [batch, latentDim]}, one row per example
+     * @param prior the model's prior, built in the same graph
+     */
+    default Optional<SDVariable> klPerDimension(GaussianPosterior encoded, PriorDensity prior) {
+        return Optional.empty();
+    }
+
+    /**
+     * The code that stands for each example where one point of z is wanted (the reconstructions, traversals and
+     * interpolations of the figures), {@code [batch, latentDim]}: by default the encoder's mean; a posterior whose
+     * samples live elsewhere than the encoder's outputs gives a point where they live, such as the class
+     * probabilities of a categorical code. Since SPI 2.2.
+     *
+     * @param context the graph
+     * @param encoded the encoder's outputs for every example, {@code [batch, latentDim]}
+     */
+    default SDVariable code(LatentContext context, GaussianPosterior encoded) {
+        return encoded.mean();
     }
 }

@@ -16,12 +16,16 @@ public final class LatentPartsPlugin extends PluginModule {
                 "A learned mixture of K diagonal Gaussians, weights 1/K or learned; KL by Monte Carlo");
         register(Family.PRIOR, "vamp", VampPriorConfig.class, VampPrior::new,
                 "VampPrior (Tomczak and Welling 2018): 1/K sum_k q(z|u_k), K learned pseudo-inputs; KL by Monte Carlo");
+        register(Family.PRIOR, "categorical", CategoricalCodeConfig.class, UniformCategoricalPrior::new,
+                "Uniform over latent_dim / K categorical variables (K classes; Jang et al. 2017), with gumbel_softmax");
         register(Family.POSTERIOR, "gaussian", NoOptions.class, config -> new DiagonalGaussianPosterior(),
                 "The encoder's diagonal Gaussian (Kingma and Welling 2014), reparameterised");
         register(Family.POSTERIOR, "planar", PlanarFlowConfig.class, PlanarFlowPosterior::new,
                 "A planar flow (Rezende and Mohamed 2015) of K invertible maps on the encoder's Gaussian draw");
         register(Family.POSTERIOR, "iaf", IafConfig.class, InverseAutoregressiveFlowPosterior::new,
                 "An inverse autoregressive flow (Kingma et al. 2016) of T MADE steps on the encoder's Gaussian draw");
+        register(Family.POSTERIOR, "gumbel_softmax", CategoricalCodeConfig.class, GumbelSoftmaxPosterior::new,
+                "Categorical variables relaxed by the Gumbel-softmax (Jang et al. 2017); KL against categorical exact");
     }
 
     /** The configuration of a part without options. */

@@ -69,6 +69,30 @@ public final class MlflowRecord {
         return records;
     }
 
+    /** The tags of experiment {@code experiment}; empty when there is no such experiment. */
+    public static Map<String, String> experimentTags(String uri, String experiment) throws IOException {
+        JsonNode found = new MlflowRecord(uri, null, null)
+                .get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=" + encode(experiment));
+        return found == null ? Map.of() : keyValues(found.path("experiment").path("tags"));
+    }
+
+    /** MLflow's id of the run's experiment. */
+    public String experimentId() {
+        return run.path("info").path("experiment_id").asText();
+    }
+
+    /** When the run ended, milliseconds since the epoch; 0 while it runs. */
+    public long endTime() {
+        return run.path("info").path("end_time").asLong();
+    }
+
+    /** The last value of every metric. */
+    public Map<String, Double> metrics() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        run.path("data").path("metrics").forEach(m -> out.put(m.path("key").asText(), m.path("value").asDouble()));
+        return out;
+    }
+
     /** MLflow's id of the run. */
     public String runId() {
         return runId;

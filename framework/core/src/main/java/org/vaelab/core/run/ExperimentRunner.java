@@ -113,6 +113,7 @@ public final class ExperimentRunner {
                 }
                 options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(),
                         describe(model, spec), training.step().kind());
+                run.tracker().links().forEach(link -> options.out().println("run in tracker: " + link));
                 if (!model.graph().latentTerms().klClosedForm()) {
                     options.out().println("KL(q(z|x) || p(z)) estimated by Monte Carlo, E_q[log q(z|x) - log p(z)] "
                             + "over the samples of z: model.prior " + spec.model().priorType() + " and "
@@ -144,6 +145,7 @@ public final class ExperimentRunner {
                         .findFirst().orElse("");
                 options.out().printf(Locale.ROOT, "done in %.1f s: test -ELBO %.2f nats per example%s; files in %s%n",
                         seconds, -test.elbo(), bits, directory.root());
+                run.tracker().links().forEach(link -> options.out().println("run in tracker: " + link));
                 return new RunResult(directory.root(), test, seconds);
             } catch (TrainingFailedException e) {
                 throw failed(run, e);

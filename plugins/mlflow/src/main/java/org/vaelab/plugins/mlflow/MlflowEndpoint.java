@@ -87,20 +87,39 @@ final class MlflowEndpoint implements AutoCloseable {
     }
 
     /**
-     * The id of experiment {@code name}, created if it does not exist; when another process (a
-     * parallel trial, a shard) creates it first, that one is used.
+     * The id of experiment {@code name}, created with a description if it does not exist; when
+     * another process (a parallel trial, a shard) creates it first, that one is used.
      */
     String experimentId(String name) throws SendFailure {
+        Service.CreateExperiment create = Service.CreateExperiment.newBuilder().setName(name)
+                .addTags(Service.ExperimentTag.newBuilder().setKey(RunRequests.DESCRIPTION_TAG)
+                        .setValue(experimentDescription(name))).build();
         return call("get or create experiment " + name, () -> client.getExperimentByName(name)
                 .map(Service.Experiment::getExperimentId)
                 .orElseGet(() -> {
                     try {
-                        return client.createExperiment(name);
+                        return client.createExperiment(create);
                     } catch (MlflowHttpException e) {
                         return client.getExperimentByName(name).map(Service.Experiment::getExperimentId)
                                 .orElseThrow(() -> e);
                     }
                 }));
+    }
+
+    /**
+     * The web address that opens run {@code runId} of experiment {@code experimentId} in MLflow's
+     * runs view: MLflow 3 opens an experiment in its GenAI view, where runs are hidden, unless the
+     * address asks for the machine-learning workflow.
+     */
+    String runLink(String experimentId, String runId) {
+        return uri + "/#/experiments/" + experimentId + "/runs/" + runId + "?workflowType=machine_learning";
+    }
+
+    private static String experimentDescription(String name) {
+        return "VAELab runs of the spec or study named **" + name + "**. Each run logs its resolved spec as params, "
+                + "its metrics (nats per example; `test/elbo`, higher is better) and its files; a study is a "
+                + "parent run, tagged `vaelab.role = study`, holding the summary, with one child run per trial. "
+                + "`vae run` and `vae sweep` print the address of each run in the runs view.";
     }
 
     /** The MLflow run tagged {@code vaelab.run_id = localRunId}, if one was created before. */

@@ -128,6 +128,21 @@ public final class MlflowRecord {
         return out;
     }
 
+    /** The dataset inputs with every field: name, digest, context (its tag), schema, profile. */
+    public List<Map<String, String>> datasetInputs() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (JsonNode input : run.path("inputs").path("dataset_inputs")) {
+            JsonNode dataset = input.path("dataset");
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String field : List.of("name", "digest", "schema", "profile")) {
+                fields.put(field, dataset.path(field).asText());
+            }
+            fields.put("context", keyValues(input.path("tags")).getOrDefault("mlflow.data.context", ""));
+            out.add(fields);
+        }
+        return out;
+    }
+
     /** Every point of every metric, sorted by key, then step, then timestamp. */
     public List<Point> points() throws IOException {
         List<Point> points = new ArrayList<>();

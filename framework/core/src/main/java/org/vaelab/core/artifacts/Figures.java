@@ -15,6 +15,7 @@ import java.util.List;
  *   <li>Feature vectors with two or more features: {@link DataScatter images/data_scatter.png}.</li>
  *   <li>Both, with a latent space of two or more dimensions: {@link LatentScatter images/latent_scatter.png};
  *       with a {@code metrics.csv}: {@link TrainingCurves images/training_curves.png}.</li>
+ *   <li>Where the KL of each latent dimension is defined: {@link KlPerDimension images/kl_per_dimension.png}.</li>
  * </ul>
  */
 public final class Figures {
@@ -42,6 +43,7 @@ public final class Figures {
             figures.add(LatentScatter.figure(inputs));
         }
         TrainingCurves.figure(inputs.metricsCsv()).ifPresent(figures::add);
+        KlPerDimension.figure(inputs.klPerDimension()).ifPresent(figures::add);
         return figures;
     }
 }

@@ -103,7 +103,7 @@ public final class ExperimentRunner {
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, record, options),
-                DatasetIdentity.of(resolved, model.data()));
+                DatasetIdentity.of(resolved, model.dataName(), model.data()));
         try (OpenRun run = start(directory, resolved, resumption, record, new TrackerGroup(trackers), info,
                 commandLine(options), options.out())) {
             try {
@@ -215,6 +215,8 @@ public final class ExperimentRunner {
         run.tracker().logArtifact(directory.root().resolve(checksum), checksum);
         FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval());
         run.tracker().logMetrics(evaluation.metrics(), trainer.globalStep(), spec.train().epochs());
+        run.tracker().logArtifact(directory.writeText(RunDirectory.LATENT_DIMENSIONS, evaluation.latent().csv()),
+                RunDirectory.LATENT_DIMENSIONS);
         options.out().println(describe(evaluation, spec));
         writePictures(trained, model, evaluation, directory, run.tracker(), options);
     }

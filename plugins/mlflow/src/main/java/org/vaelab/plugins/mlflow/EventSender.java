@@ -78,7 +78,7 @@ final class EventSender implements Runnable {
 
     /**
      * The address of the run in MLflow's runs view, waiting up to {@code millis} for the run to be
-     * created; null when it is not created by then.
+     * created or a request to fail; null when it is not created by then.
      */
     String link(long millis) throws InterruptedException {
         opened.await(millis, TimeUnit.MILLISECONDS);
@@ -115,6 +115,7 @@ final class EventSender implements Runnable {
                     }
                 } catch (SendFailure failure) {
                     problem = failure.getMessage();
+                    opened.countDown(); // no address soon: whoever waits for it goes on without
                     if (!failure.retryable()) {
                         LOG.warn("mlflow: {} at {}; nothing more of this run is sent; its journal.jsonl keeps "
                                 + "every event for 'vae sync'", failure.getMessage(), uri);

@@ -42,8 +42,8 @@ final class MlflowTracker implements Tracker {
     private static final int SILENT_ATTEMPTS = 3;
     private static final int OPEN_STUDY_ATTEMPTS = 3;
     private static final Duration OPEN_STUDY_RETRY = Duration.ofSeconds(2);
-    /** How long the first ask for the run's address waits for the run to be created. */
-    private static final Duration LINK_WAIT = Duration.ofSeconds(3);
+    /** The longest the first ask for the run's address waits for the run to be created. */
+    private static final Duration LINK_WAIT = Duration.ofSeconds(10);
 
     private final BlockingDeque<TrackerEvent> queue = new LinkedBlockingDeque<>();
     private final MlflowConfig config;
@@ -201,9 +201,9 @@ final class MlflowTracker implements Tracker {
     }
 
     /**
-     * The run's address in MLflow's runs view. The first ask waits up to {@code LINK_WAIT} for the
-     * sender to create the run, so a run started against a live server can print its address
-     * before training; later asks do not wait.
+     * The run's address in MLflow's runs view. The first ask waits for the sender to create the
+     * run, up to the request timeout (at most 10 s), so a run started against a live server can
+     * print its address before training; later asks do not wait.
      */
     @Override
     public Optional<String> link() {
@@ -211,7 +211,7 @@ final class MlflowTracker implements Tracker {
             return Optional.empty();
         }
         try {
-            String link = sender.link(askedLink ? 0 : LINK_WAIT.toMillis());
+            String link = sender.link(askedLink ? 0 : Math.min(LINK_WAIT.toMillis(), requestTimeout().toMillis()));
             askedLink = true;
             return Optional.ofNullable(link);
         } catch (InterruptedException e) {

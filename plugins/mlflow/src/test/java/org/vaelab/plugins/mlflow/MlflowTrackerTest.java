@@ -89,12 +89,12 @@ class MlflowTrackerTest {
         MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 5, 60, 1), uri,
                 Credentials.of(Map.<String, String>of()::get, URI.create(uri)));
         tracker.start(script.run);
-        String link = tracker.link().orElseThrow();
         for (int step = 1; step <= 4; step++) {
             tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
             Thread.sleep(900);
         }
         tracker.end(RunStatus.FINISHED);
+        String link = tracker.link().orElseThrow();
 
         MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId())
                 .orElseThrow();

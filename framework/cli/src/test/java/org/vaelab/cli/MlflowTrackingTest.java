@@ -43,10 +43,65 @@ class MlflowTrackingTest {
     @TempDir
     Path work;
 
+    /** What the last {@link #run} printed. */
+    private String printed;
+
     @Test
     void mlflowHoldsExactlyWhatTheRunDirectoryHolds() throws IOException {
         Path runDirectory = run("e2e", 0);
         assertMlflowEqualsRunDirectory("e2e", runDirectory);
+        assertAddressDataSplitsAndTidyMetrics("e2e", runDirectory);
+    }
+
+    /**
+     * The run's address in the runs view, printed at its end (and its start, when the server
+     * created the run by then); each split of
+     * Fashion-MNIST as a dataset input under its real name with its context, digest, schema and
+     * profile; an {@code epoch} metric per epoch; the constant beta schedule's weight as one point.
+     */
+    private void assertAddressDataSplitsAndTidyMetrics(String experiment, Path runDirectory) throws IOException {
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), experiment, runId(runDirectory)).orElseThrow();
+        String line = "run in tracker: " + MLFLOW.server().uri() + "/#/experiments/" + record.experimentId()
+                + "/runs/" + record.runId() + "?workflowType=machine_learning";
+        List<String> lines = printed.lines().toList();
+        assertEquals(line, lines.get(lines.size() - 1), "the address ends the run's output");
+        assertTrue(lines.stream().filter(l -> l.startsWith("run in tracker: ")).allMatch(line::equals),
+                "at the start too where the server created the run in time: " + printed);
+
+        List<Map<String, String>> inputs = record.datasetInputs();
+        assertEquals(List.of("training", "validation", "testing"), inputs.stream().map(i -> i.get("context")).toList());
+        assertEquals(3, inputs.stream().map(i -> i.get("digest")).distinct().count(), "each split its own digest");
+        ObjectMapper json = new ObjectMapper();
+        List<Integer> sizes = new ArrayList<>();
+        for (Map<String, String> input : inputs) {
+            assertEquals("fashion-mnist", input.get("name"));
+            JsonNode profile = json.readTree(input.get("profile"));
+            sizes.add(profile.path("features_shape").get(0).asInt());
+            assertEquals(profile.path("features_size").asLong(), sizes.get(sizes.size() - 1) * 784L);
+            assertEquals(sizes.get(sizes.size() - 1), profile.path("targets_shape").get(0).asInt());
+            JsonNode features = json.readTree(json.readTree(input.get("schema")).path("mlflow_tensorspec")
+                    .path("features").asText()).get(0).path("tensor-spec");
+            assertEquals("float32", features.path("dtype").asText());
+            long width = 1;
+            for (JsonNode dim : features.path("shape")) {
+                width *= dim.asLong();
+            }
+            assertEquals(-784, width, "[-1, the image's dims]");
+        }
+        assertEquals(List.of(3000, 500, 1000), sizes, "train_limit 3500 less validation 500; test_limit 1000");
+
+        List<MlflowRecord.Point> points = record.points();
+        List<MlflowRecord.Point> epochs = points.stream().filter(p -> p.key().equals("epoch")).toList();
+        assertEquals(List.of(1.0, 2.0), epochs.stream().map(MlflowRecord.Point::value).toList());
+        long stepsPerEpoch = (3000 + 63) / 64;
+        assertEquals(List.of(stepsPerEpoch, 2 * stepsPerEpoch), epochs.stream().map(MlflowRecord.Point::step).toList());
+        assertEquals(1, points.stream().filter(p -> p.key().equals("kl/weight")).count(), "beta 1: one point");
+        assertTrue(points.stream().noneMatch(p -> p.key().contains("kl_dim")), "per-dimension values are a table");
+        List<String> dimensions = new String(record.artifact("eval/latent_dimensions.csv")).lines().toList();
+        assertEquals("dimension,kl,posterior_mean_var,active", dimensions.get(0));
+        assertEquals(1 + 8, dimensions.size(), "a row per latent dimension");
+        assertTrue(record.artifacts().get("images/kl_per_dimension.png") > 5_000, "a drawn bar chart");
+        assertTrue(points.stream().filter(p -> p.key().equals("train/loss")).count() > 2);
     }
 
     @Test
@@ -74,6 +129,7 @@ class MlflowTrackingTest {
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae("run", specFile.toString(), "--runs-dir",
                 work.resolve("runs").toString());
         assertEquals(expectedExit, outcome.exitCode(), outcome.err());
+        printed = outcome.out();
         try (Stream<Path> runs = Files.list(work.resolve("runs").resolve(experiment))) {
             return runs.findFirst().orElseThrow();
         }
@@ -90,7 +146,7 @@ class MlflowTrackingTest {
         Map<String, String> tags = record.tags();
         assertEquals(new ObjectMapper().readTree(runDirectory.resolve("provenance.json").toFile())
                 .path("spec_sha256").asText(), tags.get("vaelab.spec_sha256"));
-        assertEquals("mnist", record.datasets().get(0).get("name"));
+        assertEquals("fashion-mnist", record.datasets().get(0).get("name"));
         Set<String> files = runFiles(runDirectory);
         assertTrue(files.containsAll(Set.of("spec.resolved.yaml", "provenance.json", "metrics.csv",
                 "checkpoints/final.fb",
@@ -137,6 +193,9 @@ class MlflowTrackingTest {
     private static List<String> pointsOf(MlflowRecord record) throws IOException {
         List<String> rows = new ArrayList<>();
         for (MlflowRecord.Point point : record.points()) {
+            if (point.key().startsWith("system/")) {
+                continue; // sampled by the MLflow tracker itself, not in the run directory
+            }
             rows.add(point.key() + " " + point.step() + " " + point.value());
         }
         rows.sort(Comparator.naturalOrder());

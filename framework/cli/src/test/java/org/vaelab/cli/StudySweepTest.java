@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +18,8 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -41,6 +45,8 @@ class StudySweepTest {
 
     /** summary.csv of the study run on one machine, without its wall time column. */
     private static List<String> oneMachine;
+    /** What the sweep on one machine printed. */
+    private static String oneMachineOut;
 
     @BeforeAll
     static void runTheStudyOnOneMachine() throws IOException {
@@ -51,6 +57,62 @@ class StudySweepTest {
         assertTrue(outcome.out().contains("4 trials finished, 0 failed"), outcome.out());
         assertTrue(outcome.out().contains("<- best\n") && outcome.out().contains("best trial: t00"), outcome.out());
         oneMachine = summaryRows(work.resolve("one-machine-runs"));
+        oneMachineOut = outcome.out();
+    }
+
+    /**
+     * The parent run shows the best trial (the highest test ELBO of summary.csv), the mean test
+     * ELBO of each swept value's trials, the summary table and each trial's one-line description;
+     * the sweep prints the parent's address in the runs view; and running the finished study again
+     * leaves the parent as it was: status, end time and metric points.
+     */
+    @Test
+    void theParentShowsTheBestTrialAndTheSummaryAndANoOpRerunLeavesItAsItWas() throws IOException {
+        MlflowRecord parent = parent("one-machine");
+        List<CSVRecord> rows;
+        try (Reader reader = Files.newBufferedReader(studyFolder(work.resolve("one-machine-runs"))
+                .resolve("summary.csv"))) {
+            rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)
+                    .getRecords();
+        }
+        CSVRecord best = rows.stream().max(Comparator.comparingDouble(row -> Double.parseDouble(row.get("test_elbo"))))
+                .orElseThrow();
+        Map<String, String> tags = parent.tags();
+        assertEquals(best.get("trial"), tags.get("vaelab.best_trial"));
+        List<MlflowRecord> children = MlflowRecord.search(MLFLOW.server().uri(), "one-machine",
+                "tags.`mlflow.parentRunId` = '" + parent.runId() + "'");
+        MlflowRecord bestRun = children.stream().filter(child -> child.runId().equals(tags.get("vaelab.best_run_id")))
+                .findFirst().orElseThrow();
+        assertEquals(best.get("trial"), bestRun.tags().get("vaelab.trial"));
+        assertEquals(bestRun.metrics().get("test/elbo"), parent.metrics().get("best/test/elbo"));
+        for (String beta : List.of("0.5", "2")) {
+            double mean = rows.stream().filter(row -> row.get("kl.beta").equals(beta))
+                    .mapToDouble(row -> Double.parseDouble(row.get("test_elbo"))).average().orElseThrow();
+            assertEquals(mean, parent.metrics().get("sweep/kl.beta/" + beta + "/test/elbo"), 1e-9 * Math.abs(mean));
+        }
+        String description = tags.get("mlflow.note.content");
+        assertTrue(description.contains("| trial | kl.beta | model.latent_dim |"), description);
+        assertTrue(description.contains("| **" + best.get("trial") + "** |"), description);
+        rows.forEach(row -> assertTrue(description.contains(row.get("trial")), description));
+        for (MlflowRecord child : children) {
+            int index = Integer.parseInt(child.tags().get("vaelab.trial_index"));
+            assertTrue(child.tags().get("mlflow.note.content").startsWith("Trial " + (index + 1)
+                    + " of 4 of study one-machine: kl.beta="), child.tags().toString());
+        }
+        String link = MLFLOW.server().uri() + "/#/experiments/" + parent.experimentId() + "/runs/" + parent.runId()
+                + "?workflowType=machine_learning";
+        assertTrue(oneMachineOut.contains("study parent run in mlflow: " + link), oneMachineOut);
+        assertTrue(oneMachineOut.contains("study parent run: " + link), oneMachineOut);
+
+        CommandLineRunner.Outcome rerun = CommandLineRunner.vae("sweep", work.resolve("one-machine/one-machine.yaml")
+                .toString(), "--runs-dir", work.resolve("one-machine-runs").toString());
+        assertEquals(0, rerun.exitCode(), rerun.out() + rerun.err());
+        assertTrue(rerun.out().contains("4 of them finished already; running 0"), rerun.out());
+        MlflowRecord after = parent("one-machine");
+        assertEquals("FINISHED", after.status());
+        assertEquals(parent.endTime(), after.endTime(), "the parent's duration is kept");
+        assertEquals(parent.points(), after.points(), "no metric point added");
+        assertEquals(tags, after.tags());
     }
 
     @Test

@@ -69,6 +69,30 @@ public final class MlflowRecord {
         return records;
     }
 
+    /** The tags of experiment {@code experiment}; empty when there is no such experiment. */
+    public static Map<String, String> experimentTags(String uri, String experiment) throws IOException {
+        JsonNode found = new MlflowRecord(uri, null, null)
+                .get("/api/2.0/mlflow/experiments/get-by-name?experiment_name=" + encode(experiment));
+        return found == null ? Map.of() : keyValues(found.path("experiment").path("tags"));
+    }
+
+    /** MLflow's id of the run's experiment. */
+    public String experimentId() {
+        return run.path("info").path("experiment_id").asText();
+    }
+
+    /** When the run ended, milliseconds since the epoch; 0 while it runs. */
+    public long endTime() {
+        return run.path("info").path("end_time").asLong();
+    }
+
+    /** The last value of every metric. */
+    public Map<String, Double> metrics() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        run.path("data").path("metrics").forEach(m -> out.put(m.path("key").asText(), m.path("value").asDouble()));
+        return out;
+    }
+
     /** MLflow's id of the run. */
     public String runId() {
         return runId;
@@ -100,6 +124,21 @@ public final class MlflowRecord {
         for (JsonNode input : run.path("inputs").path("dataset_inputs")) {
             out.add(Map.of("name", input.path("dataset").path("name").asText(),
                     "digest", input.path("dataset").path("digest").asText()));
+        }
+        return out;
+    }
+
+    /** The dataset inputs with every field: name, digest, context (its tag), schema, profile. */
+    public List<Map<String, String>> datasetInputs() {
+        List<Map<String, String>> out = new ArrayList<>();
+        for (JsonNode input : run.path("inputs").path("dataset_inputs")) {
+            JsonNode dataset = input.path("dataset");
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (String field : List.of("name", "digest", "schema", "profile")) {
+                fields.put(field, dataset.path(field).asText());
+            }
+            fields.put("context", keyValues(input.path("tags")).getOrDefault("mlflow.data.context", ""));
+            out.add(fields);
         }
         return out;
     }

@@ -131,7 +131,7 @@ class ChartFiguresTest {
         FigureInputs inputs = new FigureInputs(
                 SmallVae.model(SmallVae.spec("{type: swiss_roll}", "{type: gaussian}", 2), roll.shape()), roll.shape(),
                 roll.test(), new double[] {1, 2}, new SplittableRandom(1), metrics(true));
-        assertEquals(List.of(DataScatter.PATH, LatentScatter.PATH, TrainingCurves.PATH),
+        assertEquals(List.of(DataScatter.PATH, LatentScatter.PATH, TrainingCurves.PATH, KlPerDimension.PATH),
                 Figures.render(inputs).stream().map(Figure::path).toList());
 
         BufferedImage image = FigureFiles.image(DataScatter.figure(inputs), folder);
@@ -161,7 +161,23 @@ class ChartFiguresTest {
                 SmallVae.model(SmallVae.spec("{type: swiss_roll}", "{type: gaussian}", 2), shape), shape,
                 new DataSplit(gaussian(50), null, 1), new double[2], new SplittableRandom(1),
                 folder.resolve("metrics.csv"));
-        assertEquals(List.of(LatentScatter.PATH), Figures.render(inputs).stream().map(Figure::path).toList());
+        assertEquals(List.of(LatentScatter.PATH, KlPerDimension.PATH),
+                Figures.render(inputs).stream().map(Figure::path).toList());
+    }
+
+    /** A bar per dimension, wide enough for 40 of them; none where the KL per dimension is not defined. */
+    @Test
+    void theKlOfEachDimensionIsABarChart() throws IOException {
+        double[] kl = new double[40];
+        for (int d = 0; d < kl.length; d++) {
+            kl[d] = d % 4 == 0 ? 0.01 : 2.0 + d / 10.0;
+        }
+        BufferedImage image = FigureFiles.image(KlPerDimension.figure(kl).orElseThrow(), folder);
+        assertEquals(40 * 24, image.getWidth());
+        assertTrue(FigureFiles.hasColourOnWhite(image, BLUE, 110, 3), "the bars");
+        double[] undefined = kl.clone();
+        undefined[3] = Double.NaN;
+        assertTrue(KlPerDimension.figure(undefined).isEmpty());
     }
 
     private static float[] gaussian(int count) {

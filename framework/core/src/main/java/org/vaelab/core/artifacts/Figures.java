@@ -15,6 +15,7 @@ import java.util.List;
  *   <li>Feature vectors with two or more features: {@link DataScatter images/data_scatter.png}.</li>
  *   <li>Both, with a latent space of two or more dimensions: {@link LatentScatter images/latent_scatter.png};
  *       with a {@code metrics.csv}: {@link TrainingCurves images/training_curves.png}.</li>
+ *   <li>Where the KL of each latent dimension is defined: {@link KlPerDimension images/kl_per_dimension.png}.</li>
  * </ul>
  */
 public final class Figures {
@@ -54,6 +55,7 @@ public final class Figures {
             drawings.add(() -> List.of(LatentScatter.figure(inputs)));
         }
         drawings.add(() -> TrainingCurves.figure(inputs.metricsCsv()).stream().toList());
+        drawings.add(() -> KlPerDimension.figure(inputs.klPerDimension()).stream().toList());
         return drawings;
     }
 

@@ -2,7 +2,6 @@ package org.vaelab.core.eval;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -25,7 +24,7 @@ import org.vaelab.spi.data.DataSplit;
  *
  * <p>Either is defined only for some models ({@link LatentTerms}): the KL per dimension where the prior and
  * posterior have it in closed form, the activity where E_q[z] is the encoder's mean; where not defined, its
- * values are NaN and {@link #metrics} leaves it out.
+ * values are NaN, {@link #metrics} leaves it out and {@link #csv} leaves its cells empty.
  *
  * @param klPerDimension the mean over examples of KL(q(z_d|x) || p(z_d)) for each d, nats; they
  *     sum to the mean KL of the split; all NaN where not defined
@@ -137,32 +136,45 @@ public record LatentStatistics(List<Double> klPerDimension, List<Double> posteri
         return active;
     }
 
-    /** Whether {@code metric} is one of the names {@link #metrics} gives statistics of {@code split}. */
+    /**
+     * Whether {@code metric} is one of the names {@link #metrics} gives statistics of {@code split},
+     * or the per-dimension names runs logged before the statistics moved to {@link #csv}
+     * ({@code <split>/kl_dim/<d>}, {@code <split>/posterior_mean_var/<d>}), so that such a run,
+     * resumed, still drops them with the rest of its final evaluation.
+     */
     public static boolean names(String split, String metric) {
         return metric.equals(split + "/active_units") || metric.matches(Pattern.quote(split)
                 + "/(kl_dim|posterior_mean_var)/\\d+");
     }
 
     /**
-     * The statistics as metrics of the split called {@code split}: {@code <split>/active_units},
-     * and for every dimension d, numbered with at least two digits so names sort,
-     * {@code <split>/kl_dim/<d>} and {@code <split>/posterior_mean_var/<d>}; those not defined left out.
+     * The statistics as metrics of the split called {@code split}: {@code <split>/active_units}
+     * where the activity is defined. The values of each dimension are a table ({@link #csv}), not
+     * metrics: dozens of one-point metrics would bury a tracker's charts.
      */
     public Map<String, Double> metrics(String split) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         if (activityDefined()) {
             metrics.put(split + "/active_units", (double) activeUnits());
         }
-        String format = "%0" + Math.max(2, String.valueOf(latentDim() - 1).length()) + "d";
-        for (int d = 0; d < latentDim(); d++) {
-            String index = String.format(Locale.ROOT, format, d);
-            if (klPerDimensionDefined()) {
-                metrics.put(split + "/kl_dim/" + index, klPerDimension.get(d));
-            }
-            if (activityDefined()) {
-                metrics.put(split + "/posterior_mean_var/" + index, posteriorMeanVariance.get(d));
-            }
-        }
         return metrics;
+    }
+
+    /**
+     * One row per dimension: {@code dimension,kl,posterior_mean_var,active}, values as Java writes
+     * doubles, a value not defined for the model left empty.
+     */
+    public String csv() {
+        StringBuilder out = new StringBuilder("dimension,kl,posterior_mean_var,active\n");
+        for (int d = 0; d < latentDim(); d++) {
+            out.append(d).append(',').append(cell(klPerDimension.get(d))).append(',')
+                    .append(cell(posteriorMeanVariance.get(d))).append(',')
+                    .append(activityDefined() ? Boolean.toString(isActive(d)) : "").append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String cell(double value) {
+        return Double.isNaN(value) ? "" : Double.toString(value);
     }
 }

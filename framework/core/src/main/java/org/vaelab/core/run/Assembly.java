@@ -16,6 +16,7 @@ import org.vaelab.spi.Family;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.data.DataSplits;
+import org.vaelab.spi.data.Dataset;
 import org.vaelab.spi.data.LoadContext;
 import org.vaelab.spi.latent.DiagonalGaussianPosterior;
 import org.vaelab.spi.latent.StandardNormalPrior;
@@ -28,7 +29,8 @@ import org.vaelab.spi.optim.Optimizer;
  * the spec of the value to change: {@link ErrorId#DATA_UNLOADABLE} when the data cannot be
  * loaded, {@link ErrorId#SPEC_MISMATCH} when the parts do not fit the data or each other.
  */
-record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph graph, RandomStreams streams) {
+record Assembly(DataSplits data, String dataName, ModelParts parts,
+        Optimizer optimizer, VaeGraph graph, RandomStreams streams) {
 
     /** A message that starts with the dotted path of the spec value it is about. */
     private static final Pattern KEYED_MESSAGE = Pattern.compile("([a-z_]+(?:\\.[a-z_]+)*): (.*)", Pattern.DOTALL);
@@ -38,9 +40,11 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
         SpecPlaces places = resolved.places();
         BackendCheck.require(spec.backend());
         DataSplits data;
+        String dataName;
         try {
-            data = catalog.create(Family.DATASET, spec.data())
-                    .load(new LoadContext(options.baseDirectory(), spec.seed()));
+            Dataset dataset = catalog.create(Family.DATASET, spec.data());
+            data = dataset.load(new LoadContext(options.baseDirectory(), spec.seed()));
+            dataName = dataset.name().orElse(spec.data().type());
         } catch (InvalidInputException e) {
             throw places.problem(ErrorId.DATA_UNLOADABLE, "data", e.getMessage());
         }
@@ -86,7 +90,7 @@ record Assembly(DataSplits data, ModelParts parts, Optimizer optimizer, VaeGraph
         TrainingMemoryEstimate.of(spec, graph, parts.encoderShape().size(),
                         Math.max(data.validation().size(), data.test().size()), Runtime.getRuntime().maxMemory())
                 .check(NativeMemory.limit(), NativeMemory.describeLimit(), options.out()::println);
-        return new Assembly(data, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
+        return new Assembly(data, dataName, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
     }
 
     /**

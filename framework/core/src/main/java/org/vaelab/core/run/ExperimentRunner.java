@@ -104,7 +104,7 @@ public final class ExperimentRunner {
         String runId = resumption == null ? UUID.randomUUID().toString() : resumption.runId();
         RunInfo info = new RunInfo(runId, spec.name(), runName(spec, options, resolved), directory.root(),
                 now.toEpochMilli(), resolved.params(), tags(resolved, record, options),
-                DatasetIdentity.of(resolved, model.data()));
+                DatasetIdentity.of(resolved, model.dataName(), model.data()));
         try (OpenRun run = start(directory, resolved, resumption, record, new TrackerGroup(trackers), info,
                 commandLine(options), options.out())) {
             try {
@@ -114,6 +114,7 @@ public final class ExperimentRunner {
                 }
                 options.out().printf(Locale.ROOT, "run %s%n%s, %s training step%n", directory.root(),
                         describe(model, spec), training.step().kind());
+                run.tracker().links().forEach(link -> options.out().println("run in tracker: " + link));
                 if (!model.graph().latentTerms().klClosedForm()) {
                     options.out().println("KL(q(z|x) || p(z)) estimated by Monte Carlo, E_q[log q(z|x) - log p(z)] "
                             + "over the samples of z: model.prior " + spec.model().priorType() + " and "
@@ -146,6 +147,7 @@ public final class ExperimentRunner {
                         .findFirst().orElse("");
                 options.out().printf(Locale.ROOT, "done in %.1f s: test ELBO %.2f nats per example%s; files in %s%n",
                         seconds, test.elbo(), bits, directory.root());
+                run.tracker().links().forEach(link -> options.out().println("run in tracker: " + link));
                 return new RunResult(directory.root(), test, seconds);
             } catch (TrainingFailedException e) {
                 throw failed(run, e);
@@ -226,6 +228,8 @@ public final class ExperimentRunner {
         run.tracker().logArtifact(directory.root().resolve(checksum), checksum);
         FinalEvaluation evaluation = FinalEvaluation.of(trained, model, spec.eval(), options.console());
         run.tracker().logMetrics(evaluation.metrics(), ended.step(), ended.epoch());
+        run.tracker().logArtifact(directory.writeText(RunDirectory.LATENT_DIMENSIONS, evaluation.latent().csv()),
+                RunDirectory.LATENT_DIMENSIONS);
         options.out().println(describe(evaluation, spec));
         writePictures(trained, model, evaluation, directory, run.tracker(), options);
     }

@@ -81,7 +81,7 @@ final class Journal implements AutoCloseable {
         event.put("params", run.params());
         event.put("tags", run.tags());
         event.put("dataset", Map.of("name", run.dataset().name(), "digest", run.dataset().digest(),
-                "source", run.dataset().source()));
+                "source", run.dataset().source(), "splits", run.dataset().splits()));
         append(event);
     }
 

@@ -20,6 +20,7 @@ import org.vaelab.core.spec.SpecLoader;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.track.DatasetInfo;
+import org.vaelab.spi.track.DatasetSplit;
 import org.vaelab.spi.track.Delivery;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
@@ -145,7 +146,17 @@ public final class JournalReplay {
                 start.path("run_name").asText(), runDirectory, start.path("start_ms").asLong(),
                 strings(start.path("params")), strings(start.path("tags")),
                 new DatasetInfo(dataset.path("name").asText(), dataset.path("digest").asText(),
-                        dataset.path("source").asText()));
+                        dataset.path("source").asText(), splits(dataset.path("splits"))));
+    }
+
+    /** The splits a journal's start event lists; none in a journal written before SPI 2.2. */
+    private static List<DatasetSplit> splits(JsonNode splits) {
+        List<DatasetSplit> out = new ArrayList<>();
+        for (JsonNode split : splits) {
+            out.add(new DatasetSplit(split.path("context").asText(), split.path("digest").asText(),
+                    split.path("schema").asText(), split.path("profile").asText()));
+        }
+        return out;
     }
 
     private static Map<String, String> strings(JsonNode object) {

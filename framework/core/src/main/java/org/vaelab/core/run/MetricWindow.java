@@ -25,6 +25,11 @@ final class MetricWindow {
         steps++;
     }
 
+    /** How many steps the window holds. */
+    int steps() {
+        return steps;
+    }
+
     boolean isEmpty() {
         return steps == 0;
     }
@@ -33,14 +38,19 @@ final class MetricWindow {
         return loss / steps;
     }
 
-    /** The window's means as slash-named metrics, then an empty window. */
-    Map<String, Double> drain() {
+    /**
+     * The window's means as slash-named metrics, then an empty window. The KL schedule's weight
+     * and capacity ({@code kl/weight}, {@code kl/capacity}) are among them when {@code withSchedule}.
+     */
+    Map<String, Double> drain(boolean withSchedule) {
         Map<String, Double> out = new LinkedHashMap<>();
         out.put("train/loss", loss / steps);
         out.put("train/recon", recon / steps);
         out.put("train/kl", kl / steps);
-        out.put("kl/weight", weight / steps);
-        out.put("kl/capacity", capacity / steps);
+        if (withSchedule) {
+            out.put("kl/weight", weight / steps);
+            out.put("kl/capacity", capacity / steps);
+        }
         familyMetrics.forEach((name, sum) -> out.put("train/" + name, sum / steps));
         familyMetrics.clear();
         loss = recon = kl = weight = capacity = 0;

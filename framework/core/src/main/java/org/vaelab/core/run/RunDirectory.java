@@ -29,6 +29,8 @@ public final class RunDirectory {
     public static final String BEST_CHECKPOINT = "checkpoints/best.ckpt";
     /** The trained model, as a SameDiff flatbuffers file, for {@code vae eval}, {@code sample} and the rest. */
     public static final String FINAL_MODEL = "checkpoints/final.fb";
+    /** Each latent dimension's test KL and posterior-mean variance, and whether it is active. */
+    public static final String LATENT_DIMENSIONS = "eval/latent_dimensions.csv";
     /** The file whose lock marks the folder as a live run's. */
     static final String LOCK = ".vae.lock";
 

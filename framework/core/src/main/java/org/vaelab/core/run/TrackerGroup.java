@@ -72,6 +72,11 @@ final class TrackerGroup {
         }
     }
 
+    /** Where a person sees the run, for each tracker that has such an address and knows it yet. */
+    synchronized List<String> links() {
+        return trackers.stream().flatMap(tracker -> tracker.link().stream()).toList();
+    }
+
     /** What each tracker with a destination of its own delivered; asked after {@link #end}. */
     synchronized List<Delivery> deliveries() {
         return trackers.stream().flatMap(tracker -> tracker.delivery().stream()).toList();

@@ -16,6 +16,9 @@ import org.vaelab.core.train.StepValues;
 import org.vaelab.core.train.Trainer;
 import org.vaelab.core.train.TrainingDivergedException;
 import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.kl.KlSchedule;
+import org.vaelab.spi.kl.KlWeighting;
+import org.vaelab.spi.kl.TrainingHorizon;
 
 /**
  * The epochs of a run, from wherever its trainer stands to the spec's last epoch (or the epoch
@@ -28,7 +31,9 @@ import org.vaelab.core.train.VaeGraph;
  * ELBO is also logged in bits per dimension ({@code val/bpd}, {@code test/bpd}). Every value comes
  * from streams seeded by the epoch, so a run resumed from a checkpoint logs what an uninterrupted
  * one logs. A validation or test ELBO that is not finite fails the run before anything of its
- * epoch is saved.
+ * epoch is saved. Each epoch logs its number as the metric {@code epoch}, an x axis for the
+ * trackers' charts; a KL schedule whose weight and capacity are the same at every step logs them
+ * once, with the run's first training metrics, instead of as a flat series.
  */
 final class TrainingLoop {
 
@@ -41,6 +46,7 @@ final class TrainingLoop {
     private final RunOptions options;
     private final TrackerGroup tracker;
     private final RunDirectory directory;
+    private boolean scheduleVaries;
     private VaeGraph evaluatedGraph;
     private Evaluator evaluator;
 
@@ -51,6 +57,17 @@ final class TrainingLoop {
         this.options = options;
         this.tracker = tracker;
         this.directory = directory;
+    }
+
+    /** Whether {@code schedule}'s weight or capacity changes at any step of {@code horizon}. */
+    static boolean varies(KlSchedule schedule, TrainingHorizon horizon) {
+        KlWeighting first = schedule.at(0, horizon);
+        for (long step = 1; step < horizon.totalSteps(); step++) {
+            if (!schedule.at(step, horizon).equals(first)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -75,6 +92,7 @@ final class TrainingLoop {
     Ended run(Trainer trainer, double bestValidationElbo, EarlyStopping stopping) throws IOException {
         int epochs = spec.train().epochs();
         double best = bestValidationElbo;
+        scheduleVaries = varies(model.parts().schedule(), trainer.horizon());
         ElboTerms test = null;
         String stoppedEarly = null;
         int firstEpoch = trainer.epochsDone() + 1;
@@ -86,6 +104,7 @@ final class TrainingLoop {
         while (epoch < epochs && stoppedEarly == null) {
             epoch++;
             Map<String, Double> epochMetrics = new LinkedHashMap<>();
+            epochMetrics.put("epoch", (double) epoch);
             if (epoch == firstEpoch) {
                 epochMetrics.put("time/startup_seconds",
                         (System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()) / 1e3);
@@ -207,7 +226,7 @@ final class TrainingLoop {
                 window.add(values);
                 epochMeans.add(values);
                 if (trainer.globalStep() % spec.train().logEverySteps() == 0) {
-                    tracker.logMetrics(window.drain(), trainer.globalStep(), epoch);
+                    tracker.logMetrics(drain(window, trainer), trainer.globalStep(), epoch);
                 }
                 if (bar != null) {
                     bar.step();
@@ -216,9 +235,14 @@ final class TrainingLoop {
             }
         }
         if (!window.isEmpty()) {
-            tracker.logMetrics(window.drain(), trainer.globalStep(), epoch);
+            tracker.logMetrics(drain(window, trainer), trainer.globalStep(), epoch);
         }
         return epochMeans;
+    }
+
+    /** The window's metrics; a constant schedule's only in the run's first window, the one from step 0. */
+    private Map<String, Double> drain(MetricWindow window, Trainer trainer) {
+        return window.drain(scheduleVaries || trainer.globalStep() == window.steps());
     }
 
     private void save(Trainer trainer, double best, boolean improved, boolean periodic) throws IOException {

@@ -13,6 +13,7 @@ import org.vaelab.core.run.RunOptions;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.StudyInfo;
+import org.vaelab.spi.track.StudyResults;
 import org.vaelab.spi.track.StudyRun;
 import org.vaelab.spi.track.Tracker;
 import org.vaelab.spi.track.TrialRecord;
@@ -45,6 +46,8 @@ public final class ParentRuns {
             try {
                 Optional<StudyRun> run = tracker.openStudy(info);
                 run.ifPresent(runs::add);
+                run.flatMap(StudyRun::link).ifPresent(link -> out.println("study parent run in " + component.type()
+                        + ": " + link));
             } catch (IOException e) {
                 out.println("warning: tracker " + component.type() + ": the study's parent run could not be opened ("
                         + e.getMessage() + "); the trials run without it");
@@ -81,6 +84,18 @@ public final class ParentRuns {
                 run.logArtifact(folder.resolve(path), path);
             }
         }
+    }
+
+    /** Shows the study's results with every parent run. */
+    public void summarize(StudyResults results) throws IOException {
+        for (StudyRun run : runs) {
+            run.summarize(results);
+        }
+    }
+
+    /** Where a person sees each parent run. */
+    public List<String> links() {
+        return runs.stream().flatMap(run -> run.link().stream()).toList();
     }
 
     /** Ends every parent run. */

@@ -95,6 +95,7 @@ public final class StudyRunner {
         StudySummary summary = new StudySummary(plan, StudyRecords.outcomes(plan, runsDir, parents));
         parents.logArtifacts(folder.root(), folder.writeSummary(summary));
         boolean complete = summary.unfinished().isEmpty();
+        parents.summarize(StudyReport.of(summary));
         parents.end(complete ? RunStatus.FINISHED : RunStatus.FAILED);
         out.print(summary.table());
         summary.best().ifPresent(best -> out.printf(Locale.ROOT, "best trial: %s, test ELBO %.2f; its spec: %s%n",
@@ -102,6 +103,7 @@ public final class StudyRunner {
         out.printf("summary: %d of %d trials finished%s; files in %s%n", summary.finished(), plan.trials().size(),
                 complete ? "" : " (not finished: " + summary.unfinished().stream().map(o -> o.trial().name())
                         .collect(Collectors.joining(", ")) + ")", folder.root());
+        parents.links().forEach(link -> out.println("study parent run: " + link));
         return complete;
     }
 }

@@ -27,7 +27,8 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
 
     /** The metrics of the summary, each with its column. */
     /** The metric the best trial has the highest value of. */
-    private static final String BEST_BY = "test/elbo";
+    /** The metric trials are ranked by. */
+    static final String RANKED_BY = "test/elbo";
     private static final List<String> METRICS = List.of("test/elbo", "test/recon", "test/kl", "test/iwae_ll",
             "test/active_units");
 
@@ -50,14 +51,20 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
     }
 
     /**
-     * The finished trial of the highest test ELBO, ties going to the first by name: the study's
-     * result, whatever order or process its trials ran in.
+     * The finished trials with a test ELBO, best first: the highest test ELBO, ties going to the
+     * first by name, whatever order or process the trials ran in.
      */
-    public Optional<TrialOutcome> best() {
+    public List<TrialOutcome> ranked() {
         return outcomes.stream().filter(TrialOutcome::finished)
-                .filter(outcome -> Double.isFinite(outcome.metric(BEST_BY)))
-                .max(Comparator.comparingDouble((TrialOutcome outcome) -> outcome.metric(BEST_BY))
-                        .thenComparing(outcome -> outcome.trial().name(), Comparator.reverseOrder()));
+                .filter(outcome -> Double.isFinite(outcome.metric(RANKED_BY)))
+                .sorted(Comparator.comparingDouble((TrialOutcome outcome) -> outcome.metric(RANKED_BY)).reversed()
+                        .thenComparing(outcome -> outcome.trial().name()))
+                .toList();
+    }
+
+    /** The study's result: the first of {@link #ranked}, empty when no trial finished with a test ELBO. */
+    public Optional<TrialOutcome> best() {
+        return ranked().stream().findFirst();
     }
 
     /**
@@ -68,7 +75,7 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
         return best().map(outcome -> String.format(Locale.ROOT, "# the best trial of study %s (hash %s): %s,"
                 + " test ELBO %s, the highest of %d finished trials%n# `vae run` this file to train it again;"
                 + " relative paths in it are relative to the folder of %s%n%s", plan.study().name(),
-                plan.sha256().substring(0, 8), outcome.trial().name(), outcome.metric(BEST_BY), finished(),
+                plan.sha256().substring(0, 8), outcome.trial().name(), outcome.metric(RANKED_BY), finished(),
                 plan.study().base(), outcome.trial().resolved().yaml()));
     }
 

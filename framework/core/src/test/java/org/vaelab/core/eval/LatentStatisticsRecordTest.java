@@ -29,18 +29,24 @@ class LatentStatisticsRecordTest {
     }
 
     @Test
-    void metricNamesSortByDimension() {
+    void theMetricsAreTheActiveUnitsAndTheTableHoldsEachDimension() {
         LatentStatistics two = new LatentStatistics(List.of(1.5, 0.0), List.of(0.2, 0.0), 5);
-        assertEquals(Map.of("test/active_units", 1.0, "test/kl_dim/00", 1.5, "test/kl_dim/01", 0.0,
-                "test/posterior_mean_var/00", 0.2, "test/posterior_mean_var/01", 0.0), two.metrics("test"));
-        assertEquals(List.of("test/active_units", "test/kl_dim/00", "test/posterior_mean_var/00", "test/kl_dim/01",
-                "test/posterior_mean_var/01"), List.copyOf(two.metrics("test").keySet()));
+        assertEquals(Map.of("test/active_units", 1.0), two.metrics("test"));
+        assertEquals("dimension,kl,posterior_mean_var,active\n0,1.5,0.2,true\n1,0.0,0.0,false\n", two.csv());
 
         List<Double> zeros = new ArrayList<>(Collections.nCopies(128, 0.0));
-        Map<String, Double> wide = new LatentStatistics(zeros, zeros, 1).metrics("val");
-        assertEquals(0.0, wide.get("val/kl_dim/007"));
-        assertEquals(0.0, wide.get("val/posterior_mean_var/127"));
-        assertEquals(1 + 2 * 128, wide.size());
+        LatentStatistics wide = new LatentStatistics(zeros, zeros, 1);
+        assertEquals(1, wide.metrics("val").size(), "not a metric per dimension");
+        assertEquals(1 + 128, wide.csv().lines().count());
+    }
+
+    @Test
+    void valuesNotDefinedForTheModelAreEmptyCells() {
+        LatentStatistics noKl = new LatentStatistics(List.of(Double.NaN), List.of(0.5), 3);
+        assertEquals("dimension,kl,posterior_mean_var,active\n0,,0.5,true\n", noKl.csv());
+        LatentStatistics noActivity = new LatentStatistics(List.of(0.25), List.of(Double.NaN), 3);
+        assertEquals("dimension,kl,posterior_mean_var,active\n0,0.25,,\n", noActivity.csv());
+        assertEquals(Map.of(), noActivity.metrics("test"));
     }
 
     @Test

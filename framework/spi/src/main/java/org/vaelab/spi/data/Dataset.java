@@ -1,6 +1,7 @@
 package org.vaelab.spi.data;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A source of examples. {@link #load} reads or generates the three splits; it is called once per
@@ -12,4 +13,12 @@ public interface Dataset {
 
     /** Loads the train, validation and test splits. */
     DataSplits load(LoadContext context) throws IOException;
+
+    /**
+     * The data's common name, such as {@code fashion-mnist}, under which trackers record it; empty
+     * (the default) to use the dataset's type. Since SPI 2.2.
+     */
+    default Optional<String> name() {
+        return Optional.empty();
+    }
 }

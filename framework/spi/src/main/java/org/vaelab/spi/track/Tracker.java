@@ -38,6 +38,15 @@ public interface Tracker {
     }
 
     /**
+     * Where a person sees this run (a web address), once the tracker knows it: asked after
+     * {@link #start} and after {@link #end}; empty for a tracker without one, or while the run is
+     * still being created remotely.
+     */
+    default Optional<String> link() {
+        return Optional.empty();
+    }
+
+    /**
      * Finds the parent run of {@code study} (by its hash) or creates it, so trial runs can be
      * recorded as its children; empty for a tracker without parent runs. Called outside any run.
      */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.mlflow.api.proto.Service;
@@ -34,6 +35,8 @@ final class EventSender implements Runnable {
     private final String experiment;
     private final String uri;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final CountDownLatch opened = new CountDownLatch(1);
+    private volatile String link;
     private volatile boolean finished;
     private volatile long sent;
     private volatile String problem;
@@ -73,6 +76,15 @@ final class EventSender implements Runnable {
         return !endpoint.answered() && endpoint.unansweredRequests() >= attempts;
     }
 
+    /**
+     * The address of the run in MLflow's runs view, waiting up to {@code millis} for the run to be
+     * created or a request to fail; null when it is not created by then.
+     */
+    String link(long millis) throws InterruptedException {
+        opened.await(millis, TimeUnit.MILLISECONDS);
+        return link;
+    }
+
     /** How many events were sent. */
     long sent() {
         return sent;
@@ -103,6 +115,7 @@ final class EventSender implements Runnable {
                     }
                 } catch (SendFailure failure) {
                     problem = failure.getMessage();
+                    opened.countDown(); // no address soon: whoever waits for it goes on without
                     if (!failure.retryable()) {
                         LOG.warn("mlflow: {} at {}; nothing more of this run is sent; its journal.jsonl keeps "
                                 + "every event for 'vae sync'", failure.getMessage(), uri);
@@ -144,6 +157,8 @@ final class EventSender implements Runnable {
                 : endpoint.createRun(RunRequests.createRun(experimentId, run));
         runId = remote.getRunId();
         artifactUri = remote.getArtifactUri();
+        link = endpoint.runLink(experimentId, runId);
+        opened.countDown();
         for (List<Service.Param> params : RunRequests.paramBatches(run)) {
             endpoint.logBatch(runId, List.of(), params, List.of());
         }

@@ -16,5 +16,8 @@ public record MlflowConfig(
         int requestTimeoutSeconds,
         @Param(value = "Seconds the end of a run waits for unsent events before leaving them to 'vae sync'",
                 defaultValue = "60", min = 0, max = 3600)
-        int flushTimeoutSeconds) {
+        int flushTimeoutSeconds,
+        @Param(value = "Seconds between two samples of the system metrics (CPU, memory, heap) logged under MLflow's "
+                + "system/ names; 0 logs none", defaultValue = "10", min = 0, max = 3600)
+        int systemMetricsSeconds) {
 }

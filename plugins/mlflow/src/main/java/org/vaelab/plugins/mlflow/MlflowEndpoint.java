@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import org.mlflow.tracking.MlflowHttpException;
 import org.mlflow.tracking.RunsPage;
 import org.mlflow.tracking.creds.BasicMlflowHostCreds;
 import org.vaelab.spi.track.DatasetInfo;
+import org.vaelab.spi.track.DatasetSplit;
 
 /**
  * The MLflow server as VAELab uses it. Experiments, runs, params, metrics and tags go through the
@@ -87,20 +89,39 @@ final class MlflowEndpoint implements AutoCloseable {
     }
 
     /**
-     * The id of experiment {@code name}, created if it does not exist; when another process (a
-     * parallel trial, a shard) creates it first, that one is used.
+     * The id of experiment {@code name}, created with a description if it does not exist; when
+     * another process (a parallel trial, a shard) creates it first, that one is used.
      */
     String experimentId(String name) throws SendFailure {
+        Service.CreateExperiment create = Service.CreateExperiment.newBuilder().setName(name)
+                .addTags(Service.ExperimentTag.newBuilder().setKey(RunRequests.DESCRIPTION_TAG)
+                        .setValue(experimentDescription(name))).build();
         return call("get or create experiment " + name, () -> client.getExperimentByName(name)
                 .map(Service.Experiment::getExperimentId)
                 .orElseGet(() -> {
                     try {
-                        return client.createExperiment(name);
+                        return client.createExperiment(create);
                     } catch (MlflowHttpException e) {
                         return client.getExperimentByName(name).map(Service.Experiment::getExperimentId)
                                 .orElseThrow(() -> e);
                     }
                 }));
+    }
+
+    /**
+     * The web address that opens run {@code runId} of experiment {@code experimentId} in MLflow's
+     * runs view: MLflow 3 opens an experiment in its GenAI view, where runs are hidden, unless the
+     * address asks for the machine-learning workflow.
+     */
+    String runLink(String experimentId, String runId) {
+        return uri + "/#/experiments/" + experimentId + "/runs/" + runId + "?workflowType=machine_learning";
+    }
+
+    private static String experimentDescription(String name) {
+        return "VAELab runs of the spec or study named **" + name + "**. Each run logs its resolved spec as params, "
+                + "its metrics (nats per example; `test/elbo`, higher is better) and its files; a study is a "
+                + "parent run, tagged `vaelab.role = study`, holding the summary, with one child run per trial. "
+                + "`vae run` and `vae sweep` print the address of each run in the runs view.";
     }
 
     /** The MLflow run tagged {@code vaelab.run_id = localRunId}, if one was created before. */
@@ -156,17 +177,25 @@ final class MlflowEndpoint implements AutoCloseable {
     }
 
     /**
-     * Records the run's dataset as an MLflow dataset input ({@code runs/log-inputs}). MLflow looks
+     * Records the run's dataset as MLflow dataset inputs ({@code runs/log-inputs}): each split
+     * under its context ({@code training}, {@code validation}, {@code testing}) with its own
+     * digest, schema and profile, or the whole data as {@code training} when the splits are not
+     * known (a journal written before SPI 2.2). MLflow looks
      * for the dataset in the experiment and then inserts it, so of two runs logging a dataset new
      * to the experiment at the same moment (the first trials of a parallel sweep, shards started
      * together) one is refused with HTTP 400, a unique constraint; a refused request is therefore
      * sent once more, and then finds the dataset the other run inserted.
      */
     void logInput(String runId, DatasetInfo dataset) throws SendFailure {
-        Map<String, Object> body = Map.of("run_id", runId, "datasets", List.of(Map.of(
-                "tags", List.of(Map.of("key", "mlflow.data.context", "value", "training")),
-                "dataset", Map.of("name", dataset.name(), "digest", dataset.digest(),
-                        "source_type", "local", "source", dataset.source()))));
+        List<Map<String, Object>> inputs = new ArrayList<>();
+        if (dataset.splits().isEmpty()) {
+            inputs.add(input(dataset, "training", dataset.digest(), Map.of()));
+        }
+        for (DatasetSplit split : dataset.splits()) {
+            inputs.add(input(dataset, split.context(), split.digest(),
+                    Map.of("schema", split.schema(), "profile", split.profile())));
+        }
+        Map<String, Object> body = Map.of("run_id", runId, "datasets", inputs);
         byte[] json;
         try {
             json = JSON.writeValueAsBytes(body);
@@ -183,6 +212,15 @@ final class MlflowEndpoint implements AutoCloseable {
             }
             send("log inputs", request);
         }
+    }
+
+    /** One dataset input of {@code log-inputs}: the data under its context, with {@code extra} fields. */
+    private static Map<String, Object> input(DatasetInfo dataset, String context, String digest,
+            Map<String, String> extra) {
+        Map<String, Object> fields = new LinkedHashMap<>(Map.of("name", dataset.name(), "digest", digest,
+                "source_type", "local", "source", dataset.source()));
+        fields.putAll(extra);
+        return Map.of("tags", List.of(Map.of("key", "mlflow.data.context", "value", context)), "dataset", fields);
     }
 
     /** Uploads {@code file} as {@code artifactPath} of the run whose artifact root is {@code artifactUri}. */

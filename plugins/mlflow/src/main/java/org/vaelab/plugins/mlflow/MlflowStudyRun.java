@@ -7,9 +7,11 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.mlflow.api.proto.Service;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.StudyInfo;
+import org.vaelab.spi.track.StudyResults;
 import org.vaelab.spi.track.StudyRun;
 import org.vaelab.spi.track.TrialRecord;
 
@@ -21,11 +23,19 @@ import org.vaelab.spi.track.TrialRecord;
  * A shard that finds a parent started less than {@value #SETTLE_MILLIS} ms ago waits and searches
  * again too: another shard's parent, still being created, may be older than the one it found.
  * Its calls block: they happen between trials.
+ *
+ * <p>The summary shows the best trial on the parent (tags {@code vaelab.best_trial},
+ * {@code vaelab.best_run_id}; metrics {@code best/...}), the per-value means of the swept keys and
+ * the summary table as its description; each trial run gets a one-line description. Summary
+ * metrics are logged at step = finished trials and the parent's start time, so logging the same
+ * summary again adds no point; and a parent that already ended with the status it is given, after
+ * its last trial run ended, is left as it was.
  */
 final class MlflowStudyRun implements StudyRun {
 
     static final String ROLE_TAG = "vaelab.role";
     private static final String STUDY_TAG = "vaelab.study_sha256";
+    private static final String SPEC_TAG = "vaelab.spec_sha256";
     private static final long SETTLE_MILLIS = 2000;
 
     private final MlflowEndpoint endpoint;
@@ -93,22 +103,71 @@ final class MlflowStudyRun implements StudyRun {
     }
 
     @Override
+    public Optional<String> link() {
+        return Optional.of(endpoint.runLink(experimentId, parent.getRunId()));
+    }
+
+    @Override
     public List<TrialRecord> trials() throws IOException {
         List<TrialRecord> trials = new ArrayList<>();
-        for (Service.Run run : send(() -> endpoint.searchRuns(experimentId, "tags.`" + STUDY_TAG + "` = '"
-                + studySha256 + "'"))) {
-            Map<String, String> tags = new LinkedHashMap<>();
-            run.getData().getTagsList().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
-            if (!tags.containsKey("vaelab.spec_sha256") || "study".equals(tags.get(ROLE_TAG))) {
-                continue;
-            }
+        for (Service.Run run : trialRuns()) {
+            Map<String, String> tags = tags(run);
             Map<String, Double> metrics = new LinkedHashMap<>();
             run.getData().getMetricsList().forEach(metric -> metrics.put(metric.getKey(), metric.getValue()));
             Service.RunInfo info = run.getInfo();
             double seconds = info.getEndTime() > 0 ? (info.getEndTime() - info.getStartTime()) / 1000.0 : Double.NaN;
-            trials.add(new TrialRecord(tags.get("vaelab.spec_sha256"), status(info.getStatus()), metrics, seconds));
+            trials.add(new TrialRecord(tags.get(SPEC_TAG), status(info.getStatus()), metrics, seconds));
         }
         return trials;
+    }
+
+    /** The study's trial runs: those carrying its hash and a spec hash, the parent left out. */
+    private List<Service.Run> trialRuns() throws IOException {
+        return send(() -> endpoint.searchRuns(experimentId, "tags.`" + STUDY_TAG + "` = '" + studySha256 + "'"))
+                .stream().filter(run -> {
+                    Map<String, String> tags = tags(run);
+                    return tags.containsKey(SPEC_TAG) && !"study".equals(tags.get(ROLE_TAG));
+                }).toList();
+    }
+
+    private static Map<String, String> tags(Service.Run run) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        run.getData().getTagsList().forEach(tag -> tags.put(tag.getKey(), tag.getValue()));
+        return tags;
+    }
+
+    @Override
+    public void summarize(StudyResults results) throws IOException {
+        List<Service.Run> trialRuns = trialRuns();
+        for (Service.Run run : trialRuns) {
+            String description = results.trialDescriptions().get(tags(run).get(SPEC_TAG));
+            if (description != null) {
+                send(() -> {
+                    endpoint.logBatch(run.getInfo().getRunId(), List.of(), List.of(),
+                            RunRequests.tags(Map.of(RunRequests.DESCRIPTION_TAG, description)));
+                    return null;
+                });
+            }
+        }
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put(RunRequests.DESCRIPTION_TAG, results.description());
+        results.best().ifPresent(best -> {
+            tags.put("vaelab.best_trial", best.name());
+            trialRuns.stream().filter(run -> run.getInfo().getStatus() == Service.RunStatus.FINISHED
+                    && best.specSha256().equals(tags(run).get(SPEC_TAG))).findFirst()
+                    .ifPresent(run -> tags.put("vaelab.best_run_id", run.getInfo().getRunId()));
+        });
+        List<Service.Metric> metrics = new ArrayList<>();
+        results.metrics().forEach((key, value) -> metrics.add(RunRequests.metric(key, value, results.finished(),
+                parent.getStartTime())));
+        send(() -> {
+            for (int start = 0; start < metrics.size(); start += EventSender.MAX_METRICS_PER_BATCH) {
+                endpoint.logBatch(parent.getRunId(), metrics.subList(start, Math.min(metrics.size(),
+                        start + EventSender.MAX_METRICS_PER_BATCH)), List.of(), List.of());
+            }
+            endpoint.logBatch(parent.getRunId(), List.of(), List.of(), RunRequests.tags(tags));
+            return null;
+        });
     }
 
     @Override
@@ -121,6 +180,11 @@ final class MlflowStudyRun implements StudyRun {
 
     @Override
     public void end(RunStatus status) throws IOException {
+        long lastTrialEnd = trialRuns().stream().mapToLong(run -> run.getInfo().getEndTime()).max().orElse(0);
+        if (parent.getStatus() == RunRequests.status(status) && parent.getEndTime() > 0
+                && parent.getEndTime() >= lastTrialEnd) {
+            return;
+        }
         send(() -> {
             endpoint.terminate(parent.getRunId(), RunRequests.status(status), System.currentTimeMillis());
             return null;

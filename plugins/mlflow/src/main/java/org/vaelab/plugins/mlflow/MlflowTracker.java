@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vaelab.spi.InvalidInputException;
@@ -28,6 +29,11 @@ import org.vaelab.spi.track.Tracker;
  * end for the whole flush timeout. (A server just started can take more than one request timeout
  * to answer its first request on a busy machine, hence several.) Whatever is left is in the run
  * directory's journal, and {@code vae sync} sends it.
+ *
+ * <p>Every {@code system_metrics_seconds} a daemon thread queues the figures of {@link SystemMetrics}
+ * too, at steps 0, 1, 2, ... as MLflow's own system metrics monitor logs them; a sample that
+ * cannot be taken is skipped, so it never fails the run. They are not in the journal: a replay by
+ * {@code vae sync} has none of its own to add, as it does not train.
  */
 final class MlflowTracker implements Tracker {
 
@@ -36,6 +42,8 @@ final class MlflowTracker implements Tracker {
     private static final int SILENT_ATTEMPTS = 3;
     private static final int OPEN_STUDY_ATTEMPTS = 3;
     private static final Duration OPEN_STUDY_RETRY = Duration.ofSeconds(2);
+    /** The longest the first ask for the run's address waits for the run to be created. */
+    private static final Duration LINK_WAIT = Duration.ofSeconds(10);
 
     private final BlockingDeque<TrackerEvent> queue = new LinkedBlockingDeque<>();
     private final MlflowConfig config;
@@ -44,8 +52,10 @@ final class MlflowTracker implements Tracker {
     private MlflowEndpoint endpoint;
     private EventSender sender;
     private Thread thread;
+    private boolean askedLink;
     private Path runDirectory;
-    private long given;
+    private Thread sampler;
+    private final AtomicLong given = new AtomicLong();
     private String undelivered;
 
     MlflowTracker(MlflowConfig config, String uri, Credentials credentials) {
@@ -91,6 +101,27 @@ final class MlflowTracker implements Tracker {
         thread = new Thread(sender, "vaelab-mlflow-sender");
         thread.setDaemon(true);
         thread.start();
+        if (config.systemMetricsSeconds() > 0) {
+            sampler = new Thread(this::sampleSystemMetrics, "vaelab-mlflow-system-metrics");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+    }
+
+    private void sampleSystemMetrics() {
+        SystemMetrics system = new SystemMetrics(Path.of("/proc"));
+        try {
+            for (long step = 0; ; step++) {
+                Thread.sleep(Duration.ofSeconds(config.systemMetricsSeconds()).toMillis());
+                try {
+                    add(new TrackerEvent.Metrics(system.sample(), step, System.currentTimeMillis()));
+                } catch (RuntimeException unreadable) {
+                    LOG.debug("mlflow: no system metrics at step {}", step, unreadable);
+                }
+            }
+        } catch (InterruptedException stop) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -136,6 +167,14 @@ final class MlflowTracker implements Tracker {
         if (thread == null) {
             return;
         }
+        if (sampler != null) {
+            sampler.interrupt();
+            try {
+                sampler.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         add(new TrackerEvent.End(status, System.currentTimeMillis()));
         sender.retryNow();
         long deadline = System.nanoTime() + Duration.ofSeconds(config.flushTimeoutSeconds()).toNanos();
@@ -156,15 +195,35 @@ final class MlflowTracker implements Tracker {
                     : "no answer from the server";
             thread.interrupt();
             LOG.warn("mlflow: {} events of this run were not sent to {} ({}); they are in {}: 'vae sync {}' sends them",
-                    given - sender.sent(), uri, undelivered, runDirectory.resolve("journal.jsonl"), runDirectory);
+                    given.get() - sender.sent(), uri, undelivered, runDirectory.resolve("journal.jsonl"), runDirectory);
         }
         endpoint.close();
+    }
+
+    /**
+     * The run's address in MLflow's runs view. The first ask waits for the sender to create the
+     * run, up to the request timeout (at most 10 s), so a run started against a live server can
+     * print its address before training; later asks do not wait.
+     */
+    @Override
+    public Optional<String> link() {
+        if (thread == null) {
+            return Optional.empty();
+        }
+        try {
+            String link = sender.link(askedLink ? 0 : Math.min(LINK_WAIT.toMillis(), requestTimeout().toMillis()));
+            askedLink = true;
+            return Optional.ofNullable(link);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
     }
 
     @Override
     public Optional<Delivery> delivery() {
         return thread == null ? Optional.empty()
-                : Optional.of(new Delivery("mlflow at " + uri, sender.sent(), given, undelivered));
+                : Optional.of(new Delivery("mlflow at " + uri, sender.sent(), given.get(), undelivered));
     }
 
     private Duration requestTimeout() {
@@ -172,7 +231,7 @@ final class MlflowTracker implements Tracker {
     }
 
     private void add(TrackerEvent event) {
-        given++;
+        given.incrementAndGet();
         queue.add(event);
     }
 }

@@ -14,6 +14,9 @@ final class RunRequests {
     /** MLflow accepts at most this many params (and tags) in one log-batch. */
     static final int MAX_PARAMS_PER_BATCH = 100;
 
+    /** The tag MLflow shows as the description of a run or an experiment, in markdown. */
+    static final String DESCRIPTION_TAG = "mlflow.note.content";
+
     private RunRequests() {
     }
 

@@ -77,6 +77,59 @@ class MlflowTrackerTest {
         }
     }
 
+    /**
+     * Samples every second land under MLflow's system metric names at steps 0, 1, 2, ..., beside
+     * the run's own points; memory in megabytes and in percent agree with this machine's MemTotal;
+     * the run's address opens it in the runs view; the experiment has a description.
+     */
+    @Test
+    void systemMetricsTheRunsAddressAndTheExperimentsDescription() throws IOException, InterruptedException {
+        TrackerScript script = new TrackerScript(runDirectory, 4);
+        String uri = MLFLOW.server().uri();
+        MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 5, 60, 1), uri,
+                Credentials.of(Map.<String, String>of()::get, URI.create(uri)));
+        tracker.start(script.run);
+        for (int step = 1; step <= 4; step++) {
+            tracker.logMetrics(script.valuesAt(step), step, 1, script.timestampAt(step));
+            Thread.sleep(900);
+        }
+        tracker.end(RunStatus.FINISHED);
+        String link = tracker.link().orElseThrow();
+
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId())
+                .orElseThrow();
+        assertEquals(MLFLOW.server().uri() + "/#/experiments/" + record.experimentId() + "/runs/" + record.runId()
+                + "?workflowType=machine_learning", link);
+        List<MlflowRecord.Point> points = record.points();
+        assertEquals(script.sortedPoints(), points.stream().filter(p -> !p.key().startsWith("system/")).toList());
+        List<MlflowRecord.Point> cpu = points.stream()
+                .filter(p -> p.key().equals("system/cpu_utilization_percentage")).toList();
+        assertTrue(cpu.size() >= 2, "a sample a second: " + points);
+        for (int i = 0; i < cpu.size(); i++) {
+            assertEquals(i, cpu.get(i).step(), "steps 0, 1, 2, ... as MLflow's monitor logs them");
+            assertTrue(cpu.get(i).value() >= 0 && cpu.get(i).value() <= 100, cpu.get(i).toString());
+        }
+        double memTotalMegabytes = Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(line -> line.startsWith("MemTotal:"))
+                .mapToLong(line -> Long.parseLong(line.split("\\s+")[1])).findFirst().orElseThrow() * 1024 / 1e6;
+        List<MlflowRecord.Point> megabytes = points.stream()
+                .filter(p -> p.key().equals("system/system_memory_usage_megabytes")).toList();
+        List<MlflowRecord.Point> percent = points.stream()
+                .filter(p -> p.key().equals("system/system_memory_usage_percentage")).toList();
+        assertEquals(cpu.size(), megabytes.size());
+        for (int i = 0; i < megabytes.size(); i++) {
+            assertEquals(memTotalMegabytes * percent.get(i).value() / 100, megabytes.get(i).value(),
+                    1e-9 * memTotalMegabytes);
+        }
+        for (String key : List.of("system/process_resident_memory_megabytes", "system/jvm_heap_used_megabytes")) {
+            assertEquals(cpu.size(), points.stream().filter(p -> p.key().equals(key) && p.value() > 0).count(), key);
+        }
+        assertEquals(cpu.size(), points.stream().filter(p -> p.key().equals("system/process_cpu_utilization_percentage")
+                && p.value() >= 0).count());
+        assertTrue(MlflowRecord.experimentTags(MLFLOW.server().uri(), TrackerScript.EXPERIMENT)
+                .getOrDefault("mlflow.note.content", "").startsWith("VAELab runs of the spec or study named"));
+    }
+
     @Test
     void aServerKilledAndRestartedMidRunLosesNothingAndDuplicatesNothing() throws IOException {
         TrackerScript script = new TrackerScript(runDirectory, 300);
@@ -164,7 +217,7 @@ class MlflowTrackerTest {
             acceptor.start();
             String uri = "http://127.0.0.1:" + silent.getLocalPort();
             TrackerScript script = new TrackerScript(runDirectory, 10);
-            MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 1, 3600), uri,
+            MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 1, 3600, 0), uri,
                     Credentials.of(Map.<String, String>of()::get, URI.create(uri)));
             String log = logOf(() -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 tracker.start(script.run);
@@ -218,7 +271,7 @@ class MlflowTrackerTest {
     }
 
     private static MlflowTracker tracker(String uri, Map<String, String> environment, int flushSeconds) {
-        return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds), uri,
+        return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds, 0), uri,
                 Credentials.of(environment::get, URI.create(uri)));
     }
 

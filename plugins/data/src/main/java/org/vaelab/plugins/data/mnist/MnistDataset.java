@@ -44,6 +44,12 @@ public final class MnistDataset implements Dataset {
         this.downloads = downloads;
     }
 
+    /** The variant's name: {@code mnist}, {@code fashion-mnist}. */
+    @Override
+    public Optional<String> name() {
+        return Optional.of(config.variant().title().toLowerCase(Locale.ROOT));
+    }
+
     @Override
     public DataSplits load(LoadContext context) throws IOException {
         MnistFiles files = files(context);

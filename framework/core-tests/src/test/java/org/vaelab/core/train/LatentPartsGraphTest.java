@@ -96,8 +96,16 @@ class LatentPartsGraphTest {
         LatentStatistics mixtureStatistics = LatentStatistics.of(mixture, split, 5);
         assertFalse(mixtureStatistics.klPerDimensionDefined());
         assertTrue(mixtureStatistics.activityDefined(), "E_q[z] is the encoder's mean under any prior");
-        assertEquals(List.of("test/active_units", "test/posterior_mean_var/00", "test/posterior_mean_var/01"),
-                List.copyOf(mixtureStatistics.metrics("test").keySet()));
+        assertEquals(List.of("test/active_units"), List.copyOf(mixtureStatistics.metrics("test").keySet()));
+        List<String> rows = mixtureStatistics.csv().lines().toList();
+        assertEquals(3, rows.size(), "a header and a row per dimension");
+        for (String row : rows.subList(1, 3)) {
+            String[] cells = row.split(",", -1);
+            assertEquals("", cells[1], "no KL per dimension without a closed form: " + row);
+            assertTrue(Double.parseDouble(cells[2]) >= 0, "the variance of E_q[z] is defined: " + row);
+        }
+        assertTrue(flowStatistics.csv().lines().skip(1).allMatch(row -> row.matches("\\d+,,,")),
+                "under a flow neither is defined: " + flowStatistics.csv());
     }
 
     @Test

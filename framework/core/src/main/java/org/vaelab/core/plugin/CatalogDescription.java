@@ -76,7 +76,7 @@ public final class CatalogDescription {
 
     private static void describe(StringBuilder out, String type, ComponentFactory<?, ?> factory, int width) {
         out.append(TextWrap.wrap("  " + type + ": ", factory.description(), width));
-        out.append("      ").append(PluginOrigin.of(factory.configType()).describe()).append(System.lineSeparator());
+        out.append(TextWrap.wrap("      ", PluginOrigin.of(factory.configType()).describe(), width));
         RecordComponent[] components = factory.configType().getRecordComponents();
         if (components.length == 0) {
             out.append("      (no options)").append(System.lineSeparator());

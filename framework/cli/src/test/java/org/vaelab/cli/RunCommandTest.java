@@ -87,15 +87,16 @@ class RunCommandTest {
 
     @Test
     void theWorkAfterTrainingSaysWhatItDoesAndWhenItIsDone() {
-        // Piped, each stretch prints a start and an end line; the six drawings of 28x28 images with an
-        // 8-D latent space: reconstructions, samples, traversals, interpolation, latent scatter, training curves.
+        // Piped, each stretch prints a start and an end line; the seven drawings of 28x28 images with an
+        // 8-D latent space: reconstructions, samples, traversals, interpolation, latent scatter, training curves
+        // and the KL of each dimension.
         Pattern account = Pattern.compile("epoch 3/3 [^\\n]*\\n"
                 + "KL per dimension and active units: 1000 test examples\\.\\.\\.\\n"
                 + "KL per dimension and active units: done in \\d+\\.\\d s\\n"
                 + "importance-weighted log p\\(x\\), K = 100: 1000 test examples\\.\\.\\.\\n"
                 + "importance-weighted log p\\(x\\), K = 100: done in \\d+\\.\\d s\\n"
                 + "test log p\\(x\\) >= [^\\n]*\\n"
-                + "pictures: 6 figures\\.\\.\\.\\n"
+                + "pictures: 7 figures\\.\\.\\.\\n"
                 + "pictures: done in \\d+\\.\\d s\\n"
                 + "done in ");
         assertTrue(account.matcher(outcome.out()).find(), outcome.out());

@@ -17,7 +17,7 @@ class ShippedStudiesTest {
     private static final Path EXPERIMENTS = Path.of(System.getProperty("vaelab.root", "../..")).resolve("experiments");
     private static final Map<String, Integer> TRIALS = Map.of("beta-latent-fashion.yaml", 12,
             "likelihoods-fashion.yaml", 10, "capacity-swissroll.yaml", 10, "beta-sprites.yaml", 15,
-            "search-fashion.yaml", 12);
+            "search-fashion.yaml", 12, "capacity-sprites.yaml", 6);
 
     static Stream<String> studies() throws IOException {
         try (Stream<Path> files = Files.list(EXPERIMENTS)) {

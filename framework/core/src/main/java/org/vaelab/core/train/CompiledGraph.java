@@ -60,6 +60,8 @@ final class CompiledGraph {
     private final Map<String, List<long[]>> producers = new HashMap<>();
     private final List<Kernel> kernels = new ArrayList<>();
     private final Set<String> outputs;
+    /** The values some op of the plan reads, and the outputs asked for. */
+    private final Set<String> read = new HashSet<>();
     private final MemoryPlanner memory;
     private KernelSchedule schedule;
 
@@ -79,6 +81,8 @@ final class CompiledGraph {
                                  boolean shareMemory) {
         List<SameDiffOp> order = order(graph, outputs);
         CompiledGraph compiled = new CompiledGraph(outputs, MemoryPlanner.of(order, outputs, shareMemory));
+        compiled.read.addAll(outputs);
+        order.stream().filter(op -> op.getInputsToOp() != null).forEach(op -> compiled.read.addAll(op.getInputsToOp()));
         feed.forEach((name, array) -> {
             INDArray own = array.dup('c');
             compiled.placeholders.put(name, own);
@@ -118,6 +122,11 @@ final class CompiledGraph {
     /** The bytes of the buffers the plan's output arrays are in: less than {@link #requestedBytes()} when shared. */
     long allocatedBytes() {
         return memory.allocatedBytes();
+    }
+
+    /** What a run of the plan does, kernel by kernel in compiled order: each kernel's op and output shape. */
+    List<String> kernelNames() {
+        return kernels.stream().map(Kernel::name).toList();
     }
 
     /** Each kernel's least time in nanoseconds over a few runs on the calling thread. */
@@ -171,7 +180,7 @@ final class CompiledGraph {
         }
         whole.run();
         List<Piece> pieces = function instanceof DynamicCustomOp custom
-                ? MatrixProducts.pieces(custom, inputs, results) : List.of();
+                ? MatrixProducts.pieces(custom, inputs, results, read(outputs)) : List.of();
         if (pieces.isEmpty()) {
             pieces = BatchPieces.pieces(function, inputs, results);
         }
@@ -209,6 +218,15 @@ final class CompiledGraph {
                 memory.touch(output, k);
             }
         }
+    }
+
+    /** For each of {@code names}, whether an op of the plan reads it or it was asked for. */
+    private boolean[] read(List<String> names) {
+        boolean[] isRead = new boolean[names.size()];
+        for (int i = 0; i < isRead.length; i++) {
+            isRead[i] = read.contains(names.get(i));
+        }
+        return isRead;
     }
 
     /** The kernels that wrote the rows of the inputs {@code piece} reads. */

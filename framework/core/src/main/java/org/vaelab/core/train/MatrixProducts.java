@@ -16,7 +16,9 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  *
  * <p>The cut is fixed by the shapes alone, never by the number of threads: each piece is one
  * single-threaded product of the same rows, so the result is the same digits however many threads
- * run the pieces, in whatever order.
+ * run the pieces, in whatever order. A backward op leaves out the product of a gradient nothing
+ * reads: the gradient of the data that the first layer multiplies, a sixth of an MLP's
+ * multiply-adds, is computed by ND4J's op but by no piece.
  */
 final class MatrixProducts {
 
@@ -30,11 +32,11 @@ final class MatrixProducts {
     }
 
     /**
-     * The pieces of {@code op}, run on {@code inputs} into {@code outputs} (allocated), or an empty
-     * list when the op is not a plain two-dimensional product (no transposes, no scaling) or is
-     * too small to cut.
+     * The pieces of {@code op}, run on {@code inputs} into {@code outputs} (allocated), of which only
+     * those where {@code read} is true are read later, or an empty list when the op is not a plain
+     * two-dimensional product (no transposes, no scaling), or is a forward product too small to cut.
      */
-    static List<Piece> pieces(DynamicCustomOp op, INDArray[] inputs, INDArray[] outputs) {
+    static List<Piece> pieces(DynamicCustomOp op, INDArray[] inputs, INDArray[] outputs, boolean[] read) {
         if (!plain(op, inputs)) {
             return List.of();
         }
@@ -46,20 +48,33 @@ final class MatrixProducts {
             }
             return pieces;
         }
-        if (op.opName().equals(PRODUCT_BACKWARD) && inputs.length == 3 && size(inputs[0], inputs[1]) >= SPLIT_AT) {
-            INDArray x = inputs[0];
-            INDArray y = inputs[1];
-            INDArray dz = inputs[2];
-            List<Piece> pieces = new ArrayList<>();
-            for (long[] rows : halves(dz.rows())) {
+        if (op.opName().equals(PRODUCT_BACKWARD) && inputs.length == 3) {
+            return backward(inputs[0], inputs[1], inputs[2], outputs, read);
+        }
+        return List.of();
+    }
+
+    /**
+     * The pieces of {@code dx = dz y^T} (by row halves when large) and {@code dy = x^T dz}, each only
+     * when it is read; an empty list when both are and the product is too small to cut.
+     */
+    private static List<Piece> backward(INDArray x, INDArray y, INDArray dz, INDArray[] outputs, boolean[] read) {
+        boolean large = size(x, y) >= SPLIT_AT;
+        if (!large && read[0] && read[1]) {
+            return List.of();
+        }
+        List<Piece> pieces = new ArrayList<>();
+        if (read[0]) {
+            for (long[] rows : large ? halves(dz.rows()) : new long[][] {{0, dz.rows()}}) {
                 pieces.add(new Piece(product(rows(dz, rows), y, false, true, rows(outputs[0], rows)),
                         new long[][] {Piece.ALL, Piece.ALL, rows}, new long[][] {rows, null}, new int[0]));
             }
+        }
+        if (read[1]) {
             pieces.add(new Piece(product(x, dz, true, false, outputs[1]), Piece.rows(3, Piece.ALL),
                     new long[][] {null, Piece.ALL}, new int[0]));
-            return pieces;
         }
-        return List.of();
+        return pieces;
     }
 
     private static boolean plain(DynamicCustomOp op, INDArray[] inputs) {

@@ -52,7 +52,7 @@ public final class NativeMemory {
     static String describeLimit() {
         return Pointer.maxPhysicalBytes() > 0
                 ? String.format(Locale.ROOT, "%s of %s", gigabytes(limit()), MAX_PHYSICAL_BYTES)
-                : String.format(Locale.ROOT, "the machine's %s", gigabytes(limit()));
+                : String.format(Locale.ROOT, "machine's %s", gigabytes(limit()));
     }
 
     /** {@code bytes} as gigabytes with one decimal. */

@@ -15,18 +15,18 @@ import org.vaelab.spi.InvalidInputException;
  * training step, {@code eval.batch_size} (or the larger of the validation and test splits, if
  * smaller) times as many in an evaluation pass. The compiled plans of both passes are kept for the
  * whole run, so the estimate is the heap's maximum plus {@value #ARRAYS_PER_ROW} float arrays of
- * the widest layer per row of the two passes together: what the
- * first two training steps of an MLP-400 IWAE added to the resident memory (VmHWM) of the same run
- * with one sample, 88 and 83 arrays with 32 and 128 samples (4,096 and 16,384 rows of 784 values;
- * bench/peak-memory, docs/performance.md). Evaluation runs forward only and needs less, so the
- * estimate errs high there; conv layers hold more values than their widest parameter dimension,
- * so it errs low there (JavaCPP's bound on the whole process still stops such a run, with an
+ * the widest layer per row of the two passes together: a whole run of an MLP-400 IWAE (one epoch
+ * and its evaluation, bench/peak-memory/iwae.yaml) peaked at 2,079 and 3,796 MiB resident with 32
+ * and 64 samples, 375 MiB with one, about 15.5 arrays of 784 values per row of 128 + 1,000 rows per
+ * sample (docs/performance.md); the estimate counts half as many again for the arrays that wait
+ * for the next collection. Conv layers hold more values than their widest parameter dimension, so
+ * it may err low there (JavaCPP's bound on the whole process still stops such a run, with an
  * OutOfMemoryError).
  */
 final class TrainingMemoryEstimate {
 
     /** Float arrays of the widest layer per row of a pass, measured (see above). */
-    static final int ARRAYS_PER_ROW = 85;
+    static final int ARRAYS_PER_ROW = 24;
     private static final int BYTES_PER_VALUE = Float.BYTES;
     /** A run estimated above this share of the limit gets a warning. */
     private static final double CLOSE = 0.75;

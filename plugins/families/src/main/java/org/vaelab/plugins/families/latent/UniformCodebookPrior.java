@@ -6,6 +6,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.latent.LatentContext;
+import org.vaelab.spi.latent.Posterior;
 import org.vaelab.spi.latent.Prior;
 import org.vaelab.spi.latent.PriorDensity;
 import org.vaelab.spi.nn.GaussianPosterior;
@@ -20,15 +21,30 @@ import org.vaelab.spi.nn.GaussianPosterior;
  */
 final class UniformCodebookPrior implements Prior {
 
+    private static final String NEEDS_VQ_POSTERIOR = "the vq prior is uniform over the code book of the vq posterior; "
+            + "use model.posterior vq with the same codes and embedding_dim";
+
     private final CodebookConfig config;
 
     UniformCodebookPrior(CodebookConfig config) {
         this.config = config;
     }
 
+    /** The code book's shape, which the {@code vq} posterior must share. */
+    CodebookConfig config() {
+        return config;
+    }
+
     @Override
     public PriorDensity build(LatentContext context) {
         return new Density(Codebook.ofPrior(context, config), config);
+    }
+
+    /** Any posterior but {@code vq} with the same codes and embedding_dim. */
+    @Override
+    public Optional<String> incompatibility(Posterior posterior) {
+        return posterior instanceof VectorQuantisedPosterior vq && vq.config().codebook().equals(config)
+                ? Optional.empty() : Optional.of(NEEDS_VQ_POSTERIOR);
     }
 
     /** The prior in one graph; its configuration tells the posterior whether the two match. */
@@ -47,8 +63,7 @@ final class UniformCodebookPrior implements Prior {
          */
         @Override
         public Optional<SDVariable> klPerDimension(GaussianPosterior q) {
-            throw new InvalidInputException("model.posterior: the vq prior is uniform over a code book; use "
-                    + "model.posterior vq with the same codes and embedding_dim");
+            throw new InvalidInputException("model.posterior: " + NEEDS_VQ_POSTERIOR);
         }
 
         /**

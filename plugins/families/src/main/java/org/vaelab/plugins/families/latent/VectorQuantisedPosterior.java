@@ -8,6 +8,7 @@ import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.latent.LatentContext;
 import org.vaelab.spi.latent.Posterior;
 import org.vaelab.spi.latent.PosteriorSample;
+import org.vaelab.spi.latent.Prior;
 import org.vaelab.spi.latent.PriorDensity;
 import org.vaelab.spi.model.Objective;
 import org.vaelab.spi.nn.GaussianPosterior;
@@ -34,6 +35,18 @@ final class VectorQuantisedPosterior implements Posterior {
 
     VectorQuantisedPosterior(VectorQuantiserConfig config) {
         this.config = config;
+    }
+
+    /** The options, whose code book shape the {@code vq} prior must share. */
+    VectorQuantiserConfig config() {
+        return config;
+    }
+
+    /** Any prior but {@code vq} with the same codes and embedding_dim. */
+    @Override
+    public Optional<String> incompatibility(Prior prior) {
+        return prior instanceof UniformCodebookPrior uniform && uniform.config().equals(config.codebook())
+                ? Optional.empty() : Optional.of(needsVqPrior());
     }
 
     @Override
@@ -69,10 +82,14 @@ final class VectorQuantisedPosterior implements Posterior {
     @Override
     public Optional<SDVariable> klPerDimension(GaussianPosterior encoded, PriorDensity prior) {
         if (!(prior instanceof UniformCodebookPrior.Density uniform) || !uniform.config().equals(config.codebook())) {
-            throw new InvalidInputException("model.prior: the vq posterior needs the vq prior with its codes ("
-                    + config.codes() + ") and embedding_dim (" + config.embeddingDim() + ")");
+            throw new InvalidInputException("model.prior: " + needsVqPrior());
         }
         return Optional.empty();
+    }
+
+    private String needsVqPrior() {
+        return "the vq posterior needs the vq prior with its codes (" + config.codes() + ") and embedding_dim ("
+                + config.embeddingDim() + ")";
     }
 
     /** {@code mean over rows of sum_g ||a_g - b_g||^2}: the squared distances of each row's vectors, summed. */

@@ -146,6 +146,28 @@ class BadInputTest {
     }
 
     @Test
+    void aDiscreteCodeWithAContinuousPartnerIsASpecMismatch() throws IOException {
+        Path categorical = TestSpecs.write(work, "categorical-planar.yaml", TestSpecs.SMALL_FASHION.replace(
+                "  decoder: {type: mlp, hidden: [400]}", "  decoder: {type: mlp, hidden: [400]}\n"
+                        + "  prior: {type: categorical, categories: 4}\n  posterior: {type: planar}"));
+        CommandLineRunner.Outcome flow = run(categorical);
+        assertEquals(2, flow.exitCode(), flow.err());
+        assertTrue(flow.err().contains("[spec/Mismatch] model.posterior.type (line "), flow.err());
+        assertTrue(flow.err().contains("the categorical prior is a density of codes on the probability simplex; "
+                + "use model.posterior gumbel_softmax"), flow.err());
+
+        Path vq = TestSpecs.write(work, "mog-vq.yaml", TestSpecs.SMALL_FASHION.replace(
+                "  decoder: {type: mlp, hidden: [400]}", "  decoder: {type: mlp, hidden: [400]}\n"
+                        + "  prior: {type: mog}\n  posterior: {type: vq, codes: 16, embedding_dim: 4}"));
+        CommandLineRunner.Outcome mixture = run(vq);
+        assertEquals(2, mixture.exitCode(), mixture.err());
+        assertTrue(mixture.err().contains("[spec/Mismatch] model.prior.type (line "), mixture.err());
+        assertTrue(mixture.err().contains("the vq posterior needs the vq prior with its codes (16) and "
+                + "embedding_dim (4)"), mixture.err());
+        assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+    }
+
+    @Test
     void aMalformedSetKeyIsASpecProblemInRunAndValidate() throws IOException {
         Path spec = TestSpecs.write(work, "fine.yaml", TestSpecs.SMALL_FASHION);
         for (CommandLineRunner.Outcome outcome : List.of(

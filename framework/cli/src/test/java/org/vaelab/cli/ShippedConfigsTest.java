@@ -28,7 +28,8 @@ import org.vaelab.testkit.PythonLibraries;
  * training split in {@code data/scaling.csv}; a run on data with factors logs the disentanglement
  * metrics. The provenance says how the KL was computed: in closed form for N(0, I) and the diagonal
  * Gaussian and for the categorical code, by Monte Carlo for any other prior or posterior. A model family
- * that logs metrics of its own (beta-TCVAE's terms, the MMD, DIP-VAE's penalty) logs them.
+ * that logs metrics of its own (beta-TCVAE's terms, the MMD, DIP-VAE's penalty) logs them, and so does a posterior
+ * with a training term of its own (the VQ-VAE's code book use).
  */
 class ShippedConfigsTest {
 
@@ -39,6 +40,10 @@ class ShippedConfigsTest {
             "info_vae", List.of("train/mmd"),
             "dip_vae_i", List.of("train/covariance_penalty"),
             "dip_vae_ii", List.of("train/covariance_penalty"));
+
+    /** The metrics a posterior's training term logs every step, by posterior type: the VQ-VAE's code book use. */
+    private static final Map<String, List<String>> POSTERIOR_METRICS = Map.of(
+            "vq", List.of("train/codebook_perplexity", "train/codes_used"));
 
     /** The prior / posterior pairs whose KL is in closed form: N(0, I) with the Gaussian, the categorical code. */
     private static final List<String> CLOSED_FORM_PAIRS = List.of("standard_normal / gaussian",
@@ -189,6 +194,9 @@ class ShippedConfigsTest {
             String family = model.path("family").path("type").asText();
             for (String term : FAMILY_METRICS.getOrDefault(family, List.of())) {
                 assertTrue(metrics.contains("," + term + ","), family + " logs " + term);
+            }
+            for (String term : POSTERIOR_METRICS.getOrDefault(posterior, List.of())) {
+                assertTrue(metrics.contains("," + term + ","), posterior + " logs " + term);
             }
         }
         assertTrue(outcome.out().contains("test ELBO"), outcome.out());

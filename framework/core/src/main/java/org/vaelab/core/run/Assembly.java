@@ -113,7 +113,8 @@ record Assembly(DataSplits data, String dataName, ModelParts parts,
      * The model components {@code spec} names, made by {@code catalog}, for data of {@code shape}.
      *
      * @throws InvalidInputException when the model family cannot model the data (cvae without
-     *     labels), or the encoder cannot take its inputs
+     *     labels), the prior and posterior cannot be paired (a discrete code with a continuous
+     *     partner), or the encoder cannot take its inputs
      */
     static ModelParts parts(ExperimentSpec spec, ComponentCatalog catalog, DataShape shape) {
         ModelParts parts = new ModelParts(catalog.create(Family.ENCODER, spec.model().encoder()),
@@ -125,6 +126,12 @@ record Assembly(DataSplits data, String dataName, ModelParts parts,
                         spec.model().prior()),
                 spec.model().posterior() == null ? new DiagonalGaussianPosterior() : catalog.create(Family.POSTERIOR,
                         spec.model().posterior()), shape, spec.model().latentDim());
+        parts.posterior().incompatibility(parts.prior()).ifPresent(reason -> {
+            throw new InvalidInputException("model.prior: " + reason);
+        });
+        parts.prior().incompatibility(parts.posterior()).ifPresent(reason -> {
+            throw new InvalidInputException("model.posterior: " + reason);
+        });
         parts.encoder().incompatibility(parts.encoderShape()).ifPresent(reason -> {
             throw new InvalidInputException("model.encoder.type: " + (parts.conditioning().isConditional()
                     ? "model.family " + spec.model().family().type() + " appends each example's one-hot label to it, so"

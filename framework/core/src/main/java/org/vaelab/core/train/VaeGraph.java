@@ -38,7 +38,9 @@ import org.vaelab.spi.nn.NetworkBuilder;
  * {@code mean_k (log q(z|x) - log p(z))} over the same samples ({@link LatentTerms}).
  * The training loss is the model family's objective ({@code ModelFamily}): for the plain VAE
  * {@code -mean(E_q[log p(x|z)])} plus the KL schedule's penalty, by default
- * {@code w * |mean(KL) - C|}, the KL weighting {@code (w, C)} fed each step.
+ * {@code w * |mean(KL) - C|}, the KL weighting {@code (w, C)} fed each step; a posterior with a training term of
+ * its own ({@link PosteriorSample#trainingTerm}, such as a code book's losses) adds it to the loss and its metrics
+ * to the family's.
  *
  * <p>eps is a placeholder filled from the run's seeded generator every step, never a random op
  * inside the graph.
@@ -231,10 +233,18 @@ public final class VaeGraph {
         SDVariable penalty = parts.schedule().penalty(sd, kl, closedForm.orElse(null), weight, capacity);
         Objective objective = parts.family().objective(sd, new ObjectiveTerms(samples, logPx,
                 logWeight, kl, penalty, z, q.mean(), q.logVariance(), priorSample));
-        sd.identity(LOSS, objective.loss());
+        Optional<Objective> posteriorTerm = posterior.trainingTerm();
+        sd.identity(LOSS, posteriorTerm.map(term -> objective.loss().add(term.loss())).orElse(objective.loss()));
         List<String> familyMetrics = new ArrayList<>();
         objective.metrics().forEach((name, value) ->
                 familyMetrics.add(sd.identity(FAMILY_METRIC + name, value).name()));
+        posteriorTerm.ifPresent(term -> term.metrics().forEach((name, value) -> {
+            if (objective.metrics().containsKey(name)) {
+                throw new InvalidInputException("model.posterior: the posterior and the model family both log a "
+                        + "metric named '" + name + "'");
+            }
+            familyMetrics.add(sd.identity(FAMILY_METRIC + name, value).name());
+        }));
         SDVariable xMean = sd.identity(X_MEAN, likelihood.mean(sd, params));
         SDVariable error = xRepeated.sub(xMean);
         sd.identity(RECON_MSE, meanOverSamples(sd, RowSums.of(sd, error.mul(error), width).div(width), samples));
@@ -276,8 +286,8 @@ public final class VaeGraph {
     }
 
     /**
-     * The outputs of the model family's metrics ({@code family/NAME}), scalars computed with the
-     * loss; logged every step as {@code train/NAME}.
+     * The outputs of the model family's metrics and the posterior's training term's ({@code family/NAME}), scalars
+     * computed with the loss; logged every step as {@code train/NAME}.
      */
     public List<String> familyMetrics() {
         return familyMetrics;

@@ -60,4 +60,13 @@ public interface Posterior {
     default SDVariable code(LatentContext context, GaussianPosterior encoded) {
         return encoded.mean();
     }
+
+    /**
+     * Why this posterior cannot be paired with {@code prior} in one model, for a posterior that only works with a
+     * prior of its own kind (the VQ-VAE's code book with its uniform prior over the codes); empty (the default) when
+     * it can. The framework refuses such a spec before anything runs, at {@code model.prior}. Since SPI 2.3.
+     */
+    default Optional<String> incompatibility(Prior prior) {
+        return Optional.empty();
+    }
 }

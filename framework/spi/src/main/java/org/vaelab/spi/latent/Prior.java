@@ -1,5 +1,7 @@
 package org.vaelab.spi.latent;
 
+import java.util.Optional;
+
 /**
  * The prior p(z) ({@code model.prior} in a spec, default {@code standard_normal}): its
  * log-density in the graph, its own trainable parameters, and sampling for figures and
@@ -34,5 +36,15 @@ public interface Prior {
      */
     default boolean isStandardNormal() {
         return false;
+    }
+
+    /**
+     * Why this prior cannot be paired with {@code posterior} in one model, for a prior that only works with a
+     * posterior of its own kind (the uniform categorical prior, whose density lives on the probability simplex,
+     * with the Gumbel-softmax posterior); empty (the default) when it can. The framework refuses such a spec before
+     * anything runs, at {@code model.posterior}. Since SPI 2.3.
+     */
+    default Optional<String> incompatibility(Posterior posterior) {
+        return Optional.empty();
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 import org.nd4j.autodiff.samediff.SDVariable;
 
 /**
- * What a {@link ModelFamily} trains on and what it reports besides the ELBO's terms.
+ * What a {@link ModelFamily} trains on and what it reports besides the ELBO's terms; since SPI 2.3 also the term a
+ * posterior adds to the training loss ({@code PosteriorSample.trainingTerm} of {@code org.vaelab.spi.latent}).
  *
  * @param loss the training loss of a batch, a scalar
  * @param metrics scalars the family logs every step as {@code train/NAME}, by name (such as

@@ -7,6 +7,7 @@ import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.latent.LatentContext;
 import org.vaelab.spi.latent.Posterior;
 import org.vaelab.spi.latent.PosteriorSample;
+import org.vaelab.spi.latent.Prior;
 import org.vaelab.spi.latent.PriorDensity;
 import org.vaelab.spi.nn.GaussianPosterior;
 
@@ -40,6 +41,11 @@ final class GumbelSoftmaxPosterior implements Posterior {
         this.config = config;
     }
 
+    /** The categories and temperature, which the {@code categorical} prior must share. */
+    CategoricalCodeConfig config() {
+        return config;
+    }
+
     @Override
     public PosteriorSample sample(LatentContext context, GaussianPosterior encoded, SDVariable eps) {
         SameDiff sd = context.sameDiff();
@@ -63,6 +69,13 @@ final class GumbelSoftmaxPosterior implements Posterior {
         return CategoricalCode.of(context, config, "model.posterior").probabilities(encoded.mean());
     }
 
+    /** Any prior but {@code categorical} with the same categories and temperature. */
+    @Override
+    public Optional<String> incompatibility(Prior prior) {
+        return prior instanceof UniformCategoricalPrior categorical && categorical.config().equals(config)
+                ? Optional.empty() : Optional.of(needsCategoricalPrior());
+    }
+
     /**
      * {@code q_k log(q_k K)} per class against the {@code categorical} prior of the same K and tau.
      *
@@ -71,10 +84,13 @@ final class GumbelSoftmaxPosterior implements Posterior {
     @Override
     public Optional<SDVariable> klPerDimension(GaussianPosterior encoded, PriorDensity prior) {
         if (!(prior instanceof UniformCategoricalPrior.Density uniform) || !uniform.config().equals(config)) {
-            throw new InvalidInputException("model.prior: the gumbel_softmax posterior needs the categorical prior "
-                    + "with its categories (" + config.categories() + ") and temperature (" + config.temperature()
-                    + ")");
+            throw new InvalidInputException("model.prior: " + needsCategoricalPrior());
         }
         return Optional.of(uniform.code().klPerClass(encoded.mean()));
+    }
+
+    private String needsCategoricalPrior() {
+        return "the gumbel_softmax posterior needs the categorical prior with its categories (" + config.categories()
+                + ") and temperature (" + config.temperature() + ")";
     }
 }

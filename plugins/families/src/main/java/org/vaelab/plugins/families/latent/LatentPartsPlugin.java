@@ -18,6 +18,8 @@ public final class LatentPartsPlugin extends PluginModule {
                 "VampPrior (Tomczak and Welling 2018): 1/K sum_k q(z|u_k), K learned pseudo-inputs; KL by Monte Carlo");
         register(Family.PRIOR, "categorical", CategoricalCodeConfig.class, UniformCategoricalPrior::new,
                 "Uniform over latent_dim / K categorical variables (K classes; Jang et al. 2017), with gumbel_softmax");
+        register(Family.PRIOR, "vq", CodebookConfig.class, UniformCodebookPrior::new,
+                "Uniform over the K codes of the vq posterior's code book (van den Oord et al. 2017), with vq");
         register(Family.POSTERIOR, "gaussian", NoOptions.class, config -> new DiagonalGaussianPosterior(),
                 "The encoder's diagonal Gaussian (Kingma and Welling 2014), reparameterised");
         register(Family.POSTERIOR, "planar", PlanarFlowConfig.class, PlanarFlowPosterior::new,
@@ -26,6 +28,8 @@ public final class LatentPartsPlugin extends PluginModule {
                 "An inverse autoregressive flow (Kingma et al. 2016) of T MADE steps on the encoder's Gaussian draw");
         register(Family.POSTERIOR, "gumbel_softmax", CategoricalCodeConfig.class, GumbelSoftmaxPosterior::new,
                 "Categorical variables relaxed by the Gumbel-softmax (Jang et al. 2017); KL against categorical exact");
+        register(Family.POSTERIOR, "vq", VectorQuantiserConfig.class, VectorQuantisedPosterior::new,
+                "VQ-VAE (van den Oord et al. 2017): nearest of K learned codes, straight-through, commitment loss");
     }
 
     /** The configuration of a part without options. */

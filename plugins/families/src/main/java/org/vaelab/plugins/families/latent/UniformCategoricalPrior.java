@@ -6,6 +6,7 @@ import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.vaelab.spi.InvalidInputException;
 import org.vaelab.spi.latent.LatentContext;
+import org.vaelab.spi.latent.Posterior;
 import org.vaelab.spi.latent.Prior;
 import org.vaelab.spi.latent.PriorDensity;
 import org.vaelab.spi.nn.GaussianPosterior;
@@ -29,9 +30,23 @@ final class UniformCategoricalPrior implements Prior {
         this.config = config;
     }
 
+    /** The categories and temperature, which the {@code gumbel_softmax} posterior must share. */
+    CategoricalCodeConfig config() {
+        return config;
+    }
+
     @Override
     public PriorDensity build(LatentContext context) {
         return new Density(CategoricalCode.of(context, config, "model.prior"), config);
+    }
+
+    /** Any posterior but {@code gumbel_softmax} with the same categories and temperature. */
+    @Override
+    public Optional<String> incompatibility(Posterior posterior) {
+        return posterior instanceof GumbelSoftmaxPosterior gumbel && gumbel.config().equals(config) ? Optional.empty()
+                : Optional.of("the categorical prior is a density of codes on the probability simplex; use "
+                        + "model.posterior gumbel_softmax with the same categories (" + config.categories()
+                        + ") and temperature (" + config.temperature() + ")");
     }
 
     /** The prior in one graph; its configuration tells the posterior whether the two match. */

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
@@ -160,7 +160,7 @@ final class SweepCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stopped);
         try {
             boolean whole = only == null && selection.shard().isWhole();
-            Predicate<Trial> chosen = trial -> selection.shard().runs(trial) && (only == null || trial.index() == only);
+            IntPredicate chosen = index -> selection.shard().runs(index) && (only == null || index == only);
             boolean finished = SearchRounds.proposes(plan) ? rounds.sweep(plan, chosen, parallel, whole)
                     : runner.sweep(plan, selected, parallel, whole);
             return finished ? 0 : Main.RUN_FAILED;
@@ -262,9 +262,9 @@ final class SweepCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--parallel must be at least 1");
         }
-        if (only != null && (only < 0 || only >= plan.trials().size())) {
+        if (only != null && (only < 0 || only >= SearchRounds.totalTrials(plan))) {
             throw new CommandLine.ParameterException(command.commandLine(), "--only " + only
-                    + ": the study's trials are numbered 0 to " + (plan.trials().size() - 1));
+                    + ": the study's trials are numbered 0 to " + (SearchRounds.totalTrials(plan) - 1));
         }
         boolean launched = launcher != null;
         if (launched && !List.of("slurm", "k8s").contains(launcher)) {

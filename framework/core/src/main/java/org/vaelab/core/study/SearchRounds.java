@@ -9,7 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.spi.track.RunStatus;
 
@@ -47,6 +48,13 @@ public final class SearchRounds {
         return plan.study().modelSearch() != null;
     }
 
+    /** How many trials {@code plan}'s study has: those known, and those a model proposes later. */
+    public static int totalTrials(StudyPlan plan) {
+        ModelSearch search = plan.study().modelSearch();
+        return search == null ? plan.trials().size()
+                : plan.trials().size() / search.points().size() * search.settings().trials();
+    }
+
     /** What {@code vae sweep --dry-run} says of the trials a model proposes later, if the study has them. */
     public static Optional<String> laterTrials(StudyPlan plan) {
         ModelSearch search = plan.study().modelSearch();
@@ -56,24 +64,25 @@ public final class SearchRounds {
         int perPoint = plan.trials().size() / search.points().size();
         return Optional.of(String.format(Locale.ROOT, "trials %d to %d are proposed by TPE as results arrive,"
                 + " %d at a time, each round from the test ELBOs of every trial of the earlier rounds",
-                plan.trials().size(), perPoint * search.settings().trials() - 1, perPoint * search.settings().batch()));
+                plan.trials().size(), totalTrials(plan) - 1, perPoint * search.settings().batch()));
     }
 
     /**
-     * Runs the trials of {@code plan}'s search that {@code selected} takes, {@code parallel} at a
-     * time, as they are proposed; with {@code summarizes}, then the summary.
+     * Runs the trials of {@code plan}'s search whose index {@code selected} takes, {@code parallel} at
+     * a time, as they are proposed, until none of the trials left to propose is selected; with
+     * {@code summarizes}, then the summary.
      *
      * @return whether every trial run finished and, when summarized, every trial of the study
      */
-    public boolean sweep(StudyPlan plan, Predicate<Trial> selected, int parallel, boolean summarizes)
+    public boolean sweep(StudyPlan plan, IntPredicate selected, int parallel, boolean summarizes)
             throws IOException, InterruptedException {
         ParentRuns parents = ParentRuns.open(plan, catalog, out);
         boolean finished = true;
         StudyPlan current = plan;
         Set<String> ran = new HashSet<>();
         while (true) {
-            List<Trial> mine = current.trials().stream().filter(selected).filter(t -> !ran.contains(t.sha256()))
-                    .toList();
+            List<Trial> mine = current.trials().stream().filter(trial -> selected.test(trial.index()))
+                    .filter(trial -> !ran.contains(trial.sha256())).toList();
             if (!mine.isEmpty()) {
                 finished &= runner.sweep(current, mine, parallel, false);
                 mine.forEach(trial -> ran.add(trial.sha256()));
@@ -81,7 +90,7 @@ public final class SearchRounds {
             StudyPlan next = known(current, parents);
             if (next.trials().size() > current.trials().size()) {
                 current = next;
-            } else if (next.study().modelSearch().complete()) {
+            } else if (IntStream.range(current.trials().size(), totalTrials(current)).noneMatch(selected)) {
                 break;
             } else if (waitingOnOthers(current, selected, parents)) {
                 Thread.sleep(pollSeconds * 1000);
@@ -124,10 +133,10 @@ public final class SearchRounds {
     }
 
     /** Whether a trial that holds up the next round is another process's, not yet ended. */
-    private boolean waitingOnOthers(StudyPlan plan, Predicate<Trial> selected, ParentRuns parents)
+    private boolean waitingOnOthers(StudyPlan plan, IntPredicate selected, ParentRuns parents)
             throws IOException {
         return StudyRecords.outcomes(plan, runsDir, parents).stream()
-                .anyMatch(outcome -> !ended(outcome) && !selected.test(outcome.trial()));
+                .anyMatch(outcome -> !ended(outcome) && !selected.test(outcome.trial().index()));
     }
 
     /** The mean test ELBO of a point's trials; NaN when they ended without one; null while one has not ended. */

@@ -36,7 +36,8 @@ class TpeSweepTest {
         TestSpecs.write(work, "base.yaml", TestSpecs.TINY_FASHION);
         String study = TestSpecs.write(work, "tpe.yaml", STUDY).toString();
         CommandLineRunner.Outcome dryRun = CommandLineRunner.vae("sweep", study, "--dry-run");
-        assertTrue(dryRun.out().contains("trials 1 to 2 are proposed by TPE as results arrive, 2 at a time"),
+        assertTrue(dryRun.out().contains(": 3 trials of ") && dryRun.out().contains("1 of 1 trials selected: 0\n")
+                && dryRun.out().contains("trials 1 to 2 are proposed by TPE as results arrive, 2 at a time"),
                 dryRun.out());
         String parallelRuns = work.resolve("parallel").toString();
         CommandLineRunner.Outcome parallel = CommandLineRunner.vae("sweep", study, "--parallel", "2", "--runs-dir",

@@ -7,7 +7,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.commons.math3.random.MersenneTwister;
+import org.vaelab.core.spec.ErrorId;
 import org.vaelab.core.spec.Location;
+import org.vaelab.core.spec.Problems;
+import org.vaelab.core.spec.SpecNode;
+import org.vaelab.core.spec.SpecNode.MapNode;
 
 /**
  * A search whose points a model proposes from the trials' results ({@code search: {type: tpe}}),
@@ -31,6 +35,27 @@ record ModelSearch(SearchSettings settings, Map<String, SpaceTemplate> templates
         templates = new LinkedHashMap<>(templates);
         keyLocations = List.copyOf(keyLocations);
         points = points.stream().map(double[]::clone).toList();
+    }
+
+    /** The keys of a search block that only a model's search reads. */
+    private static final List<String> MODEL_KEYS = List.of("startup_trials", "candidates", "gamma", "batch");
+
+    /**
+     * Reports each key of the search block {@code written} that only a TPE search reads, written for a
+     * search of another type (which draws every point up front and would ignore it).
+     */
+    static void checkKeys(SearchSettings settings, SpecNode written, Problems problems) {
+        if (settings == null || settings.type() == SearchSettings.Method.TPE || !(written instanceof MapNode map)) {
+            return;
+        }
+        for (String key : MODEL_KEYS) {
+            MapNode.Entry entry = map.entries().get(key);
+            if (entry != null) {
+                problems.add(ErrorId.STUDY_BAD_SEARCH, "search." + key, entry.keyLocation(), key + " goes with"
+                        + " type: tpe, whose points are proposed from results; a " + settings.type().name()
+                        .toLowerCase(Locale.ROOT) + " search draws every point up front. Remove it or use tpe");
+            }
+        }
     }
 
     /** The search of {@code settings} over {@code templates}, its startup points known. */

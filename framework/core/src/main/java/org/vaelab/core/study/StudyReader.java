@@ -93,6 +93,7 @@ public final class StudyReader {
         if (keys.search() != null || !keys.space().entries().isEmpty()) {
             MapNode.Entry search = map.entries().get(SEARCH);
             axes.search(keys.search(), keys.space(), search == null ? map.location() : search.keyLocation());
+            ModelSearch.checkKeys(keys.search(), search == null ? null : search.value(), problems);
         }
         if (keys.seeds() != null) {
             axes.seeds(map.entries().get(SEEDS));

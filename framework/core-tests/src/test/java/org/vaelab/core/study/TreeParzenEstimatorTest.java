@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.analysis.integration.SimpsonIntegrator;
+import org.apache.commons.math3.random.MersenneTwister;
 import org.apache.commons.math3.special.Erf;
 import org.junit.jupiter.api.Test;
 import org.vaelab.core.spec.Location;
@@ -166,6 +167,26 @@ class TreeParzenEstimatorTest {
         double distance = proposed.stream().filter(point -> point[0] >= 0.5)
                 .mapToDouble(point -> Math.abs(point[1] - 0.8)).average().orElseThrow();
         assertTrue(distance < 0.25, "mean distance to 0.8 " + distance + "; a uniform draw's is 0.34");
+    }
+
+    /**
+     * A whole number's coordinate is proposed at the centre of a value's cell, so it draws that value
+     * whatever rounding; a range wider than an int counts is modelled in that many cells.
+     */
+    @Test
+    void wholeNumbersAreProposedAtTheirCellsCentres() {
+        SpaceTemplate range = new SpaceTemplate.IntRange(AT, 2, 5);
+        SpaceCoordinates coordinates = new SpaceCoordinates(List.of(range));
+        assertEquals(4, coordinates.list().get(0).values());
+        TreeParzenProposer proposer = new TreeParzenProposer(coordinates, 24, 0.25);
+        List<TreeParzenProposer.Observation> observations = List.of(new TreeParzenProposer.Observation(
+                new double[] {0.1}, -1), new TreeParzenProposer.Observation(new double[] {0.9}, 0));
+        for (int seed = 0; seed < 20; seed++) {
+            double cell = proposer.propose(observations, new MersenneTwister(seed))[0] * 4 - 0.5;
+            assertEquals(Math.rint(cell), cell, 1e-12, "a cell's centre");
+        }
+        assertEquals(Integer.MAX_VALUE, new SpaceCoordinates(List.of(new SpaceTemplate.IntRange(AT, 0,
+                10_000_000_000L))).list().get(0).values());
     }
 
     private static ModelSearch search(int trials, int startup, int batch, long seed) {

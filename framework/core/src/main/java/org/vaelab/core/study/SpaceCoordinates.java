@@ -66,7 +66,9 @@ final class SpaceCoordinates {
         if (template instanceof SpaceTemplate.Mapping mapping) {
             mapping.values().values().forEach(value -> add(value, guards));
         } else if (template instanceof SpaceTemplate.IntRange range) {
-            coordinates.add(new Coordinate(Kind.WHOLE, Math.toIntExact(range.high() - range.low() + 1), guards));
+            // a range of more whole numbers than an int counts is modelled in as many cells as an int counts
+            int cells = (int) Math.min(Integer.MAX_VALUE, range.high() - range.low() + 1);
+            coordinates.add(new Coordinate(Kind.WHOLE, cells, guards));
         } else if (template instanceof SpaceTemplate.Choice choice) {
             int at = coordinates.size();
             coordinates.add(new Coordinate(Kind.CHOICE, choice.options().size(), guards));

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.plugin.PluginLoader;
 import org.vaelab.core.run.ShellWords;
 import org.vaelab.core.spec.Overrides;
 import org.vaelab.core.study.KubernetesJobManifest;
+import org.vaelab.core.study.SearchRounds;
 import org.vaelab.core.study.SlurmJobScripts;
 import org.vaelab.core.study.StudyDefinition;
 import org.vaelab.core.study.StudyFolder;
@@ -45,6 +47,9 @@ import picocli.CommandLine.Parameters;
             "  vae sweep experiments/beta-latent-fashion.yaml --dry-run",
             "  vae sweep experiments/beta-latent-fashion.yaml --parallel 2"})
 final class SweepCommand implements Callable<Integer> {
+
+    /** How often a shard of a TPE search whose next round waits on other shards looks at their runs again. */
+    private static final long SEARCH_POLL_SECONDS = 10;
 
     @Parameters(index = "0", paramLabel = "STUDY", description = "A study file, or with -p a base spec.")
     Path file;
@@ -121,7 +126,8 @@ final class SweepCommand implements Callable<Integer> {
         StudyReader reader = new StudyReader(System::getenv);
         StudyDefinition study = parameters.isEmpty() ? reader.read(file)
                 : reader.commandLine(file, parameters, maxRuns);
-        StudyPlan plan = new StudyPlanner(catalog, System::getenv).plan(study, overrides);
+        StudyPlanner planner = new StudyPlanner(catalog, System::getenv);
+        StudyPlan plan = planner.plan(study, overrides);
         ShardSelection selection = shardSelection();
         List<Trial> selected = select(plan, selection);
         PrintStream out = System.out;
@@ -129,10 +135,15 @@ final class SweepCommand implements Callable<Integer> {
             out.print(plan.describe());
             out.println(selected.size() + " of " + plan.trials().size() + " trials selected: "
                     + selected.stream().map(t -> Integer.toString(t.index())).collect(Collectors.joining(" ")));
+            SearchRounds.laterTrials(plan).ifPresent(out::println);
             return 0;
         }
         WritableFolder.check("--runs-dir", runsDir);
         StudyRunner runner = new StudyRunner(catalog, runsDir, runCommand(), out);
+        SearchRounds rounds = new SearchRounds(runner, planner, catalog, runsDir, out, SEARCH_POLL_SECONDS);
+        if (SearchRounds.proposes(plan) && (status || summarize)) {
+            plan = rounds.known(plan);
+        }
         if (status) {
             out.println("study " + plan.study().name() + ": " + runner.progress(plan).describe());
             return 0;
@@ -148,8 +159,11 @@ final class SweepCommand implements Callable<Integer> {
                 + sameCommand() + "` runs the others"), "vaelab-sweep-stopped");
         Runtime.getRuntime().addShutdownHook(stopped);
         try {
-            return runner.sweep(plan, selected, parallel, only == null && selection.shard().isWhole()) ? 0
-                    : Main.RUN_FAILED;
+            boolean whole = only == null && selection.shard().isWhole();
+            IntPredicate chosen = index -> selection.shard().runs(index) && (only == null || index == only);
+            boolean finished = SearchRounds.proposes(plan) ? rounds.sweep(plan, chosen, parallel, whole)
+                    : runner.sweep(plan, selected, parallel, whole);
+            return finished ? 0 : Main.RUN_FAILED;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopped);
@@ -248,9 +262,9 @@ final class SweepCommand implements Callable<Integer> {
         if (parallel < 1) {
             throw new CommandLine.ParameterException(command.commandLine(), "--parallel must be at least 1");
         }
-        if (only != null && (only < 0 || only >= plan.trials().size())) {
+        if (only != null && (only < 0 || only >= SearchRounds.totalTrials(plan))) {
             throw new CommandLine.ParameterException(command.commandLine(), "--only " + only
-                    + ": the study's trials are numbered 0 to " + (plan.trials().size() - 1));
+                    + ": the study's trials are numbered 0 to " + (SearchRounds.totalTrials(plan) - 1));
         }
         boolean launched = launcher != null;
         if (launched && !List.of("slurm", "k8s").contains(launcher)) {

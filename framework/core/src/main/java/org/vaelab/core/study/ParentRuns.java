@@ -108,7 +108,7 @@ public final class ParentRuns {
     private static Map<String, String> params(StudyPlan plan) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("study.base", plan.study().base().toString());
-        params.put("study.trials", Integer.toString(plan.trials().size()));
+        params.put("study.trials", Integer.toString(SearchRounds.totalTrials(plan)));
         for (Axis axis : plan.study().axes()) {
             for (int k = 0; k < axis.keys().size(); k++) {
                 int key = k;

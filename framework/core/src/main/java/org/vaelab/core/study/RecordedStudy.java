@@ -12,7 +12,8 @@ import org.vaelab.core.spec.Overrides;
  * trials, whether it came from a study file or from {@code vae sweep BASE -p ...}. It writes down
  * what the sweep used rather than what was typed: the name, the base relative to the study's
  * folder, every assignment applied to all trials (the study's {@code set} and the command line's
- * {@code --set}, credentials in URIs masked as in a recorded spec), and the axes in expansion order.
+ * {@code --set}, credentials in URIs masked as in a recorded spec), and the axes in expansion order
+ * (a model search as its space and search, since its later points are proposed from results).
  */
 final class RecordedStudy {
 
@@ -44,6 +45,10 @@ final class RecordedStudy {
         Axis last = axes.isEmpty() ? null : axes.get(axes.size() - 1);
         boolean seeds = last != null && last.keys().equals(List.of(TrialNames.SEED));
         List<Axis> swept = seeds ? axes.subList(0, axes.size() - 1) : axes;
+        if (study.modelSearch() != null) {
+            out.append(study.modelSearch().yaml());
+            swept = List.of();
+        }
         int gridAxes = 0;
         while (gridAxes < swept.size() && swept.get(gridAxes).keys().size() == 1) {
             gridAxes++;

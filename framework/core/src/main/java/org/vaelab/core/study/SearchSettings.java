@@ -10,13 +10,34 @@ import org.vaelab.spi.Param;
  * @param type how the points are drawn
  * @param trials how many points, each a trial (times the seeds, if any)
  * @param seed the seed of the draws: the same study file and seed give the same trials everywhere
+ * @param startupTrials with tpe, the first points, drawn as random ones before the model has data
+ * @param candidates with tpe, the draws from l(x) scored by l(x)/g(x) for each coordinate proposed
+ * @param gamma with tpe, the fraction of the finished points that models the good region l(x)
+ * @param batch with tpe, the points proposed in one round, each from every point of earlier rounds
  */
 record SearchSettings(
-        @Param("How the trials' points are drawn: random (independent uniform draws, Bergstra and Bengio 2012) or"
-                + " sobol (a Sobol sequence, which covers the space more evenly)")
+        @Param("How the trials' points are drawn: random (independent uniform draws, Bergstra and Bengio 2012),"
+                + " sobol (a Sobol sequence, which covers the space more evenly) or tpe (the Tree-structured"
+                + " Parzen Estimator, Bergstra et al. 2011, each point proposed from the finished trials)")
         Method type,
         @Param(value = "How many points are drawn, each a trial", min = 1) int trials,
-        @Param(value = "The seed of the draws", defaultValue = "0") long seed) {
+        @Param(value = "The seed of the draws", defaultValue = "0") long seed,
+        @Param(value = "With tpe: the first points, drawn as by random", defaultValue = "10", min = 1)
+        int startupTrials,
+        @Param(value = "With tpe: the candidates drawn from l(x) for each key, the one of highest l(x)/g(x)"
+                + " proposed", defaultValue = "24", min = 1)
+        int candidates,
+        @Param(value = "With tpe: the fraction of the finished points, the best, that l(x) models",
+                defaultValue = "0.25", above = 0, max = 1)
+        double gamma,
+        @Param(value = "With tpe: the points proposed in each round from the points of earlier rounds; the"
+                + " same batch gives the same trials at any --parallel", defaultValue = "1", min = 1)
+        int batch) {
+
+    /** Settings of a search by {@code type} that uses no model: TPE's own settings at their defaults. */
+    SearchSettings(Method type, int trials, long seed) {
+        this(type, trials, seed, 10, 24, 0.25, 1);
+    }
 
     /** The largest space a Sobol sequence covers: Joe and Kuo's direction numbers, as Commons Math ships them. */
     static final int SOBOL_MAX_DIMENSIONS = 1000;
@@ -31,7 +52,13 @@ record SearchSettings(
          * keeps its even cover of the cube, makes the seed matter and keeps the cube's corner, the
          * sequence's first point, from being the first trial.
          */
-        SOBOL
+        SOBOL,
+        /**
+         * The Tree-structured Parzen Estimator (Bergstra, Bardenet, Bengio and Kegl 2011): the first
+         * {@code startup_trials} points as by {@link #RANDOM}, each later one proposed from the test
+         * ELBOs of the trials finished in earlier rounds ({@link ModelSearch}).
+         */
+        TPE
     }
 
     /** The first {@code trials} points of the unit cube of {@code dimensions} dimensions. */

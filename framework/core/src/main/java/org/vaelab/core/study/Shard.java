@@ -36,7 +36,12 @@ public record Shard(int index, int count) {
 
     /** Whether this shard runs {@code trial}. */
     public boolean runs(Trial trial) {
-        return trial.index() % count == index;
+        return runs(trial.index());
+    }
+
+    /** Whether this shard runs the trial of index {@code trial}. */
+    public boolean runs(int trial) {
+        return trial % count == index;
     }
 
     /** Whether this is the whole study rather than a slice. */

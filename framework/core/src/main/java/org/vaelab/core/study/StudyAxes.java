@@ -1,6 +1,7 @@
 package org.vaelab.core.study;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ final class StudyAxes {
     private final RecordBinder binder;
     private final Problems problems;
     private final List<Axis> axes = new ArrayList<>();
+    private ModelSearch modelSearch;
 
     StudyAxes(RecordBinder binder, Problems problems) {
         this.binder = binder;
@@ -97,18 +99,40 @@ final class StudyAxes {
                     + "; use random");
             return;
         }
-        List<List<SweptValue>> points = new ArrayList<>();
-        for (double[] point : settings.points(dimensions)) {
+        List<Location> keyLocations = space.entries().values().stream().map(MapNode.Entry::keyLocation).toList();
+        if (settings.type() == SearchSettings.Method.TPE) {
+            if (!axes.isEmpty()) {
+                problems.add(ErrorId.STUDY_BAD_SEARCH, "search.type", searchAt, "a tpe search proposes its trials"
+                        + " from the results of the others, so it is the study's only axis besides seeds; found "
+                        + String.join(", ", keys()) + " swept too. Put those keys in the space");
+                return;
+            }
+            modelSearch = ModelSearch.start(settings, templates, keyLocations, SweptValue.of(space).yaml());
+            add(modelSearch.axis());
+            return;
+        }
+        add(new Axis(List.copyOf(templates.keySet()), keyLocations,
+                draw(templates, Arrays.asList(settings.points(dimensions)))));
+    }
+
+    /** The search a model proposes the points of, or null for none. */
+    ModelSearch modelSearch() {
+        return modelSearch;
+    }
+
+    /** The values {@code templates} give each of {@code points}, in the order of the keys. */
+    static List<List<SweptValue>> draw(Map<String, SpaceTemplate> templates, List<double[]> points) {
+        List<List<SweptValue>> drawn = new ArrayList<>();
+        for (double[] point : points) {
             List<SweptValue> values = new ArrayList<>();
             int from = 0;
             for (SpaceTemplate template : templates.values()) {
                 values.add(SweptValue.of(template.draw(point, from)));
                 from += template.dimensions();
             }
-            points.add(values);
+            drawn.add(values);
         }
-        List<Location> keyLocations = space.entries().values().stream().map(MapNode.Entry::keyLocation).toList();
-        add(new Axis(List.copyOf(templates.keySet()), keyLocations, points));
+        return drawn;
     }
 
     /** The seeds' axis, {@code seeds} being the study's entry of that key. */

@@ -1,6 +1,7 @@
 package org.vaelab.core.study;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.vaelab.core.spec.Location;
@@ -17,10 +18,11 @@ import org.vaelab.core.spec.Location;
  * @param axes the grid keys, then the zip groups, then the seeds, in the order written
  * @param maxRuns the most trials the study may expand to
  * @param maxRunsLocation where the limit was written (the grid's key when it was not)
+ * @param modelSearch the search whose points a model proposes, its axis the first; null for none
  */
 public record StudyDefinition(String name, String source, Path base, List<String> fixed,
                               Map<String, Location> fixedLocations, List<Axis> axes, int maxRuns,
-                              Location maxRunsLocation) {
+                              Location maxRunsLocation, ModelSearch modelSearch) {
 
     /** The limit on trials when a study sets none. */
     public static final int DEFAULT_MAX_RUNS = 100;
@@ -34,5 +36,13 @@ public record StudyDefinition(String name, String source, Path base, List<String
     /** Every swept key, in expansion order. */
     List<String> sweptKeys() {
         return axes.stream().flatMap(axis -> axis.keys().stream()).toList();
+    }
+
+    /** The study with {@code search} as its model search, and its points as the first axis. */
+    StudyDefinition withModelSearch(ModelSearch search) {
+        List<Axis> replaced = new ArrayList<>(axes);
+        replaced.set(0, search.axis());
+        return new StudyDefinition(name, source, base, fixed, fixedLocations, replaced, maxRuns, maxRunsLocation,
+                search);
     }
 }

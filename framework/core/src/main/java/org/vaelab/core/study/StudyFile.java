@@ -28,7 +28,7 @@ record StudyFile(
         @Param(value = "Dotted keys and the distributions their values are drawn from, such as"
                 + " {optimizer.lr: {log_uniform: [1.0e-4, 1.0e-2]}}; drawn by search", defaultValue = "{}")
         MapNode space,
-        @Param(value = "How the trials are drawn from space: {type: random or sobol, trials: N, seed: S}",
+        @Param(value = "How the trials are drawn from space: {type: random, sobol or tpe, trials: N, seed: S}",
                 defaultValue = Param.NONE)
         SearchSettings search,
         @Param(value = "Seeds, one more axis, the fastest", defaultValue = Param.NONE, min = 0) List<Long> seeds,

@@ -62,10 +62,13 @@ public record StudyPlan(StudyDefinition study, List<String> overrides, List<Tria
         return out.toString();
     }
 
-    /** The plan as {@code vae sweep --dry-run} prints it: a header line, then one line per trial. */
+    /**
+     * The plan as {@code vae sweep --dry-run} prints it: a header line with the study's number of
+     * trials, then one line per trial known (a TPE search's later trials are proposed as it runs).
+     */
     public String describe() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "study %s: %d trials of %s (study hash %s)%n",
-                study.name(), trials.size(), study.base(), sha256.substring(0, 8)));
+                study.name(), SearchRounds.totalTrials(this), study.base(), sha256.substring(0, 8)));
         for (Trial trial : trials) {
             StringBuilder values = new StringBuilder();
             trial.values().forEach((key, value) -> values.append(key).append('=').append(value.yaml()).append(' '));

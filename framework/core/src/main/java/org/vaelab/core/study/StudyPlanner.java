@@ -46,14 +46,17 @@ public final class StudyPlanner {
         problems.throwIfAny(study.source());
         SweptKeys.check(study, asMap(ResolvedSpec.plain(base.spec())), study.base().toString(), problems);
         long count = study.axes().stream().mapToLong(axis -> axis.points().size()).reduce(1, Math::multiplyExact);
-        if (count > study.maxRuns()) {
+        ModelSearch search = study.modelSearch();
+        long perPoint = search == null ? 1 : count / search.points().size();
+        long total = search == null ? count : perPoint * search.settings().trials();
+        if (total > study.maxRuns()) {
             problems.add(ErrorId.STUDY_TOO_MANY_RUNS, "max_runs", study.maxRunsLocation(), "the study expands to "
-                    + count
+                    + total
                     + " trials, more than max_runs = " + study.maxRuns() + "; sweep fewer values or raise max_runs");
         }
         problems.throwIfAny(study.source());
         List<String> keys = study.sweptKeys().stream().filter(key -> !key.equals(TrialNames.SEED)).toList();
-        TrialNames names = new TrialNames(keys, (int) count);
+        TrialNames names = new TrialNames(keys, (int) total);
         List<Trial> trials = new ArrayList<>();
         for (int index = 0; index < count; index++) {
             Map<String, SweptValue> values = values(study.axes(), index);
@@ -75,7 +78,12 @@ public final class StudyPlanner {
         }
         problems.throwIfAny(study.source());
         StringBuilder identity = new StringBuilder("vaelab study\n").append(study.name());
-        trials.forEach(trial -> identity.append('\n').append(trial.sha256()));
+        // a model search's later trials depend on results: its startup trials and settings identify it
+        long identifying = search == null ? count : perPoint * search.settings().startupTrials();
+        trials.stream().limit(identifying).forEach(trial -> identity.append('\n').append(trial.sha256()));
+        if (search != null) {
+            identity.append('\n').append(search.identity());
+        }
         return new StudyPlan(study, overrides, trials, SpecLoader.sha256(identity.toString()));
     }
 

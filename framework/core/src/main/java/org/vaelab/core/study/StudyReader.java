@@ -38,7 +38,7 @@ import org.vaelab.core.spec.YamlTreeReader;
  * space:                     # keys drawn by a search, one more axis after the zip groups
  *   optimizer.lr: {log_uniform: [1.0e-4, 1.0e-2]}
  *   likelihood: {choice: [{type: bernoulli}, {type: laplace, scale: {uniform: [0.05, 0.5]}}]}
- * search: {type: sobol, trials: 16, seed: 1}   # or random
+ * search: {type: sobol, trials: 16, seed: 1}   # or random, or tpe (with startup_trials, candidates, gamma, batch)
  * seeds: [1, 2]              # one more axis, the fastest
  * max_runs: 24               # a guard; default 100
  * </pre>
@@ -93,6 +93,7 @@ public final class StudyReader {
         if (keys.search() != null || !keys.space().entries().isEmpty()) {
             MapNode.Entry search = map.entries().get(SEARCH);
             axes.search(keys.search(), keys.space(), search == null ? map.location() : search.keyLocation());
+            ModelSearch.checkKeys(keys.search(), search == null ? null : search.value(), problems);
         }
         if (keys.seeds() != null) {
             axes.seeds(map.entries().get(SEEDS));
@@ -103,7 +104,7 @@ public final class StudyReader {
         }
         problems.throwIfAny(source);
         return new StudyDefinition(keys.name(), source, base, fixed, fixedLocations, axes.axes(), keys.maxRuns(),
-                maxRunsLocation(map));
+                maxRunsLocation(map), axes.modelSearch());
     }
 
     /**
@@ -131,7 +132,8 @@ public final class StudyReader {
         problems.throwIfAny(source);
         String name = nameOf(base) + "-sweep";
         Location maxRunsAt = new Location(0, 0, "--max-runs " + maxRuns);
-        return new StudyDefinition(name, source, base, List.of(), Map.of(), axes.axes(), maxRuns, maxRunsAt);
+        return new StudyDefinition(name, source, base, List.of(), Map.of(), axes.axes(), maxRuns, maxRunsAt,
+                null);
     }
 
     /**

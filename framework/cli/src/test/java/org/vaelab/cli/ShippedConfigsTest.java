@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import org.vaelab.testkit.PythonLibraries;
  * training split in {@code data/scaling.csv}; a run on data with factors logs the disentanglement
  * metrics. The provenance says how the KL was computed: in closed form for N(0, I) and the diagonal
  * Gaussian and for the categorical code, by Monte Carlo for any other prior or posterior. A model family
- * that logs metrics of its own (beta-TCVAE's terms, the MMD, DIP-VAE's penalty) logs them.
+ * that logs metrics of its own (beta-TCVAE's terms, the MMD, DIP-VAE's penalty) logs them; a conditional VAE (mlp or
+ * conv) draws its samples one row per class.
  */
 class ShippedConfigsTest {
 
@@ -43,6 +45,9 @@ class ShippedConfigsTest {
     /** The prior / posterior pairs whose KL is in closed form: N(0, I) with the Gaussian, the categorical code. */
     private static final List<String> CLOSED_FORM_PAIRS = List.of("standard_normal / gaussian",
             "categorical / gumbel_softmax");
+
+    /** The classes of Fashion-MNIST, one row each in a conditional model's samples. */
+    private static final int FASHION_CLASSES = 10;
 
     private static final Path CONFIGS = Path.of(System.getProperty("vaelab.root", "../..")).resolve("configs");
 
@@ -189,6 +194,11 @@ class ShippedConfigsTest {
             String family = model.path("family").path("type").asText();
             for (String term : FAMILY_METRICS.getOrDefault(family, List.of())) {
                 assertTrue(metrics.contains("," + term + ","), family + " logs " + term);
+            }
+            if ("cvae".equals(family)) {
+                BufferedImage samples = FigureChecks.assertDrawn(provenance.resolveSibling("images/samples.png"), 60);
+                assertEquals(FASHION_CLASSES * 30 + 2, samples.getHeight(),
+                        config + ": one row of 28-pixel samples and its gutter per class");
             }
         }
         assertTrue(outcome.out().contains("test ELBO"), outcome.out());

@@ -34,7 +34,7 @@ public final class NetworkGraphs {
         SDVariable x = sd.placeHolder(VaeGraph.X, DataType.FLOAT, -1, parts.shape().size());
         GaussianPosterior q = parts.encoder().encode(
                 new NetworkBuilder(sd, VaeGraph.ENCODER_SCOPE, new SplittableRandom(0)),
-                VaeGraph.withLabels(sd, x, labels(sd, parts)), parts.encoderShape(), parts.latentDim());
+                parts.encoderInput(sd, x, labels(sd, parts)), parts.encoderShape(), parts.latentDim());
         sd.identity(VaeGraph.Z_MEAN, q.mean());
         sd.identity(VaeGraph.Z_LOG_VARIANCE, q.logVariance());
         ModelParts.copyWeights(trained.sameDiff(), sd);

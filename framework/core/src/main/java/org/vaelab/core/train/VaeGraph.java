@@ -58,7 +58,8 @@ public final class VaeGraph {
     public static final String PRIOR_SAMPLE = "prior_sample";
     /**
      * Placeholder of a model conditioned on labels: the one-hot labels y, {@code [batch, classes]},
-     * appended to x before the encoder and to z before the decoder (the conditional VAE of Sohn,
+     * attached to x before the encoder (appended, or as image channels: {@code ModelParts.encoderInput}) and appended
+     * to z before the decoder (the conditional VAE of Sohn,
      * Lee and Yan 2015, q(z|x, y) and p(x|z, y)); fed through {@link GraphFeed}.
      */
     public static final String Y = "y";
@@ -190,7 +191,7 @@ public final class VaeGraph {
         DropoutMasks encoderMasks = new DropoutMasks(1);
         DropoutMasks decoderMasks = new DropoutMasks(samples);
         GaussianPosterior q = encoder.encode(network(sd, ENCODER_SCOPE, random, training ? encoderMasks : null),
-                withLabels(sd, x, y), parts.encoderShape(), latentDim);
+                parts.encoderInput(sd, x, y), parts.encoderShape(), latentDim);
         sd.identity(Z_MEAN, q.mean());
         sd.identity(Z_LOG_VARIANCE, q.logVariance());
         GaussianPosterior repeated = new GaussianPosterior(repeat(sd, q.mean(), samples),

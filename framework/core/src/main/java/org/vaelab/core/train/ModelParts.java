@@ -93,9 +93,21 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
         return encoder.labelInput() == LabelInput.CHANNELS && shape.isImage();
     }
 
-    /** The width of one decoder input: {@code latentDim}, plus the label classes of a conditional model. */
+    /**
+     * The width of one decoder input: the columns of z the likelihood reads ({@link Prior#decoderInputWidth}, all
+     * {@code latentDim} but for a hierarchical prior), plus the label classes of a conditional model.
+     */
     public int decoderInputWidth() {
-        return latentDim + conditioning().classes();
+        return prior.decoderInputWidth(latentDim) + conditioning().classes();
+    }
+
+    /**
+     * The codes the decoder reads from {@code z}, {@code [rows, latentDim]}: z itself, or its leading
+     * {@link Prior#decoderInputWidth} columns (z1 of a hierarchical prior over {@code [z1, z2]}).
+     */
+    SDVariable decoderCodes(SameDiff sd, SDVariable z) {
+        int width = prior.decoderInputWidth(latentDim);
+        return width == latentDim ? z : sd.slice(z, new int[] {0, 0}, -1, width);
     }
 
     /**

@@ -50,7 +50,8 @@ public final class NetworkGraphs {
         SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, parts.latentDim());
         SDVariable params = sd.identity(PARAMS, parts.decoder().decode(
                 new NetworkBuilder(sd, VaeGraph.DECODER_SCOPE, new SplittableRandom(0)),
-                VaeGraph.withLabels(sd, z, labels(sd, parts)), parts.decoderInputWidth(), parts.shape(),
+                VaeGraph.withLabels(sd, parts.decoderCodes(sd, z), labels(sd, parts)), parts.decoderInputWidth(),
+                parts.shape(),
                 parts.likelihood().parametersPerValue()));
         sd.identity(VaeGraph.X_MEAN, parts.likelihood().mean(sd, params));
         ModelParts.copyWeights(trained.sameDiff(), sd);

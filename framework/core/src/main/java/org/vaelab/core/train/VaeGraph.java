@@ -201,7 +201,8 @@ public final class VaeGraph {
         sd.identity(Z_CODE, parts.posterior().code(posteriorContext, q));
         SDVariable z = posterior.z();
         SDVariable params = decoder.decode(network(sd, DECODER_SCOPE, random, training ? decoderMasks : null),
-                withLabels(sd, z, y == null ? null : repeat(sd, y, samples)), parts.decoderInputWidth(), shape,
+                withLabels(sd, parts.decoderCodes(sd, z), y == null ? null : repeat(sd, y, samples)),
+                parts.decoderInputWidth(), shape,
                 likelihood.parametersPerValue());
 
         SDVariable xRepeated = repeat(sd, x, samples);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,8 @@ import org.vaelab.testkit.PythonLibraries;
  * metrics. The provenance says how the KL was computed: in closed form for N(0, I) and the diagonal
  * Gaussian and for the categorical code, by Monte Carlo for any other prior or posterior. A model family
  * that logs metrics of its own (beta-TCVAE's terms, the MMD, DIP-VAE's penalty) logs them, and so does a posterior
- * with a training term of its own (the VQ-VAE's code book use).
+ * with a training term of its own (the VQ-VAE's code book use); a conditional VAE (mlp or conv) draws its samples one
+ * row per class.
  */
 class ShippedConfigsTest {
 
@@ -48,6 +50,9 @@ class ShippedConfigsTest {
     /** The prior / posterior pairs whose KL is in closed form: N(0, I) with the Gaussian, the categorical code. */
     private static final List<String> CLOSED_FORM_PAIRS = List.of("standard_normal / gaussian",
             "categorical / gumbel_softmax");
+
+    /** The classes of Fashion-MNIST, one row each in a conditional model's samples. */
+    private static final int FASHION_CLASSES = 10;
 
     private static final Path CONFIGS = Path.of(System.getProperty("vaelab.root", "../..")).resolve("configs");
 
@@ -197,6 +202,11 @@ class ShippedConfigsTest {
             }
             for (String term : POSTERIOR_METRICS.getOrDefault(posterior, List.of())) {
                 assertTrue(metrics.contains("," + term + ","), posterior + " logs " + term);
+            }
+            if ("cvae".equals(family)) {
+                BufferedImage samples = FigureChecks.assertDrawn(provenance.resolveSibling("images/samples.png"), 60);
+                assertEquals(FASHION_CLASSES * 30 + 2, samples.getHeight(),
+                        config + ": one row of 28-pixel samples and its gutter per class");
             }
         }
         assertTrue(outcome.out().contains("test ELBO"), outcome.out());

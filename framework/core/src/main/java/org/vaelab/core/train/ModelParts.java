@@ -21,6 +21,7 @@ import org.vaelab.spi.model.Conditioning;
 import org.vaelab.spi.model.ModelFamily;
 import org.vaelab.spi.nn.Decoder;
 import org.vaelab.spi.nn.Encoder;
+import org.vaelab.spi.nn.LabelInput;
 
 /**
  * The components and sizes a {@link VaeGraph} is built from, kept so the same model can be built
@@ -62,17 +63,51 @@ public record ModelParts(Encoder encoder, Decoder decoder, Likelihood likelihood
     }
 
     /**
-     * The shape of one encoder input: an example, or for a conditional model the example with
-     * its one-hot label appended, a vector of {@code shape.size() + classes} values.
+     * The shape of one encoder input: an example, or for a conditional model the example with its one-hot label
+     * attached as the encoder takes it ({@link Encoder#labelInput}): as {@code classes} more channels of an image,
+     * or appended, a vector of {@code shape.size() + classes} values (also for an encoder that asks for channels,
+     * given data that are not images, which it then refuses).
      */
     public DataShape encoderShape() {
         int classes = conditioning().classes();
-        return classes == 0 ? shape : new DataShape(List.of(shape.size() + classes), shape.range(), shape.classes());
+        if (classes == 0) {
+            return shape;
+        }
+        return labelsAsChannels() ? LabelChannels.shape(shape, classes)
+                : new DataShape(List.of(shape.size() + classes), shape.range(), shape.classes());
     }
 
-    /** The width of one decoder input: {@code latentDim}, plus the label classes of a conditional model. */
+    /**
+     * The encoder's input in a graph: the examples {@code x}, {@code [batch, D]}, with the one-hot labels {@code y}
+     * attached as {@link #encoderShape} lays them out; {@code x} itself when {@code y} is null.
+     */
+    SDVariable encoderInput(SameDiff sd, SDVariable x, SDVariable y) {
+        if (y == null) {
+            return x;
+        }
+        return labelsAsChannels() ? LabelChannels.append(sd, x, y, shape, conditioning().classes())
+                : sd.concat(1, x, y);
+    }
+
+    private boolean labelsAsChannels() {
+        return encoder.labelInput() == LabelInput.CHANNELS && shape.isImage();
+    }
+
+    /**
+     * The width of one decoder input: the columns of z the likelihood reads ({@link Prior#decoderInputWidth}, all
+     * {@code latentDim} but for a hierarchical prior), plus the label classes of a conditional model.
+     */
     public int decoderInputWidth() {
-        return latentDim + conditioning().classes();
+        return prior.decoderInputWidth(latentDim) + conditioning().classes();
+    }
+
+    /**
+     * The codes the decoder reads from {@code z}, {@code [rows, latentDim]}: z itself, or its leading
+     * {@link Prior#decoderInputWidth} columns (z1 of a hierarchical prior over {@code [z1, z2]}).
+     */
+    SDVariable decoderCodes(SameDiff sd, SDVariable z) {
+        int width = prior.decoderInputWidth(latentDim);
+        return width == latentDim ? z : sd.slice(z, new int[] {0, 0}, -1, width);
     }
 
     /**

@@ -34,7 +34,7 @@ public final class NetworkGraphs {
         SDVariable x = sd.placeHolder(VaeGraph.X, DataType.FLOAT, -1, parts.shape().size());
         GaussianPosterior q = parts.encoder().encode(
                 new NetworkBuilder(sd, VaeGraph.ENCODER_SCOPE, new SplittableRandom(0)),
-                VaeGraph.withLabels(sd, x, labels(sd, parts)), parts.encoderShape(), parts.latentDim());
+                parts.encoderInput(sd, x, labels(sd, parts)), parts.encoderShape(), parts.latentDim());
         sd.identity(VaeGraph.Z_MEAN, q.mean());
         sd.identity(VaeGraph.Z_LOG_VARIANCE, q.logVariance());
         ModelParts.copyWeights(trained.sameDiff(), sd);
@@ -50,7 +50,8 @@ public final class NetworkGraphs {
         SDVariable z = sd.placeHolder(Z, DataType.FLOAT, -1, parts.latentDim());
         SDVariable params = sd.identity(PARAMS, parts.decoder().decode(
                 new NetworkBuilder(sd, VaeGraph.DECODER_SCOPE, new SplittableRandom(0)),
-                VaeGraph.withLabels(sd, z, labels(sd, parts)), parts.decoderInputWidth(), parts.shape(),
+                VaeGraph.withLabels(sd, parts.decoderCodes(sd, z), labels(sd, parts)), parts.decoderInputWidth(),
+                parts.shape(),
                 parts.likelihood().parametersPerValue()));
         sd.identity(VaeGraph.X_MEAN, parts.likelihood().mean(sd, params));
         ModelParts.copyWeights(trained.sameDiff(), sd);

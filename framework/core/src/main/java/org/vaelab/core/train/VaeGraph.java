@@ -60,7 +60,8 @@ public final class VaeGraph {
     public static final String PRIOR_SAMPLE = "prior_sample";
     /**
      * Placeholder of a model conditioned on labels: the one-hot labels y, {@code [batch, classes]},
-     * appended to x before the encoder and to z before the decoder (the conditional VAE of Sohn,
+     * attached to x before the encoder (appended, or as image channels: {@code ModelParts.encoderInput}) and appended
+     * to z before the decoder (the conditional VAE of Sohn,
      * Lee and Yan 2015, q(z|x, y) and p(x|z, y)); fed through {@link GraphFeed}.
      */
     public static final String Y = "y";
@@ -192,7 +193,7 @@ public final class VaeGraph {
         DropoutMasks encoderMasks = new DropoutMasks(1);
         DropoutMasks decoderMasks = new DropoutMasks(samples);
         GaussianPosterior q = encoder.encode(network(sd, ENCODER_SCOPE, random, training ? encoderMasks : null),
-                withLabels(sd, x, y), parts.encoderShape(), latentDim);
+                parts.encoderInput(sd, x, y), parts.encoderShape(), latentDim);
         sd.identity(Z_MEAN, q.mean());
         sd.identity(Z_LOG_VARIANCE, q.logVariance());
         GaussianPosterior repeated = new GaussianPosterior(repeat(sd, q.mean(), samples),
@@ -202,7 +203,8 @@ public final class VaeGraph {
         sd.identity(Z_CODE, parts.posterior().code(posteriorContext, q));
         SDVariable z = posterior.z();
         SDVariable params = decoder.decode(network(sd, DECODER_SCOPE, random, training ? decoderMasks : null),
-                withLabels(sd, z, y == null ? null : repeat(sd, y, samples)), parts.decoderInputWidth(), shape,
+                withLabels(sd, parts.decoderCodes(sd, z), y == null ? null : repeat(sd, y, samples)),
+                parts.decoderInputWidth(), shape,
                 likelihood.parametersPerValue());
 
         SDVariable xRepeated = repeat(sd, x, samples);

@@ -47,4 +47,15 @@ public interface Prior {
     default Optional<String> incompatibility(Posterior posterior) {
         return Optional.empty();
     }
+
+    /**
+     * How many leading columns of z the likelihood p(x|z) reads: all {@code latentDim} by default. A hierarchical
+     * prior over {@code z = [z1, z2]}, such as p(z1|z2) p(z2) of the VAE with two stochastic layers of Burda, Grosse
+     * and Salakhutdinov 2016 (section 5), in which x depends on z1 alone, gives the width of z1: the decoder then
+     * takes those columns only (every place it runs: training, evaluation, samples, {@code vae sample}). Since SPI
+     * 2.3.
+     */
+    default int decoderInputWidth(int latentDim) {
+        return latentDim;
+    }
 }

@@ -22,10 +22,20 @@ public interface Encoder {
     /**
      * Why this encoder cannot take examples of this shape, if it cannot (a convolutional encoder
      * needs images; a conditional model gives the encoder each example with its one-hot label
-     * appended, a vector). Since SPI 1.1.
+     * attached as {@link #labelInput} says, by default appended, a vector). Since SPI 1.1.
      */
     default Optional<String> incompatibility(DataShape shape) {
         return Optional.empty();
+    }
+
+    /**
+     * How this encoder takes the one-hot label of a conditional model ({@code ModelFamily.conditioning}): appended to
+     * the flattened example (the default), or, for an encoder of images, as constant channels. {@link #encode},
+     * {@link #incompatibility} and {@link #parameterArrays} are then given the shape of the labelled input. Since
+     * SPI 2.3.
+     */
+    default LabelInput labelInput() {
+        return LabelInput.APPENDED;
     }
 
     /**

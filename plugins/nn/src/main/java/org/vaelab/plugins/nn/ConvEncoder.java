@@ -7,6 +7,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.nn.Encoder;
 import org.vaelab.spi.nn.GaussianPosterior;
+import org.vaelab.spi.nn.LabelInput;
 import org.vaelab.spi.nn.NetworkBuilder;
 
 /**
@@ -58,6 +59,15 @@ final class ConvEncoder implements Encoder {
         }
         arrays.addAll(GaussianHeads.parameterArrays(width, latentDim));
         return arrays;
+    }
+
+    /**
+     * The label of a conditional model as constant channels of the image, so the first convolution sees it at every
+     * position; the decoder's dense input gets it appended to z (Sohn, Lee and Yan 2015, q(z|x, y) and p(x|z, y)).
+     */
+    @Override
+    public LabelInput labelInput() {
+        return LabelInput.CHANNELS;
     }
 
     @Override

@@ -20,12 +20,16 @@ public final class LatentPartsPlugin extends PluginModule {
                 "Uniform over latent_dim / K categorical variables (K classes; Jang et al. 2017), with gumbel_softmax");
         register(Family.PRIOR, "vq", CodebookConfig.class, UniformCodebookPrior::new,
                 "Uniform over the K codes of the vq posterior's code book (van den Oord et al. 2017), with vq");
+        register(Family.PRIOR, "two_layer", StochasticLayersConfig.class, TwoLayerPrior::new,
+                "p(z1|z2) p(z2) of the VAE with two stochastic layers (Burda et al. 2016); x reads z1; with two_layer");
         register(Family.POSTERIOR, "gaussian", NoOptions.class, config -> new DiagonalGaussianPosterior(),
                 "The encoder's diagonal Gaussian (Kingma and Welling 2014), reparameterised");
         register(Family.POSTERIOR, "planar", PlanarFlowConfig.class, PlanarFlowPosterior::new,
                 "A planar flow (Rezende and Mohamed 2015) of K invertible maps on the encoder's Gaussian draw");
         register(Family.POSTERIOR, "iaf", IafConfig.class, InverseAutoregressiveFlowPosterior::new,
                 "An inverse autoregressive flow (Kingma et al. 2016) of T MADE steps on the encoder's Gaussian draw");
+        register(Family.POSTERIOR, "two_layer", StochasticLayersConfig.class, TwoLayerPosterior::new,
+                "q(z1|x) q(z2|z1) of the VAE with two stochastic layers (Burda et al. 2016); KL by Monte Carlo");
         register(Family.POSTERIOR, "gumbel_softmax", CategoricalCodeConfig.class, GumbelSoftmaxPosterior::new,
                 "Categorical variables relaxed by the Gumbel-softmax (Jang et al. 2017); KL against categorical exact");
         register(Family.POSTERIOR, "vq", VectorQuantiserConfig.class, VectorQuantisedPosterior::new,

@@ -1,5 +1,6 @@
 package org.vaelab.plugins.families.latent;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.vaelab.testkit.contract.PosteriorContract;
@@ -30,6 +31,13 @@ class LatentPartContractsTest {
     }
 
     @Nested
+    class TwoLayerPrior extends PriorContract {
+        TwoLayerPrior() {
+            super("two_layer", Map.of("top", 1, "hidden", List.of(4)));
+        }
+    }
+
+    @Nested
     class Gaussian extends PosteriorContract {
         Gaussian() {
             super("gaussian", Map.of());
@@ -47,6 +55,13 @@ class LatentPartContractsTest {
     class Iaf extends PosteriorContract {
         Iaf() {
             super("iaf", Map.of("steps", 2, "hidden", 8));
+        }
+    }
+
+    @Nested
+    class TwoLayerPosterior extends PosteriorContract {
+        TwoLayerPosterior() {
+            super("two_layer", Map.of("top", 1, "hidden", List.of(4)));
         }
     }
 }

@@ -28,7 +28,8 @@ import org.vaelab.testkit.PythonLibraries;
  * training split in {@code data/scaling.csv}; a run on data with factors logs the disentanglement
  * metrics. The provenance says how the KL was computed: in closed form for N(0, I) and the diagonal
  * Gaussian and for the categorical code, by Monte Carlo for any other prior or posterior. A model family
- * that logs metrics of its own (beta-TCVAE's terms, the MMD, DIP-VAE's penalty) logs them.
+ * that logs metrics of its own (beta-TCVAE's terms, the MMD, DIP-VAE's penalty, FactorVAE's
+ * total-correlation estimate and discriminator accuracy) logs them.
  */
 class ShippedConfigsTest {
 
@@ -38,7 +39,8 @@ class ShippedConfigsTest {
             "wae_mmd", List.of("train/mmd"),
             "info_vae", List.of("train/mmd"),
             "dip_vae_i", List.of("train/covariance_penalty"),
-            "dip_vae_ii", List.of("train/covariance_penalty"));
+            "dip_vae_ii", List.of("train/covariance_penalty"),
+            "factor_vae", List.of("train/tc_estimate", "train/discriminator_accuracy"));
 
     /** The prior / posterior pairs whose KL is in closed form: N(0, I) with the Gaussian, the categorical code. */
     private static final List<String> CLOSED_FORM_PAIRS = List.of("standard_normal / gaussian",

@@ -59,7 +59,8 @@ class DropoutTest {
         DataSplits data = TestModels.syntheticSplits(256, WIDTH, 2);
         VaeGraph training = parts.build(SAMPLES, new SplittableRandom(1));
         TrainingBatches batches = new TrainingBatches(data.train(), data.trainTransform(), 64, training,
-                new SplittableRandom(3), new SplittableRandom(4), TestModels.beta(1.0), new TrainingHorizon(4, 1), 0);
+                new SplittableRandom(3), new SplittableRandom(4), new SplittableRandom(5), TestModels.beta(1.0),
+                new TrainingHorizon(4, 1), 0);
         Map<String, INDArray> feed = batches.next().feed();
         INDArray decoderMask = feed.get("decoder/hidden0/dropout_mask");
         assertEquals(List.of(64L * SAMPLES, 16L), List.of(decoderMask.size(0), decoderMask.size(1)));

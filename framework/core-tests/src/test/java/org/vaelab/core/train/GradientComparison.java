@@ -35,6 +35,13 @@ final class GradientComparison {
     @SafeVarargs
     static List<GradientComparison> of(SameDiff sd, Map<String, INDArray> feed, List<String> parameters,
                                        Map<String, INDArray>... analytic) {
+        return of(sd, feed, parameters, VaeGraph.LOSS, analytic);
+    }
+
+    /** As {@link #of(SameDiff, Map, List, Map[])}, against central differences of the output {@code loss}. */
+    @SafeVarargs
+    static List<GradientComparison> of(SameDiff sd, Map<String, INDArray> feed, List<String> parameters, String loss,
+                                       Map<String, INDArray>... analytic) {
         List<GradientComparison> comparisons = new ArrayList<>();
         for (int a = 0; a < analytic.length; a++) {
             comparisons.add(new GradientComparison());
@@ -48,9 +55,9 @@ final class GradientComparison {
             for (long i = 0; i < values.length(); i++) {
                 double original = values.getDouble(i);
                 values.putScalar(i, original + STEP);
-                double plus = loss(sd, feed);
+                double plus = value(sd, feed, loss);
                 values.putScalar(i, original - STEP);
-                double minus = loss(sd, feed);
+                double minus = value(sd, feed, loss);
                 values.putScalar(i, original);
                 for (int a = 0; a < analytic.length; a++) {
                     comparisons.get(a).add(name + "[" + i + "]", gradients.get(a).getDouble(i),
@@ -61,8 +68,8 @@ final class GradientComparison {
         return comparisons;
     }
 
-    private static double loss(SameDiff sd, Map<String, INDArray> feed) {
-        return sd.output(feed, VaeGraph.LOSS).get(VaeGraph.LOSS).getDouble(0);
+    private static double value(SameDiff sd, Map<String, INDArray> feed, String output) {
+        return sd.output(feed, output).get(output).getDouble(0);
     }
 
     void add(String entry, double analytic, double numerical) {

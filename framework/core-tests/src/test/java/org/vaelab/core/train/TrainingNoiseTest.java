@@ -96,7 +96,8 @@ class TrainingNoiseTest {
                     fed.initialWeights());
             for (int epoch = 0; epoch < EPOCHS; epoch++) {
                 TrainingBatches batches = new TrainingBatches(data.train(), data.trainTransform(), BATCH, shapes,
-                        fed.batchOrder(epoch + 1), fed.trainingNoise(epoch + 1), TestModels.beta(1.0),
+                        fed.batchOrder(epoch + 1), fed.trainingNoise(epoch + 1), fed.codePermutations(epoch + 1),
+                        TestModels.beta(1.0),
                         new TrainingHorizon(4, EPOCHS), (long) epoch * EXAMPLES / BATCH);
                 batches.forEachRemaining(batch -> noise.add(batch.feed().get(VaeGraph.EPS).dup('c').data().asFloat()));
             }

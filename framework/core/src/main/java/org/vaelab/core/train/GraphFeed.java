@@ -50,6 +50,17 @@ public final class GraphFeed {
         }
     }
 
+    /**
+     * Puts the selections of the codes the auxiliary networks train on ({@link CodePermutations}), for {@code rows}
+     * rows of z, when {@code graph} has auxiliary networks (nothing otherwise), drawn from {@code permutations}.
+     */
+    public static void putCodePermutations(Map<String, INDArray> feed, VaeGraph graph, RandomGenerator permutations,
+                                           int rows) {
+        if (graph.hasAuxiliaryNetworks()) {
+            CodePermutations.put(feed, permutations, rows, graph.latentDim());
+        }
+    }
+
     /** Puts the one-hot {@code labels} as {@link VaeGraph#Y} when {@code classes > 0}. */
     static void putLabels(Map<String, INDArray> feed, int classes, int[] labels, int rows) {
         if (classes > 0) {

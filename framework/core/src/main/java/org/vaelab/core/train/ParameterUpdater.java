@@ -36,13 +36,21 @@ final class ParameterUpdater {
 
     /** An updater of {@code sd}'s trainable variables, on up to {@code threads} threads. */
     ParameterUpdater(SameDiff sd, Optimizer optimizer, TrainingHorizon horizon, int threads) {
+        this(sd, SameDiffGraphs.trainableNames(sd), optimizer, horizon, threads);
+    }
+
+    /**
+     * An updater of the trainable variables {@code names} of {@code sd}, on up to {@code threads}
+     * threads: the gradients of the others are left alone, and they count in no clipping norm.
+     */
+    ParameterUpdater(SameDiff sd, List<String> names, Optimizer optimizer, TrainingHorizon horizon, int threads) {
         this.sd = sd;
         this.lanes = threads;
         this.config = optimizer.updater(horizon);
         this.maxNorm = optimizer.maxGradientNorm();
         this.weightDecay = optimizer.decoupledWeightDecay();
         this.hostAdam = config.getClass() == Adam.class ? new HostAdam((Adam) config) : null;
-        for (String name : SameDiffGraphs.trainableNames(sd)) {
+        for (String name : names) {
             INDArray parameter = sd.getArrForVarName(name);
             long stateSize = config.stateSize(parameter.length());
             INDArray state = stateSize == 0 ? null : Nd4j.zeros(parameter.dataType(), 1, stateSize);
@@ -79,18 +87,23 @@ final class ParameterUpdater {
         states.forEach((name, state) -> state.assign(Checkpoint.requireShape(name, saved.get(name), state)));
     }
 
-    /** Updates every parameter from its gradient (which is consumed) at 0-based {@code iteration}. */
+    /**
+     * Updates every parameter of this updater from its gradient in {@code gradients} (which is consumed) at 0-based
+     * {@code iteration}.
+     */
     void apply(Map<String, INDArray> gradients, long iteration, int epoch) {
         if (maxNorm.isPresent()) {
             double squares = 0;
-            for (INDArray gradient : gradients.values()) {
+            List<INDArray> own = gradients.entrySet().stream().filter(entry -> updaters.containsKey(entry.getKey()))
+                    .map(Map.Entry::getValue).toList();
+            for (INDArray gradient : own) {
                 double norm = gradient.norm2Number().doubleValue();
                 squares += norm * norm;
             }
             double norm = Math.sqrt(squares);
             if (norm > maxNorm.getAsDouble()) {
                 double scale = maxNorm.getAsDouble() / norm;
-                gradients.values().forEach(g -> g.muli(scale));
+                own.forEach(g -> g.muli(scale));
             }
         }
         int step = Math.toIntExact(iteration);

@@ -12,7 +12,9 @@ import java.util.random.RandomGenerator;
  */
 public final class RandomStreams {
 
-    private enum Purpose { INITIAL_WEIGHTS, BATCH_ORDER, TRAINING_NOISE, VALIDATION, TEST, LOG_LIKELIHOOD, PICTURES }
+    private enum Purpose {
+        INITIAL_WEIGHTS, BATCH_ORDER, TRAINING_NOISE, VALIDATION, TEST, LOG_LIKELIHOOD, PICTURES, CODE_PERMUTATIONS
+    }
 
     private final long seed;
 
@@ -33,6 +35,14 @@ public final class RandomStreams {
     /** Draws the reparameterisation noise and dropout masks of the training steps of epoch {@code epoch}. */
     public RandomGenerator trainingNoise(int epoch) {
         return stream(Purpose.TRAINING_NOISE, epoch);
+    }
+
+    /**
+     * Draws the permutations of the codes an auxiliary network trains on in epoch {@code epoch} (1-based), apart from
+     * the noise so that a model's eps are the same with and without one.
+     */
+    public RandomGenerator codePermutations(int epoch) {
+        return stream(Purpose.CODE_PERMUTATIONS, epoch);
     }
 
     /** Draws the noise of the validation pass after epoch {@code epoch}. */

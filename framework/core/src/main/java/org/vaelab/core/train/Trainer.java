@@ -1,5 +1,6 @@
 package org.vaelab.core.train;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Iterator;
@@ -11,11 +12,13 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.kl.TrainingHorizon;
+import org.vaelab.spi.model.AuxiliaryNetwork;
 import org.vaelab.spi.optim.Optimizer;
 
 /**
  * Trains a {@link VaeGraph} one epoch at a time: for each batch, one pass computes the loss, its
- * two terms and the gradients of every parameter, then the optimizer updates the parameters. A
+ * two terms and the gradients of every parameter, then the optimizer updates the parameters; the
+ * parameters of each of the family's auxiliary networks have an optimizer and state of their own. A
  * step whose loss is not finite stops training before it changes any parameter
  * ({@link TrainingDivergedException}), and the state between epochs can be saved and restored
  * ({@link Checkpoint}).
@@ -28,7 +31,8 @@ public final class Trainer {
     private final KlSchedule schedule;
     private final RandomStreams streams;
     private final int batchSize;
-    private final ParameterUpdater updater;
+    /** The model's parameters' updater, then one per auxiliary network, each of its own parameters. */
+    private final List<ParameterUpdater> updaters = new ArrayList<>();
     private final TrainingHorizon horizon;
     private long globalStep;
     private int epochsDone;
@@ -54,7 +58,15 @@ public final class Trainer {
         this.batchSize = batchSize;
         this.streams = streams;
         this.horizon = horizon;
-        this.updater = new ParameterUpdater(graph.sameDiff(), optimizer, horizon, step.threads());
+        List<String> model = new ArrayList<>(graph.parameterNames());
+        List<ParameterUpdater> auxiliary = new ArrayList<>();
+        for (AuxiliaryNetwork network : graph.auxiliaryNetworks()) {
+            List<String> own = model.stream().filter(name -> name.startsWith(network.scope() + "/")).toList();
+            model.removeAll(own);
+            auxiliary.add(new ParameterUpdater(graph.sameDiff(), own, network.optimizer(), horizon, step.threads()));
+        }
+        updaters.add(new ParameterUpdater(graph.sameDiff(), model, optimizer, horizon, step.threads()));
+        updaters.addAll(auxiliary);
     }
 
     /** How each step's gradients are computed: {@code compiled} or {@code session} ({@link GraphStep}). */
@@ -78,7 +90,8 @@ public final class Trainer {
     public Iterable<StepValues> epoch(DataSplits data) {
         int epoch = epochsDone + 1;
         TrainingBatches batches = new TrainingBatches(data.train(), data.trainTransform(), batchSize, graph,
-                streams.batchOrder(epoch), streams.trainingNoise(epoch), schedule, horizon, globalStep);
+                streams.batchOrder(epoch), streams.trainingNoise(epoch), streams.codePermutations(epoch), schedule,
+                horizon, globalStep);
         Iterator<StepValues> steps = new Iterator<>() {
             @Override
             public boolean hasNext() {
@@ -106,7 +119,9 @@ public final class Trainer {
         TrainingStep.Outcome outcome = step.compute(batch);
         StepValues values = outcome.values();
         requireFinite(values, globalStep + 1, epoch);
-        updater.apply(outcome.gradients(), globalStep, epochsDone);
+        for (ParameterUpdater updater : updaters) {
+            updater.apply(outcome.gradients(), globalStep, epochsDone);
+        }
         batch.close();
         globalStep++;
         return values;
@@ -138,10 +153,14 @@ public final class Trainer {
     /** The state to continue from after the epochs done so far, copied. */
     public Checkpoint checkpoint(double bestValidationElbo) {
         Map<String, INDArray> parameters = new LinkedHashMap<>();
-        for (String name : updater.parameterNames()) {
-            parameters.put(name, graph.sameDiff().getArrForVarName(name).dup());
+        Map<String, INDArray> optimizerState = new LinkedHashMap<>();
+        for (ParameterUpdater updater : updaters) {
+            for (String name : updater.parameterNames()) {
+                parameters.put(name, graph.sameDiff().getArrForVarName(name).dup());
+            }
+            optimizerState.putAll(updater.state());
         }
-        return new Checkpoint(epochsDone, globalStep, bestValidationElbo, parameters, updater.state());
+        return new Checkpoint(epochsDone, globalStep, bestValidationElbo, parameters, optimizerState);
     }
 
     /**
@@ -150,7 +169,7 @@ public final class Trainer {
      * @throws IllegalArgumentException when the checkpoint is of another model or optimizer
      */
     public void restore(Checkpoint checkpoint) {
-        List<String> names = updater.parameterNames();
+        List<String> names = graph.parameterNames();
         if (!checkpoint.parameters().keySet().equals(Set.copyOf(names))) {
             throw new IllegalArgumentException("the checkpoint holds parameters "
                     + new TreeSet<>(checkpoint.parameters().keySet()) + ", the model has "
@@ -160,7 +179,11 @@ public final class Trainer {
             INDArray parameter = graph.sameDiff().getArrForVarName(name);
             parameter.assign(Checkpoint.requireShape(name, checkpoint.parameters().get(name), parameter));
         }
-        updater.restore(checkpoint.optimizerState());
+        for (ParameterUpdater updater : updaters) {
+            Map<String, INDArray> own = new LinkedHashMap<>(checkpoint.optimizerState());
+            own.keySet().retainAll(updater.parameterNames());
+            updater.restore(own);
+        }
         globalStep = checkpoint.globalStep();
         epochsDone = checkpoint.epoch();
     }

@@ -26,6 +26,7 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
     private final BatchTransform transform;
     private final RandomGenerator batchRandom;
     private final RandomGenerator noise;
+    private final RandomGenerator permutations;
     private final KlSchedule schedule;
     private final TrainingHorizon horizon;
     private final int batchSize;
@@ -38,10 +39,13 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
     private int cursor;
     private long step;
 
-    /** Batches for training {@code graph}, the first at global step {@code firstStep}. */
+    /**
+     * Batches for training {@code graph}, the first at global step {@code firstStep}; {@code permutations} draws the
+     * permuted codes of a graph with auxiliary networks ({@link CodePermutations}).
+     */
     TrainingBatches(DataSplit split, BatchTransform transform, int batchSize, VaeGraph graph,
-                    RandomGenerator batchRandom, RandomGenerator noise, KlSchedule schedule,
-                    TrainingHorizon horizon, long firstStep) {
+                    RandomGenerator batchRandom, RandomGenerator noise, RandomGenerator permutations,
+                    KlSchedule schedule, TrainingHorizon horizon, long firstStep) {
         this.split = split;
         this.transform = transform;
         this.batchSize = batchSize;
@@ -51,6 +55,7 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
         this.dropoutMasks = graph.dropoutMasks();
         this.batchRandom = batchRandom;
         this.noise = noise;
+        this.permutations = permutations;
         this.schedule = schedule;
         this.horizon = horizon;
         this.order = shuffledOrder(split.size(), batchRandom);
@@ -99,6 +104,7 @@ final class TrainingBatches implements Iterator<TrainingBatch> {
         step++;
         Map<String, INDArray> feed = GraphFeed.of(graph, x, labels, eps);
         GraphFeed.putPriorSample(feed, graph, noise, samples * rows);
+        GraphFeed.putCodePermutations(feed, graph, permutations, samples * rows);
         feed.put(VaeGraph.KL_WEIGHT, Nd4j.scalar((float) weighting.weight()));
         feed.put(VaeGraph.KL_CAPACITY, Nd4j.scalar((float) weighting.capacity()));
         for (DropoutMasks.Mask mask : dropoutMasks) {

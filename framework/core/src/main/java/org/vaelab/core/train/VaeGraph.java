@@ -1,6 +1,7 @@
 package org.vaelab.core.train;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import org.vaelab.spi.latent.PosteriorSample;
 import org.vaelab.spi.latent.Prior;
 import org.vaelab.spi.latent.PriorDensity;
 import org.vaelab.spi.likelihood.Likelihood;
+import org.vaelab.spi.model.AuxiliaryNetwork;
 import org.vaelab.spi.model.Objective;
 import org.vaelab.spi.model.ObjectiveTerms;
 import org.vaelab.spi.nn.Decoder;
@@ -79,6 +81,11 @@ public final class VaeGraph {
     public static final String KL_MEAN = "kl_mean";
     /** Output: the training loss. */
     public static final String LOSS = "loss";
+    /**
+     * Output of a model whose family has auxiliary networks: what a training step minimises, {@link #LOSS} plus the
+     * networks' own losses, each part reaching only its own parameters ({@link AuxiliaryGraph}).
+     */
+    public static final String TRAINING_LOSS = "training_loss";
     /** Output: the mean of p(x|z) for every sample of z, {@code [k * batch, D]}, sample-major. */
     public static final String X_MEAN = "x_mean";
     /**
@@ -135,10 +142,11 @@ public final class VaeGraph {
     private final List<DropoutMasks.Mask> dropoutMasks;
     private final List<String> familyMetrics;
     private final LatentTerms latentTerms;
+    private final List<AuxiliaryNetwork> auxiliaryNetworks;
 
     private VaeGraph(SameDiff sd, int latentDim, int samples, int conditioningClasses, boolean hasCrossEntropy,
                      boolean hasPriorSample, List<DropoutMasks.Mask> dropoutMasks, List<String> familyMetrics,
-                     LatentTerms latentTerms) {
+                     LatentTerms latentTerms, List<AuxiliaryNetwork> auxiliaryNetworks) {
         this.sd = sd;
         this.latentDim = latentDim;
         this.samples = samples;
@@ -148,6 +156,7 @@ public final class VaeGraph {
         this.dropoutMasks = List.copyOf(dropoutMasks);
         this.familyMetrics = List.copyOf(familyMetrics);
         this.latentTerms = latentTerms;
+        this.auxiliaryNetworks = List.copyOf(auxiliaryNetworks);
     }
 
     /** Which of the latent terms the model's prior and posterior define. */
@@ -236,17 +245,30 @@ public final class VaeGraph {
         Objective objective = parts.family().objective(sd, new ObjectiveTerms(samples, logPx,
                 logWeight, kl, penalty, z, q.mean(), q.logVariance(), priorSample));
         Optional<Objective> posteriorTerm = posterior.trainingTerm();
-        sd.identity(LOSS, posteriorTerm.map(term -> objective.loss().add(term.loss())).orElse(objective.loss()));
-        List<String> familyMetrics = new ArrayList<>();
-        objective.metrics().forEach((name, value) ->
-                familyMetrics.add(sd.identity(FAMILY_METRIC + name, value).name()));
+        SDVariable modelLoss = posteriorTerm.map(term -> objective.loss().add(term.loss())).orElse(objective.loss());
+        Map<String, SDVariable> metrics = new LinkedHashMap<>(objective.metrics());
         posteriorTerm.ifPresent(term -> term.metrics().forEach((name, value) -> {
-            if (objective.metrics().containsKey(name)) {
+            if (metrics.putIfAbsent(name, value) != null) {
                 throw new InvalidInputException("model.posterior: the posterior and the model family both log a "
                         + "metric named '" + name + "'");
             }
-            familyMetrics.add(sd.identity(FAMILY_METRIC + name, value).name());
         }));
+        List<AuxiliaryNetwork> auxiliaryNetworks = parts.family().auxiliaryNetworks();
+        if (auxiliaryNetworks.isEmpty()) {
+            sd.identity(LOSS, modelLoss);
+        } else {
+            AuxiliaryGraph auxiliary = AuxiliaryGraph.build(sd, auxiliaryNetworks, z, latentDim, random);
+            SDVariable loss = sd.identity(LOSS, auxiliary.modelLoss() == null ? modelLoss
+                    : modelLoss.add(auxiliary.modelLoss()));
+            sd.identity(TRAINING_LOSS, loss.add(auxiliary.loss()));
+            auxiliary.metrics().forEach((name, value) -> {
+                if (metrics.putIfAbsent(name, value) != null) {
+                    throw new IllegalStateException("the model family and its auxiliary network both log " + name);
+                }
+            });
+        }
+        List<String> familyMetrics = new ArrayList<>();
+        metrics.forEach((name, value) -> familyMetrics.add(sd.identity(FAMILY_METRIC + name, value).name()));
         SDVariable xMean = sd.identity(X_MEAN, likelihood.mean(sd, params));
         SDVariable error = xRepeated.sub(xMean);
         sd.identity(RECON_MSE, meanOverSamples(sd, RowSums.of(sd, error.mul(error), width).div(width), samples));
@@ -257,11 +279,11 @@ public final class VaeGraph {
                     .add(xRepeated.rsub(1.0).mul(sd.math().log(p.rsub(1.0))));
             sd.identity(RECON_BCE, meanOverSamples(sd, RowSums.of(sd, logLikelihood, width).neg(), samples));
         }
-        sd.setLossVariables(LOSS);
+        sd.setLossVariables(auxiliaryNetworks.isEmpty() ? LOSS : TRAINING_LOSS);
         List<DropoutMasks.Mask> masks = new ArrayList<>(encoderMasks.masks());
         masks.addAll(decoderMasks.masks());
         return new VaeGraph(sd, latentDim, samples, classes, unitInterval, priorSamples, masks, familyMetrics,
-                new LatentTerms(closedForm.isPresent(), parts.posterior().meanIsEncoderMean()));
+                new LatentTerms(closedForm.isPresent(), parts.posterior().meanIsEncoderMean()), auxiliaryNetworks);
     }
 
     /** {@code input} with the one-hot labels {@code y} appended as columns; {@code input} itself when y is null. */
@@ -321,6 +343,19 @@ public final class VaeGraph {
     /** Monte Carlo samples of z per example. */
     public int samples() {
         return samples;
+    }
+
+    /**
+     * The model family's auxiliary networks, built into the graph: each trains the variables of its scope on a loss of
+     * its own; empty for most families.
+     */
+    public List<AuxiliaryNetwork> auxiliaryNetworks() {
+        return auxiliaryNetworks;
+    }
+
+    /** Whether the graph has the placeholders of {@link AuxiliaryGraph}, which a training step must feed. */
+    public boolean hasAuxiliaryNetworks() {
+        return !auxiliaryNetworks.isEmpty();
     }
 
     /** The names of the trainable variables, in graph order. */

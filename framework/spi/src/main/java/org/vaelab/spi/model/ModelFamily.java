@@ -1,5 +1,6 @@
 package org.vaelab.spi.model;
 
+import java.util.List;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.vaelab.spi.data.DataShape;
 
@@ -45,6 +46,14 @@ public interface ModelFamily {
      */
     default boolean needsDefaultLatents() {
         return false;
+    }
+
+    /**
+     * Networks trained beside the model, each on a loss and with an optimizer of its own (such as
+     * FactorVAE's discriminator); none by default. Since SPI 2.3.
+     */
+    default List<AuxiliaryNetwork> auxiliaryNetworks() {
+        return List.of();
     }
 
     /** The training loss of one batch and any extra metrics, from the graph's terms. */

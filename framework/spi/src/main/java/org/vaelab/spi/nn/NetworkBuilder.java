@@ -6,6 +6,7 @@ import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.controlflow.compat.StopGradient;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,7 +23,17 @@ public final class NetworkBuilder {
     private final String scope;
     private final RandomGenerator random;
     private final DropoutMasks dropout;
-    private final boolean sharing;
+    private final Weights weights;
+
+    /** Where {@link #variable} takes a network's weights from. */
+    private enum Weights {
+        /** New variables. */
+        CREATED,
+        /** The variables of the same names already in the graph. */
+        SHARED,
+        /** Those variables held constant: no gradient flows into them. */
+        FROZEN
+    }
 
     /**
      * A network for evaluation: {@link #dropout} layers pass their input through.
@@ -40,15 +51,15 @@ public final class NetworkBuilder {
      * {@code dropout}.
      */
     public NetworkBuilder(SameDiff sd, String scope, RandomGenerator random, DropoutMasks dropout) {
-        this(sd, scope, random, dropout, false);
+        this(sd, scope, random, dropout, Weights.CREATED);
     }
 
-    private NetworkBuilder(SameDiff sd, String scope, RandomGenerator random, DropoutMasks dropout, boolean sharing) {
+    private NetworkBuilder(SameDiff sd, String scope, RandomGenerator random, DropoutMasks dropout, Weights weights) {
         this.sd = sd;
         this.scope = scope;
         this.random = random;
         this.dropout = dropout;
-        this.sharing = sharing;
+        this.weights = weights;
     }
 
     /**
@@ -57,7 +68,17 @@ public final class NetworkBuilder {
      * graph, so the two share weights and gradients. Since SPI 2.1.
      */
     public static NetworkBuilder sharing(SameDiff sd, String scope, RandomGenerator random) {
-        return new NetworkBuilder(sd, scope, random, null, true);
+        return new NetworkBuilder(sd, scope, random, null, Weights.SHARED);
+    }
+
+    /**
+     * A network for evaluation that applies, to other inputs, the network already built in
+     * {@code scope} of {@code sd} with its weights held constant: a loss computed from its output
+     * has a gradient with respect to the inputs, and none with respect to the weights. The framework
+     * applies an {@code AuxiliaryNetwork} to the model's codes this way. Since SPI 2.3.
+     */
+    public static NetworkBuilder frozen(SameDiff sd, String scope, RandomGenerator random) {
+        return new NetworkBuilder(sd, scope, random, null, Weights.FROZEN);
     }
 
     /** The graph layers are added to. */
@@ -84,19 +105,21 @@ public final class NetworkBuilder {
 
     /**
      * The trainable variable {@code scope/local}, created with the value {@code initial} gives, or
-     * in a {@link #sharing} builder the one of that name already in the graph. Since SPI 2.1.
+     * in a {@link #sharing} builder the one of that name already in the graph, in a {@link #frozen}
+     * builder that one held constant. Since SPI 2.1.
      *
-     * @throws IllegalStateException when a sharing builder finds no such variable
+     * @throws IllegalStateException when a sharing or frozen builder finds no such variable
      */
     public SDVariable variable(String local, Supplier<INDArray> initial) {
         String name = name(local);
-        if (!sharing) {
+        if (weights == Weights.CREATED) {
             return sd.var(name, initial.get());
         }
         if (!sd.hasVariable(name)) {
             throw new IllegalStateException("no variable " + name + " to share in the graph");
         }
-        return sd.getVariable(name);
+        SDVariable shared = sd.getVariable(name);
+        return weights == Weights.SHARED ? shared : new StopGradient(sd, shared).outputVariable();
     }
 
     /**

@@ -86,6 +86,7 @@ public abstract class ModelPartContract<T> extends ComponentContract<T> {
         Map<String, INDArray> feed = GraphFeed.of(graph, SplitRows.of(data.train(), 0, BATCH),
                 SplitRows.labels(data.train(), 0, BATCH), eps);
         GraphFeed.putPriorSample(feed, graph, new SplittableRandom(4), graph.samples() * BATCH);
+        GraphFeed.putCodePermutations(feed, graph, new SplittableRandom(5), graph.samples() * BATCH);
         feed.put(VaeGraph.KL_WEIGHT, Nd4j.scalar(1f));
         feed.put(VaeGraph.KL_CAPACITY, Nd4j.scalar(0f));
         for (DropoutMasks.Mask mask : graph.dropoutMasks()) {

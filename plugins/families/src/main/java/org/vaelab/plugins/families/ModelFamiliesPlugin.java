@@ -37,5 +37,9 @@ public final class ModelFamiliesPlugin extends PluginModule {
                 "MIWAE (Rainforth et al. 2018): the mean of M importance-weighted bounds of K samples each");
         register(Family.MODEL_FAMILY, "ciwae", CiwaeConfig.class, CiwaeFamily::new,
                 "CIWAE (Rainforth et al. 2018): beta ELBO + (1 - beta) IWAE bound from the same K samples");
+        register(Family.MODEL_FAMILY, "factor_vae", FactorVaeConfig.class, FactorVaeFamily::new,
+                "FactorVAE (Kim and Mnih 2018): the VAE plus gamma times a discriminator's total-correlation estimate, "
+                        + "the discriminator trained with its own Adam on permuted codes; logs tc_estimate and "
+                        + "discriminator_accuracy");
     }
 }

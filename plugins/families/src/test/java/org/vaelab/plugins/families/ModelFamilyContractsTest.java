@@ -76,4 +76,11 @@ class ModelFamilyContractsTest {
             super("ciwae", Map.of("samples", 3));
         }
     }
+
+    @Nested
+    class FactorVae extends ModelFamilyContract {
+        FactorVae() {
+            super("factor_vae", Map.of("discriminator_depth", 2, "discriminator_width", 8));
+        }
+    }
 }

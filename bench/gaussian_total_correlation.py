@@ -1,0 +1,27 @@
+"""The total correlation of a run's aggregate posterior q(z), for FactorVAE's row of docs/models.md.
+
+Reads CSVs of `vae encode RUN -o latents.csv` and prints, over all their rows, the total correlation
+KL(q(z) || prod_j q(z_j)) of the Gaussian with q(z)'s covariance, S = Cov[mu] + E[diag sigma^2]:
+-1/2 log det(R), R the correlation matrix of S: the quantity FactorVAE penalises (Kim and Mnih 2018,
+eq. 2) in the closed form of a Gaussian, measured without the discriminator. log det by Cholesky.
+    python3 bench/gaussian_total_correlation.py latents.csv...
+"""
+import csv, math, sys
+for path in sys.argv[1:]:
+    rows = list(csv.DictReader(open(path)))
+    d = sum(1 for k in rows[0] if k.startswith("z_mean_"))
+    mu = [[float(r[f"z_mean_{j}"]) for j in range(d)] for r in rows]
+    var = [[math.exp(float(r[f"z_log_var_{j}"])) for j in range(d)] for r in rows]
+    n = len(mu)
+    m = [sum(x[j] for x in mu) / n for j in range(d)]
+    s = [[sum((x[i] - m[i]) * (x[j] - m[j]) for x in mu) / n for j in range(d)] for i in range(d)]
+    for j in range(d):
+        s[j][j] += sum(x[j] for x in var) / n
+    r = [[s[i][j] / math.sqrt(s[i][i] * s[j][j]) for j in range(d)] for i in range(d)]
+    chol = [[0.0] * d for _ in range(d)]
+    for i in range(d):
+        for j in range(i + 1):
+            v = r[i][j] - sum(chol[i][k] * chol[j][k] for k in range(j))
+            chol[i][j] = math.sqrt(v) if i == j else v / chol[j][j]
+    log_det = 2 * sum(math.log(chol[i][i]) for i in range(d))
+    print(f"{path}: Gaussian total correlation of q(z) {-0.5 * log_det:.4f} nats")

@@ -138,6 +138,14 @@ public final class ExperimentRunner {
                 }
                 TrainingLoop.Ended ended = new TrainingLoop(model, spec, options, run.tracker(), directory)
                         .run(trainer, bestValidationElbo, earlyStopping(spec, resumption, directory));
+                if (ended.paused(spec.train().epochs())) {
+                    String reason = String.format(Locale.ROOT, "paused after epoch %d of %d (--until-epoch)",
+                            ended.epoch(), spec.train().epochs());
+                    run.end(RunStatus.KILLED, reason);
+                    options.out().printf(Locale.ROOT, "%s; --resume %s continues it%n", reason, directory.root());
+                    double seconds = (System.nanoTime() - training.started()) / 1e9;
+                    return new RunResult(directory.root(), ended.test(), seconds);
+                }
                 ElboTerms test = ended.test();
                 finish(model, spec, ended, directory, run, options);
                 run.end(RunStatus.FINISHED, ended.stoppedEarly());

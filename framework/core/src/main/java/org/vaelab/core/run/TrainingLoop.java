@@ -79,11 +79,18 @@ final class TrainingLoop {
      * @param stoppedEarly why early stopping ended the run, or null when it trained every epoch
      */
     record Ended(ElboTerms test, int epoch, long step, String stoppedEarly) {
+
+        /** Whether the run paused at {@link RunOptions#untilEpoch}, before the spec's last epoch. */
+        boolean paused(int epochs) {
+            return stoppedEarly == null && epoch < epochs;
+        }
     }
 
     /**
-     * Trains the remaining epochs, or until {@code stopping} ends the run; then the trainer holds
-     * the weights of {@code checkpoints/best.ckpt}, evaluated on the test split once more.
+     * Trains the remaining epochs, or until {@code stopping} ends the run (then the trainer holds
+     * the weights of {@code checkpoints/best.ckpt}, evaluated on the test split once more), or up to
+     * the options' {@link RunOptions#untilEpoch}, whose state goes to {@code checkpoints/last.ckpt}
+     * so that a resumed run goes on as if it had never paused.
      *
      * @param bestValidationElbo the best validation ELBO before the trainer's current epoch, NaN if none
      * @param stopping the early-stopping rule, having seen the epochs before the trainer's current one;
@@ -91,6 +98,7 @@ final class TrainingLoop {
      */
     Ended run(Trainer trainer, double bestValidationElbo, EarlyStopping stopping) throws IOException {
         int epochs = spec.train().epochs();
+        int lastEpoch = options.lastEpoch(epochs);
         double best = bestValidationElbo;
         scheduleVaries = varies(model.parts().schedule(), trainer.horizon());
         ElboTerms test = null;
@@ -101,7 +109,7 @@ final class TrainingLoop {
             options.out().println(HEADING);
         }
         int epoch = firstEpoch - 1;
-        while (epoch < epochs && stoppedEarly == null) {
+        while (epoch < lastEpoch && stoppedEarly == null) {
             epoch++;
             Map<String, Double> epochMetrics = new LinkedHashMap<>();
             epochMetrics.put("epoch", (double) epoch);
@@ -155,7 +163,7 @@ final class TrainingLoop {
                 }
             }
             tracker.logMetrics(epochMetrics, trainer.globalStep(), epoch);
-            save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == epochs
+            save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == lastEpoch
                     || stoppedEarly != null);
             timeLeft.epochDone((System.nanoTime() - epochStart) / 1e9, testSeconds);
             times.append(", about ").append(TimeLeft.format(timeLeft.seconds(epoch))).append(" left");
@@ -164,6 +172,9 @@ final class TrainingLoop {
         if (stoppedEarly != null) {
             long step = trainer.globalStep();
             return new Ended(bestWeightsTested(trainer, epoch, step, stoppedEarly), epoch, step, stoppedEarly);
+        }
+        if (lastEpoch < epochs) {
+            return new Ended(test, lastEpoch, trainer.globalStep(), null);
         }
         ElboTerms last = test != null ? test
                 : requireFinite("test", epochs, trainer,

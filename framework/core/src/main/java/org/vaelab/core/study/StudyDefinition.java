@@ -17,10 +17,12 @@ import org.vaelab.core.spec.Location;
  * @param axes the grid keys, then the zip groups, then the seeds, in the order written
  * @param maxRuns the most trials the study may expand to
  * @param maxRunsLocation where the limit was written (the grid's key when it was not)
+ * @param pruning how trials that fall behind are stopped, or null when every trial trains every epoch
+ * @param pruningLocation where the pruning was written; null without pruning
  */
 public record StudyDefinition(String name, String source, Path base, List<String> fixed,
                               Map<String, Location> fixedLocations, List<Axis> axes, int maxRuns,
-                              Location maxRunsLocation) {
+                              Location maxRunsLocation, PruningSettings pruning, Location pruningLocation) {
 
     /** The limit on trials when a study sets none. */
     public static final int DEFAULT_MAX_RUNS = 100;

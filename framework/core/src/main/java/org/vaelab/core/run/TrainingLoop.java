@@ -41,6 +41,9 @@ final class TrainingLoop {
     private static final String HEADING = "per epoch: train loss (the training objective, lower is better); "
             + "val and test ELBO (nats per example, higher is better); times; the run's time left";
 
+    /** The metric of the learning rate a plateau schedule leaves for the next epoch. */
+    static final String LEARNING_RATE = "train/lr";
+
     private final Assembly model;
     private final ExperimentSpec spec;
     private final RunOptions options;
@@ -95,8 +98,10 @@ final class TrainingLoop {
      * @param bestValidationElbo the best validation ELBO before the trainer's current epoch, NaN if none
      * @param stopping the early-stopping rule, having seen the epochs before the trainer's current one;
      *     null for none
+     * @param plateau the plateau schedule of the learning rate, having seen those epochs too; null for none
      */
-    Ended run(Trainer trainer, double bestValidationElbo, EarlyStopping stopping) throws IOException {
+    Ended run(Trainer trainer, double bestValidationElbo, EarlyStopping stopping, ReduceOnPlateau plateau)
+            throws IOException {
         int epochs = spec.train().epochs();
         int lastEpoch = options.lastEpoch(epochs);
         double best = bestValidationElbo;
@@ -107,6 +112,9 @@ final class TrainingLoop {
         TimeLeft timeLeft = new TimeLeft(epochs, spec.eval(), model.data().test().size());
         if (firstEpoch <= epochs) {
             options.out().println(HEADING);
+        }
+        if (plateau != null) {
+            trainer.scaleLearningRate(plateau.scale());
         }
         int epoch = firstEpoch - 1;
         while (epoch < lastEpoch && stoppedEarly == null) {
@@ -158,6 +166,13 @@ final class TrainingLoop {
                     line.append(String.format(Locale.ROOT, ", %.4f bits/dim", bits.getAsDouble()));
                 }
                 times.append(String.format(Locale.ROOT, ", eval %.1f s", (System.nanoTime() - evalStart) / 1e9));
+                if (validation != null && plateau != null) {
+                    if (plateau.observe(validation.elbo())) {
+                        trainer.scaleLearningRate(plateau.scale());
+                        line.append(String.format(Locale.ROOT, "  lr reduced to %.3g", plateau.rate()));
+                    }
+                    epochMetrics.put(LEARNING_RATE, plateau.rate());
+                }
                 if (validation != null && stopping != null && stopping.observe(epoch, validation.elbo())) {
                     stoppedEarly = stopping.reason(epoch);
                 }

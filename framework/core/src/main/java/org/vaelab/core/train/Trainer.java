@@ -97,6 +97,20 @@ public final class Trainer {
         return () -> steps;
     }
 
+    /** The optimizer's learning rate at the first step, before any scaling. */
+    public double initialLearningRate() {
+        return updater.initialLearningRate();
+    }
+
+    /**
+     * Multiplies the optimizer's learning rate (and with it the decoupled weight decay's) by
+     * {@code scale} from the next step on: how a plateau schedule lowers it. 1 leaves every update as
+     * it was, bit for bit.
+     */
+    public void scaleLearningRate(double scale) {
+        updater.scaleLearningRate(scale);
+    }
+
     /** Trains the whole next epoch ({@link #epoch}) without looking at its steps. */
     public void trainEpoch(DataSplits data) {
         epoch(data).forEach(values -> { });

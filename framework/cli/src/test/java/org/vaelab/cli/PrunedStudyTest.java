@@ -17,16 +17,23 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.vaelab.testkit.MlflowRecord;
+import org.vaelab.testkit.MlflowServerExtension;
 
 /**
  * A study with successive halving end to end: three trials of learning rates to a rung at epoch 1,
  * where the best by validation ELBO continues to epoch 2 and the other two end PRUNED. Run one
  * trial at a time and two at a time, it takes the same decisions and writes the same summary
  * (wall time aside); run again, it trains nothing and writes it once more; and the trials that
- * continued from their rung's checkpoint logged what an uninterrupted run logs.
+ * continued from their rung's checkpoint logged what an uninterrupted run logs. The run two at a
+ * time also goes to MLflow, where the pruned trials' runs are KILLED and tagged vaelab.pruned.
  */
 class PrunedStudyTest {
+
+    @RegisterExtension
+    static final MlflowServerExtension MLFLOW = new MlflowServerExtension();
 
     private static final String STUDY = """
             name: pruned
@@ -87,8 +94,11 @@ class PrunedStudyTest {
         assertEquals(0, one.exitCode(), one.out() + one.err());
         assertTrue(one.out().contains("summary: 1 of 3 trials finished, 2 pruned;"), one.out());
         Path parallel = work.resolve("parallel");
-        CommandLineRunner.Outcome two = CommandLineRunner.vae("sweep", study.toString(), "--parallel", "2",
-                "--runs-dir", parallel.toString());
+        Path tracked = Files.createDirectories(work.resolve("tracked"));
+        TestSpecs.write(tracked, "base.yaml", TestSpecs.TINY_FASHION + "tracking: [{type: mlflow, uri: '"
+                + MLFLOW.server().uri() + "', request_timeout_seconds: 30, flush_timeout_seconds: 600}]\n");
+        CommandLineRunner.Outcome two = CommandLineRunner.vae("sweep", TestSpecs.write(tracked, "pruned.yaml", STUDY)
+                .toString(), "--parallel", "2", "--runs-dir", parallel.toString());
         assertEquals(0, two.exitCode(), two.out() + two.err());
         assertEquals(summaryRows(sequential), summaryRows(parallel), "summary.csv but its wall time");
 
@@ -119,6 +129,18 @@ class PrunedStudyTest {
         assertTrue(Files.readString(studyFolder(sequential).resolve("best.yaml"))
                 .contains("-lr=" + best.get(0) + "-seed=7,"),
                 "the finished trial is the best, whatever the pruned ones' test ELBO");
+
+        MlflowRecord parent = MlflowRecord.search(MLFLOW.server().uri(), "pruned", "tags.`vaelab.role` = 'study'")
+                .get(0);
+        assertEquals("FINISHED", parent.status(), "every trial finished or was pruned");
+        List<MlflowRecord> children = MlflowRecord.search(MLFLOW.server().uri(), "pruned",
+                "tags.`mlflow.parentRunId` = '" + parent.runId() + "'");
+        assertEquals(3, children.size());
+        for (MlflowRecord child : children) {
+            boolean finished = child.tags().get("vaelab.trial").contains("-lr=" + best.get(0) + "-");
+            assertEquals(finished ? "FINISHED" : "KILLED", child.status(), child.tags().toString());
+            assertEquals(finished ? null : "true", child.tags().get("vaelab.pruned"), child.tags().toString());
+        }
 
         CommandLineRunner.Outcome again = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
                 sequential.toString());

@@ -26,9 +26,10 @@ import org.vaelab.testkit.MlflowServerExtension;
  * A study with successive halving end to end: three trials of learning rates to a rung at epoch 1,
  * where the best by validation ELBO continues to epoch 2 and the other two end PRUNED. Run one
  * trial at a time and two at a time, it takes the same decisions and writes the same summary
- * (wall time aside); run again, it trains nothing and writes it once more; and the trials that
- * continued from their rung's checkpoint logged what an uninterrupted run logs. The run two at a
- * time also goes to MLflow, where the pruned trials' runs are KILLED and tagged vaelab.pruned.
+ * (wall time aside); run again after a stop before a rung's decision, it trains nothing and takes
+ * the same decision; and the trial that continued from its rung's checkpoint logged what an
+ * uninterrupted run logs. The run two at a time also goes to MLflow, where the pruned trials' runs
+ * are KILLED and tagged vaelab.pruned.
  */
 class PrunedStudyTest {
 
@@ -142,10 +143,18 @@ class PrunedStudyTest {
             assertEquals(finished ? null : "true", child.tags().get("vaelab.pruned"), child.tags().toString());
         }
 
+        // a sweep stopped after a rung's trials paused there, before it marked any PRUNED: run again, it
+        // trains nothing, takes the decision again from the logged metrics and marks the same trials
+        Path pruned = runOf.values().stream().filter(run -> !run.equals(runOf.get(best.get(0)))).findFirst()
+                .orElseThrow();
+        Path record = pruned.resolve("provenance.json");
+        Files.writeString(record, Files.readString(record).replace("\"status\" : \"PRUNED\"",
+                "\"status\" : \"KILLED\""));
         CommandLineRunner.Outcome again = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
                 sequential.toString());
         assertEquals(0, again.exitCode(), again.out() + again.err());
         assertTrue(again.out().contains("0 trainings to a rung ended well, 0 failed"), again.out());
+        assertTrue(Files.readString(record).contains("\"status\" : \"PRUNED\""));
         assertEquals(summaryRows(parallel), summaryRows(sequential), "decided again from the logged metrics");
 
         // a trial that went on from its rung's checkpoint logged what a run without a pause logs

@@ -74,7 +74,7 @@ final class ReproduceCommand implements Callable<Integer> {
         Path baseDirectory = source.toAbsolutePath().getParent();
         RunResult result = new ExperimentRunner(catalog)
                 .run(resolved, new RunOptions(runsDir, source.toString(), List.of(),
-                baseDirectory, out, false, Map.of("vaelab.reproduces", record.runId()), null));
+                baseDirectory, out, false, Map.of("vaelab.reproduces", record.runId()), null, 0));
         MetricsComparison comparison = MetricsComparison.of(runDirectory.resolve(RunDirectory.METRICS),
                 result.directory().resolve(RunDirectory.METRICS));
         if (comparison.matches()) {

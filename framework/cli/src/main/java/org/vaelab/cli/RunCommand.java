@@ -37,6 +37,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Continue a stopped run of the same spec from its last checkpoint, in its own directory.")
     Path resume;
 
+    @Option(names = "--until-epoch", paramLabel = "N", defaultValue = "0",
+            description = "Pause after epoch N, before the spec's last, with a checkpoint: the run ends KILLED and "
+                    + "--resume continues it as if it had never paused (how a study's successive halving trains a "
+                    + "trial to a rung).")
+    int untilEpoch;
+
     /** Extra tags of the run: how {@code vae sweep} links a trial to its study's parent run. */
     @Option(names = "--tag", hidden = true, paramLabel = "KEY=VALUE")
     Map<String, String> tags = new LinkedHashMap<>();
@@ -54,6 +60,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (untilEpoch < 0) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--until-epoch must be at least 1");
+        }
         ComponentCatalog catalog = PluginLoader.load(getClass().getClassLoader());
         ResolvedSpec resolved = spec.load(catalog);
         if (resume == null) {
@@ -67,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         }
         new ExperimentRunner(catalog).run(resolved,
                 new RunOptions(runsDir, spec.file.toString(), spec.overrides, spec.baseDirectory(),
-                System.out, progress, tags, resume));
+                System.out, progress, tags, resume, untilEpoch));
         return 0;
     }
 }

@@ -130,6 +130,11 @@ final class SweepCommand implements Callable<Integer> {
         StudyPlan plan = planner.plan(study, overrides);
         ShardSelection selection = shardSelection();
         List<Trial> selected = select(plan, selection);
+        if (plan.study().pruning() != null && (only != null || !selection.shard().isWhole() || launcher != null)) {
+            throw new CommandLine.ParameterException(command.commandLine(), "a study with pruning runs in one sweep"
+                    + " process, since each rung waits for all its trials; leave out --only, --shard and --launcher"
+                    + " (--parallel N runs its trials side by side)");
+        }
         PrintStream out = System.out;
         if (dryRun) {
             out.print(plan.describe());

@@ -143,7 +143,7 @@ class SpecLoaderTest {
         assertEquals(1.0e-8, adam.epsilon());
         assertEquals("beta", spec.kl().type());
         assertEquals(1.0, assertInstanceOf(BetaConfig.class, spec.kl().config()).beta());
-        assertEquals(new TrainSpec(10, 128, 1, 50, 1, null), spec.train());
+        assertEquals(new TrainSpec(10, 128, 1, 50, 1, null, null), spec.train());
         assertEquals(128, spec.train().batchSize());
         assertEquals(1, spec.eval().everyEpochs());
         assertEquals(List.of(), spec.tracking());

@@ -66,6 +66,10 @@ record Assembly(DataSplits data, String dataName, ModelParts parts,
                     + " validation ELBO, and the data has no validation split; give it one or leave early_stopping"
                     + " out");
         }
+        if (spec.train().lrSchedule() != null && data.validation().size() == 0) {
+            throw places.problem(ErrorId.SPEC_MISMATCH, "train.lr_schedule", "a plateau schedule watches the"
+                    + " validation ELBO, and the data has no validation split; give it one or leave lr_schedule out");
+        }
         if (data.test().size() == 0) {
             throw places.problem(ErrorId.SPEC_MISMATCH, "data", "the test split must not be empty (found 0 examples)");
         }

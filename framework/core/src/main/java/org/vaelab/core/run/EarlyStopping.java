@@ -1,13 +1,8 @@
 package org.vaelab.core.run;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVRecord;
 import org.vaelab.core.spec.EarlyStoppingSpec;
 
 /**
@@ -32,17 +27,7 @@ final class EarlyStopping {
     /** The rule having seen the watched metric's values in {@code metricsCsv} (a resumed run's, rewound). */
     static EarlyStopping replay(EarlyStoppingSpec spec, Path metricsCsv) throws IOException {
         EarlyStopping stopping = new EarlyStopping(spec);
-        if (!Files.isRegularFile(metricsCsv)) {
-            return stopping;
-        }
-        try (Reader reader = Files.newBufferedReader(metricsCsv, StandardCharsets.UTF_8)) {
-            CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
-            for (CSVRecord row : format.parse(reader)) {
-                if (row.get("metric").equals(spec.metric())) {
-                    stopping.observe(Integer.parseInt(row.get("epoch")), Double.parseDouble(row.get("value")));
-                }
-            }
-        }
+        MetricSeries.byEpoch(metricsCsv, spec.metric()).forEach(stopping::observe);
         return stopping;
     }
 

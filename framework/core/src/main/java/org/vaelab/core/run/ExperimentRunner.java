@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.EarlyStoppingSpec;
 import org.vaelab.core.spec.ExperimentSpec;
+import org.vaelab.core.spec.LearningRateScheduleSpec;
 import org.vaelab.core.spec.Overrides;
 import org.vaelab.core.spec.ResolvedSpec;
 import org.vaelab.core.train.ElboTerms;
@@ -137,7 +138,16 @@ public final class ExperimentRunner {
                             trainer.globalStep());
                 }
                 TrainingLoop.Ended ended = new TrainingLoop(model, spec, options, run.tracker(), directory)
-                        .run(trainer, bestValidationElbo, earlyStopping(spec, resumption, directory));
+                        .run(trainer, bestValidationElbo, earlyStopping(spec, resumption, directory),
+                                plateau(spec, trainer, resumption, directory));
+                if (ended.paused(spec.train().epochs())) {
+                    String reason = String.format(Locale.ROOT, "paused after epoch %d of %d (--until-epoch)",
+                            ended.epoch(), spec.train().epochs());
+                    run.end(RunStatus.KILLED, reason);
+                    options.out().printf(Locale.ROOT, "%s; --resume %s continues it%n", reason, directory.root());
+                    double seconds = (System.nanoTime() - training.started()) / 1e9;
+                    return new RunResult(directory.root(), ended.test(), seconds);
+                }
                 ElboTerms test = ended.test();
                 finish(model, spec, ended, directory, run, options);
                 run.end(RunStatus.FINISHED, ended.stoppedEarly());
@@ -168,6 +178,21 @@ public final class ExperimentRunner {
         }
         return resumption == null ? new EarlyStopping(stopping)
                 : EarlyStopping.replay(stopping, directory.root().resolve(RunDirectory.METRICS));
+    }
+
+    /**
+     * The plateau schedule of {@code spec}'s learning rate, having seen a resumed run's epochs (so
+     * its rate is the one the run had); null when it has none.
+     */
+    private static ReduceOnPlateau plateau(ExperimentSpec spec, Trainer trainer, Resumption resumption,
+                                           RunDirectory directory) throws IOException {
+        LearningRateScheduleSpec schedule = spec.train().lrSchedule();
+        if (schedule == null) {
+            return null;
+        }
+        return resumption == null ? new ReduceOnPlateau(schedule, trainer.initialLearningRate())
+                : ReduceOnPlateau.replay(schedule, trainer.initialLearningRate(),
+                        directory.root().resolve(RunDirectory.METRICS));
     }
 
     /**

@@ -147,6 +147,20 @@ public record RunRecord(
                 endStatus, at.toString(), finished ? null : reason, finished ? reason : null);
     }
 
+    /**
+     * Marks the paused run in {@code runDirectory} {@link RunStatus#PRUNED} with {@code reason},
+     * keeping when it ended, under the run directory's lock: the study that paused it at a rung
+     * ends it there.
+     */
+    public static void prune(Path runDirectory, String reason) throws IOException {
+        RunDirectory directory = RunDirectory.existing(runDirectory);
+        try (ProcessLock lock = directory.lock()) {
+            RunRecord paused = read(runDirectory);
+            paused.ended(RunStatus.PRUNED, paused.ended == null ? Instant.now() : Instant.parse(paused.ended), reason)
+                    .write(directory);
+        }
+    }
+
     /** The spec's folder, against which its relative paths resolve. */
     public Path specFolder() {
         return Path.of(baseDirectory == null ? "" : baseDirectory);

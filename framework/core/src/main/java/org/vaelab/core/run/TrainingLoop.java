@@ -41,6 +41,9 @@ final class TrainingLoop {
     private static final String HEADING = "per epoch: train loss (the training objective, lower is better); "
             + "val and test ELBO (nats per example, higher is better); times; the run's time left";
 
+    /** The metric of the learning rate a plateau schedule leaves for the next epoch. */
+    static final String LEARNING_RATE = "train/lr";
+
     private final Assembly model;
     private final ExperimentSpec spec;
     private final RunOptions options;
@@ -79,18 +82,28 @@ final class TrainingLoop {
      * @param stoppedEarly why early stopping ended the run, or null when it trained every epoch
      */
     record Ended(ElboTerms test, int epoch, long step, String stoppedEarly) {
+
+        /** Whether the run paused at {@link RunOptions#untilEpoch}, before the spec's last epoch. */
+        boolean paused(int epochs) {
+            return stoppedEarly == null && epoch < epochs;
+        }
     }
 
     /**
-     * Trains the remaining epochs, or until {@code stopping} ends the run; then the trainer holds
-     * the weights of {@code checkpoints/best.ckpt}, evaluated on the test split once more.
+     * Trains the remaining epochs, or until {@code stopping} ends the run (then the trainer holds
+     * the weights of {@code checkpoints/best.ckpt}, evaluated on the test split once more), or up to
+     * the options' {@link RunOptions#untilEpoch}, whose state goes to {@code checkpoints/last.ckpt}
+     * so that a resumed run goes on as if it had never paused.
      *
      * @param bestValidationElbo the best validation ELBO before the trainer's current epoch, NaN if none
      * @param stopping the early-stopping rule, having seen the epochs before the trainer's current one;
      *     null for none
+     * @param plateau the plateau schedule of the learning rate, having seen those epochs too; null for none
      */
-    Ended run(Trainer trainer, double bestValidationElbo, EarlyStopping stopping) throws IOException {
+    Ended run(Trainer trainer, double bestValidationElbo, EarlyStopping stopping, ReduceOnPlateau plateau)
+            throws IOException {
         int epochs = spec.train().epochs();
+        int lastEpoch = options.lastEpoch(epochs);
         double best = bestValidationElbo;
         scheduleVaries = varies(model.parts().schedule(), trainer.horizon());
         ElboTerms test = null;
@@ -100,8 +113,11 @@ final class TrainingLoop {
         if (firstEpoch <= epochs) {
             options.out().println(HEADING);
         }
+        if (plateau != null) {
+            trainer.scaleLearningRate(plateau.scale());
+        }
         int epoch = firstEpoch - 1;
-        while (epoch < epochs && stoppedEarly == null) {
+        while (epoch < lastEpoch && stoppedEarly == null) {
             epoch++;
             Map<String, Double> epochMetrics = new LinkedHashMap<>();
             epochMetrics.put("epoch", (double) epoch);
@@ -150,12 +166,19 @@ final class TrainingLoop {
                     line.append(String.format(Locale.ROOT, ", %.4f bits/dim", bits.getAsDouble()));
                 }
                 times.append(String.format(Locale.ROOT, ", eval %.1f s", (System.nanoTime() - evalStart) / 1e9));
+                if (validation != null && plateau != null) {
+                    if (plateau.observe(validation.elbo())) {
+                        trainer.scaleLearningRate(plateau.scale());
+                        line.append(String.format(Locale.ROOT, "  lr reduced to %.3g", plateau.rate()));
+                    }
+                    epochMetrics.put(LEARNING_RATE, plateau.rate());
+                }
                 if (validation != null && stopping != null && stopping.observe(epoch, validation.elbo())) {
                     stoppedEarly = stopping.reason(epoch);
                 }
             }
             tracker.logMetrics(epochMetrics, trainer.globalStep(), epoch);
-            save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == epochs
+            save(trainer, best, improved, epoch % spec.train().checkpointEveryEpochs() == 0 || epoch == lastEpoch
                     || stoppedEarly != null);
             timeLeft.epochDone((System.nanoTime() - epochStart) / 1e9, testSeconds);
             times.append(", about ").append(TimeLeft.format(timeLeft.seconds(epoch))).append(" left");
@@ -164,6 +187,9 @@ final class TrainingLoop {
         if (stoppedEarly != null) {
             long step = trainer.globalStep();
             return new Ended(bestWeightsTested(trainer, epoch, step, stoppedEarly), epoch, step, stoppedEarly);
+        }
+        if (lastEpoch < epochs) {
+            return new Ended(test, lastEpoch, trainer.globalStep(), null);
         }
         ElboTerms last = test != null ? test
                 : requireFinite("test", epochs, trainer,

@@ -66,6 +66,11 @@ public enum ErrorId {
     /** A {@code search} without a {@code space} or the reverse, a space too large for a Sobol sequence. */
     STUDY_BAD_SEARCH("study/BadSearch"),
     /**
+     * {@code pruning} that cannot rank trials at synchronous rungs: trials of different
+     * {@code train.epochs}, a first rung not before the last epoch or not an evaluation epoch.
+     */
+    STUDY_BAD_PRUNING("study/BadPruning"),
+    /**
      * A plugin jar that cannot be used: not a jar, built for another SPI major version, no manifest
      * entry, no plugin declared.
      */

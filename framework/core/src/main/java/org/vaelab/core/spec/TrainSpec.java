@@ -19,5 +19,8 @@ public record TrainSpec(
         @Param(value = "End the run when the validation ELBO stops improving: {metric: val/elbo, patience: P,"
                 + " min_delta: D}; the final evaluation then uses the best epoch's weights (off when not written)",
                 defaultValue = Param.NONE)
-        EarlyStoppingSpec earlyStopping) {
+        EarlyStoppingSpec earlyStopping,
+        @Param(value = "A learning rate that follows the validation ELBO: {type: reduce_on_plateau, factor: 0.5,"
+                + " patience: P, min_lr: M} (off when not written)", defaultValue = Param.NONE)
+        LearningRateScheduleSpec lrSchedule) {
 }

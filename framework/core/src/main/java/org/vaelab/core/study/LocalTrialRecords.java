@@ -59,6 +59,23 @@ final class LocalTrialRecords {
         return resumable;
     }
 
+    /**
+     * Per spec hash, the run that stands for the trial: its newest run, unless an older one
+     * finished or was pruned (a study is done with such a trial).
+     */
+    static Map<String, Path> latest(Path runsRoot, String experiment) throws IOException {
+        Map<String, Path> latest = new HashMap<>();
+        Map<String, RunStatus> statuses = new HashMap<>();
+        for (Map.Entry<Path, RunRecord> run : runs(runsRoot, experiment).entrySet()) {
+            RunStatus known = statuses.get(run.getValue().specSha256());
+            if (known != RunStatus.FINISHED && known != RunStatus.PRUNED) {
+                latest.put(run.getValue().specSha256(), run.getKey());
+                statuses.put(run.getValue().specSha256(), run.getValue().status());
+            }
+        }
+        return latest;
+    }
+
     /** Each readable run directory under {@code runsRoot/experiment/} with its record, in name order. */
     private static Map<Path, RunRecord> runs(Path runsRoot, String experiment) throws IOException {
         Path folder = runsRoot.resolve(experiment);

@@ -77,6 +77,13 @@ public final class ParentRuns {
         return trials;
     }
 
+    /** Shows the trial runs of spec hash {@code specSha256} as pruned in every tracker. */
+    void prune(String specSha256) throws IOException {
+        for (StudyRun run : runs) {
+            run.prune(specSha256);
+        }
+    }
+
     /** Keeps files of the study folder (paths relative to it) with every parent run. */
     public void logArtifacts(Path folder, List<String> paths) throws IOException {
         for (StudyRun run : runs) {

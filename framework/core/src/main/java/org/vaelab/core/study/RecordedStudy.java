@@ -73,6 +73,9 @@ final class RecordedStudy {
         if (seeds) {
             out.append("seeds: ").append(values(last, 0)).append('\n');
         }
+        if (study.pruning() != null) {
+            out.append("pruning: ").append(study.pruning().yaml()).append('\n');
+        }
         return out.append("max_runs: ").append(study.maxRuns()).append('\n').toString();
     }
 

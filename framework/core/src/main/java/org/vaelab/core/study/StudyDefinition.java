@@ -19,10 +19,13 @@ import org.vaelab.core.spec.Location;
  * @param maxRuns the most trials the study may expand to
  * @param maxRunsLocation where the limit was written (the grid's key when it was not)
  * @param modelSearch the search whose points a model proposes, its axis the first; null for none
+ * @param pruning how trials that fall behind are stopped, or null when every trial trains every epoch
+ * @param pruningLocation where the pruning was written; null without pruning
  */
 public record StudyDefinition(String name, String source, Path base, List<String> fixed,
                               Map<String, Location> fixedLocations, List<Axis> axes, int maxRuns,
-                              Location maxRunsLocation, ModelSearch modelSearch) {
+                              Location maxRunsLocation, ModelSearch modelSearch, PruningSettings pruning,
+                              Location pruningLocation) {
 
     /** The limit on trials when a study sets none. */
     public static final int DEFAULT_MAX_RUNS = 100;
@@ -43,6 +46,6 @@ public record StudyDefinition(String name, String source, Path base, List<String
         List<Axis> replaced = new ArrayList<>(axes);
         replaced.set(0, search.axis());
         return new StudyDefinition(name, source, base, fixed, fixedLocations, replaced, maxRuns, maxRunsLocation,
-                search);
+                search, pruning, pruningLocation);
     }
 }

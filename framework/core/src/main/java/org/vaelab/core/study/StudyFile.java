@@ -31,6 +31,9 @@ record StudyFile(
         @Param(value = "How the trials are drawn from space: {type: random, sobol or tpe, trials: N, seed: S}",
                 defaultValue = Param.NONE)
         SearchSettings search,
+        @Param(value = "Stops the trials that fall behind at rungs of epochs: {type: successive_halving, metric:"
+                + " val/elbo, min_epochs: R, eta: 3}", defaultValue = Param.NONE)
+        PruningSettings pruning,
         @Param(value = "Seeds, one more axis, the fastest", defaultValue = Param.NONE, min = 0) List<Long> seeds,
         @Param(value = "The most trials the study may expand to", defaultValue = "" + StudyDefinition.DEFAULT_MAX_RUNS,
                 min = 1)

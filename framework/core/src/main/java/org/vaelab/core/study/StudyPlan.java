@@ -62,9 +62,16 @@ public record StudyPlan(StudyDefinition study, List<String> overrides, List<Tria
         return out.toString();
     }
 
+    /** The epochs of the pruning's rungs, the last the trials' last epoch; empty without pruning. */
+    public List<Integer> rungs() {
+        return study.pruning() == null ? List.of()
+                : study.pruning().rule().rungs(trials.get(0).resolved().spec().train().epochs());
+    }
+
     /**
      * The plan as {@code vae sweep --dry-run} prints it: a header line with the study's number of
-     * trials, then one line per trial known (a TPE search's later trials are proposed as it runs).
+     * trials, one line per trial known (a TPE search's later trials are proposed as it runs), then
+     * the pruning's rungs, each with how many trials reach it at most (fewer when trials fail).
      */
     public String describe() {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "study %s: %d trials of %s (study hash %s)%n",
@@ -74,6 +81,16 @@ public record StudyPlan(StudyDefinition study, List<String> overrides, List<Tria
             trial.values().forEach((key, value) -> values.append(key).append('=').append(value.yaml()).append(' '));
             out.append(String.format(Locale.ROOT, "  %s  spec %s  %sseed=%d%n", trial.name(),
                     trial.sha256().substring(0, 8), values, trial.seed()));
+        }
+        if (study.pruning() != null) {
+            out.append(String.format(Locale.ROOT, "pruning: successive halving on %s, eta %d; rungs:",
+                    study.pruning().metric(), study.pruning().eta()));
+            int reaching = trials.size();
+            for (int rung : rungs()) {
+                out.append(String.format(Locale.ROOT, " epoch %d (%d trials)", rung, reaching));
+                reaching = Math.max(1, reaching / study.pruning().eta());
+            }
+            out.append(System.lineSeparator());
         }
         return out.toString();
     }

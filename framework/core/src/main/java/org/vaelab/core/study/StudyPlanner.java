@@ -77,6 +77,10 @@ public final class StudyPlanner {
             }
         }
         problems.throwIfAny(study.source());
+        if (study.pruning() != null) {
+            checkPruning(study, trials, problems);
+            problems.throwIfAny(study.source());
+        }
         StringBuilder identity = new StringBuilder("vaelab study\n").append(study.name());
         // a model search's later trials depend on results: its startup trials and settings identify it
         long identifying = search == null ? count : perPoint * search.settings().startupTrials();
@@ -84,7 +88,40 @@ public final class StudyPlanner {
         if (search != null) {
             identity.append('\n').append(search.identity());
         }
+        if (study.pruning() != null) {
+            identity.append("\npruning ").append(study.pruning().yaml());
+        }
         return new StudyPlan(study, overrides, trials, SpecLoader.sha256(identity.toString()));
+    }
+
+    /**
+     * Whether the study's pruning can rank its trials at synchronous rungs: all of one
+     * {@code train.epochs}, its first rung before that, and every rung an epoch the trials evaluate
+     * (a multiple of {@code eval.every_epochs}, since the rungs are multiples of the first).
+     */
+    private static void checkPruning(StudyDefinition study, List<Trial> trials, Problems problems) {
+        PruningSettings pruning = study.pruning();
+        if (study.modelSearch() != null) {
+            problems.add(ErrorId.STUDY_BAD_PRUNING, "pruning", study.pruningLocation(), "pruning works with grids and"
+                    + " random or sobol searches; a tpe search proposes its trials in rounds of whole trials");
+            return;
+        }
+        List<Integer> epochs = trials.stream().map(trial -> trial.resolved().spec().train().epochs()).distinct()
+                .toList();
+        if (epochs.size() > 1) {
+            problems.add(ErrorId.STUDY_BAD_PRUNING, "pruning", study.pruningLocation(), "pruning compares trials at"
+                    + " the same epochs, so every trial needs the same train.epochs; the trials have " + epochs);
+            return;
+        }
+        if (pruning.minEpochs() >= epochs.get(0)) {
+            problems.add(ErrorId.STUDY_BAD_PRUNING, "pruning.min_epochs", study.pruningLocation(), "the first rung ("
+                    + pruning.minEpochs() + ") must come before the last epoch, train.epochs = " + epochs.get(0));
+        }
+        trials.stream().map(trial -> trial.resolved().spec().eval().everyEpochs()).distinct()
+                .filter(every -> pruning.minEpochs() % every != 0).findFirst()
+                .ifPresent(every -> problems.add(ErrorId.STUDY_BAD_PRUNING, "pruning.min_epochs",
+                        study.pruningLocation(), "every rung must be an epoch the trials evaluate: min_epochs = "
+                        + pruning.minEpochs() + " is not a multiple of eval.every_epochs = " + every));
     }
 
     /** The values of trial {@code index}: the last axis moves fastest. */

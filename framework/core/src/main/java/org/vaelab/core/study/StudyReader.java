@@ -41,6 +41,7 @@ import org.vaelab.core.spec.YamlTreeReader;
  * search: {type: sobol, trials: 16, seed: 1}   # or random, or tpe (with startup_trials, candidates, gamma, batch)
  * seeds: [1, 2]              # one more axis, the fastest
  * max_runs: 24               # a guard; default 100
+ * pruning: {type: successive_halving, metric: val/elbo, min_epochs: 1, eta: 3}   # stops trials behind
  * </pre>
  */
 public final class StudyReader {
@@ -58,6 +59,7 @@ public final class StudyReader {
     private static final String SEEDS = "seeds";
     private static final String SEARCH = "search";
     private static final String MAX_RUNS = "max_runs";
+    private static final String PRUNING = "pruning";
 
     private final UnaryOperator<String> environment;
 
@@ -103,8 +105,10 @@ public final class StudyReader {
                     "a study sweeps at least one key: add grid, zip, seeds, or a search with its space");
         }
         problems.throwIfAny(source);
+        MapNode.Entry pruning = map.entries().get(PRUNING);
         return new StudyDefinition(keys.name(), source, base, fixed, fixedLocations, axes.axes(), keys.maxRuns(),
-                maxRunsLocation(map), axes.modelSearch());
+                maxRunsLocation(map), axes.modelSearch(), keys.pruning(),
+                pruning == null ? null : pruning.keyLocation());
     }
 
     /**
@@ -132,8 +136,8 @@ public final class StudyReader {
         problems.throwIfAny(source);
         String name = nameOf(base) + "-sweep";
         Location maxRunsAt = new Location(0, 0, "--max-runs " + maxRuns);
-        return new StudyDefinition(name, source, base, List.of(), Map.of(), axes.axes(), maxRuns, maxRunsAt,
-                null);
+        return new StudyDefinition(name, source, base, List.of(), Map.of(), axes.axes(), maxRuns, maxRunsAt, null,
+                null, null);
     }
 
     /**

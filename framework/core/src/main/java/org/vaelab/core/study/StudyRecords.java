@@ -26,7 +26,7 @@ public final class StudyRecords {
         Map<String, TrialRecord> best = new LinkedHashMap<>();
         for (TrialRecord record : records) {
             TrialRecord known = best.get(record.specSha256());
-            if (known == null || known.status() != RunStatus.FINISHED) {
+            if (known == null || known.status() != RunStatus.FINISHED && known.status() != RunStatus.PRUNED) {
                 best.put(record.specSha256(), record);
             }
         }

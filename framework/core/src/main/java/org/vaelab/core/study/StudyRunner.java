@@ -38,9 +38,9 @@ public final class StudyRunner {
     }
 
     /**
-     * Runs those of {@code selected} (some or all of {@code plan}'s trials) not finished yet,
-     * {@code parallel} at a time; with {@code summarizes}, then writes the summary and plots and
-     * ends the parent runs.
+     * Runs those of {@code selected} (some or all of {@code plan}'s trials; all of them with pruning,
+     * rung by rung: {@link PrunedSweep}) neither finished nor pruned yet, {@code parallel} at a time;
+     * with {@code summarizes}, then writes the summary and plots and ends the parent runs.
      *
      * @return whether every trial run finished and, when summarized, every trial of the study
      */
@@ -50,17 +50,21 @@ public final class StudyRunner {
         try (TrialLocks locks = folder.lock(selected)) {
             ParentRuns parents = open(plan, folder);
             Set<String> finished = StudyRecords.outcomes(plan, runsDir, parents).stream()
-                    .filter(TrialOutcome::finished).map(outcome -> outcome.trial().sha256())
+                    .filter(TrialOutcome::done).map(outcome -> outcome.trial().sha256())
                     .collect(Collectors.toSet());
             List<Trial> pending = selected.stream().filter(trial -> !finished.contains(trial.sha256())).toList();
             out.printf("study %s: %d trials (hash %s); %d selected, %d of them finished already; running %d,"
                     + " %d at a time%n", plan.study().name(), plan.trials().size(), plan.sha256().substring(0, 8),
                     selected.size(), selected.size() - pending.size(), pending.size(), parallel);
-            List<TrialProcesses.Ended> ended = new TrialProcesses(runCommand, plan.study().base(), runsDir, parallel,
-                    out).run(pending, trial -> parents.childTags(plan, trial),
-                    LocalTrialRecords.resumable(runsDir, plan.study().name()), folder);
+            TrialProcesses processes = new TrialProcesses(runCommand, plan.study().base(), runsDir, parallel, out);
+            List<TrialProcesses.Ended> ended = plan.study().pruning() != null
+                    ? new PrunedSweep(plan, runsDir, parents, out).run(processes,
+                            trial -> parents.childTags(plan, trial), folder)
+                    : processes.run(pending, trial -> parents.childTags(plan, trial),
+                            LocalTrialRecords.resumable(runsDir, plan.study().name()), folder, 0);
             long failed = ended.stream().filter(e -> !e.finished()).count();
-            out.printf("%d trials finished, %d failed%n", ended.size() - failed, failed);
+            out.printf(plan.study().pruning() == null ? "%d trials finished, %d failed%n"
+                    : "%d trainings to a rung ended well, %d failed%n", ended.size() - failed, failed);
             boolean complete = !summarizes || summarize(plan, parents, folder);
             return failed == 0 && complete;
         }
@@ -100,7 +104,8 @@ public final class StudyRunner {
         out.print(summary.table());
         summary.best().ifPresent(best -> out.printf(Locale.ROOT, "best trial: %s, test ELBO %.2f; its spec: %s%n",
                 best.trial().name(), best.metric("test/elbo"), folder.root().resolve(StudyFolder.BEST_SPEC_FILE)));
-        out.printf("summary: %d of %d trials finished%s; files in %s%n", summary.finished(), plan.trials().size(),
+        out.printf("summary: %d of %d trials finished%s%s; files in %s%n", summary.finished(), plan.trials().size(),
+                summary.pruned() == 0 ? "" : ", " + summary.pruned() + " pruned",
                 complete ? "" : " (not finished: " + summary.unfinished().stream().map(o -> o.trial().name())
                         .collect(Collectors.joining(", ")) + ")", folder.root());
         parents.links().forEach(link -> out.println("study parent run: " + link));

@@ -45,9 +45,14 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
         return outcomes.stream().filter(TrialOutcome::finished).count();
     }
 
-    /** The trials without a finished run. */
+    /** How many trials were pruned. */
+    public long pruned() {
+        return outcomes.stream().filter(outcome -> outcome.done() && !outcome.finished()).count();
+    }
+
+    /** The trials neither finished nor pruned. */
     public List<TrialOutcome> unfinished() {
-        return outcomes.stream().filter(outcome -> !outcome.finished()).toList();
+        return outcomes.stream().filter(outcome -> !outcome.done()).toList();
     }
 
     /**

@@ -13,7 +13,7 @@ import org.vaelab.spi.track.TrialRecord;
  */
 public record TrialOutcome(Trial trial, Optional<TrialRecord> record) {
 
-    /** FINISHED, FAILED, KILLED, RUNNING (a run cut off without a word), or NOT_RUN. */
+    /** FINISHED, PRUNED, FAILED, KILLED, RUNNING (a run cut off without a word), or NOT_RUN. */
     public String status() {
         return record.map(r -> r.status().name()).orElse("NOT_RUN");
     }
@@ -21,6 +21,11 @@ public record TrialOutcome(Trial trial, Optional<TrialRecord> record) {
     /** Whether the trial has a finished run. */
     public boolean finished() {
         return record.filter(r -> r.status() == RunStatus.FINISHED).isPresent();
+    }
+
+    /** Whether the trial is done with: finished, or pruned by the study. */
+    public boolean done() {
+        return record.filter(r -> r.status() == RunStatus.FINISHED || r.status() == RunStatus.PRUNED).isPresent();
     }
 
     /** The last value of {@code metric}, or NaN. */

@@ -33,7 +33,7 @@ import org.vaelab.core.train.EngineThreads;
  */
 final class TrialProcesses {
 
-    /** How one trial's process ended. */
+    /** How one trial's process ended: finished (or paused at its rung) when its exit code is 0. */
     record Ended(Trial trial, int exitCode, double seconds, Path log) {
 
         boolean finished() {
@@ -73,9 +73,10 @@ final class TrialProcesses {
      *
      * @param stopped per spec hash, a stopped run of the trial to continue (see
      *     {@link LocalTrialRecords#resumable})
+     * @param untilEpoch the epoch each trial pauses after ({@code vae run --until-epoch}), 0 for its last
      */
     List<Ended> run(List<Trial> trials, Function<Trial, Map<String, String>> tags, Map<String, Path> stopped,
-                    StudyFolder folder) throws InterruptedException {
+                    StudyFolder folder, int untilEpoch) throws InterruptedException {
         StudyTimeLeft timeLeft = new StudyTimeLeft(trials.size(), parallel);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         Thread stopTrials = new Thread(this::stopRunning, "vaelab-stop-trials");
@@ -84,7 +85,7 @@ final class TrialProcesses {
             List<Future<Ended>> futures = new ArrayList<>();
             for (Trial trial : trials) {
                 futures.add(pool.submit(() -> runOne(trial, tags.apply(trial), stopped.get(trial.sha256()),
-                        folder.logFile(trial), timeLeft, trials.size())));
+                        folder.logFile(trial), timeLeft, trials.size(), untilEpoch)));
             }
             List<Ended> ended = new ArrayList<>();
             for (Future<Ended> future : futures) {
@@ -117,13 +118,16 @@ final class TrialProcesses {
     }
 
     private Ended runOne(Trial trial, Map<String, String> tags, Path stoppedRun, Path log, StudyTimeLeft timeLeft,
-                         int total)
+                         int total, int untilEpoch)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(runCommand);
         command.add(base.toString());
         command.addAll(stoppedRun == null ? List.of("--runs-dir", runsDir.toString())
                 : List.of("--resume", stoppedRun.toString()));
         command.addAll(List.of("--no-progress", "--stop-with", Long.toString(ProcessHandle.current().pid())));
+        if (untilEpoch > 0) {
+            command.addAll(List.of("--until-epoch", Integer.toString(untilEpoch)));
+        }
         trial.assignments().forEach(assignment -> command.addAll(List.of("--set", assignment)));
         tags.forEach((key, value) -> command.addAll(List.of("--tag", key + "=" + value)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -146,7 +150,8 @@ final class TrialProcesses {
         double seconds = (System.nanoTime() - started) / 1e9;
         double studyLeft = timeLeft.ended(seconds);
         int count = ended.incrementAndGet();
-        print("%s %s in %.1f s (%d of %d)%s%s", code == 0 ? "done  " : "FAILED", trial.name(), seconds, count, total,
+        print("%s %s in %.1f s (%d of %d)%s%s", code != 0 ? "FAILED" : untilEpoch > 0 ? "paused" : "done  ",
+                trial.name(), seconds, count, total,
                 code == 0 ? "" : ": exit code " + code + ", see " + log,
                 count < total ? "; the study: about " + TimeLeft.format(studyLeft) + " left" : "");
         return new Ended(trial, code, seconds, log);

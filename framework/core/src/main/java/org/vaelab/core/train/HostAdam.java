@@ -29,13 +29,14 @@ final class HostAdam {
     /**
      * One step of the values {@code [from, from + count)} of {@code parameter} from those of
      * {@code gradient} at 0-based {@code iteration}, the same values of their state {@code [1, 2n]}
-     * (m, then v) updated in place; {@code decay} multiplies the parameter first (1 for none). Calls
+     * (m, then v) updated in place; {@code scale} multiplies the learning rate, {@code decay} the
+     * parameter first (1 for none). Calls
      * on other slices may run at once on other threads.
      *
      * @param count at most {@link #SLICE}
      */
     void update(INDArray parameterArray, INDArray gradientArray, INDArray stateArray, long from, int count,
-                int iteration, int epoch, double decay) {
+                int iteration, int epoch, double scale, double decay) {
         long n = parameterArray.length();
         float[][] scratch = SCRATCH.get();
         float[] parameter = HostArrays.read(parameterArray, from, count, scratch[0]);
@@ -46,7 +47,7 @@ final class HostAdam {
         float beta2 = (float) config.getBeta2();
         float epsilon = (float) config.getEpsilon();
         int t = iteration + 1;
-        float stepSize = (float) (config.getLearningRate(iteration, epoch)
+        float stepSize = (float) (config.getLearningRate(iteration, epoch) * scale
                 * Math.sqrt(1 - Math.pow(config.getBeta2(), t)) / (1 - Math.pow(config.getBeta1(), t)));
         float keep = (float) decay;
         for (int i = 0; i < count; i++) {

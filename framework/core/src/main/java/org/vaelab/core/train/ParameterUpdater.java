@@ -33,6 +33,7 @@ final class ParameterUpdater {
     private final OptionalDouble weightDecay;
     private final HostAdam hostAdam;
     private final int lanes;
+    private double learningRateScale = 1;
 
     /** An updater of {@code sd}'s trainable variables, on up to {@code threads} threads. */
     ParameterUpdater(SameDiff sd, Optimizer optimizer, TrainingHorizon horizon, int threads) {
@@ -59,6 +60,20 @@ final class ParameterUpdater {
             }
             updaters.put(name, config.instantiate(state, true));
         }
+    }
+
+    /** The learning rate at the first step. */
+    double initialLearningRate() {
+        return config.getLearningRate(0, 0);
+    }
+
+    /**
+     * Multiplies the learning rate by {@code scale} from the next step on. Every update the
+     * optimizers make (Adam, SGD, RMSProp and the others ND4J has) is proportional to the rate,
+     * their state is not, so scaling the update is scaling the rate.
+     */
+    void scaleLearningRate(double scale) {
+        learningRateScale = scale;
     }
 
     /** The trainable variables, in graph order. */
@@ -107,8 +122,9 @@ final class ParameterUpdater {
             }
         }
         int step = Math.toIntExact(iteration);
-        double decay = weightDecay.isPresent() ? 1 - config.getLearningRate(step, epoch) * weightDecay.getAsDouble()
-                : 1;
+        double scale = learningRateScale;
+        double decay = weightDecay.isPresent()
+                ? 1 - config.getLearningRate(step, epoch) * scale * weightDecay.getAsDouble() : 1;
         List<Kernel> updates = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
         for (Map.Entry<String, GradientUpdater<?>> entry : updaters.entrySet()) {
@@ -120,7 +136,7 @@ final class ParameterUpdater {
                     long start = from;
                     int count = (int) Math.min(HostAdam.SLICE, parameter.length() - from);
                     updates.add(new Kernel("adam", () -> hostAdam.update(parameter, gradient, state, start, count, step,
-                            epoch, decay), NOTHING));
+                            epoch, scale, decay), NOTHING));
                     sizes.add((long) count);
                 }
                 continue;
@@ -128,6 +144,9 @@ final class ParameterUpdater {
             GradientUpdater<?> updater = entry.getValue();
             updates.add(new Kernel(entry.getKey(), () -> {
                 updater.applyUpdater(gradient, step, epoch);
+                if (scale != 1) {
+                    gradient.muli(scale);
+                }
                 if (weightDecay.isPresent()) {
                     parameter.muli(decay);
                 }

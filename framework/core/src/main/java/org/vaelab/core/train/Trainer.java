@@ -110,6 +110,20 @@ public final class Trainer {
         return () -> steps;
     }
 
+    /** The model's optimizer's learning rate at the first step, before any scaling. */
+    public double initialLearningRate() {
+        return updaters.get(0).initialLearningRate();
+    }
+
+    /**
+     * Multiplies the model's optimizer's learning rate (and with it the decoupled weight decay's) by
+     * {@code scale} from the next step on: how a plateau schedule lowers it; an auxiliary network's
+     * optimizer keeps its own. 1 leaves every update as it was, bit for bit.
+     */
+    public void scaleLearningRate(double scale) {
+        updaters.get(0).scaleLearningRate(scale);
+    }
+
     /** Trains the whole next epoch ({@link #epoch}) without looking at its steps. */
     public void trainEpoch(DataSplits data) {
         epoch(data).forEach(values -> { });

@@ -29,6 +29,14 @@ public interface StudyRun {
     default void summarize(StudyResults results) throws IOException {
     }
 
+    /**
+     * Shows the trial runs of spec hash {@code specSha256} as pruned: stopped by the study at a rung,
+     * not failed (MLflow: tag {@code vaelab.pruned=true}, run KILLED); {@link #trials} then reports
+     * them {@link RunStatus#PRUNED}. Does nothing by default (since 2.3.0).
+     */
+    default void prune(String specSha256) throws IOException {
+    }
+
     /** Where a person sees the parent run (a web address), if the tracker has one. */
     default Optional<String> link() {
         return Optional.empty();

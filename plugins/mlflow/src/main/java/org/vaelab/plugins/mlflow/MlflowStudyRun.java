@@ -37,6 +37,9 @@ final class MlflowStudyRun implements StudyRun {
     private static final String STUDY_TAG = "vaelab.study_sha256";
     private static final String SPEC_TAG = "vaelab.spec_sha256";
     private static final long SETTLE_MILLIS = 2000;
+    /** The tag of a trial run the study pruned ({@link RunStatus#PRUNED}). */
+    static final String PRUNED_TAG = "vaelab.pruned";
+    private static final String PRUNED_VALUE = "true";
 
     private final MlflowEndpoint endpoint;
     private final String experimentId;
@@ -116,9 +119,29 @@ final class MlflowStudyRun implements StudyRun {
             run.getData().getMetricsList().forEach(metric -> metrics.put(metric.getKey(), metric.getValue()));
             Service.RunInfo info = run.getInfo();
             double seconds = info.getEndTime() > 0 ? (info.getEndTime() - info.getStartTime()) / 1000.0 : Double.NaN;
-            trials.add(new TrialRecord(tags.get(SPEC_TAG), status(info.getStatus()), metrics, seconds));
+            RunStatus status = PRUNED_VALUE.equals(tags.get(PRUNED_TAG)) ? RunStatus.PRUNED : status(info.getStatus());
+            trials.add(new TrialRecord(tags.get(SPEC_TAG), status, metrics, seconds));
         }
         return trials;
+    }
+
+    /**
+     * Tags the trial runs of {@code specSha256} {@value #PRUNED_TAG}{@code =true} and ends them KILLED:
+     * MLflow has no PRUNED status, and KILLED keeps them apart from finished runs in its runs view.
+     */
+    @Override
+    public void prune(String specSha256) throws IOException {
+        for (Service.Run run : trialRuns()) {
+            if (specSha256.equals(tags(run).get(SPEC_TAG)) && !PRUNED_VALUE.equals(tags(run).get(PRUNED_TAG))) {
+                String runId = run.getInfo().getRunId();
+                long ended = run.getInfo().getEndTime() > 0 ? run.getInfo().getEndTime() : System.currentTimeMillis();
+                send(() -> {
+                    endpoint.logBatch(runId, List.of(), List.of(), RunRequests.tags(Map.of(PRUNED_TAG, PRUNED_VALUE)));
+                    endpoint.terminate(runId, Service.RunStatus.KILLED, ended);
+                    return null;
+                });
+            }
+        }
     }
 
     /** The study's trial runs: those carrying its hash and a spec hash, the parent left out. */

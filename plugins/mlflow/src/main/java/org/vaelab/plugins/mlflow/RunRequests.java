@@ -73,9 +73,9 @@ final class RunRequests {
                 .build();
     }
 
-    /** MLflow's name for a run status. */
+    /** MLflow's name for a run status; PRUNED, which MLflow has not, is KILLED. */
     static Service.RunStatus status(RunStatus status) {
-        return Service.RunStatus.valueOf(status.name());
+        return status == RunStatus.PRUNED ? Service.RunStatus.KILLED : Service.RunStatus.valueOf(status.name());
     }
 
     /** The user MLflow records as a run's owner. */

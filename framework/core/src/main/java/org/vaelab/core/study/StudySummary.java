@@ -25,10 +25,9 @@ import org.vaelab.core.eval.disentanglement.DisentanglementMetrics;
  */
 public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
 
-    /** The metrics of the summary, each with its column. */
-    /** The metric the best trial has the highest value of. */
-    /** The metric trials are ranked by. */
+    /** The metric trials are ranked by: the best trial has its highest value. */
     static final String RANKED_BY = "test/elbo";
+    /** The metrics of the summary, each with its column. */
     private static final List<String> METRICS = List.of("test/elbo", "test/recon", "test/kl", "test/iwae_ll",
             "test/active_units");
 

@@ -86,7 +86,7 @@ class MlflowTrackerTest {
     void systemMetricsTheRunsAddressAndTheExperimentsDescription() throws IOException, InterruptedException {
         TrackerScript script = new TrackerScript(runDirectory, 4);
         String uri = MLFLOW.server().uri();
-        MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 5, 60, 1), uri,
+        MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 5, 60, 1, null), uri,
                 Credentials.of(Map.<String, String>of()::get, URI.create(uri)));
         tracker.start(script.run);
         for (int step = 1; step <= 4; step++) {
@@ -217,7 +217,7 @@ class MlflowTrackerTest {
             acceptor.start();
             String uri = "http://127.0.0.1:" + silent.getLocalPort();
             TrackerScript script = new TrackerScript(runDirectory, 10);
-            MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 1, 3600, 0), uri,
+            MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 1, 3600, 0, null), uri,
                     Credentials.of(Map.<String, String>of()::get, URI.create(uri)));
             String log = logOf(() -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 tracker.start(script.run);
@@ -271,7 +271,7 @@ class MlflowTrackerTest {
     }
 
     private static MlflowTracker tracker(String uri, Map<String, String> environment, int flushSeconds) {
-        return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds, 0), uri,
+        return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds, 0, null), uri,
                 Credentials.of(environment::get, URI.create(uri)));
     }
 

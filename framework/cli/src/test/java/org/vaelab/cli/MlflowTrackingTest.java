@@ -190,9 +190,9 @@ class MlflowTrackingTest {
     }
 
     /**
-     * One MLflow 3 logged model, READY, the run's output, holding the checkpoint and a descriptor
-     * naming VAELab with the input shape and latent size, a model card with the reproduce command,
-     * and the run's last test ELBO linked to it, measured on the test split.
+     * One MLflow 3 logged model, READY, the run's output, holding the checkpoint, the ONNX files
+     * and a descriptor naming VAELab with the input shape and latent size, a model card with the
+     * reproduce command, and the run's last test ELBO linked to it, measured on the test split.
      */
     private static void assertLoggedModel(MlflowRecord record, Path runDirectory) throws IOException {
         List<JsonNode> models = record.loggedModels();
@@ -203,8 +203,13 @@ class MlflowTrackingTest {
         assertEquals(List.of(modelId), record.modelOutputs());
         assertArrayEquals(Files.readAllBytes(runDirectory.resolve("checkpoints/final.fb")),
                 record.loggedModelArtifact(model, "checkpoints/final.fb"));
-        JsonNode flavor = new YAMLMapper().readTree(record.loggedModelArtifact(model, "MLmodel"))
-                .path("flavors").path("vaelab");
+        JsonNode flavors = new YAMLMapper().readTree(record.loggedModelArtifact(model, "MLmodel")).path("flavors");
+        JsonNode flavor = flavors.path("vaelab");
+        assertEquals("encoder.onnx", flavors.path("onnx").path("encoder").asText());
+        for (String onnx : List.of("encoder.onnx", "decoder.onnx", "manifest.json")) {
+            assertArrayEquals(Files.readAllBytes(runDirectory.resolve("model/" + onnx)),
+                    record.loggedModelArtifact(model, onnx), onnx);
+        }
         assertEquals("[1,28,28]", flavor.path("input_shape").toString());
         assertEquals(8, flavor.path("latent_size").asInt());
         String card = new String(record.loggedModelArtifact(model, "README.md"));

@@ -140,8 +140,8 @@ public final class ExperimentRunner {
                 TrainingLoop.Ended ended = new TrainingLoop(model, spec, options, run.tracker(), directory)
                         .run(trainer, bestValidationElbo, earlyStopping(spec, resumption, directory));
                 ElboTerms test = ended.test();
-                finish(model, spec, new ModelPackage(info, record, spec, model.data().shape()), ended, directory,
-                        run, options);
+                finish(model, spec, new ModelPackage(info, record, spec, model.data().shape(), catalog), ended,
+                        directory, run, options);
                 run.end(RunStatus.FINISHED, ended.stoppedEarly());
                 double seconds = (System.nanoTime() - training.started()) / 1e9;
                 String bits = model.data().shape().bitsPerDimension(test.elbo()).stream()
@@ -237,10 +237,13 @@ public final class ExperimentRunner {
                 RunDirectory.LATENT_DIMENSIONS);
         Map<String, Double> testMetrics = TrainingLoop.metrics("test", ended.test(), model.data().shape());
         testMetrics.putAll(evaluation.metrics());
-        TrainedModel trainedModel = modelPackage.write(directory, RunDirectory.FINAL_MODEL, checksum, testMetrics,
-                ended.step());
-        for (String path : ModelPackage.WRITTEN) {
-            run.tracker().logArtifact(directory.root().resolve(path), path);
+        TrainedModel trainedModel = modelPackage.write(directory, model, trained, RunDirectory.FINAL_MODEL, checksum,
+                testMetrics, ended.step());
+        Path packaged = directory.root().resolve(ModelPackage.FOLDER);
+        for (Path file : trainedModel.files().values()) {
+            if (file.startsWith(packaged)) {
+                run.tracker().logArtifact(file, directory.root().relativize(file).toString());
+            }
         }
         run.tracker().logModel(trainedModel);
         options.out().println(describe(evaluation, spec));

@@ -7,23 +7,29 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.vaelab.core.export.OnnxExport;
+import org.vaelab.core.plugin.ComponentCatalog;
 import org.vaelab.core.spec.ExperimentSpec;
+import org.vaelab.core.train.Failures;
+import org.vaelab.core.train.VaeGraph;
 import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.TrainedModel;
 
 /**
  * The trained model of a finished run as it travels: the checkpoint VAELab writes and its
- * SHA-256, the resolved spec, a descriptor {@value #DESCRIPTOR} in the manner of MLflow's
- * {@code MLmodel} file (a {@code vaelab} flavor naming the checkpoint, the spec, the input shape,
- * the latent size and the likelihood) and a model card {@value #CARD} with the test metrics and
- * the run's provenance: spec hash, seed, build, data digest and the {@code vae reproduce} command
- * that trains it again. The descriptor and the card are written under {@value #FOLDER} of the run
- * directory; the model's other files are the run's own.
+ * SHA-256, the resolved spec, the encoder and decoder as ONNX models with their manifest (as
+ * {@code vae export --format onnx} writes them; left out, and the card says why, for a network
+ * with an op ONNX export does not translate), a descriptor {@value #DESCRIPTOR} in the manner of
+ * MLflow's {@code MLmodel} file (a {@code vaelab} flavor naming the checkpoint, the spec, the
+ * input shape, the latent size and the likelihood; an {@code onnx} flavor naming the ONNX files)
+ * and a model card {@value #CARD} with the test metrics and the run's provenance: spec hash,
+ * seed, build, data digest and the {@code vae reproduce} command that trains it again. The ONNX
+ * files, the descriptor and the card are written under {@value #FOLDER} of the run directory;
+ * the model's other files are the run's own.
  */
 final class ModelPackage {
 
@@ -34,9 +40,6 @@ final class ModelPackage {
     /** The model card's name inside the model. */
     static final String CARD = "README.md";
 
-    /** The files this package writes into the run directory, relative to it. */
-    static final List<String> WRITTEN = List.of(FOLDER + "/" + DESCRIPTOR, FOLDER + "/" + CARD);
-
     private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER).build());
 
@@ -44,37 +47,52 @@ final class ModelPackage {
     private final RunRecord record;
     private final ExperimentSpec spec;
     private final DataShape shape;
+    private final ComponentCatalog catalog;
 
     /**
      * @param run the run as its trackers know it: id, name, tags, data digest
      * @param record the run's provenance: spec hash, seed, versions, commit
      * @param spec the run's spec
      * @param shape the shape of one example of the run's data
+     * @param catalog the installed plugins, whose descriptions the ONNX manifest quotes
      */
-    ModelPackage(RunInfo run, RunRecord record, ExperimentSpec spec, DataShape shape) {
+    ModelPackage(RunInfo run, RunRecord record, ExperimentSpec spec, DataShape shape, ComponentCatalog catalog) {
         this.run = run;
         this.record = record;
         this.spec = spec;
         this.shape = shape;
+        this.catalog = catalog;
     }
 
     /**
-     * Writes the descriptor and the card of the model whose checkpoint is {@code checkpoint} (with
-     * {@code checksum} beside it) and returns the model with {@code metrics}, measured at {@code step}.
+     * Writes the ONNX files of {@code trained}, the evaluation graph of {@code model} just trained
+     * ({@link OnnxExport}, where every op of its networks translates), the descriptor and the card
+     * of the model whose checkpoint is {@code checkpoint} (with {@code checksum} beside it); returns
+     * the model with {@code metrics}, measured at {@code step}.
      */
-    TrainedModel write(RunDirectory directory, String checkpoint, String checksum, Map<String, Double> metrics,
-                       long step) throws IOException {
+    TrainedModel write(RunDirectory directory, Assembly model, VaeGraph trained, String checkpoint, String checksum,
+                       Map<String, Double> metrics, long step) throws IOException {
+        TrainedRun run = TrainedRun.ending(directory.root(), record, spec, model.data(), model.parts(), trained);
         Map<String, Path> files = new LinkedHashMap<>();
-        files.put(DESCRIPTOR, directory.writeText(FOLDER + "/" + DESCRIPTOR, descriptor(checkpoint)));
-        files.put(CARD, directory.writeText(FOLDER + "/" + CARD, card(directory.root(), metrics)));
+        String onnx;
+        try {
+            for (Path file : OnnxExport.write(run, catalog, directory.root().resolve(FOLDER))) {
+                files.put(file.getFileName().toString(), file);
+            }
+            onnx = null;
+        } catch (RuntimeException untranslatable) {
+            onnx = Failures.reason(untranslatable); // a network ONNX export cannot translate keeps the rest
+        }
+        files.put(DESCRIPTOR, directory.writeText(FOLDER + "/" + DESCRIPTOR, descriptor(checkpoint, onnx == null)));
+        files.put(CARD, directory.writeText(FOLDER + "/" + CARD, card(directory.root(), metrics, onnx)));
         files.put(checkpoint, directory.root().resolve(checkpoint));
         files.put(checksum, directory.root().resolve(checksum));
         files.put(RunDirectory.SPEC, directory.root().resolve(RunDirectory.SPEC));
         return new TrainedModel(spec.name(), files, metrics, step);
     }
 
-    /** The descriptor: MLflow's {@code MLmodel} fields and the {@code vaelab} flavor. */
-    String descriptor(String checkpoint) throws JsonProcessingException {
+    /** The descriptor: MLflow's {@code MLmodel} fields, the {@code vaelab} flavor and, if exported, the ONNX files. */
+    String descriptor(String checkpoint, boolean withOnnx) throws JsonProcessingException {
         Map<String, Object> flavor = new LinkedHashMap<>();
         flavor.put("vaelab_version", record.vaelabVersion());
         flavor.put("nd4j_version", record.nd4jVersion());
@@ -90,15 +108,21 @@ final class ModelPackage {
         flavor.put("likelihood", spec.likelihood().type());
         Map<String, Object> descriptor = new LinkedHashMap<>();
         descriptor.put("artifact_path", FOLDER);
-        descriptor.put("flavors", Map.of("vaelab", flavor));
+        Map<String, Object> flavors = new LinkedHashMap<>();
+        flavors.put("vaelab", flavor);
+        if (withOnnx) {
+            flavors.put("onnx", Map.of("encoder", OnnxExport.ENCODER, "decoder", OnnxExport.DECODER,
+                    "manifest", OnnxExport.MANIFEST));
+        }
+        descriptor.put("flavors", flavors);
         descriptor.put("model_uuid", run.runId());
         descriptor.put("run_id", run.runId());
         descriptor.put("utc_time_created", record.ended() != null ? record.ended() : record.started());
         return YAML.writeValueAsString(descriptor);
     }
 
-    /** The model card, in markdown. */
-    String card(Path runDirectory, Map<String, Double> metrics) {
+    /** The model card, in markdown; {@code onnxProblem} says why there are no ONNX files, null when there are. */
+    String card(Path runDirectory, Map<String, Double> metrics, String onnxProblem) {
         StringBuilder card = new StringBuilder();
         card.append("# ").append(spec.name()).append("\n\nA variational autoencoder (Kingma and Welling 2014) "
                 + "trained by VAELab: encoder `").append(spec.model().encoder().type()).append("`, decoder `")
@@ -123,7 +147,11 @@ final class ModelPackage {
                         + "FlatBuffers), with its SHA-256; `vae eval`, `vae sample` and `vae encode` use it from the "
                         + "run directory, `vae export RUN --format onnx` turns it into ONNX\n")
                 .append("- `").append(RunDirectory.SPEC).append("`: the resolved spec\n")
-                .append("- `").append(DESCRIPTOR).append("`: the descriptor (flavor `vaelab`)\n");
+                .append("- `").append(DESCRIPTOR).append("`: the descriptor (flavor `vaelab`)\n")
+                .append(onnxProblem == null ? "- `" + OnnxExport.ENCODER + "`, `" + OnnxExport.DECODER + "`, `"
+                        + OnnxExport.MANIFEST + "`: the encoder and the decoder as ONNX models and what they take "
+                        + "and give, as `vae export RUN --format onnx` writes them\n"
+                        : "- no ONNX files: " + onnxProblem + "\n");
         return card.toString();
     }
 }

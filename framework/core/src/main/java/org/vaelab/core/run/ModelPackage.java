@@ -33,7 +33,7 @@ import org.vaelab.spi.track.TrainedModel;
  */
 final class ModelPackage {
 
-    /** The folder of the run directory that holds the descriptor and the card. */
+    /** The folder of the run directory that holds the ONNX files, the descriptor and the card. */
     static final String FOLDER = "model";
     /** The descriptor's name inside the model. */
     static final String DESCRIPTOR = "MLmodel";
@@ -72,11 +72,11 @@ final class ModelPackage {
      */
     TrainedModel write(RunDirectory directory, Assembly model, VaeGraph trained, String checkpoint, String checksum,
                        Map<String, Double> metrics, long step) throws IOException {
-        TrainedRun run = TrainedRun.ending(directory.root(), record, spec, model.data(), model.parts(), trained);
+        TrainedRun ending = TrainedRun.ending(directory.root(), record, spec, model.data(), model.parts(), trained);
         Map<String, Path> files = new LinkedHashMap<>();
         String onnx;
         try {
-            for (Path file : OnnxExport.write(run, catalog, directory.root().resolve(FOLDER))) {
+            for (Path file : OnnxExport.write(ending, catalog, directory.root().resolve(FOLDER))) {
                 files.put(file.getFileName().toString(), file);
             }
             onnx = null;

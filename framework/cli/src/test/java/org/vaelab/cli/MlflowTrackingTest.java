@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -149,23 +151,102 @@ class MlflowTrackingTest {
         assertEquals("fashion-mnist", record.datasets().get(0).get("name"));
         Set<String> files = runFiles(runDirectory);
         assertTrue(files.containsAll(Set.of("spec.resolved.yaml", "provenance.json", "metrics.csv",
-                "checkpoints/final.fb",
+                "checkpoints/final.fb", "model/MLmodel", "model/README.md",
                 "images/reconstructions.png", "images/samples.png", "images/training_curves.png")), files.toString());
-        assertEquals(files, record.artifacts().keySet(), "every file of the run directory but its journal");
+        assertEquals(files, record.artifacts().keySet().stream().filter(path -> !path.contains("+step+"))
+                .collect(Collectors.toCollection(TreeSet::new)), "every file of the run directory but its journal, "
+                + "besides the image series");
         for (String artifact : files) {
             assertArrayEquals(Files.readAllBytes(runDirectory.resolve(artifact)), record.artifact(artifact), artifact);
         }
+        assertLoggedModel(record, runDirectory);
+        assertImageSeries(record, runDirectory);
+    }
+
+    /**
+     * The reconstructions and samples of each epoch (1 and 2, steps 47 and 94), the files of
+     * images/training, as MLflow image series: full and grid picture at each step, tagged so the
+     * UI lists them; 28 x 28 tiles enlarged three times.
+     */
+    private static void assertImageSeries(MlflowRecord record, Path runDirectory) throws IOException {
+        assertEquals("true", record.tags().get("mlflow.loggedImages"));
+        long stepsPerEpoch = (3000 + 63) / 64;
+        for (String series : List.of("reconstructions", "samples")) {
+            List<String> full = record.artifacts().keySet().stream()
+                    .filter(path -> path.startsWith("images/" + series + "+step+") && !path.contains("+compressed"))
+                    .toList();
+            assertEquals(2, full.size(), full.toString());
+            for (int epoch = 1; epoch <= 2; epoch++) {
+                String prefix = "images/" + series + "+step+" + epoch * stepsPerEpoch + "+timestamp+";
+                String path = full.stream().filter(p -> p.startsWith(prefix)).findFirst().orElseThrow();
+                byte[] drawn = Files.readAllBytes(runDirectory.resolve("images/training/" + series + "-epoch-000"
+                        + epoch + ".png"));
+                assertArrayEquals(drawn, record.artifact(path), path);
+                assertArrayEquals(drawn, record.artifact(path.replace(".png", "+compressed.png")), path);
+            }
+        }
+        BufferedImage samples = ImageIO.read(runDirectory.resolve("images/training/samples-epoch-0002.png").toFile());
+        assertEquals(16 * (28 + 2) * 3 + 2 * 3, samples.getWidth(), "16 tiles of 84 pixels, gutters three times");
+    }
+
+    /**
+     * One MLflow 3 logged model, READY, the run's output, holding the checkpoint, the ONNX files
+     * and a descriptor naming VAELab with the input shape and latent size, a model card with the
+     * reproduce command, and the run's last test ELBO linked to it, measured on the test split.
+     */
+    private static void assertLoggedModel(MlflowRecord record, Path runDirectory) throws IOException {
+        List<JsonNode> models = record.loggedModels();
+        assertEquals(1, models.size(), models.toString());
+        JsonNode model = models.get(0);
+        String modelId = model.path("info").path("model_id").asText();
+        assertEquals("LOGGED_MODEL_READY", model.path("info").path("status").asText());
+        assertEquals(List.of(modelId), record.modelOutputs());
+        assertArrayEquals(Files.readAllBytes(runDirectory.resolve("checkpoints/final.fb")),
+                record.loggedModelArtifact(model, "checkpoints/final.fb"));
+        JsonNode flavors = new YAMLMapper().readTree(record.loggedModelArtifact(model, "MLmodel")).path("flavors");
+        JsonNode flavor = flavors.path("vaelab");
+        assertEquals("encoder.onnx", flavors.path("onnx").path("encoder").asText());
+        for (String onnx : List.of("encoder.onnx", "decoder.onnx", "manifest.json")) {
+            assertArrayEquals(Files.readAllBytes(runDirectory.resolve("model/" + onnx)),
+                    record.loggedModelArtifact(model, onnx), onnx);
+        }
+        assertEquals("[1,28,28]", flavor.path("input_shape").toString());
+        assertEquals(8, flavor.path("latent_size").asInt());
+        String card = new String(record.loggedModelArtifact(model, "README.md"));
+        assertTrue(card.contains("vae reproduce " + runDirectory.toAbsolutePath()), card);
+        double lastTestElbo = Double.NaN;
+        try (Reader reader = Files.newBufferedReader(runDirectory.resolve("metrics.csv"))) {
+            for (CSVRecord row : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                    .parse(reader)) {
+                if (row.get("metric").equals("test/elbo")) {
+                    lastTestElbo = Double.parseDouble(row.get("value"));
+                }
+            }
+        }
+        String testDigest = record.datasetInputs().stream().filter(i -> i.get("context").equals("testing"))
+                .findFirst().orElseThrow().get("digest");
+        boolean linked = false;
+        for (JsonNode metric : model.path("data").path("metrics")) {
+            if (metric.path("key").asText().equals("test/elbo")) {
+                assertEquals(lastTestElbo, metric.path("value").asDouble());
+                assertEquals(testDigest, metric.path("dataset_digest").asText());
+                linked = true;
+            }
+        }
+        assertTrue(linked, "test/elbo is linked to the model: " + model);
     }
 
     /**
      * The run directory's files, relative, except the journal (the record of what was sent), the
-     * training-state checkpoints (for resuming in place; the trained model is {@code final.fb}) and
-     * the lock file that keeps a second process out while the run lasts.
+     * training-state checkpoints (for resuming in place; the trained model is {@code final.fb}),
+     * the lock file that keeps a second process out while the run lasts, and the pictures over
+     * training, which MLflow holds as image series.
      */
     private static Set<String> runFiles(Path runDirectory) throws IOException {
         try (Stream<Path> files = Files.walk(runDirectory)) {
             return files.filter(Files::isRegularFile).map(f -> runDirectory.relativize(f).toString())
                     .filter(f -> !f.equals("journal.jsonl") && !f.endsWith(".ckpt") && !f.equals(".vae.lock"))
+                    .filter(f -> !f.startsWith("images/training/")) // sent as image series
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }

@@ -171,6 +171,46 @@ public final class MlflowRecord {
         return response.body();
     }
 
+    /**
+     * The MLflow 3 logged models whose source is this run, each as the REST API answers it
+     * ({@code info} with {@code model_id}, {@code status}, {@code artifact_uri}; {@code data} with
+     * {@code params} and {@code metrics}).
+     */
+    public List<JsonNode> loggedModels() throws IOException {
+        List<JsonNode> models = new ArrayList<>();
+        post("/api/2.0/mlflow/logged-models/search", Map.of("experiment_ids", List.of(experimentId()),
+                "filter", "source_run_id = '" + runId + "'")).path("models").forEach(models::add);
+        return models;
+    }
+
+    /** The ids of the models the run records as its outputs. */
+    public List<String> modelOutputs() throws IOException {
+        List<String> ids = new ArrayList<>();
+        get("/api/2.0/mlflow/runs/get?run_id=" + runId).path("run").path("outputs").path("model_outputs")
+                .forEach(output -> ids.add(output.path("model_id").asText()));
+        return ids;
+    }
+
+    /** A file of logged model {@code model} (as {@link #loggedModels()} gives it), through the artifact proxy. */
+    public byte[] loggedModelArtifact(JsonNode model, String path) throws IOException {
+        String artifactUri = model.path("info").path("artifact_uri").asText();
+        HttpResponse<byte[]> response = send(HttpRequest.newBuilder(URI.create(uri
+                + "/api/2.0/mlflow-artifacts/artifacts/" + artifactUri.substring("mlflow-artifacts:/".length()) + "/"
+                + path)).GET(), HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET logged model artifact " + path + ": HTTP " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /** The versions of registered model {@code name}, as the REST API answers them; empty when there is none. */
+    public static List<JsonNode> modelVersions(String uri, String name) throws IOException {
+        List<JsonNode> versions = new ArrayList<>();
+        new MlflowRecord(uri, null, null).get("/api/2.0/mlflow/model-versions/search?filter="
+                + encode("name = '" + name + "'")).path("model_versions").forEach(versions::add);
+        return versions;
+    }
+
     private List<Point> history(String key) throws IOException {
         List<Point> points = new ArrayList<>();
         String token = "";

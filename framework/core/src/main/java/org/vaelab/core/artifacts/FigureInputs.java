@@ -2,6 +2,7 @@ package org.vaelab.core.artifacts;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.vaelab.core.train.SplitRows;
@@ -20,9 +21,17 @@ import org.vaelab.spi.data.DataSplit;
  * @param random draws the latent codes of prior samples
  * @param metricsCsv the run's {@code metrics.csv} ({@code step,epoch,metric,value}); the training
  *     curves are left out when it does not exist
+ * @param classNames the name of each class label, by label, as the data names them (Fashion-MNIST's
+ *     {@code T-shirt/top}, ...); empty when the data names none, and figures then show the numbers
  */
 public record FigureInputs(LatentModel model, DataShape shape, DataSplit test, double[] klPerDimension,
-                           RandomGenerator random, Path metricsCsv) {
+                           RandomGenerator random, Path metricsCsv, List<String> classNames) {
+
+    /** Inputs of data whose classes have no names. */
+    public FigureInputs(LatentModel model, DataShape shape, DataSplit test, double[] klPerDimension,
+                        RandomGenerator random, Path metricsCsv) {
+        this(model, shape, test, klPerDimension, random, metricsCsv, List.of());
+    }
 
     public FigureInputs {
         Objects.requireNonNull(model, "model");
@@ -42,6 +51,12 @@ public record FigureInputs(LatentModel model, DataShape shape, DataSplit test, d
                     + " latent dimensions");
         }
         klPerDimension = klPerDimension.clone();
+        classNames = List.copyOf(classNames);
+    }
+
+    /** What figures call class {@code label}: its name, else {@code class N}. */
+    String className(int label) {
+        return label >= 0 && label < classNames.size() ? classNames.get(label) : "class " + label;
     }
 
     @Override

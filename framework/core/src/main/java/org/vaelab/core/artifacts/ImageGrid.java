@@ -62,6 +62,12 @@ public final class ImageGrid {
      */
     static BufferedImage labelled(BufferedImage grid, DataShape shape, List<String> rowLabels,
             List<String> columnLabels) {
+        return labelled(grid, shape, 1, rowLabels, columnLabels);
+    }
+
+    /** As {@link #labelled(BufferedImage, DataShape, List, List)}, of a grid {@link #enlarged} {@code scale} times. */
+    static BufferedImage labelled(BufferedImage grid, DataShape shape, int scale, List<String> rowLabels,
+            List<String> columnLabels) {
         int left = rowLabels.isEmpty() ? 0 : Math.max(LABEL_WIDTH, widestLine(rowLabels) + 8);
         int top = columnLabels.isEmpty() ? 0 : HEADER_HEIGHT;
         BufferedImage out = new BufferedImage(left + grid.getWidth(), top + grid.getHeight(),
@@ -75,11 +81,12 @@ public final class ImageGrid {
             g.setFont(LABEL_FONT);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             FontMetrics metrics = g.getFontMetrics();
-            int cellHeight = shape.dims().get(1) + GUTTER;
-            int cellWidth = shape.dims().get(2) + GUTTER;
+            int gutter = GUTTER * scale;
+            int cellHeight = (shape.dims().get(1) + GUTTER) * scale;
+            int cellWidth = (shape.dims().get(2) + GUTTER) * scale;
             int baseline = (metrics.getAscent() - metrics.getDescent()) / 2;
             for (int r = 0; r < rowLabels.size(); r++) {
-                int middle = top + GUTTER + r * cellHeight + (cellHeight - GUTTER) / 2;
+                int middle = top + gutter + r * cellHeight + (cellHeight - gutter) / 2;
                 String[] lines = rowLabels.get(r).split("\n");
                 for (int line = 0; line < lines.length; line++) {
                     int shift = (2 * line - (lines.length - 1)) * metrics.getHeight() / 2;
@@ -87,7 +94,7 @@ public final class ImageGrid {
                 }
             }
             for (int c = 0; c < columnLabels.size(); c++) {
-                int centre = left + GUTTER + c * cellWidth + (cellWidth - GUTTER) / 2;
+                int centre = left + gutter + c * cellWidth + (cellWidth - gutter) / 2;
                 g.drawString(columnLabels.get(c), centre - metrics.stringWidth(columnLabels.get(c)) / 2,
                         HEADER_HEIGHT / 2 + baseline);
             }

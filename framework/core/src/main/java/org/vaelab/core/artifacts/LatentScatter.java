@@ -64,7 +64,7 @@ final class LatentScatter {
         XYChart chart = Charts.scatter(title, xTitle, yTitle, WIDTH, HEIGHT, MARKER_SIZE);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setLegendLayout(Styler.LegendLayout.Vertical);
-        List<Group> groups = groups(inputs.test(), count);
+        List<Group> groups = groups(inputs, count);
         chart.getStyler().setLegendVisible(groups.size() > 1);
         for (Group group : groups) {
             double[] x = group.members().stream().mapToDouble(i -> points[i][0]).toArray();
@@ -74,15 +74,19 @@ final class LatentScatter {
         return Figure.png(PATH, Charts.tile(List.of(chart), 1));
     }
 
-    /** The first {@code count} examples of {@code split} by class, else by annotation bin, else all in one group. */
-    private static List<Group> groups(DataSplit split, int count) {
+    /**
+     * The first {@code count} test examples by class (named as the data names them), else by
+     * annotation bin, else all in one group.
+     */
+    private static List<Group> groups(FigureInputs inputs, int count) {
+        DataSplit split = inputs.test();
         List<Group> groups = new ArrayList<>();
         if (split.hasLabels()) {
             Map<Integer, List<Integer>> classes = new TreeMap<>();
             for (int i = 0; i < count; i++) {
                 classes.computeIfAbsent(split.label(i).orElseThrow(), label -> new ArrayList<>()).add(i);
             }
-            classes.forEach((label, members) -> groups.add(new Group("class " + label, members,
+            classes.forEach((label, members) -> groups.add(new Group(inputs.className(label), members,
                     Charts.colour(groups.size(), ALPHA))));
         } else if (split.annotationName().isPresent()) {
             double min = Double.POSITIVE_INFINITY;

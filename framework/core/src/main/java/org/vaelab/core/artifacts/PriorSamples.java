@@ -1,5 +1,6 @@
 package org.vaelab.core.artifacts;
 
+import java.awt.image.BufferedImage;
 import java.util.stream.IntStream;
 
 /**
@@ -17,10 +18,15 @@ final class PriorSamples {
     }
 
     static Figure figure(FigureInputs inputs) {
+        return Figure.png(PATH, grid(inputs));
+    }
+
+    /** The samples, undecorated. */
+    static BufferedImage grid(FigureInputs inputs) {
         int classes = inputs.model().conditioningClasses();
         int count = classes > 0 ? classes * COLUMNS : COUNT;
         int[] labels = classes > 0 ? IntStream.range(0, count).map(i -> i / COLUMNS).toArray() : null;
         float[] samples = inputs.model().decoderMeans(inputs.priorDraws(count), labels, count);
-        return Figure.png(PATH, ImageGrid.render(samples, count, inputs.shape(), COLUMNS));
+        return ImageGrid.render(samples, count, inputs.shape(), COLUMNS);
     }
 }

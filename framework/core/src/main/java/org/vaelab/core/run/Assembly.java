@@ -1,6 +1,7 @@
 package org.vaelab.core.run;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.vaelab.core.plugin.ComponentCatalog;
@@ -29,7 +30,7 @@ import org.vaelab.spi.optim.Optimizer;
  * the spec of the value to change: {@link ErrorId#DATA_UNLOADABLE} when the data cannot be
  * loaded, {@link ErrorId#SPEC_MISMATCH} when the parts do not fit the data or each other.
  */
-record Assembly(DataSplits data, String dataName, ModelParts parts,
+record Assembly(DataSplits data, String dataName, List<String> classNames, ModelParts parts,
         Optimizer optimizer, VaeGraph graph, RandomStreams streams) {
 
     /** A message that starts with the dotted path of the spec value it is about. */
@@ -41,10 +42,12 @@ record Assembly(DataSplits data, String dataName, ModelParts parts,
         BackendCheck.require(spec.backend());
         DataSplits data;
         String dataName;
+        List<String> classNames;
         try {
             Dataset dataset = catalog.create(Family.DATASET, spec.data());
             data = dataset.load(new LoadContext(options.baseDirectory(), spec.seed()));
             dataName = dataset.name().orElse(spec.data().type());
+            classNames = dataset.classNames();
         } catch (InvalidInputException e) {
             throw places.problem(ErrorId.DATA_UNLOADABLE, "data", e.getMessage());
         }
@@ -94,7 +97,8 @@ record Assembly(DataSplits data, String dataName, ModelParts parts,
         TrainingMemoryEstimate.of(spec, graph, parts.encoderShape().size(),
                         Math.max(data.validation().size(), data.test().size()), Runtime.getRuntime().maxMemory())
                 .check(NativeMemory.limit(), NativeMemory.describeLimit(), options.out()::println);
-        return new Assembly(data, dataName, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()), graph, streams);
+        return new Assembly(data, dataName, classNames, parts, catalog.create(Family.OPTIMIZER, spec.optimizer()),
+                graph, streams);
     }
 
     /**

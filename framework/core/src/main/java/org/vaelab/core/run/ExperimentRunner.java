@@ -35,6 +35,7 @@ import org.vaelab.spi.kl.TrainingHorizon;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.Tracker;
+import org.vaelab.spi.track.TrainedModel;
 
 /**
  * Runs one resolved spec: assembles it (all input checks happen here, before anything is
@@ -149,7 +150,8 @@ public final class ExperimentRunner {
                     return new RunResult(directory.root(), ended.test(), seconds);
                 }
                 ElboTerms test = ended.test();
-                finish(model, spec, ended, directory, run, options);
+                finish(model, spec, new ModelPackage(info, record, spec, model.data().shape(), catalog), ended,
+                        directory, run, options);
                 run.end(RunStatus.FINISHED, ended.stoppedEarly());
                 double seconds = (System.nanoTime() - training.started()) / 1e9;
                 String bits = model.data().shape().bitsPerDimension(test.elbo()).stream()
@@ -243,9 +245,12 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Saves the trained model, then its SHA-256, evaluates it beyond the ELBO and draws the pictures. */
-    private static void finish(Assembly model, ExperimentSpec spec, TrainingLoop.Ended ended, RunDirectory directory,
-            OpenRun run, RunOptions options) throws IOException {
+    /**
+     * Saves the trained model, then its SHA-256, evaluates it beyond the ELBO, gives the trackers
+     * the model with its test metrics ({@link ModelPackage}) and draws the pictures.
+     */
+    private static void finish(Assembly model, ExperimentSpec spec, ModelPackage modelPackage,
+            TrainingLoop.Ended ended, RunDirectory directory, OpenRun run, RunOptions options) throws IOException {
         VaeGraph trained = model.parts().forEvaluation(model.graph());
         Path checkpoint = directory.write(RunDirectory.FINAL_MODEL, file -> save(trained, file));
         String checksum = ModelChecksum.record(directory, RunDirectory.FINAL_MODEL);
@@ -255,6 +260,17 @@ public final class ExperimentRunner {
         run.tracker().logMetrics(evaluation.metrics(), ended.step(), ended.epoch());
         run.tracker().logArtifact(directory.writeText(RunDirectory.LATENT_DIMENSIONS, evaluation.latent().csv()),
                 RunDirectory.LATENT_DIMENSIONS);
+        Map<String, Double> testMetrics = TrainingLoop.metrics("test", ended.test(), model.data().shape());
+        testMetrics.putAll(evaluation.metrics());
+        TrainedModel trainedModel = modelPackage.write(directory, model, trained, RunDirectory.FINAL_MODEL, checksum,
+                testMetrics, ended.step());
+        Path packaged = directory.root().resolve(ModelPackage.FOLDER);
+        for (Path file : trainedModel.files().values()) {
+            if (file.startsWith(packaged)) {
+                run.tracker().logArtifact(file, directory.root().relativize(file).toString());
+            }
+        }
+        run.tracker().logModel(trainedModel);
         options.out().println(describe(evaluation, spec));
         writePictures(trained, model, evaluation, directory, run.tracker(), options);
     }

@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
+import org.vaelab.spi.track.TrainedModel;
 
 /**
  * {@code journal.jsonl}: every tracker event of a run, one JSON object per line, appended and
@@ -98,6 +100,26 @@ final class Journal implements AutoCloseable {
         Map<String, Object> event = event("artifact");
         event.put("file", root.relativize(file).toString());
         event.put("artifact_path", artifactPath);
+        append(event);
+    }
+
+    void image(Path file, String key, long step, long timestampMillis) throws IOException {
+        Map<String, Object> event = event("image");
+        event.put("file", root.relativize(file).toString());
+        event.put("key", key);
+        event.put("step", step);
+        event.put("timestamp", timestampMillis);
+        append(event);
+    }
+
+    void model(TrainedModel model) throws IOException {
+        Map<String, Object> event = event("model");
+        event.put("name", model.name());
+        Map<String, String> files = new TreeMap<>();
+        model.files().forEach((path, file) -> files.put(path, root.relativize(file).toString()));
+        event.put("files", files);
+        event.put("metrics", new TreeMap<>(model.metrics()));
+        event.put("step", model.step());
         append(event);
     }
 

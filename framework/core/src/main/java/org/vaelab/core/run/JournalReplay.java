@@ -25,6 +25,7 @@ import org.vaelab.spi.track.Delivery;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.Tracker;
+import org.vaelab.spi.track.TrainedModel;
 
 /**
  * {@code vae sync RUN_DIR}: replays a run directory's {@code journal.jsonl} into the trackers its
@@ -79,6 +80,9 @@ public final class JournalReplay {
                         event.path("epoch").asInt(), event.path("timestamp").asLong());
                 case "artifact" -> group.logArtifact(runDirectory.resolve(event.path("file").asText()),
                         event.path("artifact_path").asText());
+                case "image" -> group.logImage(runDirectory.resolve(event.path("file").asText()),
+                        event.path("key").asText(), event.path("step").asLong(), event.path("timestamp").asLong());
+                case "model" -> group.logModel(model(event, runDirectory));
                 case "end" -> {
                     group.end(RunStatus.valueOf(event.path("status").asText()));
                     ended = true;
@@ -157,6 +161,13 @@ public final class JournalReplay {
                     split.path("schema").asText(), split.path("profile").asText()));
         }
         return out;
+    }
+
+    private static TrainedModel model(JsonNode event, Path runDirectory) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        strings(event.path("files")).forEach((path, file) -> files.put(path, runDirectory.resolve(file)));
+        return new TrainedModel(event.path("name").asText(), files, values(event.path("metrics")),
+                event.path("step").asLong());
     }
 
     private static Map<String, String> strings(JsonNode object) {

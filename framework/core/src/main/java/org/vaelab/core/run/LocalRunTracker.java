@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
+import org.vaelab.spi.track.TrainedModel;
 import org.vaelab.spi.track.Tracker;
 
 /**
  * The tracker every run has, and the first to hear each event: it appends the event to the run
  * directory's {@code journal.jsonl}, and metrics also to {@code metrics.csv}, wall-clock ones
- * ({@code time/...}) to {@code timing.csv} instead. A resumed run appends to all three. Artifacts
- * are already files of the run directory.
+ * ({@code time/...}) to {@code timing.csv} instead. A resumed run appends to all three. Artifacts,
+ * images and the model's files are already files of the run directory.
  */
 final class LocalRunTracker implements Tracker {
 
@@ -48,6 +49,16 @@ final class LocalRunTracker implements Tracker {
     @Override
     public void logArtifact(Path file, String artifactPath) throws IOException {
         journal.artifact(file, artifactPath);
+    }
+
+    @Override
+    public void logImage(Path file, String key, long step, long timestampMillis) throws IOException {
+        journal.image(file, key, step, timestampMillis);
+    }
+
+    @Override
+    public void logModel(TrainedModel model) throws IOException {
+        journal.model(model);
     }
 
     @Override

@@ -33,7 +33,7 @@ final class Pictures {
         FigureInputs inputs = new FigureInputs(GraphLatentModel.of(trained, generator,
                 PriorSampler.of(trained, model.parts())), model.data().shape(),
                 model.data().test(), klPerDimension, model.streams().pictures(),
-                directory.root().resolve(RunDirectory.METRICS));
+                directory.root().resolve(RunDirectory.METRICS), model.classNames());
         List<String> paths = new ArrayList<>();
         List<Figures.Drawing> drawings = Figures.drawings(inputs);
         try (Stage stage = console.stage("pictures", drawings.size(), "figures")) {

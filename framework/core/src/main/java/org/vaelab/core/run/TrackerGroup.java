@@ -7,6 +7,7 @@ import java.util.Map;
 import org.vaelab.spi.track.Delivery;
 import org.vaelab.spi.track.RunInfo;
 import org.vaelab.spi.track.RunStatus;
+import org.vaelab.spi.track.TrainedModel;
 import org.vaelab.spi.track.Tracker;
 
 /**
@@ -49,6 +50,28 @@ final class TrackerGroup {
         }
         for (Tracker tracker : trackers) {
             tracker.logArtifact(file, artifactPath);
+        }
+    }
+
+    synchronized void logImage(Path file, String key, long step) throws IOException {
+        logImage(file, key, step, System.currentTimeMillis());
+    }
+
+    synchronized void logImage(Path file, String key, long step, long timestampMillis) throws IOException {
+        if (ended) {
+            return;
+        }
+        for (Tracker tracker : trackers) {
+            tracker.logImage(file, key, step, timestampMillis);
+        }
+    }
+
+    synchronized void logModel(TrainedModel model) throws IOException {
+        if (ended) {
+            return;
+        }
+        for (Tracker tracker : trackers) {
+            tracker.logModel(model);
         }
     }
 

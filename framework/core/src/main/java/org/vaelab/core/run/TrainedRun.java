@@ -52,6 +52,15 @@ public final class TrainedRun {
     }
 
     /**
+     * The run in {@code directory} as it ends in this process, its model {@code graph} just
+     * trained: what a finished run opened again gives, without reading it back.
+     */
+    static TrainedRun ending(Path directory, RunRecord record, ExperimentSpec spec, DataSplits data,
+                             ModelParts parts, VaeGraph graph) {
+        return new TrainedRun(directory, record, spec, data, parts, graph);
+    }
+
+    /**
      * Opens the finished run in {@code directory}, rebuilding its model with the components of
      * {@code catalog}; {@code environment} gives the variables its recorded spec refers to.
      */

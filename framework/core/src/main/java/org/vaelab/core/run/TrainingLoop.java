@@ -16,6 +16,7 @@ import org.vaelab.core.train.StepValues;
 import org.vaelab.core.train.Trainer;
 import org.vaelab.core.train.TrainingDivergedException;
 import org.vaelab.core.train.VaeGraph;
+import org.vaelab.spi.data.DataShape;
 import org.vaelab.spi.kl.KlSchedule;
 import org.vaelab.spi.kl.KlWeighting;
 import org.vaelab.spi.kl.TrainingHorizon;
@@ -51,6 +52,7 @@ final class TrainingLoop {
     private final RunDirectory directory;
     private boolean scheduleVaries;
     private VaeGraph evaluatedGraph;
+    private final TrainingPictures pictures;
     private Evaluator evaluator;
 
     TrainingLoop(Assembly model, ExperimentSpec spec, RunOptions options, TrackerGroup tracker,
@@ -60,6 +62,7 @@ final class TrainingLoop {
         this.options = options;
         this.tracker = tracker;
         this.directory = directory;
+        this.pictures = new TrainingPictures(model, directory, tracker);
     }
 
     /** Whether {@code schedule}'s weight or capacity changes at any step of {@code horizon}. */
@@ -165,6 +168,7 @@ final class TrainingLoop {
                 if (bits.isPresent()) {
                     line.append(String.format(Locale.ROOT, ", %.4f bits/dim", bits.getAsDouble()));
                 }
+                pictures.write(evaluatedGraph, epoch, trainer.globalStep(), options.out());
                 times.append(String.format(Locale.ROOT, ", eval %.1f s", (System.nanoTime() - evalStart) / 1e9));
                 if (validation != null && plateau != null) {
                     if (plateau.observe(validation.elbo())) {
@@ -285,12 +289,23 @@ final class TrainingLoop {
     }
 
     private void put(Map<String, Double> metrics, String split, ElboTerms terms) {
+        metrics.putAll(metrics(split, terms, model.data().shape()));
+    }
+
+    /**
+     * The metrics of {@code terms} measured on {@code split}: {@code split/elbo}, {@code split/bpd}
+     * for dequantized data of {@code shape}, {@code split/recon}, {@code split/kl}, {@code split/mse},
+     * {@code split/bce} when defined.
+     */
+    static Map<String, Double> metrics(String split, ElboTerms terms, DataShape shape) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
         metrics.put(split + "/elbo", terms.elbo());
-        model.data().shape().bitsPerDimension(terms.elbo()).ifPresent(bits -> metrics.put(split + "/bpd", bits));
+        shape.bitsPerDimension(terms.elbo()).ifPresent(bits -> metrics.put(split + "/bpd", bits));
         metrics.put(split + "/recon", terms.reconLoss());
         metrics.put(split + "/kl", terms.kl());
         metrics.put(split + "/mse", terms.mse());
         terms.bce().ifPresent(bce -> metrics.put(split + "/bce", bce));
+        return metrics;
     }
 
     /** On a terminal, the bar of an epoch's evaluation, in examples of the validation and test splits. */

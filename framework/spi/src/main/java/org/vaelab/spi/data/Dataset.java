@@ -1,6 +1,7 @@
 package org.vaelab.spi.data;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -20,5 +21,14 @@ public interface Dataset {
      */
     default Optional<String> name() {
         return Optional.empty();
+    }
+
+    /**
+     * The name of each class label, by label ({@code T-shirt/top} for Fashion-MNIST's label 0), which
+     * figures show instead of the numbers; empty (the default) when the classes have no names of
+     * their own. Since SPI 2.3.
+     */
+    default List<String> classNames() {
+        return List.of();
     }
 }

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * Records one run. Calls arrive in order: {@link #start}, then any number of
- * {@link #logMetrics} and {@link #logArtifact}, then {@link #end} exactly once, all on one thread
+ * {@link #logMetrics}, {@link #logArtifact} and {@link #logImage}, at most one {@link #logModel}, then
+ * {@link #end} exactly once, all on one thread
  * except that {@code end} may come from a shutdown hook. A tracker never touches the model, must
  * not block training (a remote tracker queues and sends in the background), and must not throw
  * for a remote failure: the local run directory already holds every event.
@@ -25,6 +26,22 @@ public interface Tracker {
 
     /** A file of the run directory, to keep under {@code artifactPath}. */
     void logArtifact(Path file, String artifactPath) throws IOException;
+
+    /**
+     * A picture of the training at one global step, a file of the run directory, one of a series
+     * named {@code key} ({@code reconstructions}, {@code samples}) that a viewer can step through.
+     * Called between {@link #start} and {@link #end}; nothing by default (the file is already in
+     * the run directory).
+     */
+    default void logImage(Path file, String key, long step, long timestampMillis) throws IOException {
+    }
+
+    /**
+     * The trained model of a run that finishes, once, after its final metrics and before {@link #end}:
+     * a tracker with a model store keeps it with those metrics; nothing by default.
+     */
+    default void logModel(TrainedModel model) throws IOException {
+    }
 
     /** The run is over; a remote tracker sends what it still holds, within its own deadline. */
     void end(RunStatus status) throws IOException;

@@ -1,6 +1,7 @@
 package org.vaelab.plugins.mlflow;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToLongFunction;
 import org.mlflow.api.proto.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,8 @@ final class EventSender implements Runnable {
     private final MlflowEndpoint endpoint;
     private final String experiment;
     private final String uri;
+    private final String registerModel;
+    private final LoggedModels loggedModels;
     private final Semaphore wakeUp = new Semaphore(0);
     private final CountDownLatch opened = new CountDownLatch(1);
     private volatile String link;
@@ -42,13 +46,24 @@ final class EventSender implements Runnable {
     private volatile String problem;
     private String warned;
     private String runId;
+    private String experimentId;
     private String artifactUri;
+    private RunInfo run;
+    private boolean imagesTagged;
+    /** The step and timestamp of the last point sent of each metric. */
+    private final Map<String, long[]> lastPoints = new HashMap<>();
 
-    EventSender(BlockingDeque<TrackerEvent> queue, MlflowEndpoint endpoint, String experiment, String uri) {
+    /**
+     * @param registerModel the registered model a run's logged model becomes a version of; null for none
+     */
+    EventSender(BlockingDeque<TrackerEvent> queue, MlflowEndpoint endpoint, String experiment, String uri,
+                String registerModel) {
         this.queue = queue;
         this.endpoint = endpoint;
         this.experiment = experiment;
         this.uri = uri;
+        this.registerModel = registerModel;
+        this.loggedModels = new LoggedModels(endpoint);
     }
 
     /** Whether the last request found no server at all. */
@@ -144,6 +159,15 @@ final class EventSender implements Runnable {
             endpoint.uploadArtifact(artifactUri, artifact.file(), artifact.artifactPath());
             return 1;
         }
+        if (head instanceof TrackerEvent.Image image) {
+            sendImage(image);
+            return 1;
+        }
+        if (head instanceof TrackerEvent.Model model) {
+            loggedModels.log(experimentId, runId, run.params(), run.dataset(), model.model(),
+                    timestamps(model.model().step(), model.timestampMillis()), registerModel);
+            return 1;
+        }
         TrackerEvent.End end = (TrackerEvent.End) head;
         endpoint.terminate(runId, RunRequests.status(end.status()), end.timestampMillis());
         return 1;
@@ -151,7 +175,8 @@ final class EventSender implements Runnable {
 
     /** Finds the run created by an earlier attempt or replay, or creates it; then logs params, tags and the dataset. */
     private void open(RunInfo run) throws SendFailure {
-        String experimentId = endpoint.experimentId(experiment);
+        this.run = run;
+        experimentId = endpoint.experimentId(experiment);
         Optional<Service.RunInfo> earlier = endpoint.findRun(experimentId, run.runId());
         Service.RunInfo remote = earlier.isPresent() ? earlier.get()
                 : endpoint.createRun(RunRequests.createRun(experimentId, run));
@@ -166,6 +191,21 @@ final class EventSender implements Runnable {
         endpoint.logInput(runId, run.dataset());
     }
 
+    /**
+     * Uploads a picture where MLflow's image logging puts it, the full picture and the one the UI
+     * shows in its grid ({@link ImageSeries}), and tags the run as one with images, which makes
+     * the UI list them.
+     */
+    private void sendImage(TrackerEvent.Image image) throws SendFailure {
+        String stem = ImageSeries.stem(run.runId(), image.key(), image.step(), image.timestampMillis());
+        endpoint.uploadArtifact(artifactUri, image.file(), stem + ImageSeries.FULL);
+        endpoint.uploadArtifact(artifactUri, image.file(), stem + ImageSeries.COMPRESSED);
+        if (!imagesTagged) {
+            endpoint.logBatch(runId, List.of(), List.of(), RunRequests.tags(Map.of(ImageSeries.TAG, "true")));
+            imagesTagged = true;
+        }
+    }
+
     private int sendMetrics() throws SendFailure {
         List<Service.Metric> points = new ArrayList<>();
         int events = 0;
@@ -178,6 +218,7 @@ final class EventSender implements Runnable {
             for (Map.Entry<String, Double> value : metrics.values().entrySet()) {
                 points.add(RunRequests.metric(value.getKey(), value.getValue(), metrics.step(),
                         metrics.timestampMillis()));
+                lastPoints.put(value.getKey(), new long[] {metrics.step(), metrics.timestampMillis()});
             }
             events++;
         }
@@ -186,6 +227,18 @@ final class EventSender implements Runnable {
                     List.of(), List.of());
         }
         return events;
+    }
+
+    /**
+     * The timestamp of each metric's last point where that point is at {@code step}, else
+     * {@code otherwise}: a model's metric logged again with the timestamp, step and value of the
+     * run's point is that point, now linked to the model, not a second one.
+     */
+    private ToLongFunction<String> timestamps(long step, long otherwise) {
+        return key -> {
+            long[] last = lastPoints.get(key);
+            return last != null && last[0] == step ? last[1] : otherwise;
+        };
     }
 
     private void warnOnce(SendFailure failure) {

@@ -19,5 +19,9 @@ public record MlflowConfig(
         int flushTimeoutSeconds,
         @Param(value = "Seconds between two samples of the system metrics (CPU, memory, heap) logged under MLflow's "
                 + "system/ names; 0 logs none", defaultValue = "10", min = 0, max = 3600)
-        int systemMetricsSeconds) {
+        int systemMetricsSeconds,
+        @Param(value = "Registers each finished run's logged model in MLflow's model registry as a new version of "
+                + "the registered model of this name (created when missing); left out, nothing is registered",
+                defaultValue = Param.NONE)
+        String registerModel) {
 }

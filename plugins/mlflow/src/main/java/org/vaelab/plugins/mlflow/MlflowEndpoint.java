@@ -1,5 +1,6 @@
 package org.vaelab.plugins.mlflow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -239,7 +240,29 @@ final class MlflowEndpoint implements AutoCloseable {
         }
     }
 
-    private void send(String what, HttpRequest.Builder request) throws SendFailure {
+    /**
+     * Sends {@code body} as JSON to the REST API's {@code path} (after {@code /api/2.0/mlflow/}) with
+     * {@code method}, for the calls the Java client does not know (MLflow 3's logged models, metrics
+     * linked to one); returns the answer.
+     */
+    JsonNode json(String what, String method, String path, Object body) throws SendFailure {
+        byte[] json;
+        try {
+            json = JSON.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new SendFailure(what + ": " + e.getMessage(), false, false, e);
+        }
+        String answer = send(what, HttpRequest.newBuilder(URI.create(uri + "/api/2.0/mlflow/" + path))
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(json)));
+        try {
+            return JSON.readTree(answer.isEmpty() ? "{}" : answer);
+        } catch (IOException e) {
+            throw new SendFailure(what + ": the answer is not JSON (" + abbreviate(answer) + ")", false, false, e);
+        }
+    }
+
+    private String send(String what, HttpRequest.Builder request) throws SendFailure {
         credentials.authorization().ifPresent(value -> request.setHeader("Authorization", value));
         HttpResponse<String> response;
         try {
@@ -260,6 +283,7 @@ final class MlflowEndpoint implements AutoCloseable {
             throw new SendFailure(what + ": HTTP " + status + " " + abbreviate(response.body()), retryable(status),
                     false, null);
         }
+        return response.body();
     }
 
     private <T> T call(String what, Callable<T> action) throws SendFailure {

@@ -9,6 +9,7 @@ public final class MlflowPlugin extends PluginModule {
     @Override
     protected void configure() {
         register(Family.TRACKER, "mlflow", MlflowConfig.class, MlflowTracker::of,
-                "MLflow tracking server: params, metrics, tags, dataset and artifacts, sent in the background");
+                "MLflow tracking server: params, metrics, tags, dataset, artifacts, image series and a logged "
+                        + "model, sent in the background");
     }
 }

@@ -19,6 +19,7 @@ import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.StudyInfo;
 import org.vaelab.spi.track.StudyRun;
 import org.vaelab.spi.track.Tracker;
+import org.vaelab.spi.track.TrainedModel;
 
 /**
  * Records a run in MLflow without ever making training wait: events are queued and an
@@ -96,7 +97,7 @@ final class MlflowTracker implements Tracker {
         runDirectory = run.runDirectory();
         endpoint = new MlflowEndpoint(uri, credentials, requestTimeout());
         sender = new EventSender(queue, endpoint, config.experiment() != null ? config.experiment() : run.experiment(),
-                uri);
+                uri, config.registerModel());
         add(new TrackerEvent.Start(run));
         thread = new Thread(sender, "vaelab-mlflow-sender");
         thread.setDaemon(true);
@@ -160,6 +161,16 @@ final class MlflowTracker implements Tracker {
     @Override
     public void logArtifact(Path file, String artifactPath) {
         add(new TrackerEvent.Artifact(file, artifactPath));
+    }
+
+    @Override
+    public void logImage(Path file, String key, long step, long timestampMillis) {
+        add(new TrackerEvent.Image(file, key, step, timestampMillis));
+    }
+
+    @Override
+    public void logModel(TrainedModel model) {
+        add(new TrackerEvent.Model(model, System.currentTimeMillis()));
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -22,21 +23,26 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.vaelab.spi.track.Delivery;
 import org.vaelab.spi.track.RunStatus;
+import org.vaelab.spi.track.TrainedModel;
 import org.vaelab.testkit.MlflowRecord;
 import org.vaelab.testkit.MlflowServerExtension;
 
 /**
- * The MLflow tracker against a real MLflow server: what MLflow holds equals what was logged, and
- * faults of the server (killed and restarted, frozen, unreachable, refusing) lose nothing and
- * never make the caller wait.
+ * The MLflow tracker against a real MLflow server: what MLflow holds equals what was logged (a
+ * run's trained model as a logged model, its pictures as image series), and faults of the server
+ * (killed and restarted, frozen, unreachable, refusing) lose nothing and never make the caller wait.
  */
 class MlflowTrackerTest {
 
@@ -86,7 +92,7 @@ class MlflowTrackerTest {
     void systemMetricsTheRunsAddressAndTheExperimentsDescription() throws IOException, InterruptedException {
         TrackerScript script = new TrackerScript(runDirectory, 4);
         String uri = MLFLOW.server().uri();
-        MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 5, 60, 1), uri,
+        MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 5, 60, 1, null), uri,
                 Credentials.of(Map.<String, String>of()::get, URI.create(uri)));
         tracker.start(script.run);
         for (int step = 1; step <= 4; step++) {
@@ -217,7 +223,7 @@ class MlflowTrackerTest {
             acceptor.start();
             String uri = "http://127.0.0.1:" + silent.getLocalPort();
             TrackerScript script = new TrackerScript(runDirectory, 10);
-            MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 1, 3600, 0), uri,
+            MlflowTracker tracker = new MlflowTracker(new MlflowConfig(null, uri, 1, 3600, 0, null), uri,
                     Credentials.of(Map.<String, String>of()::get, URI.create(uri)));
             String log = logOf(() -> assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
                 tracker.start(script.run);
@@ -270,8 +276,86 @@ class MlflowTrackerTest {
         }
     }
 
+    /**
+     * A run's trained model and its pictures over training: one MLflow 3 logged model per run,
+     * READY, with the run as its source and output, the run's params, its files and its metrics
+     * linked to it and to the data; registered when asked; the pictures where MLflow's image
+     * logging puts them. A second replay of the same events creates nothing more.
+     */
+    @Test
+    void aFinishedRunsModelIsALoggedModelWithItsMetricsRegisteredOnceAndItsPicturesAreImageSeries()
+            throws IOException {
+        TrackerScript script = new TrackerScript(runDirectory, 2);
+        Map<String, Path> files = new LinkedHashMap<>();
+        files.put("MLmodel", Files.writeString(runDirectory.resolve("MLmodel"), "flavors:\n  vaelab: {}\n"));
+        files.put("checkpoints/final.fb", script.artifacts.get("images/samples.png"));
+        TrainedModel model = new TrainedModel("script-model", files, Map.of("test/elbo", -251.5, "test/kl", 20.25),
+                2);
+        Path picture = Files.write(runDirectory.resolve("reconstructions.png"), new byte[] {1, 2, 3});
+        for (int replay = 0; replay < 2; replay++) {
+            MlflowTracker tracker = registering("vae-versions");
+            tracker.start(script.run);
+            tracker.logMetrics(script.valuesAt(1), 1, 1, script.timestampAt(1));
+            tracker.logImage(picture, "reconstructions", 1, 1_700_000_000_100L);
+            tracker.logImage(picture, "reconstructions", 2, 1_700_000_000_200L);
+            tracker.logModel(model);
+            tracker.end(RunStatus.FINISHED);
+            assertTrue(tracker.delivery().orElseThrow().complete(), tracker.delivery().toString());
+        }
+
+        MlflowRecord record = MlflowRecord.find(MLFLOW.server().uri(), TrackerScript.EXPERIMENT, script.run.runId())
+                .orElseThrow();
+        List<JsonNode> models = record.loggedModels();
+        assertEquals(1, models.size(), "one logged model, however often the run is replayed: " + models);
+        JsonNode info = models.get(0).path("info");
+        String modelId = info.path("model_id").asText();
+        assertEquals("LOGGED_MODEL_READY", info.path("status").asText());
+        assertEquals("script-model", info.path("name").asText());
+        assertEquals(LoggedModels.MODEL_TYPE, info.path("model_type").asText());
+        assertEquals(List.of(modelId), record.modelOutputs(), "the run lists the model as its output");
+        Map<String, String> params = new TreeMap<>();
+        models.get(0).path("data").path("params").forEach(p -> params.put(p.path("key").asText(),
+                p.path("value").asText()));
+        assertEquals(new TreeMap<>(script.run.params()), params, "all 150 params, past a batch of 100");
+        Map<String, Double> metrics = new TreeMap<>();
+        for (JsonNode metric : models.get(0).path("data").path("metrics")) {
+            metrics.put(metric.path("key").asText(), metric.path("value").asDouble());
+            assertEquals(modelId, metric.path("model_id").asText());
+            assertEquals(2, metric.path("step").asLong());
+            assertEquals("mnist", metric.path("dataset_name").asText());
+            assertEquals("0123456789abcdef", metric.path("dataset_digest").asText(), "the data's digest");
+        }
+        assertEquals(new TreeMap<>(model.metrics()), metrics);
+        for (Map.Entry<String, Path> file : files.entrySet()) {
+            assertArrayEquals(Files.readAllBytes(file.getValue()), record.loggedModelArtifact(models.get(0),
+                    file.getKey()), file.getKey());
+        }
+
+        List<JsonNode> versions = MlflowRecord.modelVersions(MLFLOW.server().uri(), "vae-versions");
+        assertEquals(1, versions.size(), "one version, however often the run is replayed: " + versions);
+        assertEquals("models:/" + modelId, versions.get(0).path("source").asText());
+        assertEquals(record.runId(), versions.get(0).path("run_id").asText());
+
+        Set<String> images = new TreeSet<>();
+        record.artifacts().keySet().stream().filter(path -> path.startsWith("images/reconstructions+"))
+                .forEach(images::add);
+        String first = ImageSeries.stem(script.run.runId(), "reconstructions", 1, 1_700_000_000_100L);
+        String second = ImageSeries.stem(script.run.runId(), "reconstructions", 2, 1_700_000_000_200L);
+        assertEquals(Set.of(first + ".png", first + "+compressed.png", second + ".png", second + "+compressed.png"),
+                images, "each step once, as the UI's image slider reads them");
+        assertTrue(first.startsWith("images/reconstructions+step+1+timestamp+1700000000100+"), first);
+        assertArrayEquals(new byte[] {1, 2, 3}, record.artifact(second + ".png"));
+        assertEquals("true", record.tags().get(ImageSeries.TAG));
+    }
+
+    private static MlflowTracker registering(String registerModel) {
+        String uri = MLFLOW.server().uri();
+        return new MlflowTracker(new MlflowConfig(null, uri, 30, 120, 0, registerModel), uri,
+                Credentials.of(Map.<String, String>of()::get, URI.create(uri)));
+    }
+
     private static MlflowTracker tracker(String uri, Map<String, String> environment, int flushSeconds) {
-        return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds, 0), uri,
+        return new MlflowTracker(new MlflowConfig(null, uri, 5, flushSeconds, 0, null), uri,
                 Credentials.of(environment::get, URI.create(uri)));
     }
 

@@ -50,6 +50,12 @@ public final class MnistDataset implements Dataset {
         return Optional.of(config.variant().title().toLowerCase(Locale.ROOT));
     }
 
+    /** Fashion-MNIST's ten classes (Xiao, Rasul and Vollgraf 2017, table 1); none for MNIST's digits. */
+    @Override
+    public List<String> classNames() {
+        return config.variant().classNames();
+    }
+
     @Override
     public DataSplits load(LoadContext context) throws IOException {
         MnistFiles files = files(context);

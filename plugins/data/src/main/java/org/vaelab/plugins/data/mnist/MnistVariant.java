@@ -15,7 +15,7 @@ public enum MnistVariant {
      * mirrors torchvision and TensorFlow use. The digests are the SHA-256 of the uncompressed
      * files, as published by several independent projects that pin them.
      */
-    DIGITS("MNIST", null,
+    DIGITS("MNIST", List.of(), null,
             "set download: true to fetch them, or get them from https://ossci-datasets.s3.amazonaws.com/mnist/",
             List.of(URI.create("https://ossci-datasets.s3.amazonaws.com/mnist/"),
                     URI.create("https://storage.googleapis.com/cvdf-datasets/mnist/")),
@@ -31,7 +31,8 @@ public enum MnistVariant {
      * Debian's {@code dataset-fashion-mnist}, which recompresses the official files (so the
      * compressed bytes differ) and matches other projects' pins of the official content.
      */
-    FASHION("Fashion-MNIST", Path.of("/usr/share/datasets/fashion-mnist"),
+    FASHION("Fashion-MNIST", List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
+            "Sneaker", "Bag", "Ankle boot"), Path.of("/usr/share/datasets/fashion-mnist"),
             "`apt-get install dataset-fashion-mnist` provides them in /usr/share/datasets/fashion-mnist, "
                     + "or set download: true to fetch them",
             List.of(URI.create("http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/")),
@@ -41,18 +42,25 @@ public enum MnistVariant {
                     "t10k-labels-idx1-ubyte", "0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34"));
 
     private final String title;
+    private final List<String> classNames;
     private final Path defaultFolder;
     private final String source;
     private final List<URI> mirrors;
     private final Map<String, String> contentDigests;
 
-    MnistVariant(String title, Path defaultFolder, String source, List<URI> mirrors,
+    MnistVariant(String title, List<String> classNames, Path defaultFolder, String source, List<URI> mirrors,
                  Map<String, String> contentDigests) {
         this.title = title;
+        this.classNames = classNames;
         this.defaultFolder = defaultFolder;
         this.source = source;
         this.mirrors = mirrors;
         this.contentDigests = contentDigests;
+    }
+
+    /** The name of each label; empty where the label is the name (the digits). */
+    public List<String> classNames() {
+        return classNames;
     }
 
     /** The dataset's usual name, for messages. */

@@ -70,6 +70,15 @@ class FashionMnistTest {
         assertEquals(9, full.test().label(0).orElseThrow());
     }
 
+    /** A name for each of the data's classes, label 9 the ankle boots of the first images (Xiao et al. 2017). */
+    @Test
+    void eachClassHasItsName() throws ReflectiveOperationException {
+        List<String> names = new MnistDataset(DocumentedDefaults.of(MnistConfig.class, Map.of())).classNames();
+        assertEquals(full.shape().classes(), names.size());
+        assertEquals("Ankle boot", names.get(full.test().label(0).orElseThrow()));
+        assertEquals(List.of(), MnistVariant.DIGITS.classNames(), "the digits are their own names");
+    }
+
     @Test
     void greyLevelsLieInTheUnitIntervalAndUseIt() {
         for (DataSplit split : List.of(full.train(), full.validation(), full.test())) {

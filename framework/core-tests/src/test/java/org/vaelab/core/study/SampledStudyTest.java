@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -84,18 +82,10 @@ class SampledStudyTest {
     @Test
     void theRecordedStudyOfASearchIsTheSameStudy() throws IOException {
         StudyPlan ran = plan("name: recorded\n" + SPACE + "search: {type: random, trials: 3, seed: 9}\n");
-        Path folder = Files.createDirectories(work.resolve("runs/studies").resolve(ran.folderName()));
-        Path recorded = Files.writeString(folder.resolve("study.yaml"), ran.recorded(folder));
-        StudyPlan again = new StudyPlanner(CATALOG, NO_VARIABLES).plan(new StudyReader(NO_VARIABLES).read(recorded),
-                List.of());
-        assertEquals(ran.sha256(), again.sha256(), Files.readString(recorded));
-        assertEquals(ran.csv(), again.csv());
+        PlannedStudies.assertRecordedStudyIsTheSame(work, ran);
     }
 
     private StudyPlan plan(String study) throws IOException {
-        Files.copy(BadStudyGoldenTest.folder().resolve("base.yaml"), work.resolve("base.yaml"),
-                StandardCopyOption.REPLACE_EXISTING);
-        Path file = Files.writeString(work.resolve("study.yaml"), study);
-        return new StudyPlanner(CATALOG, NO_VARIABLES).plan(new StudyReader(NO_VARIABLES).read(file), List.of());
+        return PlannedStudies.plan(work, study);
     }
 }

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -67,18 +65,10 @@ class TpeStudyTest {
     @Test
     void theRecordedStudyOfATpeSearchIsTheSameStudy() throws IOException {
         StudyPlan ran = plan(STUDY);
-        Path folder = Files.createDirectories(work.resolve("runs/studies").resolve(ran.folderName()));
-        Path recorded = Files.writeString(folder.resolve("study.yaml"), ran.recorded(folder));
-        StudyPlan again = new StudyPlanner(CATALOG, NO_VARIABLES).plan(new StudyReader(NO_VARIABLES).read(recorded),
-                List.of());
-        assertEquals(ran.sha256(), again.sha256(), Files.readString(recorded));
-        assertEquals(ran.csv(), again.csv());
+        PlannedStudies.assertRecordedStudyIsTheSame(work, ran);
     }
 
     private StudyPlan plan(String study) throws IOException {
-        Files.copy(BadStudyGoldenTest.folder().resolve("base.yaml"), work.resolve("base.yaml"),
-                StandardCopyOption.REPLACE_EXISTING);
-        Path file = Files.writeString(work.resolve("study.yaml"), study);
-        return new StudyPlanner(CATALOG, NO_VARIABLES).plan(new StudyReader(NO_VARIABLES).read(file), List.of());
+        return PlannedStudies.plan(work, study);
     }
 }

@@ -47,7 +47,7 @@ final class SweepLoad {
      *
      * @param runDirectory the trial's run folder
      * @param missingPoints metric points of the journal (key, step, value) without their MLflow point
-     * @param missingArtifacts artifacts of the journal MLflow does not list
+     * @param missingArtifacts artifacts, pictures of image series and logged models of the journal MLflow does not hold
      * @param statusDiffers whether MLflow's status differs from the journal's end event
      */
     record TrialRecord(Path runDirectory, int journalPoints, int missingPoints, int missingArtifacts,
@@ -209,6 +209,8 @@ final class SweepLoad {
         String endStatus = null;
         List<MlflowRecord.Point> journalPoints = new ArrayList<>();
         List<String> artifacts = new ArrayList<>();
+        List<String> imagePrefixes = new ArrayList<>();
+        int models = 0;
         for (String line : Files.readAllLines(run.resolve("journal.jsonl"))) {
             JsonNode event = JSON.readTree(line);
             switch (event.path("event").asText()) {
@@ -217,19 +219,26 @@ final class SweepLoad {
                         new MlflowRecord.Point(value.getKey(), event.path("step").asLong(), value.getValue().asDouble(),
                                 0)));
                 case "artifact" -> artifacts.add(event.path("artifact_path").asText());
+                case "image" -> imagePrefixes.add("images/" + event.path("key").asText() + "+step+"
+                        + event.path("step").asLong() + "+");
+                case "model" -> models++;
                 case "end" -> endStatus = event.path("status").asText();
                 default -> throw new IllegalStateException(run + ": unknown journal event " + line);
             }
         }
         MlflowRecord record = MlflowRecord.find(mlflowUri, EXPERIMENT, runId).orElse(null);
         if (record == null) {
-            return new TrialRecord(run, journalPoints.size(), journalPoints.size(), artifacts.size(), true);
+            return new TrialRecord(run, journalPoints.size(), journalPoints.size(),
+                    artifacts.size() + imagePrefixes.size() + models, true);
         }
         Set<String> held = new HashSet<>();
         record.points().forEach(point -> held.add(pointKey(point)));
         int missingPoints = (int) journalPoints.stream().filter(point -> !held.contains(pointKey(point))).count();
         Set<String> heldArtifacts = record.artifacts().keySet();
-        int missingArtifacts = (int) artifacts.stream().filter(path -> !heldArtifacts.contains(path)).count();
+        int missingArtifacts = (int) artifacts.stream().filter(path -> !heldArtifacts.contains(path)).count()
+                + (int) imagePrefixes.stream().filter(prefix -> heldArtifacts.stream().noneMatch(
+                        path -> path.startsWith(prefix))).count()
+                + Math.max(0, models - record.loggedModels().size());
         return new TrialRecord(run, journalPoints.size(), missingPoints, missingArtifacts,
                 !record.status().equals(endStatus));
     }

@@ -41,8 +41,15 @@ public final class AtomicFile {
         return target;
     }
 
-    /** What went wrong, without the temporary file's name that file system errors put first. */
+    /**
+     * What went wrong, without the temporary file's name that file system errors put first: the
+     * innermost I/O error's, since encoders wrap the file system's ("I/O error writing PNG file!"
+     * around "No space left on device").
+     */
     private static String reason(IOException e) {
+        if (e.getCause() instanceof IOException cause) {
+            return reason(cause);
+        }
         if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
             return fileSystem.getReason();
         }

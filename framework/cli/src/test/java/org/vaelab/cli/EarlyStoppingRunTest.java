@@ -51,10 +51,14 @@ class EarlyStoppingRunTest {
         Path run = runDirectory();
         List<CSVRecord> rows = rows(run);
         List<Double> validation = values(rows, "val/elbo");
-        assertEquals(3, validation.size(), "epoch 1 sets the reference, epochs 2 and 3 are the patience");
+        assertEquals(4, validation.size(), "epoch 1 sets the reference, epochs 2 and 3 are the patience, then the"
+                + " best weights'");
         assertTrue(outcome.out().contains("epoch 3/10") && !outcome.out().contains("epoch 4/10"), outcome.out());
-        int best = 1 + validation.indexOf(validation.stream().max(Double::compare).orElseThrow());
+        List<Double> epochs = validation.subList(0, 3);
+        int best = 1 + epochs.indexOf(epochs.stream().max(Double::compare).orElseThrow());
         assertEquals(best, Checkpoint.epochOf(run.resolve("checkpoints/best.ckpt")));
+        assertEquals(epochs.get(best - 1), validation.get(3), "the last val/elbo is the best epoch's: that of the"
+                + " weights evaluated, measured again with the best epoch's stream");
         assertTrue(outcome.out().contains("early stopping after epoch 3: val/elbo has not risen more than 20.0"
                 + " above"), outcome.out());
         assertTrue(outcome.out().contains("the final evaluation uses the weights of epoch " + best

@@ -202,18 +202,26 @@ final class TrainingLoop {
     }
 
     /**
-     * After early stopping at {@code epoch}: the trainer takes the weights of {@code best.ckpt},
-     * whose test ELBO is logged at the stopping step, as the run's last, and returned.
+     * After early stopping at {@code epoch}: the trainer takes the weights of {@code best.ckpt}, whose
+     * validation and test ELBO are logged at the stopping step, as the run's last values, and the
+     * test ELBO returned. The validation ELBO is measured with the best epoch's stream, so it is the
+     * value that epoch logged: the last {@code val/elbo} of every run is that of the weights its final
+     * evaluation uses, which is what a study ranks its trials by.
      */
     private ElboTerms bestWeightsTested(Trainer trainer, int epoch, long step, String reason) throws IOException {
         trainer.restore(Checkpoint.read(directory.root().resolve(RunDirectory.BEST_CHECKPOINT)));
+        int bestEpoch = trainer.epochsDone();
+        ElboTerms validation = requireFinite("validation", epoch, trainer,
+                evaluator().evaluate(model.data().validation(), model.streams().validation(bestEpoch)));
         ElboTerms test = requireFinite("test", epoch, trainer,
                 evaluator().evaluate(model.data().test(), model.streams().test(epoch)));
         Map<String, Double> metrics = new LinkedHashMap<>();
+        put(metrics, "val", validation);
         put(metrics, "test", test);
         tracker.logMetrics(metrics, step, epoch);
-        options.out().printf(Locale.ROOT, "%s; the final evaluation uses the weights of epoch %d (%s): test ELBO"
-                + " %.2f%n", reason, trainer.epochsDone(), RunDirectory.BEST_CHECKPOINT, test.elbo());
+        options.out().printf(Locale.ROOT, "%s; the final evaluation uses the weights of epoch %d (%s): val ELBO"
+                + " %.2f, test ELBO %.2f%n", reason, bestEpoch, RunDirectory.BEST_CHECKPOINT, validation.elbo(),
+                test.elbo());
         return test;
     }
 

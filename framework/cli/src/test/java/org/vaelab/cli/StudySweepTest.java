@@ -55,13 +55,15 @@ class StudySweepTest {
                 "--runs-dir", work.resolve("one-machine-runs").toString());
         assertEquals(0, outcome.exitCode(), outcome.out() + outcome.err());
         assertTrue(outcome.out().contains("4 trials finished, 0 failed"), outcome.out());
-        assertTrue(outcome.out().contains("<- best\n") && outcome.out().contains("best trial: t00"), outcome.out());
+        assertTrue(outcome.out().contains("<- best\n") && outcome.out().contains("best trial by validation ELBO: t00"),
+                outcome.out());
         oneMachine = summaryRows(work.resolve("one-machine-runs"));
         oneMachineOut = outcome.out();
     }
 
     /**
-     * The parent run shows the best trial (the highest test ELBO of summary.csv), the mean test
+     * The parent run shows the best trial (the highest validation ELBO of summary.csv) and the metric
+     * that chose it, the mean test
      * ELBO of each swept value's trials, the summary table and each trial's one-line description;
      * the sweep prints the parent's address in the runs view; and running the finished study again
      * leaves the parent as it was: status, end time and metric points.
@@ -75,16 +77,18 @@ class StudySweepTest {
             rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(reader)
                     .getRecords();
         }
-        CSVRecord best = rows.stream().max(Comparator.comparingDouble(row -> Double.parseDouble(row.get("test_elbo"))))
+        CSVRecord best = rows.stream().max(Comparator.comparingDouble(row -> Double.parseDouble(row.get("val_elbo"))))
                 .orElseThrow();
         Map<String, String> tags = parent.tags();
         assertEquals(best.get("trial"), tags.get("vaelab.best_trial"));
+        assertEquals("val/elbo", tags.get("vaelab.best_ranked_by"));
         List<MlflowRecord> children = MlflowRecord.search(MLFLOW.server().uri(), "one-machine",
                 "tags.`mlflow.parentRunId` = '" + parent.runId() + "'");
         MlflowRecord bestRun = children.stream().filter(child -> child.runId().equals(tags.get("vaelab.best_run_id")))
                 .findFirst().orElseThrow();
         assertEquals(best.get("trial"), bestRun.tags().get("vaelab.trial"));
         assertEquals(bestRun.metrics().get("test/elbo"), parent.metrics().get("best/test/elbo"));
+        assertEquals(bestRun.metrics().get("val/elbo"), parent.metrics().get("best/val/elbo"));
         for (String beta : List.of("0.5", "2")) {
             double mean = rows.stream().filter(row -> row.get("kl.beta").equals(beta))
                     .mapToDouble(row -> Double.parseDouble(row.get("test_elbo"))).average().orElseThrow();
@@ -120,7 +124,7 @@ class StudySweepTest {
         Path folder = studyFolder(work.resolve("one-machine-runs"));
         assertEquals(4, oneMachine.size() - 1);
         for (String row : oneMachine.subList(1, oneMachine.size())) {
-            assertTrue(row.matches("\\d,t00\\d-beta=.*,FINISHED,"
+            assertTrue(row.matches("\\d,t00\\d-beta=.*,FINISHED,-\\d+\\.\\d+,"
                     + "-\\d+\\.\\d+,\\d+\\.\\d+,\\d+\\.\\d+,-\\d+\\.\\d+,[0-4]\\.0"), row);
         }
         for (String plot : PLOTS) {

@@ -39,10 +39,10 @@ class StudySummaryTest {
         StudySummary summary = new StudySummary(plan, outcomes);
 
         List<String> lines = summary.csv().lines().toList();
-        assertEquals("index,trial,kl.beta,seed,status,test_elbo,test_recon,test_kl,test_iwae_ll,test_active_units,"
-                + "disent_gaussian_tc,disent_mig,wall_seconds", lines.get(0));
+        assertEquals("index,trial,kl.beta,seed,status,val_elbo,test_elbo,test_recon,test_kl,test_iwae_ll,"
+                + "test_active_units,disent_gaussian_tc,disent_mig,wall_seconds", lines.get(0));
         assertEquals(",,,,,3.5,0.25,10.0", lines.get(1).substring(lines.get(1).indexOf("-120.0") + 6));
-        assertEquals("1,t001-beta=4-seed=3,4,3,NOT_RUN,,,,,,,,", lines.get(2));
+        assertEquals("1,t001-beta=4-seed=3,4,3,NOT_RUN,,,,,,,,,", lines.get(2));
         List<StudyPoint> points = summary.points();
         assertEquals(1, points.size());
         assertEquals(Map.of("disent/mig", 0.25), points.get(0).disentanglement(), "nats are not a score");

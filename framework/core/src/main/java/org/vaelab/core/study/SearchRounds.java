@@ -18,7 +18,9 @@ import org.vaelab.spi.track.RunStatus;
  * Runs a study whose search a model proposes ({@code search: {type: tpe}}) round by round
  * ({@link ModelSearch}): runs this process's trials of the rounds known, then proposes the rounds
  * whose earlier trials all ended, and so on until the search has all its trials. A point's value is
- * the mean test ELBO of its trials (one per seed) that finished with one. A shard whose next round
+ * the mean over its trials (one per seed) of the study's ranking metric ({@link TrialRanking}: the
+ * validation ELBO, or the test ELBO when the trials have no validation split), the metric that
+ * also chooses the study's best trial, over the trials that logged it. A shard whose next round
  * waits on another shard's trials checks the runs again every {@code pollSeconds}; a process whose
  * own trial ended without a record (a crash before its run directory) stops, failed, as rerunning
  * the sweep runs that trial again.
@@ -63,7 +65,8 @@ public final class SearchRounds {
         }
         int perPoint = plan.trials().size() / search.points().size();
         return Optional.of(String.format(Locale.ROOT, "trials %d to %d are proposed by TPE as results arrive,"
-                + " %d at a time, each round from the test ELBOs of every trial of the earlier rounds",
+                + " %d at a time, each round from the validation ELBOs (test ELBOs without a validation split) of"
+                + " every trial of the earlier rounds",
                 plan.trials().size(), totalTrials(plan) - 1, perPoint * search.settings().batch()));
     }
 
@@ -123,9 +126,10 @@ public final class SearchRounds {
     private StudyPlan proposed(StudyPlan plan, List<TrialOutcome> outcomes) {
         ModelSearch search = plan.study().modelSearch();
         int perPoint = plan.trials().size() / search.points().size();
+        TrialRanking ranking = TrialRanking.of(outcomes.stream().filter(SearchRounds::ended).toList());
         List<Double> values = new ArrayList<>();
         for (int point = 0; point < search.points().size(); point++) {
-            values.add(value(outcomes.subList(point * perPoint, (point + 1) * perPoint)));
+            values.add(value(outcomes.subList(point * perPoint, (point + 1) * perPoint), ranking));
         }
         ModelSearch next = search.proposed(values);
         return next.points().size() == search.points().size() ? plan
@@ -139,12 +143,15 @@ public final class SearchRounds {
                 .anyMatch(outcome -> !ended(outcome) && !selected.test(outcome.trial().index()));
     }
 
-    /** The mean test ELBO of a point's trials; NaN when they ended without one; null while one has not ended. */
-    private static Double value(List<TrialOutcome> trials) {
+    /**
+     * The mean of {@code ranking}'s metric over a point's trials; NaN when they ended without it;
+     * null while one has not ended.
+     */
+    private static Double value(List<TrialOutcome> trials, TrialRanking ranking) {
         if (!trials.stream().allMatch(SearchRounds::ended)) {
             return null;
         }
-        return trials.stream().mapToDouble(outcome -> outcome.metric(StudySummary.RANKED_BY))
+        return trials.stream().mapToDouble(outcome -> outcome.metric(ranking.metric()))
                 .filter(Double::isFinite).average().orElse(Double.NaN);
     }
 

@@ -11,13 +11,14 @@ import org.vaelab.spi.track.StudyResults;
 
 /**
  * A study's results as its parent run in a tracker shows them ({@link StudyResults}): the best
- * trial (the finished one with the highest test ELBO), per-value means of the test metrics for
- * each swept key, a one-line description of each trial, and the summary table in markdown.
+ * trial (the finished one with the highest value of the study's {@link TrialRanking} metric, which
+ * the results name), per-value means of the validation ELBO and the test metrics for each swept
+ * key, a one-line description of each trial, and the summary table in markdown.
  */
 public final class StudyReport {
 
     /** The metrics the parent run shows, in their order in the table. */
-    static final List<String> METRICS = List.of("test/elbo", "test/iwae_ll", "test/recon", "test/kl",
+    static final List<String> METRICS = List.of("val/elbo", "test/elbo", "test/iwae_ll", "test/recon", "test/kl",
             "test/active_units");
 
     private StudyReport() {
@@ -28,20 +29,20 @@ public final class StudyReport {
         List<TrialOutcome> ranked = summary.ranked();
         Optional<TrialOutcome> best = summary.best();
         Map<String, Double> metrics = new LinkedHashMap<>();
-        best.ifPresent(outcome -> testMetrics(outcome).forEach((key, value) -> metrics.put("best/" + key, value)));
+        best.ifPresent(outcome -> logged(outcome).forEach((key, value) -> metrics.put("best/" + key, value)));
         metrics.putAll(perValueMeans(summary));
         Map<String, String> descriptions = new LinkedHashMap<>();
         for (TrialOutcome outcome : summary.outcomes()) {
-            descriptions.put(outcome.trial().sha256(), describe(summary.plan(), outcome, ranked));
+            descriptions.put(outcome.trial().sha256(), describe(summary, outcome, ranked));
         }
         return new StudyResults(markdown(summary, best), metrics,
                 best.map(outcome -> new StudyResults.BestTrial(outcome.trial().name(), outcome.trial().sha256(),
-                        testMetrics(outcome))), descriptions, (int) summary.finished());
+                        logged(outcome))), descriptions, (int) summary.finished(), summary.ranking().metric());
     }
 
     /**
-     * For each swept key and each of its values, the mean of every test metric over the finished
-     * trials giving the key that value: {@code sweep/KEY/VALUE/test/elbo}.
+     * For each swept key and each of its values, the mean of every metric of {@link #METRICS} over
+     * the finished trials giving the key that value: {@code sweep/KEY/VALUE/test/elbo}.
      */
     private static Map<String, Double> perValueMeans(StudySummary summary) {
         Map<String, List<TrialOutcome>> groups = new LinkedHashMap<>();
@@ -69,7 +70,8 @@ public final class StudyReport {
         return label.replaceAll("[^A-Za-z0-9_.-]", "_");
     }
 
-    private static Map<String, Double> testMetrics(TrialOutcome outcome) {
+    /** The values of {@link #METRICS} that {@code outcome} logged. */
+    private static Map<String, Double> logged(TrialOutcome outcome) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         for (String metric : METRICS) {
             double value = outcome.metric(metric);
@@ -80,8 +82,12 @@ public final class StudyReport {
         return metrics;
     }
 
-    /** {@code Trial 2 of 3 of study beta: kl.beta=2, seed 1; test ELBO -250.12 nats, rank 1 of 3 (higher ...)}. */
-    private static String describe(StudyPlan plan, TrialOutcome outcome, List<TrialOutcome> ranked) {
+    /**
+     * {@code Trial 2 of 3 of study beta: kl.beta=2, seed 1; validation ELBO -249.80 nats, rank 1 of 3 by it
+     * (higher is better); test ELBO -250.12 nats}.
+     */
+    private static String describe(StudySummary summary, TrialOutcome outcome, List<TrialOutcome> ranked) {
+        StudyPlan plan = summary.plan();
         String values = outcome.trial().values().entrySet().stream()
                 .map(entry -> entry.getKey() + "=" + entry.getValue().yaml()).collect(Collectors.joining(", "));
         String head = String.format(Locale.ROOT, "Trial %d of %d of study %s: %sseed %d", outcome.trial().index() + 1,
@@ -91,8 +97,11 @@ public final class StudyReport {
         if (rank < 0) {
             return head + "; " + outcome.status();
         }
-        return head + String.format(Locale.ROOT, "; test ELBO %.2f nats, rank %d of %d (higher is better)",
-                outcome.metric(StudySummary.RANKED_BY), rank + 1, ranked.size());
+        TrialRanking ranking = summary.ranking();
+        String ranks = String.format(Locale.ROOT, "; %s %.2f nats, rank %d of %d by it (higher is better)",
+                ranking.title(), outcome.metric(ranking.metric()), rank + 1, ranked.size());
+        return head + (ranking == TrialRanking.TEST ? ranks
+                : ranks + String.format(Locale.ROOT, "; test ELBO %.2f nats", outcome.metric("test/elbo")));
     }
 
     /** The study in a sentence, then one table row per trial, the best in bold. */
@@ -101,9 +110,10 @@ public final class StudyReport {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "VAELab study **%s** (hash %s, from `%s`): %d of %d trials finished.", plan.study().name(),
                 plan.sha256().substring(0, 8), plan.study().source(), summary.finished(), plan.trials().size()));
+        TrialRanking ranking = summary.ranking();
         best.ifPresent(outcome -> out.append(String.format(Locale.ROOT,
-                " Best by test ELBO (higher is better): **%s**, %.2f nats.", outcome.trial().name(),
-                outcome.metric(StudySummary.RANKED_BY))));
+                " Best by %s (higher is better): **%s**, %.2f nats (`%s`).", ranking.chosenBy(),
+                outcome.trial().name(), outcome.metric(ranking.metric()), ranking.metric())));
         out.append("\n\n| trial | ");
         plan.sweptKeys().forEach(key -> out.append(key).append(" | "));
         out.append("seed | status | ").append(String.join(" | ", METRICS)).append(" | wall s |\n|");

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.vaelab.core.plugin.ComponentCatalog;
@@ -102,8 +101,7 @@ public final class StudyRunner {
         parents.summarize(StudyReport.of(summary));
         parents.end(complete ? RunStatus.FINISHED : RunStatus.FAILED);
         out.print(summary.table());
-        summary.best().ifPresent(best -> out.printf(Locale.ROOT, "best trial: %s, test ELBO %.2f; its spec: %s%n",
-                best.trial().name(), best.metric("test/elbo"), folder.root().resolve(StudyFolder.BEST_SPEC_FILE)));
+        summary.bestLine(folder.root().resolve(StudyFolder.BEST_SPEC_FILE)).ifPresent(out::println);
         out.printf("summary: %d of %d trials finished%s%s; files in %s%n", summary.finished(), plan.trials().size(),
                 summary.pruned() == 0 ? "" : ", " + summary.pruned() + " pruned",
                 complete ? "" : " (not finished: " + summary.unfinished().stream().map(o -> o.trial().name())

@@ -25,7 +25,8 @@ import org.vaelab.spi.track.TrialRecord;
  * Its calls block: they happen between trials.
  *
  * <p>The summary shows the best trial on the parent (tags {@code vaelab.best_trial},
- * {@code vaelab.best_run_id}; metrics {@code best/...}), the per-value means of the swept keys and
+ * {@code vaelab.best_run_id}, {@code vaelab.best_ranked_by}: the metric that chose it; metrics
+ * {@code best/...}), the per-value means of the swept keys and
  * the summary table as its description; each trial run gets a one-line description. Summary
  * metrics are logged at step = finished trials and the parent's start time, so logging the same
  * summary again adds no point; and a parent that already ended with the status it is given, after
@@ -176,6 +177,7 @@ final class MlflowStudyRun implements StudyRun {
         tags.put(RunRequests.DESCRIPTION_TAG, results.description());
         results.best().ifPresent(best -> {
             tags.put("vaelab.best_trial", best.name());
+            tags.put("vaelab.best_ranked_by", results.rankedBy());
             trialRuns.stream().filter(run -> run.getInfo().getStatus() == Service.RunStatus.FINISHED
                     && best.specSha256().equals(tags(run).get(SPEC_TAG))).findFirst()
                     .ifPresent(run -> tags.put("vaelab.best_run_id", run.getInfo().getRunId()));

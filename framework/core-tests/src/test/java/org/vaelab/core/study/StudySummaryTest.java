@@ -17,7 +17,7 @@ import org.vaelab.core.plugin.PluginLoader;
 import org.vaelab.spi.track.RunStatus;
 import org.vaelab.spi.track.TrialRecord;
 
-/** A study's summary of trials that logged disentanglement scores: their columns and their plot points. */
+/** A study's summary: the columns of trials that logged disentanglement scores, and the points of its plots. */
 class StudySummaryTest {
 
     private static final ComponentCatalog CATALOG = PluginLoader.load(StudySummaryTest.class.getClassLoader());
@@ -27,11 +27,7 @@ class StudySummaryTest {
 
     @Test
     void disentanglementScoresGetColumnsAndOnlyTheUnitScoresReachThePlots() throws IOException {
-        Files.copy(BadStudyGoldenTest.folder().resolve("base.yaml"), work.resolve("base.yaml"));
-        Path file = Files.writeString(work.resolve("study.yaml"), "name: betas\nbase: base.yaml\n"
-                + "grid: {kl.beta: [1, 4]}\n");
-        StudyPlan plan = new StudyPlanner(CATALOG, Map.<String, String>of()::get).plan(
-                new StudyReader(Map.<String, String>of()::get).read(file), List.of());
+        StudyPlan plan = plan("grid: {kl.beta: [1, 4]}\n");
         List<TrialOutcome> outcomes = new ArrayList<>();
         outcomes.add(new TrialOutcome(plan.trials().get(0), Optional.of(new TrialRecord("a", RunStatus.FINISHED,
                 Map.of("test/elbo", -120.0, "disent/mig", 0.25, "disent/gaussian_tc", 3.5), 10))));
@@ -46,5 +42,33 @@ class StudySummaryTest {
         List<StudyPoint> points = summary.points();
         assertEquals(1, points.size());
         assertEquals(Map.of("disent/mig", 0.25), points.get(0).disentanglement(), "nats are not a score");
+    }
+
+    @Test
+    void prunedTrialsArePlotPointsFlaggedAtTheirLastValuesAndNeverTheBest() throws IOException {
+        StudyPlan plan = plan("grid: {kl.beta: [1, 2, 4]}\n");
+        StudySummary summary = new StudySummary(plan, List.of(
+                outcome(plan, 0, RunStatus.FINISHED, -150, -151), outcome(plan, 1, RunStatus.PRUNED, -140, -139),
+                outcome(plan, 2, RunStatus.FAILED, -130, -129)));
+        assertEquals(plan.trials().get(0), summary.best().orElseThrow().trial(), "the finished trial, the only one");
+        List<StudyPoint> points = summary.points();
+        assertEquals(List.of("1", "2"), points.stream().map(p -> p.values().get("kl.beta")).toList(),
+                "the finished and the pruned trial; the failed one is not plotted");
+        assertEquals(List.of(false, true), points.stream().map(StudyPoint::pruned).toList());
+        assertEquals(-139, points.get(1).elbo(), "the pruned trial's test ELBO, logged at its rung");
+    }
+
+    private static TrialOutcome outcome(StudyPlan plan, int index, RunStatus status, double valElbo,
+                                        double testElbo) {
+        Trial trial = plan.trials().get(index);
+        return new TrialOutcome(trial, Optional.of(new TrialRecord(trial.sha256(), status,
+                Map.of("val/elbo", valElbo, "test/elbo", testElbo, "test/recon", -testElbo - 5, "test/kl", 5.0), 1)));
+    }
+
+    private StudyPlan plan(String axes) throws IOException {
+        Files.copy(BadStudyGoldenTest.folder().resolve("base.yaml"), work.resolve("base.yaml"));
+        Path file = Files.writeString(work.resolve("study.yaml"), "name: betas\nbase: base.yaml\n" + axes);
+        return new StudyPlanner(CATALOG, Map.<String, String>of()::get).plan(
+                new StudyReader(Map.<String, String>of()::get).read(file), List.of());
     }
 }

@@ -162,11 +162,14 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
         return out.toString();
     }
 
-    /** The finished trials as points of the study's plots, each value by its short label (as in trial names). */
+    /**
+     * The finished and the pruned trials as points of the study's plots, each value by its short
+     * label (as in trial names); a pruned trial's metrics are its last, logged at the rung where it stopped.
+     */
     public List<StudyPoint> points() {
         List<StudyPoint> points = new ArrayList<>();
         for (TrialOutcome outcome : outcomes) {
-            if (outcome.finished()) {
+            if (outcome.done()) {
                 Map<String, String> values = new LinkedHashMap<>();
                 outcome.trial().values().forEach((key, value) -> values.put(key, value.label()));
                 Map<String, Double> scores = new LinkedHashMap<>();
@@ -174,7 +177,7 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
                         .forEach(name -> scores.put(name, outcome.metric(name)));
                 scores.values().removeIf(value -> value.isNaN());
                 points.add(new StudyPoint(values, outcome.metric("test/elbo"), outcome.metric("test/recon"),
-                        outcome.metric("test/kl"), scores));
+                        outcome.metric("test/kl"), scores, !outcome.finished()));
             }
         }
         return points;

@@ -94,7 +94,8 @@ public record StudySummary(StudyPlan plan, List<TrialOutcome> outcomes) {
 
     /**
      * The line {@code vae sweep} prints after the table: the best trial, the metric that chose it
-     * with its value, its test ELBO, and {@code spec}, its {@code best.yaml}; empty when no trial finished.
+     * with its value (and its test ELBO, when the validation ELBO chose it), and {@code spec}, its
+     * {@code best.yaml}; empty when no trial finished.
      */
     public Optional<String> bestLine(Path spec) {
         TrialRanking ranking = ranking();

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A TPE search end to end, on a three-trial study (one random startup trial, then a round of two
- * proposed from its test ELBO): run two trials at a time, and run one trial at a time after a stop
+ * proposed from its validation ELBO): run two trials at a time, and run one trial at a time after a stop
  * that left only the first trial done, it runs the same trials and ends with the same summary.csv,
  * byte for byte but for the wall-time column, the one column that is not reproducible.
  */

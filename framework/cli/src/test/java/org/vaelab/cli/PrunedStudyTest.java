@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -100,6 +101,8 @@ class PrunedStudyTest {
         CommandLineRunner.Outcome whole = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
                 sequential.toString());
         assertEquals(0, whole.exitCode(), whole.out() + whole.err());
+        assertTrue(Pattern.compile("done +t00\\d-\\S+ in [\\d.]+ s \\(1 of 1\\)").matcher(whole.out()).find(),
+                "each rung counts its own trials: " + whole.out());
 
         // shard 0 has trials 0 and 2, shard 1 trial 1: the first to run waits at the first rung for the other
         Path sharded = work.resolve("sharded");

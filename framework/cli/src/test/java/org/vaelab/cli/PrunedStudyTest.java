@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -129,6 +131,21 @@ class PrunedStudyTest {
         assertEquals(0, summarized.exitCode(), summarized.out() + summarized.err());
         assertTrue(summarized.out().contains("summary: 1 of 3 trials finished, 2 pruned;"), summarized.out());
         assertEquals(summaryRows(sequential), summaryRows(sharded), "summary.csv but its wall time");
+        Map<String, String> reasons = endings(sequential);
+        assertEquals(2, reasons.values().stream().filter(ending -> ending.startsWith("PRUNED pruned at epoch 1: "
+                + "val/elbo ") && ending.endsWith(", not among the best 1 of 3 trials")).count(), reasons.toString());
+        assertEquals(reasons, endings(sharded), "each trial's status and reason, by its spec hash");
+    }
+
+    /** Each trial run's status and reason (provenance.json's status and failure), by its spec hash. */
+    private static Map<String, String> endings(Path runs) throws IOException {
+        Map<String, String> endings = new LinkedHashMap<>();
+        for (Path run : runs(runs)) {
+            JsonNode record = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
+            endings.put(record.path("spec_sha256").asText(), record.path("status").asText() + " "
+                    + record.path("failure").asText());
+        }
+        return endings;
     }
 
     /** Runs shard {@code index} of two of {@code study}; it ends well, done or waiting. */

@@ -14,7 +14,8 @@ import org.vaelab.spi.InvalidInputException;
 
 /**
  * {@code vae sweep STUDY --launcher slurm}: writes the study's {@link SlurmJobScripts} into its folder
- * and submits them with {@code sbatch --parsable}, the summary job after the array
+ * and submits them with {@code sbatch --parsable}, the job array once or, with pruning, once per
+ * rung, each after the one before, and the summary job after the last
  * ({@code --dependency=afterany}), then prints the job ids and how to follow them. {@code sbatch} is
  * looked for on {@code PATH} before anything is written.
  */
@@ -45,19 +46,46 @@ final class SlurmLauncher {
                 + "Slurm's commands are installed (a login node), or put their folder on PATH");
     }
 
-    /** Writes both scripts to {@code folder}, submits them, prints the ids; returns the array's job id. */
-    String submit(SlurmJobScripts scripts, Path folder) throws IOException, InterruptedException {
+    /**
+     * Writes both scripts to {@code folder}, submits the array {@code scripts.arrays()} times, each
+     * after the one before, then the summary job; prints the ids.
+     */
+    void submit(SlurmJobScripts scripts, Path folder) throws IOException, InterruptedException {
         Files.createDirectories(scripts.logFolder());
         Path array = write(folder.resolve(SlurmJobScripts.ARRAY_SCRIPT), scripts.arrayScript());
         Path summary = write(folder.resolve(SlurmJobScripts.SUMMARY_SCRIPT), scripts.summaryScript());
-        String arrayId = sbatch(List.of(array.toString()), "the job array");
-        String summaryId = sbatch(List.of("--dependency=afterany:" + arrayId, summary.toString()),
-                "the summary job (the array " + arrayId + " is submitted; scancel " + arrayId + " to withdraw it)");
-        out.printf("submitted job array %s (%d tasks, %s) and the summary job %s, which starts when the array has "
-                + "ended%n", arrayId, scripts.shards(), array, summaryId);
-        out.printf("follow them: squeue -j %s,%s   (and vae sweep ... --status; logs in %s)%n", arrayId, summaryId,
-                scripts.logFolder());
-        return arrayId;
+        List<String> arrayIds = new ArrayList<>();
+        for (int k = 0; k < scripts.arrays(); k++) {
+            List<String> arguments = new ArrayList<>();
+            if (!arrayIds.isEmpty()) {
+                arguments.add("--dependency=afterany:" + arrayIds.get(arrayIds.size() - 1));
+            }
+            arguments.add(array.toString());
+            arrayIds.add(sbatch(arguments, arrayIds.isEmpty() ? "the job array" : "job array " + (k + 1) + " of "
+                    + scripts.arrays() + " (" + withdraw(arrayIds) + ")"));
+        }
+        String last = arrayIds.get(arrayIds.size() - 1);
+        String summaryId = sbatch(List.of("--dependency=afterany:" + last, summary.toString()),
+                "the summary job (" + withdraw(arrayIds) + ")");
+        String arrays = String.join(", ", arrayIds);
+        if (arrayIds.size() == 1) {
+            out.printf("submitted job array %s (%d tasks, %s) and the summary job %s, which starts when the array has "
+                    + "ended%n", arrays, scripts.shards(), array, summaryId);
+        } else {
+            out.printf("submitted job arrays %s (one per rung of the pruning, each of %d tasks and starting when"
+                    + " the one before has ended, %s) and the summary job %s, which starts when the last array has"
+                    + " ended%n",
+                    arrays, scripts.shards(), array, summaryId);
+        }
+        out.printf("follow them: squeue -j %s,%s   (and vae sweep ... --status; logs in %s)%n",
+                String.join(",", arrayIds), summaryId, scripts.logFolder());
+    }
+
+    /** What a failed submission says of the arrays submitted before it. */
+    private static String withdraw(List<String> arrayIds) {
+        String ids = String.join(" ", arrayIds);
+        return (arrayIds.size() == 1 ? "the array " : "the arrays ") + ids + " submitted; scancel " + ids
+                + " to withdraw " + (arrayIds.size() == 1 ? "it" : "them");
     }
 
     private static Path write(Path file, String script) throws IOException {

@@ -32,9 +32,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code vae sweep STUDY}: plans the study, selects this process's trials and hands them to
- * {@link StudyRunner}; or, with {@code --launcher slurm}, submits it to Slurm as a job array and a
- * summary job ({@link SlurmLauncher}); or, with {@code --launcher k8s}, writes it as a Kubernetes
- * indexed Job ({@link KubernetesJobManifest}); or, with {@code --status}, counts its trials by status.
+ * {@link StudyRunner}; or, with {@code --launcher slurm}, submits it to Slurm as job arrays (one, or
+ * one per rung with pruning) and a summary job ({@link SlurmLauncher}); or, with {@code --launcher
+ * k8s}, writes it as a Kubernetes indexed Job ({@link KubernetesJobManifest}); or, with
+ * {@code --status}, counts its trials by status.
  * Exit code 1 when any trial failed or, after a summary, is not finished. Stopped (Ctrl-C,
  * SIGTERM), it says that the finished trials are kept and how to run the others.
  */
@@ -130,10 +131,11 @@ final class SweepCommand implements Callable<Integer> {
         StudyPlan plan = planner.plan(study, overrides);
         ShardSelection selection = shardSelection();
         List<Trial> selected = select(plan, selection);
-        if (plan.study().pruning() != null && (only != null || !selection.shard().isWhole() || launcher != null)) {
-            throw new CommandLine.ParameterException(command.commandLine(), "a study with pruning runs in one sweep"
-                    + " process, since each rung waits for all its trials; leave out --only, --shard and --launcher"
-                    + " (--parallel N runs its trials side by side)");
+        if (plan.study().pruning() != null && (only != null || "k8s".equals(launcher))) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    (only != null ? "--only" : "--launcher k8s") + ": a study with pruning runs its trials rung by"
+                    + " rung, each rung decided from all of them; run it whole, or as shards (--shard I/N, each run"
+                    + " again until it is done, or --launcher slurm)");
         }
         PrintStream out = System.out;
         if (dryRun) {
@@ -225,7 +227,8 @@ final class SweepCommand implements Callable<Integer> {
         }
         List<String> sweep = vaeCommand();
         sweep.addAll(sweepArguments(file.toAbsolutePath().toString(), runsDir.toAbsolutePath().toString()));
-        SlurmJobScripts scripts = new SlurmJobScripts(plan.study().name(), tasks, sweep,
+        int arrays = plan.study().pruning() == null ? 1 : plan.rungs().size();
+        SlurmJobScripts scripts = new SlurmJobScripts(plan.study().name(), tasks, arrays, sweep,
                 Path.of("").toAbsolutePath(), folder.resolve("slurm"), sbatchOptions, requeue);
         SlurmLauncher.onPath(System.getenv(), System.out).submit(scripts, folder);
     }

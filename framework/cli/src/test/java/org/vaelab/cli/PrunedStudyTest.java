@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -13,6 +15,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -29,14 +32,16 @@ import org.vaelab.testkit.MlflowServerExtension;
  * (wall time aside); run again after a stop before a rung's decision, it trains nothing and takes
  * the same decision; and the trial that continued from its rung's checkpoint logged what an
  * uninterrupted run logs. The run two at a time also goes to MLflow, where the pruned trials' runs
- * are KILLED and tagged vaelab.pruned.
+ * are KILLED and tagged vaelab.pruned. Run as two shards, each run again until it is done, the
+ * first waits at the rung for the other's trial, and the summary is the same again.
  */
 class PrunedStudyTest {
 
     @RegisterExtension
     static final MlflowServerExtension MLFLOW = new MlflowServerExtension();
 
-    private static final String STUDY = """
+    /** Three trials of learning rates, two epochs, a rung at epoch 1 that keeps one. */
+    static final String STUDY = """
             name: pruned
             base: base.yaml
             set: {train.epochs: 2}
@@ -78,11 +83,77 @@ class PrunedStudyTest {
         assertTrue(wrongMetric.err().contains("pruning.metric") && wrongMetric.err().contains("must be val/elbo"),
                 wrongMetric.err());
 
-        CommandLineRunner.Outcome sharded = CommandLineRunner.vae("sweep", study.toString(), "--shard", "0/2",
+        CommandLineRunner.Outcome one = CommandLineRunner.vae("sweep", study.toString(), "--only", "1",
                 "--runs-dir", work.resolve("runs").toString());
-        assertEquals(2, sharded.exitCode(), sharded.out());
-        assertTrue(sharded.err().contains("a study with pruning runs in one sweep process"), sharded.err());
+        assertEquals(2, one.exitCode(), one.out());
+        assertTrue(one.err().contains("--only: a study with pruning runs its trials rung by rung, each rung decided"
+                + " from all of them"), one.err());
+        CommandLineRunner.Outcome k8s = CommandLineRunner.vae("sweep", study.toString(), "--launcher", "k8s",
+                "--image", "vaelab:latest", "--runs-dir", work.resolve("runs").toString());
+        assertEquals(2, k8s.exitCode(), k8s.out());
+        assertTrue(k8s.err().contains("--launcher k8s: a study with pruning"), k8s.err());
         assertFalse(Files.exists(work.resolve("runs")), "nothing is written");
+    }
+
+    @Test
+    void asTwoShardsRunAgainUntilDoneTheSamePrunedTrialsGiveTheSameSummary() throws IOException {
+        TestSpecs.write(work, "base.yaml", TestSpecs.TINY_FASHION);
+        Path study = TestSpecs.write(work, "pruned.yaml", STUDY);
+        Path sequential = work.resolve("sequential");
+        CommandLineRunner.Outcome whole = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
+                sequential.toString());
+        assertEquals(0, whole.exitCode(), whole.out() + whole.err());
+        assertTrue(Pattern.compile("done +t00\\d-\\S+ in [\\d.]+ s \\(1 of 1\\)").matcher(whole.out()).find(),
+                "each rung counts its own trials: " + whole.out());
+
+        // shard 0 has trials 0 and 2, shard 1 trial 1: the first to run waits at the first rung for the other
+        Path sharded = work.resolve("sharded");
+        CommandLineRunner.Outcome first = shard(study, sharded, 0);
+        assertTrue(first.out().contains("waiting: the rung at epoch 1 (1 of 2) waits on 1 trials of other shards"
+                + " that have neither reached it nor ended: t001-"), first.out());
+        assertFalse(first.out().contains("rung at epoch 1:"), "no decision: " + first.out());
+        List<Path> paused = runs(sharded);
+        assertEquals(2, paused.size());
+        for (Path run : paused) {
+            assertTrue(Files.readString(run.resolve("provenance.json")).contains("\"status\" : \"KILLED\""), run
+                    + " is paused at its rung");
+        }
+        Map<Integer, Boolean> done = new LinkedHashMap<>(Map.of(0, false, 1, false));
+        int runsOfShards = 1;
+        for (int next = 1; done.containsValue(false); next = 1 - next) {
+            assertTrue(runsOfShards++ < 6, "the shards are done after a few runs each");
+            CommandLineRunner.Outcome outcome = shard(study, sharded, next);
+            done.put(next, outcome.out().contains("done: every trial of this sweep finished, was pruned or failed"));
+            assertTrue(done.get(next) || outcome.out().contains("waiting: "), outcome.out());
+        }
+        CommandLineRunner.Outcome summarized = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
+                sharded.toString(), "--summarize");
+        assertEquals(0, summarized.exitCode(), summarized.out() + summarized.err());
+        assertTrue(summarized.out().contains("summary: 1 of 3 trials finished, 2 pruned;"), summarized.out());
+        assertEquals(summaryRows(sequential), summaryRows(sharded), "summary.csv but its wall time");
+        Map<String, String> reasons = endings(sequential);
+        assertEquals(2, reasons.values().stream().filter(ending -> ending.startsWith("PRUNED pruned at epoch 1: "
+                + "val/elbo ") && ending.endsWith(", not among the best 1 of 3 trials")).count(), reasons.toString());
+        assertEquals(reasons, endings(sharded), "each trial's status and reason, by its spec hash");
+    }
+
+    /** Each trial run's status and reason (provenance.json's status and failure), by its spec hash. */
+    private static Map<String, String> endings(Path runs) throws IOException {
+        Map<String, String> endings = new LinkedHashMap<>();
+        for (Path run : runs(runs)) {
+            JsonNode record = new ObjectMapper().readTree(run.resolve("provenance.json").toFile());
+            endings.put(record.path("spec_sha256").asText(), record.path("status").asText() + " "
+                    + record.path("failure").asText());
+        }
+        return endings;
+    }
+
+    /** Runs shard {@code index} of two of {@code study}; it ends well, done or waiting. */
+    private static CommandLineRunner.Outcome shard(Path study, Path runsDir, int index) {
+        CommandLineRunner.Outcome outcome = CommandLineRunner.vae("sweep", study.toString(), "--shard", index + "/2",
+                "--runs-dir", runsDir.toString());
+        assertEquals(0, outcome.exitCode(), outcome.out() + outcome.err());
+        return outcome;
     }
 
     @Test
@@ -167,7 +238,7 @@ class PrunedStudyTest {
     }
 
     /** summary.csv's lines without the last column, wall time. */
-    private static List<String> summaryRows(Path runs) throws IOException {
+    static List<String> summaryRows(Path runs) throws IOException {
         return Files.readAllLines(studyFolder(runs).resolve("summary.csv")).stream()
                 .map(line -> line.substring(0, line.lastIndexOf(','))).toList();
     }

@@ -26,8 +26,10 @@ import org.vaelab.testkit.MlflowServerExtension;
 /**
  * {@code vae sweep --launcher slurm} against a real Slurm: Debian's slurm-wlm, a one-node cluster
  * of {@code scripts/slurm-cluster} on this machine. A study submitted as a two-task array with its
- * summary job; a task stopped with SIGTERM mid-trial and requeued, which continues the trial from
- * its checkpoint; options sbatch cannot take, and no sbatch at all.
+ * summary job; a study with pruning as an array per rung, each after the one before, which ends
+ * with the summary of the study run in one process; a task stopped with SIGTERM mid-trial and
+ * requeued, which continues the trial from its checkpoint; options sbatch cannot take, and no
+ * sbatch at all.
  */
 class SlurmLauncherTest {
 
@@ -94,6 +96,52 @@ class SlurmLauncherTest {
                 runs.toString(), "--status");
         assertTrue(status.out().contains("4 finished, 0 running, 0 stopped (KILLED, resumable), 0 failed, 0 not "
                 + "started, of 4 trials"), status.out() + status.err());
+    }
+
+    @Test
+    void aStudyWithPruningIsOneArrayPerRungEachAfterTheLastAndEndsAsTheStudyRunHere() throws Exception {
+        Path folder = Files.createDirectories(work.resolve("pruned"));
+        TestSpecs.write(folder, "base.yaml", TestSpecs.TINY_FASHION);
+        Path study = TestSpecs.write(folder, "pruned.yaml", PrunedStudyTest.STUDY);
+        Path runs = work.resolve("pruned-runs");
+
+        CommandLineRunner.Outcome submitted = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
+                runs.toString(), "--launcher", "slurm", "--shards", "2", "--sbatch=--time=00:10:00");
+        assertEquals(0, submitted.exitCode(), submitted.out() + submitted.err());
+        Matcher ids = Pattern.compile("submitted job arrays (\\d+), (\\d+) \\(one per rung of the pruning.* summary job"
+                + " (\\d+)").matcher(submitted.out());
+        assertTrue(ids.find(), submitted.out());
+        String first = ids.group(1);
+        String second = ids.group(2);
+        String summaryId = ids.group(3);
+        assertTrue(SlurmCluster.jobs(second).get(0).get("Dependency").startsWith("afterany:" + first),
+                "the second rung's array waits for the first: " + SlurmCluster.jobs(second));
+        assertTrue(SlurmCluster.jobs(summaryId).get(0).get("Dependency").startsWith("afterany:" + second),
+                "the summary waits for the last array: " + SlurmCluster.jobs(summaryId));
+
+        List<Map<String, String>> firstTasks = SlurmCluster.awaitEnded(first, 240);
+        List<Map<String, String>> secondTasks = SlurmCluster.awaitEnded(second, 240);
+        Map<String, String> summary = SlurmCluster.awaitEnded(summaryId, 60).get(0);
+        Path studyFolder = studyFolder(runs);
+        for (List<Map<String, String>> tasks : List.of(firstTasks, secondTasks)) {
+            assertEquals(2, tasks.size(), tasks.toString());
+            tasks.forEach(task -> assertEquals("COMPLETED", task.get("JobState"), () -> task + "\n"
+                    + slurmLogs(studyFolder)));
+        }
+        for (Map<String, String> before : firstTasks) {
+            secondTasks.forEach(after -> assertTrue(after.get("StartTime").compareTo(before.get("EndTime")) >= 0,
+                    after + " started after " + before));
+        }
+        secondTasks.forEach(task -> assertTrue(summary.get("StartTime").compareTo(task.get("EndTime")) >= 0,
+                "the summary ran after " + task));
+        assertEquals("COMPLETED", summary.get("JobState"), () -> summary + "\n" + slurmLogs(studyFolder));
+
+        Path here = work.resolve("pruned-here");
+        CommandLineRunner.Outcome sequential = CommandLineRunner.vae("sweep", study.toString(), "--runs-dir",
+                here.toString());
+        assertEquals(0, sequential.exitCode(), sequential.out() + sequential.err());
+        assertEquals(PrunedStudyTest.summaryRows(here), PrunedStudyTest.summaryRows(runs),
+                "summary.csv but its wall time");
     }
 
     @Test

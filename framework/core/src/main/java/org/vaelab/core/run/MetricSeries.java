@@ -22,7 +22,8 @@ public final class MetricSeries {
 
     /**
      * The values of {@code metric} in {@code metricsCsv} by epoch, in the order logged (the last
-     * of an epoch where it has several); empty when there is no file.
+     * of an epoch where it has several); empty when there is no file. A last row cut short, as in
+     * the file of a run another process is writing (a study's other shard), is left out.
      */
     public static Map<Integer, Double> byEpoch(Path metricsCsv, String metric) throws IOException {
         Map<Integer, Double> values = new LinkedHashMap<>();
@@ -32,7 +33,7 @@ public final class MetricSeries {
         try (Reader reader = Files.newBufferedReader(metricsCsv, StandardCharsets.UTF_8)) {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build();
             for (CSVRecord row : format.parse(reader)) {
-                if (row.get("metric").equals(metric)) {
+                if (row.isConsistent() && row.get("metric").equals(metric)) {
                     values.put(Integer.parseInt(row.get("epoch")), Double.parseDouble(row.get("value")));
                 }
             }

@@ -15,11 +15,15 @@ import org.vaelab.spi.InvalidInputException;
  * time limit ({@code --signal=B:TERM@60}, also {@code scancel --batch --signal=TERM}); the shell
  * passes SIGTERM on to the sweep, whose trials mark their runs KILLED and keep their checkpoints,
  * and with {@code requeue} puts the task back in the queue, where the sweep skips finished trials
- * and continues the stopped one. The summary job runs {@code vae sweep ... --summarize}; it is
- * submitted with a dependency on the array.
+ * and continues the stopped one. A study with pruning is submitted as one array per rung, each
+ * array after the one before: a shard goes only as far as the rungs decided allow
+ * ({@link PrunedSweep}), so array {@code k} starts once every shard has reached rung {@code k - 1}
+ * and takes each one rung further. The summary job runs {@code vae sweep ... --summarize}; it is
+ * submitted with a dependency on the last array.
  *
  * @param name the study's name, the jobs' name
- * @param shards the array's tasks
+ * @param shards each array's tasks
+ * @param arrays how many times the array is submitted, each after the one before: one, or the rungs with pruning
  * @param sweepCommand {@code vae sweep} with the study and every option that gives its trials, without
  *     the shard
  * @param workingDirectory where the jobs run (the sweep's paths may be relative to it)
@@ -27,7 +31,7 @@ import org.vaelab.spi.InvalidInputException;
  * @param sbatchOptions options for both jobs, each {@code --name} or {@code --name=value}, as sbatch takes them
  * @param requeue whether a stopped task goes back in the queue
  */
-public record SlurmJobScripts(String name, int shards, List<String> sweepCommand, Path workingDirectory,
+public record SlurmJobScripts(String name, int shards, int arrays, List<String> sweepCommand, Path workingDirectory,
                               Path logFolder, List<String> sbatchOptions, boolean requeue) {
 
     /** The job array's file name in the study folder. */
@@ -54,6 +58,9 @@ public record SlurmJobScripts(String name, int shards, List<String> sweepCommand
                         + "(the array from --shards, the summary's dependency on it); leave it out");
             }
         }
+        if (arrays < 1) {
+            throw new IllegalArgumentException("a study is submitted as one job array or more, not " + arrays);
+        }
     }
 
     /** The job array's batch script. */
@@ -67,7 +74,10 @@ public record SlurmJobScripts(String name, int shards, List<String> sweepCommand
         shard.addAll(List.of("--shard-count", Integer.toString(shards)));
         String onTerm = "kill -TERM \"$sweep\"; wait \"$sweep\"; "
                 + (requeue ? "scontrol requeue \"$SLURM_JOB_ID\"; " : "") + "exit 143";
-        return header("Task I of this job array runs shard I of " + shards + " of the study.", directives)
+        String purpose = "Task I of this job array runs shard I of " + shards + " of the study" + (arrays == 1 ? "."
+                : " as far as its rungs decided allow; the study is submitted as " + arrays + " arrays, one per rung,"
+                + "\n# each starting when the one before has ended.");
+        return header(purpose, directives)
                 + "export OMP_NUM_THREADS=\"${SLURM_CPUS_PER_TASK:-1}\"\n"
                 + "export VAE_THREADS=\"$OMP_NUM_THREADS\"\n"
                 + quoted(shard) + " &\n"
@@ -79,7 +89,7 @@ public record SlurmJobScripts(String name, int shards, List<String> sweepCommand
                 + "wait \"$sweep\"\n";
     }
 
-    /** The summary job's batch script; submit it with {@code --dependency=afterany:ARRAY_ID}. */
+    /** The summary job's batch script; submit it with {@code --dependency=afterany:LAST_ARRAY_ID}. */
     public String summaryScript() {
         List<String> summarize = new ArrayList<>(sweepCommand);
         summarize.add("--summarize");

@@ -37,9 +37,10 @@ public final class StudyRunner {
     }
 
     /**
-     * Runs those of {@code selected} (some or all of {@code plan}'s trials; all of them with pruning,
-     * rung by rung: {@link PrunedSweep}) neither finished nor pruned yet, {@code parallel} at a time;
-     * with {@code summarizes}, then writes the summary and plots and ends the parent runs.
+     * Runs those of {@code selected} (some or all of {@code plan}'s trials; with pruning rung by rung,
+     * as far as the decisions that all the trials allow: {@link PrunedSweep}) neither finished nor
+     * pruned yet, {@code parallel} at a time; with {@code summarizes}, then writes the summary and
+     * plots and ends the parent runs.
      *
      * @return whether every trial run finished and, when summarized, every trial of the study
      */
@@ -57,7 +58,7 @@ public final class StudyRunner {
                     selected.size(), selected.size() - pending.size(), pending.size(), parallel);
             TrialProcesses processes = new TrialProcesses(runCommand, plan.study().base(), runsDir, parallel, out);
             List<TrialProcesses.Ended> ended = plan.study().pruning() != null
-                    ? new PrunedSweep(plan, runsDir, parents, out).run(processes,
+                    ? new PrunedSweep(plan, selected, runsDir, parents, out).run(processes,
                             trial -> parents.childTags(plan, trial), folder)
                     : processes.run(pending, trial -> parents.childTags(plan, trial),
                             LocalTrialRecords.resumable(runsDir, plan.study().name()), folder, 0);

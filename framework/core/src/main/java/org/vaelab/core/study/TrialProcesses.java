@@ -56,6 +56,7 @@ final class TrialProcesses {
     private final Path runsDir;
     private final int parallel;
     private final PrintStream out;
+    /** How many trials of the current {@link #run} call ended, counted from 1 again for each (a rung). */
     private final AtomicInteger ended = new AtomicInteger();
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
@@ -78,6 +79,7 @@ final class TrialProcesses {
     List<Ended> run(List<Trial> trials, Function<Trial, Map<String, String>> tags, Map<String, Path> stopped,
                     StudyFolder folder, int untilEpoch) throws InterruptedException {
         StudyTimeLeft timeLeft = new StudyTimeLeft(trials.size(), parallel);
+        ended.set(0);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         Thread stopTrials = new Thread(this::stopRunning, "vaelab-stop-trials");
         Runtime.getRuntime().addShutdownHook(stopTrials);

@@ -18,9 +18,10 @@ import org.vaelab.spi.track.DatasetSplit;
 
 /**
  * Names a run's data for trackers: the data's common name ({@code fashion-mnist}), a digest of
- * every loaded value and label (so two runs on the same data show the same digest whatever the
- * path), the spec's data block, as recorded ({@link ResolvedSpec#recorded()}), as its source, and
- * each split that holds examples with its MLflow context, digest, schema and profile.
+ * every loaded value and label (the SHA-256 of the three splits' own digests, so each value is
+ * hashed once; two runs on the same data show the same digest whatever the path), the spec's data
+ * block, as recorded ({@link ResolvedSpec#recorded()}), as its source, and each split that holds
+ * examples with its MLflow context, digest, schema and profile.
  */
 final class DatasetIdentity {
 
@@ -38,15 +39,16 @@ final class DatasetIdentity {
         MessageDigest whole = sha256();
         List<DatasetSplit> described = new ArrayList<>();
         for (Map.Entry<String, DataSplit> split : byContext.entrySet()) {
-            split.getValue().updateDigest(whole);
+            MessageDigest own = sha256();
+            split.getValue().updateDigest(own);
+            byte[] digest = own.digest();
+            whole.update(digest);
             if (split.getValue().size() > 0) {
-                MessageDigest own = sha256();
-                split.getValue().updateDigest(own);
-                described.add(new DatasetSplit(split.getKey(), hex(own), schema(splits.shape(), split.getValue()),
+                described.add(new DatasetSplit(split.getKey(), hex(digest), schema(splits.shape(), split.getValue()),
                         profile(splits.shape(), split.getValue())));
             }
         }
-        return new DatasetInfo(name, hex(whole), json(resolved.recorded().get("data")), described);
+        return new DatasetInfo(name, hex(whole.digest()), json(resolved.recorded().get("data")), described);
     }
 
     /**
@@ -94,8 +96,8 @@ final class DatasetIdentity {
         }
     }
 
-    private static String hex(MessageDigest digest) {
-        return HexFormat.of().formatHex(digest.digest()).substring(0, DIGEST_HEX_DIGITS);
+    private static String hex(byte[] digest) {
+        return HexFormat.of().formatHex(digest).substring(0, DIGEST_HEX_DIGITS);
     }
 
     private static String json(Object value) {

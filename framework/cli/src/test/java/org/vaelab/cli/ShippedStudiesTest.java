@@ -17,7 +17,8 @@ class ShippedStudiesTest {
     private static final Path EXPERIMENTS = Path.of(System.getProperty("vaelab.root", "../..")).resolve("experiments");
     private static final Map<String, Integer> TRIALS = Map.of("beta-latent-fashion.yaml", 12,
             "likelihoods-fashion.yaml", 10, "capacity-swissroll.yaml", 10, "beta-sprites.yaml", 15,
-            "search-fashion.yaml", 12, "capacity-sprites.yaml", 6);
+            "search-fashion.yaml", 12, "capacity-sprites.yaml", 6, "beta-sprites-mlp.yaml", 3,
+            "capacity-sprites-mlp.yaml", 3, "search-beta-latent-fashion.yaml", 16);
 
     static Stream<String> studies() throws IOException {
         try (Stream<Path> files = Files.list(EXPERIMENTS)) {

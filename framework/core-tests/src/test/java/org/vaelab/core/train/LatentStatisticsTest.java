@@ -22,8 +22,8 @@ import org.vaelab.spi.nn.Activation;
  * variance {@code 0.19^2 / 4 = 0.009025}); just above it ({@code 0.21 x_0}: 0.011025); and live
  * (random weights). Each KL and variance is checked against its closed form, the live one against
  * a two-pass variance of the graph's posterior means; exactly two units are active; the
- * per-dimension KLs sum to the split's mean KL from the {@link Evaluator}; and the batch size does
- * not matter.
+ * per-dimension KLs sum to the split's mean KL from the {@link Evaluator}; the batch size does
+ * not matter; and a model with one stochastic layer has no metric or column per layer.
  */
 class LatentStatisticsTest {
 
@@ -73,6 +73,10 @@ class LatentStatisticsTest {
                 IntStream.range(0, LATENT).mapToObj(stats::isActive).toList());
         assertEquals(2, stats.activeUnits());
         assertEquals(EXAMPLES, stats.examples());
+        assertEquals(List.of(), stats.layers(), "one stochastic layer");
+        assertEquals(Map.of("test/active_units", 2.0), stats.metrics("test"));
+        assertEquals("dimension,kl,posterior_mean_var,active", stats.csv().lines().findFirst().orElseThrow());
+        assertEquals("2 of 5", stats.describeActiveUnits());
 
         double klSum = stats.klPerDimension().stream().mapToDouble(Double::doubleValue).sum();
         double meanKl = new Evaluator(graph, EXAMPLES).evaluate(split, new SplittableRandom(1)).kl();

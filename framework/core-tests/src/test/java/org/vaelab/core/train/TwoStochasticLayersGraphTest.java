@@ -11,18 +11,25 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
 import org.vaelab.core.eval.ImportanceSampling;
+import org.vaelab.core.eval.LatentStatistics;
 import org.vaelab.spi.Family;
+import org.vaelab.spi.data.DataSplit;
 import org.vaelab.spi.data.DataSplits;
 import org.vaelab.spi.kl.KlWeighting;
 import org.vaelab.spi.kl.TrainingHorizon;
+import org.vaelab.spi.latent.StochasticLayer;
 
 /**
  * The VAE with two stochastic layers of Burda, Grosse and Salakhutdinov 2016 (section 5), {@code model.prior} and
  * {@code model.posterior} {@code two_layer}, through the whole graph: the decoder reads z1 alone; the loss's gradients
  * from SameDiff and the compiled engine agree with central differences; training raises its ELBO, and the
  * importance-weighted bound with the same weights, {@code log p(x|z1) + log p(z1|z2) + log p(z2) - log q(z1|x) -
- * log q(z2|z1)}, is at or above it (their theorem 1).
+ * log q(z2|z1)}, is at or above it (their theorem 1); the active units of each layer (section 5.2) are those of the
+ * posterior means computed here from the encoder's outputs and the weights of q(z2|z1).
  */
 class TwoStochasticLayersGraphTest {
 
@@ -93,6 +100,58 @@ class TwoStochasticLayersGraphTest {
                 bound);
         assertTrue(elbo > before, "training raises the ELBO: " + before + " -> " + elbo);
         assertTrue(bound >= elbo, "IWAE bound " + bound + " below the ELBO " + elbo);
+    }
+
+    @Test
+    void theActiveUnitsOfEachLayerAreThoseOfItsPosteriorMean() {
+        DataSplits data = TestModels.syntheticSplits(400, WIDTH, 8);
+        RandomStreams streams = new RandomStreams(4);
+        VaeGraph graph = parts().build(1, streams.initialWeights());
+        Trainer trainer = new Trainer(graph, TestModels.adam(1e-2), TestModels.beta(1.0), 20, streams,
+                TrainingHorizon.of(data.train().size(), 20, 2));
+        for (int epoch = 0; epoch < 2; epoch++) {
+            trainer.trainEpoch(data);
+        }
+        assertEquals(List.of(new StochasticLayer("z1", BOTTOM), new StochasticLayer("z2", LATENT - BOTTOM)),
+                graph.latentTerms().layers());
+        DataSplit examples = data.train();
+        LatentStatistics stats = LatentStatistics.of(graph, examples, 7);
+
+        INDArray means = posteriorMeans(graph, examples);
+        INDArray variances = means.var(false, 0);
+        int[] active = new int[2];
+        for (int d = 0; d < LATENT; d++) {
+            assertEquals(variances.getDouble(d), stats.posteriorMeanVariance().get(d),
+                    1e-5 * Math.max(1, variances.getDouble(d)), "A_" + d);
+            if (variances.getDouble(d) > LatentStatistics.ACTIVITY_THRESHOLD) {
+                active[d < BOTTOM ? 0 : 1]++;
+            }
+        }
+        System.out.printf("TwoStochasticLayersGraphTest: A = %s, %s%n", variances, stats.describeActiveUnits());
+        assertTrue(variances.maxNumber().doubleValue() > LatentStatistics.ACTIVITY_THRESHOLD, "some unit is active");
+        assertEquals(Map.of("test/active_units", (double) (active[0] + active[1]),
+                "test/active_units/z1", (double) active[0], "test/active_units/z2", (double) active[1]),
+                stats.metrics("test"));
+    }
+
+    /**
+     * [mu1(x), mu2(mu1(x))] of every example of {@code split}, in double: the encoder's mean of z1, then the MLP
+     * of q(z2|z1) (one tanh layer, then its mean head) applied here to it, with the trained weights.
+     */
+    private static INDArray posteriorMeans(VaeGraph graph, DataSplit split) {
+        int rows = split.size();
+        INDArray eps = Nd4j.zeros(DataType.FLOAT, (long) graph.samples() * rows, LATENT);
+        INDArray encoderMean = graph.output(GraphFeed.ofRows(graph, split, 0, rows, eps), VaeGraph.Z_MEAN)
+                .get(VaeGraph.Z_MEAN).castTo(DataType.DOUBLE);
+        INDArray mu1 = encoderMean.get(NDArrayIndex.all(), NDArrayIndex.interval(0, BOTTOM)).dup();
+        SameDiff sd = graph.sameDiff();
+        INDArray hidden = Transforms.tanh(mu1.mmul(weight(sd, "hidden0/W")).addRowVector(weight(sd, "hidden0/b")));
+        INDArray mu2 = hidden.mmul(weight(sd, "mean/W")).addRowVector(weight(sd, "mean/b"));
+        return Nd4j.hstack(mu1, mu2);
+    }
+
+    private static INDArray weight(SameDiff sd, String name) {
+        return sd.getArrForVarName("posterior/q_z2/" + name).castTo(DataType.DOUBLE);
     }
 
     private static ModelParts parts() {

@@ -78,6 +78,9 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
         beyond.bitsPerDimension().ifPresent(bits -> values.put("iwae_bpd", bits));
         LatentStatistics latent = beyond.latent();
         values.put("active_units", latent.activityDefined() ? latent.activeUnits() : NOT_APPLICABLE);
+        if (latent.activityDefined() && !latent.layers().isEmpty()) {
+            values.put("active_units_by_layer", latent.activeUnitsByLayer());
+        }
         values.put("latent_dim", latent.latentDim());
         values.put("kl_per_dimension", latent.klPerDimensionDefined() ? latent.klPerDimension() : NOT_APPLICABLE);
         beyond.disentanglement().forEach(values::put);
@@ -97,7 +100,7 @@ public record RunEvaluation(ElboTerms elbo, FinalEvaluation beyond, int iwaeSamp
                 "log p(x), IWAE K=%d (%d examples)", iwaeSamples, beyond.iwaeExamples()), "%.3f", logLikelihood));
         beyond.bitsPerDimension().ifPresent(bits -> row(out, "-log p(x), bits per dimension", "%.4f", bits));
         out.append(String.format(Locale.ROOT, "%-40s %s%n", "active units", beyond.latent().activityDefined()
-                ? beyond.latent().activeUnits() + " of " + beyond.latent().latentDim() : NOT_APPLICABLE));
+                ? beyond.latent().describeActiveUnits() : NOT_APPLICABLE));
         beyond.disentanglement().forEach((name, value) -> row(out, name, "%.4f", value));
         return out.toString();
     }

@@ -384,8 +384,8 @@ public final class ExperimentRunner {
     }
 
     private static String describe(FinalEvaluation evaluation, ExperimentSpec spec) {
-        String units = evaluation.latent().activityDefined() ? String.format(Locale.ROOT, "active units %d of %d",
-                evaluation.latent().activeUnits(), spec.model().latentDim())
+        String units = evaluation.latent().activityDefined()
+                ? "active units " + evaluation.latent().describeActiveUnits()
                 : "active units not applicable (E_q[z] is not the encoder's mean)";
         String bits = evaluation.bitsPerDimension().isEmpty() ? ""
                 : String.format(Locale.ROOT, ", <= %.4f bits per dimension",

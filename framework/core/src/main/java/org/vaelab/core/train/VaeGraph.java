@@ -283,7 +283,8 @@ public final class VaeGraph {
         List<DropoutMasks.Mask> masks = new ArrayList<>(encoderMasks.masks());
         masks.addAll(decoderMasks.masks());
         return new VaeGraph(sd, latentDim, samples, classes, unitInterval, priorSamples, masks, familyMetrics,
-                new LatentTerms(closedForm.isPresent(), parts.posterior().meanIsEncoderMean()), auxiliaryNetworks);
+                new LatentTerms(closedForm.isPresent(), parts.posterior().meanIsEncoderMean(),
+                        parts.posterior().layers(latentDim)), auxiliaryNetworks);
     }
 
     /** {@code input} with the one-hot labels {@code y} appended as columns; {@code input} itself when y is null. */

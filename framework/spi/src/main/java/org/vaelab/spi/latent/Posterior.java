@@ -1,5 +1,6 @@
 package org.vaelab.spi.latent;
 
+import java.util.List;
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.vaelab.spi.nn.GaussianPosterior;
@@ -68,5 +69,19 @@ public interface Posterior {
      */
     default Optional<String> incompatibility(Prior prior) {
         return Optional.empty();
+    }
+
+    /**
+     * The stochastic layers of z, in column order, their widths summing to {@code latentDim}, for a posterior over
+     * several, such as {@code q(z1|x) q(z2|z1)} of the VAE with two stochastic layers (Burda, Grosse and
+     * Salakhutdinov 2016, section 5); empty (the default) for a posterior over one. The framework then counts the
+     * active units of each layer (their section 5.2, {@code Cov_x(E_q[u|x]) > 0.01} for each unit u) on
+     * {@link #code}, which such a posterior makes each layer's posterior mean E_q[u|x], or the approximation of it
+     * that the posterior documents (their E_q[z2|x] taken as the mean of q(z2|z1) at z1's mean). Since SPI 2.4.
+     *
+     * @param latentDim the size of z
+     */
+    default List<StochasticLayer> layers(int latentDim) {
+        return List.of();
     }
 }

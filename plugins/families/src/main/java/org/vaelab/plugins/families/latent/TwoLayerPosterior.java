@@ -1,11 +1,13 @@
 package org.vaelab.plugins.families.latent;
 
+import java.util.List;
 import java.util.Optional;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.vaelab.spi.latent.LatentContext;
 import org.vaelab.spi.latent.Posterior;
 import org.vaelab.spi.latent.PosteriorSample;
+import org.vaelab.spi.latent.StochasticLayer;
 import org.vaelab.spi.nn.GaussianPosterior;
 
 /**
@@ -15,7 +17,9 @@ import org.vaelab.spi.nn.GaussianPosterior;
  * ({@link ConditionalGaussian}, its weights under {@code posterior/q_z2}); both reparameterised from eps's columns,
  * so {@code log q(z|x) = log N(z1; mu1, sigma1^2) + log N(z2; mu2(z1), sigma2^2(z1))}, each written with its own
  * noise. The encoder's heads for the last {@code top} columns are not read: the SPI gives every encoder latent_dim
- * heads. The code that stands for an example in the figures is {@code [mu1, mu2(mu1)]}.
+ * heads. The code that stands for an example in the figures is {@code [mu1, mu2(mu1)]}: E_q[z1|x] = mu1 exactly and
+ * E_q[z2|x] approximated by the mean of q(z2|z1) at z1's mean, on which the run counts the active units of the
+ * layers {@code z1} and {@code z2} (Burda et al., section 5.2).
  */
 final class TwoLayerPosterior implements Posterior {
 
@@ -41,6 +45,12 @@ final class TwoLayerPosterior implements Posterior {
         SDVariable logDensity = ConditionalGaussian.logDensityOfDraw(sd, first.logVariance(), eps1, bottom)
                 .add(ConditionalGaussian.logDensityOfDraw(sd, second.logVariance(), eps2, top));
         return new PosteriorSample(sd.concat(1, z1, z2), logDensity, Optional.empty());
+    }
+
+    @Override
+    public List<StochasticLayer> layers(int latentDim) {
+        return List.of(new StochasticLayer("z1", TwoLayerPrior.bottom(config, latentDim, "model.posterior")),
+                new StochasticLayer("z2", config.top()));
     }
 
     @Override

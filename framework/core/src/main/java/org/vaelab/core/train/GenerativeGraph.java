@@ -24,8 +24,8 @@ import org.vaelab.spi.nn.NetworkBuilder;
  * only their parameters; the rest of the graph applies them with their weights held constant
  * ({@link NetworkBuilder#frozen}, {@link GraphLatentContext.Held#OWN}), so the family's own objective reaches only
  * the encoder's and the posterior's. Both see the same values. The cost is a second forward pass through the
- * decoder and the prior on every sample of z; the backward passes of the two copies compute, between them, what the
- * one of a model without the split does, plus the decoder's input gradients of the copy held constant.
+ * decoder and the prior on every sample of z, and a backward pass through both copies (the held one's towards z, the
+ * other's towards its weights); the encoder runs once.
  *
  * @param params the likelihood's parameters from the decoder with its weights trained here, {@code [k * batch, ...]}
  * @param prior the prior with its variables trained here and the encoder it may apply held constant

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.vaelab.spi.Family;
 import org.vaelab.spi.kl.KlWeighting;
+import org.vaelab.spi.latent.DiagonalGaussianPosterior;
 import org.vaelab.spi.model.ModelFamily;
 
 /**
@@ -20,7 +23,8 @@ import org.vaelab.spi.model.ModelFamily;
  * {@code GenerativeObjective}: on a tiny mlp VAE in double precision, with the noise fixed, the gradient SameDiff
  * and the compiled engine give every encoder weight is the central difference of the negative MIWAE bound
  * {@code -1/M sum_m log (1/K) sum_k w_mk}, and every decoder weight's that of the negative IWAE bound of all
- * M K samples, both bounds computed here from the graph's log importance weights; and PIWAE with M = K = 1 has the
+ * M K samples, both bounds computed here from the graph's log importance weights, and so is the gradient of a learned
+ * prior's parameters; and PIWAE with M = K = 1 has the
  * one-sample ELBO's gradients: those of {@code iwae} with K = 1 for every weight, and of {@code vae} (whose KL is in
  * closed form, so its encoder's gradient differs by a term of zero mean) for every decoder weight.
  */
@@ -34,9 +38,15 @@ class PiwaeGradientTest {
     /** The central-difference step. */
     private static final double STEP = 1e-6;
 
-    @Test
-    void encoderFollowsMiwaeAndDecoderFollowsIwae() {
-        VaeGraph graph = tinyModel("{type: piwae, groups: " + GROUPS + ", samples: " + SAMPLES + "}");
+    /**
+     * With N(0, I), with a learned mixture (the prior's own parameters train with the decoder) and with the VampPrior
+     * (its pseudo-inputs train with the decoder; the encoder it applies to them gets MIWAE's gradient alone).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{type: standard_normal}", "{type: mog, components: 2, learned_weights: true}",
+        "{type: vamp, pseudo_inputs: 2}"})
+    void encoderFollowsMiwaeAndDecoderAndPriorFollowIwae(String prior) {
+        VaeGraph graph = tinyModel("{type: piwae, groups: " + GROUPS + ", samples: " + SAMPLES + "}", prior);
         SameDiff sd = graph.sameDiff();
         Map<String, INDArray> feed = feed(graph.samples());
         List<String> parameters = TestModels.parameterNames(sd);
@@ -49,7 +59,8 @@ class PiwaeGradientTest {
         GradientComparison decoder = new GradientComparison();
         for (String name : parameters) {
             boolean inference = name.startsWith(VaeGraph.ENCODER_SCOPE + "/");
-            assertTrue(inference || name.startsWith(VaeGraph.DECODER_SCOPE + "/"), name);
+            assertTrue(inference || name.startsWith(VaeGraph.DECODER_SCOPE + "/")
+                    || name.startsWith(VaeGraph.PRIOR_SCOPE + "/"), name);
             INDArray values = sd.getArrForVarName(name);
             for (long i = 0; i < values.length(); i++) {
                 double original = values.getDouble(i);
@@ -65,10 +76,10 @@ class PiwaeGradientTest {
                 comparison.add(name + "[" + i + "] (engine)", engine.get(name).getDouble(i), numerical);
             }
         }
-        System.out.printf("PiwaeGradientTest encoder against MIWAE: %s%nPiwaeGradientTest decoder against IWAE: %s%n",
-                encoder, decoder);
+        System.out.printf("PiwaeGradientTest %s: encoder against MIWAE: %s; decoder and prior against IWAE: %s%n",
+                prior, encoder, decoder);
         assertTrue(encoder.failures().isEmpty(), () -> "encoder gradients off MIWAE's: " + encoder.failures());
-        assertTrue(decoder.failures().isEmpty(), () -> "decoder gradients off IWAE's: " + decoder.failures());
+        assertTrue(decoder.failures().isEmpty(), () -> "decoder and prior gradients off IWAE's: " + decoder.failures());
         assertTrue(encoder.largestAnalytic() > 1e-2 && decoder.largestAnalytic() > 1e-2, "the check is not vacuous");
     }
 
@@ -104,11 +115,16 @@ class PiwaeGradientTest {
     }
 
     private static VaeGraph tinyModel(String family) {
+        return tinyModel(family, "{type: standard_normal}");
+    }
+
+    private static VaeGraph tinyModel(String family, String prior) {
         ModelFamily objective = TestModels.component(Family.MODEL_FAMILY, family);
         String mlp = "{type: mlp, hidden: [3], activation: tanh}";
         VaeGraph graph = new ModelParts(TestModels.component(Family.ENCODER, mlp),
                 TestModels.component(Family.DECODER, mlp), TestModels.BERNOULLI, TestModels.beta(1.0), objective,
-                TestModels.shape(WIDTH), LATENT).build(objective.samples(1), new SplittableRandom(11));
+                TestModels.component(Family.PRIOR, prior), new DiagonalGaussianPosterior(), TestModels.shape(WIDTH),
+                LATENT).build(objective.samples(1), new SplittableRandom(11));
         DoublePrecision.convert(graph.sameDiff());
         return graph;
     }

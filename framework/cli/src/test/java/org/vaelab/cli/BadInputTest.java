@@ -157,6 +157,20 @@ class BadInputTest {
     }
 
     @Test
+    void aDecoderWithDropoutUnderAFamilyThatTrainsItApartIsASpecMismatch() throws IOException {
+        Path spec = TestSpecs.write(work, "piwae-dropout.yaml", TestSpecs.SMALL_FASHION.replace(
+                "  decoder: {type: mlp, hidden: [400]}", "  decoder: {type: mlp, hidden: [400], dropout: 0.2}\n"
+                        + "  family: {type: piwae, groups: 2, samples: 2}"));
+        CommandLineRunner.Outcome outcome = run(spec);
+        assertEquals(2, outcome.exitCode(), outcome.err());
+        assertTrue(outcome.err().contains("[spec/Mismatch] model.decoder.type (line "), outcome.err());
+        assertTrue(outcome.err().contains("the model family trains the decoder on an objective of its own, through a "
+                + "second copy of the decoder that cannot share its dropout masks; leave model.decoder.dropout at 0"),
+                outcome.err());
+        assertFalse(Files.exists(work.resolve("runs")), "no run directory");
+    }
+
+    @Test
     void aMalformedSetKeyIsASpecProblemInRunAndValidate() throws IOException {
         Path spec = TestSpecs.write(work, "fine.yaml", TestSpecs.SMALL_FASHION);
         for (CommandLineRunner.Outcome outcome : List.of(

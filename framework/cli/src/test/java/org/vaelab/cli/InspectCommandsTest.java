@@ -36,7 +36,8 @@ class InspectCommandsTest {
     void pluginsListsEveryBuiltInTypeWithItsOptions() {
         CommandLineRunner.Outcome outcome = CommandLineRunner.vae("plugins");
         assertEquals(0, outcome.exitCode(), outcome.err());
-        for (String type : new String[] {"  mnist: ", "  mlp: ", "  bernoulli: ", "  beta: ", "  adam: "}) {
+        String[] types = {"  mnist: ", "  mlp: ", "  bernoulli: ", "  beta: ", "  adam: ", "  piwae: "};
+        for (String type : types) {
             assertTrue(outcome.out().contains(type), type + " in\n" + outcome.out());
         }
         assertTrue(outcome.out().matches("(?s).*hidden\\s+list of integer\\s+Sizes of the hidden layers.*\\(default "

@@ -30,8 +30,8 @@ import org.vaelab.testkit.PythonLibraries;
  * metrics. The provenance says how the KL was computed: in closed form for N(0, I) and the diagonal
  * Gaussian and for the categorical code, by Monte Carlo for any other prior or posterior. A model family
  * that logs metrics of its own (beta-TCVAE's terms, the MMD, DIP-VAE's penalty, FactorVAE's total-correlation
- * estimate and discriminator accuracy) logs them, and so does a posterior with a training term of its own (the
- * VQ-VAE's code book use); a conditional VAE (mlp or conv) draws its samples one row per class.
+ * estimate and discriminator accuracy, PIWAE's decoder loss) logs them, and so does a posterior with a training
+ * term of its own (the VQ-VAE's code book use); a conditional VAE (mlp or conv) draws its samples one row per class.
  */
 class ShippedConfigsTest {
 
@@ -42,7 +42,8 @@ class ShippedConfigsTest {
             "info_vae", List.of("train/mmd"),
             "dip_vae_i", List.of("train/covariance_penalty"),
             "dip_vae_ii", List.of("train/covariance_penalty"),
-            "factor_vae", List.of("train/tc_estimate", "train/discriminator_accuracy"));
+            "factor_vae", List.of("train/tc_estimate", "train/discriminator_accuracy"),
+            "piwae", List.of("train/generative_loss"));
 
     /** The metrics a posterior's training term logs every step, by posterior type: the VQ-VAE's code book use. */
     private static final Map<String, List<String>> POSTERIOR_METRICS = Map.of(

@@ -79,13 +79,22 @@ public final class VaeGraph {
     public static final String RECON_LOSS = "recon_loss";
     /** Output: the batch mean of {@code kl}. */
     public static final String KL_MEAN = "kl_mean";
-    /** Output: the training loss. */
+    /**
+     * Output: the training loss; of a model whose generative network trains on an objective of its own, the loss
+     * of the inference network, the family's {@code objective}.
+     */
     public static final String LOSS = "loss";
     /**
-     * Output of a model whose family has auxiliary networks: what a training step minimises, {@link #LOSS} plus the
-     * networks' own losses, each part reaching only its own parameters ({@link AuxiliaryGraph}).
+     * Output of a model whose family has auxiliary networks or a generative objective of its own: what a training step
+     * minimises, {@link #LOSS} plus the networks' own losses and the generative objective's loss, each part reaching
+     * only its own parameters ({@link AuxiliaryGraph}, {@link GenerativeGraph}).
      */
     public static final String TRAINING_LOSS = "training_loss";
+    /**
+     * The family metric of a model whose generative network trains on an objective of its own
+     * ({@code ModelFamily.generativeObjective}): that objective's loss, logged as {@code train/generative_loss}.
+     */
+    public static final String GENERATIVE_LOSS_METRIC = "generative_loss";
     /** Output: the mean of p(x|z) for every sample of z, {@code [k * batch, D]}, sample-major. */
     public static final String X_MEAN = "x_mean";
     /**
@@ -211,30 +220,32 @@ public final class VaeGraph {
         PosteriorSample posterior = parts.posterior().sample(posteriorContext, repeated, eps);
         sd.identity(Z_CODE, parts.posterior().code(posteriorContext, q));
         SDVariable z = posterior.z();
-        SDVariable params = decoder.decode(network(sd, DECODER_SCOPE, random, training ? decoderMasks : null),
-                withLabels(sd, parts.decoderCodes(sd, z), y == null ? null : repeat(sd, y, samples)),
-                parts.decoderInputWidth(), shape,
-                likelihood.parametersPerValue());
+        SDVariable decoderInput = withLabels(sd, parts.decoderCodes(sd, z), y == null ? null : repeat(sd, y, samples));
+        DropoutMasks trainingMasks = training ? decoderMasks : null;
+        GenerativeGraph generative = parts.family().generativeObjective().isEmpty() ? null
+                : GenerativeGraph.build(sd, parts, decoderInput, random, trainingMasks);
+        SDVariable params = decoder.decode(generative == null ? network(sd, DECODER_SCOPE, random, trainingMasks)
+                        : NetworkBuilder.frozen(sd, DECODER_SCOPE, random), decoderInput, parts.decoderInputWidth(),
+                shape, likelihood.parametersPerValue());
 
         SDVariable xRepeated = repeat(sd, x, samples);
         SDVariable logPxPerSample = likelihood.logProbability(sd, xRepeated, params);
         SDVariable logPx = sd.identity(LOG_PX, meanOverSamples(sd, logPxPerSample, samples));
-        PriorDensity prior = parts.prior().build(new GraphLatentContext(sd, parts, PRIOR_SCOPE, random, true));
+        PriorDensity prior = parts.prior().build(new GraphLatentContext(sd, parts, PRIOR_SCOPE, random, true,
+                generative == null ? GraphLatentContext.Held.NOTHING : GraphLatentContext.Held.OWN));
         if (parts.family().needsDefaultLatents()
                 && !(parts.prior().isStandardNormal() && posterior.gaussian().isPresent())) {
             throw new InvalidInputException((parts.prior().isStandardNormal() ? "model.posterior" : "model.prior")
                     + ": the model family's objective is written for N(0, I) and the encoder's Gaussian posterior; "
                     + "leave model.prior and model.posterior out");
         }
-        Optional<SDVariable> closedForm = posterior.gaussian().isPresent() ? prior.klPerDimension(q)
-                : parts.posterior().klPerDimension(q, prior);
+        BoundTerms bound = BoundTerms.of(sd, parts, samples, logPxPerSample, prior, posterior, q);
+        Optional<SDVariable> closedForm = bound.klPerDimension();
         closedForm.ifPresent(klPerDimension -> sd.identity(KL_PER_DIMENSION, klPerDimension));
-        SDVariable logRatio = prior.logRatio(posterior);
-        SDVariable kl = sd.identity(KL, closedForm.map(klPerDimension -> RowSums.of(sd, klPerDimension, latentDim))
-                .orElseGet(() -> meanOverSamples(sd, logRatio.neg(), samples)));
+        SDVariable kl = sd.identity(KL, bound.kl());
         logPx.mean().neg().rename(RECON_LOSS);
         kl.mean().rename(KL_MEAN);
-        SDVariable logWeight = sd.identity(LOG_WEIGHT, logPxPerSample.add(logRatio));
+        SDVariable logWeight = sd.identity(LOG_WEIGHT, bound.logWeight());
         if (closedForm.isEmpty() && parts.schedule().needsKlPerDimension()) {
             throw new InvalidInputException("kl.type: this KL schedule weights the KL of each latent dimension, "
                     + "which this prior and posterior have no closed form for (the KL is estimated by Monte Carlo); "
@@ -254,18 +265,33 @@ public final class VaeGraph {
             }
         }));
         List<AuxiliaryNetwork> auxiliaryNetworks = parts.family().auxiliaryNetworks();
+        SDVariable otherLosses = null;
+        if (generative != null) {
+            Objective generativeObjective = generative.objective(sd, parts, samples, xRepeated, posterior, q, weight,
+                    capacity, priorSample);
+            otherLosses = generativeObjective.loss();
+            Map<String, SDVariable> generativeMetrics = new LinkedHashMap<>(generativeObjective.metrics());
+            generativeMetrics.put(GENERATIVE_LOSS_METRIC, generativeObjective.loss());
+            generativeMetrics.forEach((name, value) -> {
+                if (metrics.putIfAbsent(name, value) != null) {
+                    throw new IllegalStateException("the model family's two objectives both log " + name);
+                }
+            });
+        }
         if (auxiliaryNetworks.isEmpty()) {
             sd.identity(LOSS, modelLoss);
         } else {
             AuxiliaryGraph auxiliary = AuxiliaryGraph.build(sd, auxiliaryNetworks, z, latentDim, random);
-            SDVariable loss = sd.identity(LOSS, auxiliary.modelLoss() == null ? modelLoss
-                    : modelLoss.add(auxiliary.modelLoss()));
-            sd.identity(TRAINING_LOSS, loss.add(auxiliary.loss()));
+            sd.identity(LOSS, auxiliary.modelLoss() == null ? modelLoss : modelLoss.add(auxiliary.modelLoss()));
+            otherLosses = otherLosses == null ? auxiliary.loss() : otherLosses.add(auxiliary.loss());
             auxiliary.metrics().forEach((name, value) -> {
                 if (metrics.putIfAbsent(name, value) != null) {
                     throw new IllegalStateException("the model family and its auxiliary network both log " + name);
                 }
             });
+        }
+        if (otherLosses != null) {
+            sd.identity(TRAINING_LOSS, sd.getVariable(LOSS).add(otherLosses));
         }
         List<String> familyMetrics = new ArrayList<>();
         metrics.forEach((name, value) -> familyMetrics.add(sd.identity(FAMILY_METRIC + name, value).name()));
@@ -279,7 +305,7 @@ public final class VaeGraph {
                     .add(xRepeated.rsub(1.0).mul(sd.math().log(p.rsub(1.0))));
             sd.identity(RECON_BCE, meanOverSamples(sd, RowSums.of(sd, logLikelihood, width).neg(), samples));
         }
-        sd.setLossVariables(auxiliaryNetworks.isEmpty() ? LOSS : TRAINING_LOSS);
+        sd.setLossVariables(sd.hasVariable(TRAINING_LOSS) ? TRAINING_LOSS : LOSS);
         List<DropoutMasks.Mask> masks = new ArrayList<>(encoderMasks.masks());
         masks.addAll(decoderMasks.masks());
         return new VaeGraph(sd, latentDim, samples, classes, unitInterval, priorSamples, masks, familyMetrics,
@@ -297,7 +323,7 @@ public final class VaeGraph {
     }
 
     /** The mean over the k samples of a {@code [k * batch]} per-row value, sample-major, {@code [batch]}. */
-    private static SDVariable meanOverSamples(SameDiff sd, SDVariable perRow, int samples) {
+    static SDVariable meanOverSamples(SameDiff sd, SDVariable perRow, int samples) {
         return samples == 1 ? perRow : sd.reshape(perRow, samples, -1).mean(0);
     }
 

@@ -1,6 +1,7 @@
 package org.vaelab.spi.model;
 
 import java.util.List;
+import java.util.Optional;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.vaelab.spi.data.DataShape;
 
@@ -56,6 +57,21 @@ public interface ModelFamily {
         return List.of();
     }
 
-    /** The training loss of one batch and any extra metrics, from the graph's terms. */
+    /**
+     * What the generative network's parameters (decoder and prior) minimise, where it is not
+     * {@link #objective}: then {@code objective} trains the inference network's parameters
+     * (encoder and posterior) alone, and this objective the generative network's alone, both on
+     * the same samples of z (PIWAE, Rainforth et al. 2018, section 4). Empty by default: every
+     * parameter minimises {@code objective}. It costs a second pass through the decoder (and the
+     * prior), and refuses a decoder with dropout. Since SPI 2.4.
+     */
+    default Optional<GenerativeObjective> generativeObjective() {
+        return Optional.empty();
+    }
+
+    /**
+     * The training loss of one batch and any extra metrics, from the graph's terms; with a
+     * {@link #generativeObjective}, the loss of the inference network's parameters alone.
+     */
     Objective objective(SameDiff sd, ObjectiveTerms terms);
 }

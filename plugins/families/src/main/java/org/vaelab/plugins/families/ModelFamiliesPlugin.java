@@ -35,6 +35,9 @@ public final class ModelFamiliesPlugin extends PluginModule {
                         + "posterior to the identity; logs covariance_penalty");
         register(Family.MODEL_FAMILY, "miwae", MiwaeConfig.class, MiwaeFamily::new,
                 "MIWAE (Rainforth et al. 2018): the mean of M importance-weighted bounds of K samples each");
+        register(Family.MODEL_FAMILY, "piwae", MiwaeConfig.class, PiwaeFamily::new,
+                "PIWAE (Rainforth et al. 2018): the decoder trains on the IWAE bound of all M K samples, the encoder "
+                        + "on the MIWAE bound of M groups of K; logs generative_loss");
         register(Family.MODEL_FAMILY, "ciwae", CiwaeConfig.class, CiwaeFamily::new,
                 "CIWAE (Rainforth et al. 2018): beta ELBO + (1 - beta) IWAE bound from the same K samples");
         register(Family.MODEL_FAMILY, "factor_vae", FactorVaeConfig.class, FactorVaeFamily::new,

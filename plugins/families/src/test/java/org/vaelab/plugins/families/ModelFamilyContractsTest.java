@@ -71,6 +71,13 @@ class ModelFamilyContractsTest {
     }
 
     @Nested
+    class Piwae extends ModelFamilyContract {
+        Piwae() {
+            super("piwae", Map.of("groups", 2, "samples", 2));
+        }
+    }
+
+    @Nested
     class Ciwae extends ModelFamilyContract {
         Ciwae() {
             super("ciwae", Map.of("samples", 3));

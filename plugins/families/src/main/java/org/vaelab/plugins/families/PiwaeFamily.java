@@ -25,20 +25,21 @@ import org.vaelab.spi.model.ObjectiveTerms;
  */
 final class PiwaeFamily implements ModelFamily {
 
-    private final MiwaeConfig config;
+    /** The inference network's objective and the samples it draws: MIWAE's. */
+    private final MiwaeFamily inference;
 
     PiwaeFamily(MiwaeConfig config) {
-        this.config = config;
+        this.inference = new MiwaeFamily(config);
     }
 
     @Override
     public int samples(int mcSamples) {
-        return config.groups() * config.samples();
+        return inference.samples(mcSamples);
     }
 
     @Override
     public Objective objective(SameDiff sd, ObjectiveTerms terms) {
-        return Objective.of(ImportanceWeightedBound.perGroup(sd, terms.logWeight(), config.samples()).mean().neg());
+        return inference.objective(sd, terms);
     }
 
     @Override

@@ -28,6 +28,7 @@ final class ParameterUpdater {
     private final SameDiff sd;
     private final Map<String, GradientUpdater<?>> updaters = new LinkedHashMap<>();
     private final Map<String, INDArray> states = new LinkedHashMap<>();
+    private final Map<String, HostAdam.Moments> moments = new LinkedHashMap<>();
     private final IUpdater config;
     private final OptionalDouble maxNorm;
     private final OptionalDouble weightDecay;
@@ -53,6 +54,10 @@ final class ParameterUpdater {
         this.hostAdam = config.getClass() == Adam.class ? new HostAdam((Adam) config) : null;
         for (String name : names) {
             INDArray parameter = sd.getArrForVarName(name);
+            if (hostAdam != null) {
+                moments.put(name, HostAdam.Moments.zeros(parameter.length()));
+                continue;
+            }
             long stateSize = config.stateSize(parameter.length());
             INDArray state = stateSize == 0 ? null : Nd4j.zeros(parameter.dataType(), 1, stateSize);
             if (state != null) {
@@ -78,13 +83,17 @@ final class ParameterUpdater {
 
     /** The trainable variables, in graph order. */
     List<String> parameterNames() {
-        return List.copyOf(updaters.keySet());
+        return List.copyOf(hostAdam != null ? moments.keySet() : updaters.keySet());
     }
 
-    /** A copy of every parameter's updater state (moment estimates and the like), by parameter name. */
+    /**
+     * A copy of every parameter's updater state (moment estimates and the like), by parameter name,
+     * in ND4J's layout for the optimizer (for Adam a {@code [1, 2n]} array, m then v).
+     */
     Map<String, INDArray> state() {
         Map<String, INDArray> copy = new LinkedHashMap<>();
         states.forEach((name, state) -> copy.put(name, state.dup()));
+        moments.forEach((name, own) -> copy.put(name, own.toState()));
         return copy;
     }
 
@@ -95,11 +104,13 @@ final class ParameterUpdater {
      * @throws IllegalArgumentException when {@code saved} does not hold exactly these states in these shapes
      */
     void restore(Map<String, INDArray> saved) {
-        if (!saved.keySet().equals(states.keySet())) {
+        Map<String, INDArray> current = state();
+        if (!saved.keySet().equals(current.keySet())) {
             throw new IllegalArgumentException("the optimizer state holds " + new TreeSet<>(saved.keySet())
-                    + ", this optimizer needs " + new TreeSet<>(states.keySet()));
+                    + ", this optimizer needs " + new TreeSet<>(current.keySet()));
         }
         states.forEach((name, state) -> state.assign(Checkpoint.requireShape(name, saved.get(name), state)));
+        moments.forEach((name, own) -> own.restore(Checkpoint.requireShape(name, saved.get(name), current.get(name))));
     }
 
     /**
@@ -109,7 +120,8 @@ final class ParameterUpdater {
     void apply(Map<String, INDArray> gradients, long iteration, int epoch) {
         if (maxNorm.isPresent()) {
             double squares = 0;
-            List<INDArray> own = gradients.entrySet().stream().filter(entry -> updaters.containsKey(entry.getKey()))
+            List<String> names = parameterNames();
+            List<INDArray> own = gradients.entrySet().stream().filter(entry -> names.contains(entry.getKey()))
                     .map(Map.Entry::getValue).toList();
             for (INDArray gradient : own) {
                 double norm = gradient.norm2Number().doubleValue();
@@ -127,20 +139,21 @@ final class ParameterUpdater {
                 ? 1 - config.getLearningRate(step, epoch) * scale * weightDecay.getAsDouble() : 1;
         List<Kernel> updates = new ArrayList<>();
         List<Long> sizes = new ArrayList<>();
+        moments.forEach((name, own) -> {
+            INDArray gradient = gradients.get(name);
+            INDArray parameter = sd.getArrForVarName(name);
+            long length = own.length();
+            for (int from = 0; from < length; from += HostAdam.SLICE) {
+                int start = from;
+                int count = (int) Math.min(HostAdam.SLICE, length - from);
+                updates.add(new Kernel("adam", () -> hostAdam.update(parameter, gradient, own, start, count, step,
+                        epoch, scale, decay), NOTHING));
+                sizes.add((long) count);
+            }
+        });
         for (Map.Entry<String, GradientUpdater<?>> entry : updaters.entrySet()) {
             INDArray gradient = gradients.get(entry.getKey());
             INDArray parameter = sd.getArrForVarName(entry.getKey());
-            INDArray state = states.get(entry.getKey());
-            if (hostAdam != null) {
-                for (long from = 0; from < parameter.length(); from += HostAdam.SLICE) {
-                    long start = from;
-                    int count = (int) Math.min(HostAdam.SLICE, parameter.length() - from);
-                    updates.add(new Kernel("adam", () -> hostAdam.update(parameter, gradient, state, start, count, step,
-                            epoch, scale, decay), NOTHING));
-                    sizes.add((long) count);
-                }
-                continue;
-            }
             GradientUpdater<?> updater = entry.getValue();
             updates.add(new Kernel(entry.getKey(), () -> {
                 updater.applyUpdater(gradient, step, epoch);

@@ -190,13 +190,12 @@ final class CompiledGraph {
         List<List<long[]>> written = new ArrayList<>();
         outputs.forEach(output -> written.add(new ArrayList<>()));
         int first = kernels.size();
-        IntStream.Builder overwrites = IntStream.builder();
-        outputs.forEach(output -> Arrays.stream(memory.waitBeforeWriting(output)).forEach(overwrites::add));
-        int[] afterOverwritten = overwrites.build().toArray();
         for (Piece piece : pieces) {
             int index = kernels.size();
-            int[] after = IntStream.concat(Arrays.stream(waitsFor(inputNames, piece, first)),
-                    Arrays.stream(afterOverwritten)).distinct().sorted().toArray();
+            IntStream overwritten = IntStream.range(0, results.length).filter(i -> piece.writes()[i] != null).flatMap(
+                    i -> Arrays.stream(memory.waitBeforeWriting(outputs.get(i), results[i], piece.writes()[i])));
+            int[] after = IntStream.concat(Arrays.stream(waitsFor(inputNames, piece, first)), overwritten)
+                    .distinct().sorted().toArray();
             kernels.add(new Kernel(function.opName() + " " + Arrays.toString(results[0].shape()), piece.body(),
                     after));
             for (int i = 0; i < results.length; i++) {
@@ -210,12 +209,15 @@ final class CompiledGraph {
             values.put(outputs.get(i), results[i]);
             producers.put(outputs.get(i), written.get(i));
         }
-        for (int k = first; k < kernels.size(); k++) {
-            for (String name : inputNames) {
-                memory.touch(name, k);
+        for (int p = 0; p < pieces.size(); p++) {
+            Piece piece = pieces.get(p);
+            for (int i = 0; i < inputs.length; i++) {
+                memory.touch(inputNames.get(i), inputs[i], piece.reads()[i], first + p);
             }
-            for (String output : outputs) {
-                memory.touch(output, k);
+            for (int i = 0; i < results.length; i++) {
+                if (piece.writes()[i] != null) {
+                    memory.touch(outputs.get(i), results[i], piece.writes()[i], first + p);
+                }
             }
         }
     }

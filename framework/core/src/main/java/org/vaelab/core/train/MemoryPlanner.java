@@ -3,10 +3,8 @@ package org.vaelab.core.train;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -31,10 +29,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * constants and the partial sums of {@link BatchPieces} are not the planner's and are never shared
  * either.
  *
- * <p>Sharing adds an order the plan's data flow does not have: the kernels writing a buffer's new
- * array must wait for every kernel that read or wrote its previous array, or a lane could overwrite
- * values another lane still reads. {@link #waitBeforeWriting} gives those kernels, so a run
- * computes the same digits as without sharing, on any number of lanes.
+ * <p>Sharing adds an order the plan's data flow does not have: a kernel writing bytes of a buffer's
+ * new array must wait for every kernel that read or wrote those bytes in the arrays before it, or a
+ * lane could overwrite values another lane still reads. {@link #waitBeforeWriting} gives those
+ * kernels, so a run computes the same digits as without sharing, on any number of lanes. It counts
+ * bytes, not arrays: the kernel writing one half of a batch waits only for the kernels that touched
+ * the same bytes, which a lane working on its own half mostly did itself, instead of for both lanes.
  */
 final class MemoryPlanner {
 
@@ -105,19 +105,21 @@ final class MemoryPlanner {
     }
 
     /**
-     * The kernels that any kernel writing {@code name}'s array must wait for: those that read or
-     * wrote the array that held its buffer before; none for a value the planner did not place.
+     * The kernels that a kernel writing {@code rows} of {@code array}, the array of value {@code name},
+     * must wait for: those that read or wrote the same bytes of its buffer while earlier arrays held
+     * it; none for a value the planner did not place.
      */
-    int[] waitBeforeWriting(String name) {
+    int[] waitBeforeWriting(String name, INDArray array, long[] rows) {
         Buffer buffer = live.get(root(name));
-        return buffer == null ? new int[0] : buffer.previous;
+        return buffer == null ? new int[0] : buffer.earlierTouches(bytes(array, rows));
     }
 
-    /** Notes that {@code kernel} reads or writes the array of {@code name}. */
-    void touch(String name, int kernel) {
+    /** Notes that {@code kernel} reads or writes {@code rows} of {@code array}, the array of value {@code name}. */
+    void touch(String name, INDArray array, long[] rows, int kernel) {
         Buffer buffer = live.get(root(name));
-        if (buffer != null) {
-            buffer.current.add(kernel);
+        long[] bytes = bytes(array, rows);
+        if (buffer != null && bytes[0] < bytes[1]) {
+            buffer.current.add(new long[] {kernel, bytes[0], bytes[1]});
         }
     }
 
@@ -148,20 +150,42 @@ final class MemoryPlanner {
         return best;
     }
 
-    /** A buffer, with the kernels that touched its current array and those that touched the one before. */
+    /**
+     * The bytes of {@code array}'s buffer that its rows {@code [rows[0], rows[1])} (as {@link Piece}
+     * counts them: along the first dimension) occupy; the whole array unless it is row-major.
+     */
+    private static long[] bytes(INDArray array, long[] rows) {
+        long total = array.length() * array.dataType().width();
+        if (array.rank() == 0 || array.ordering() != 'c' || array.size(0) == 0) {
+            return rows[0] < rows[1] ? new long[] {0, total} : new long[] {0, 0};
+        }
+        long rowBytes = total / array.size(0);
+        return new long[] {Math.min(rows[0], array.size(0)) * rowBytes, Math.min(rows[1], array.size(0)) * rowBytes};
+    }
+
+    /**
+     * A buffer, with the byte ranges that kernels touched in its current array and in the arrays
+     * before it: {kernel, first byte, byte after the last}.
+     */
     private static final class Buffer {
 
         final DataBuffer data;
-        final Set<Integer> current = new HashSet<>();
-        int[] previous = new int[0];
+        final List<long[]> current = new ArrayList<>();
+        final List<long[]> earlier = new ArrayList<>();
 
         Buffer(DataBuffer data) {
             this.data = data;
         }
 
         void vacate() {
-            previous = current.stream().mapToInt(Integer::intValue).sorted().toArray();
+            earlier.addAll(current);
             current.clear();
+        }
+
+        /** The kernels that touched {@code bytes} in an array before the current one. */
+        int[] earlierTouches(long[] bytes) {
+            return earlier.stream().filter(touch -> touch[1] < bytes[1] && bytes[0] < touch[2])
+                    .mapToInt(touch -> (int) touch[0]).distinct().sorted().toArray();
         }
     }
 }

@@ -41,7 +41,8 @@ class CompiledGraphTest {
         CompiledGraph plan = CompiledGraph.compile(gradients, feed, outputs, 2, true);
         List<String> backward = plan.kernelNames().stream().filter(name -> name.startsWith("matmul_bp")).toList();
         assertEquals(List.of("matmul_bp [128, 400]", "matmul_bp [128, 400]", "matmul_bp [128, 400]",
-                "matmul_bp [128, 784]"), backward, "second product: dh in two halves and dW2; first: dW1 alone");
+                "matmul_bp [128, 400]", "matmul_bp [128, 784]", "matmul_bp [128, 784]"), backward,
+                "second product: dh and dW2, each in two halves; first: dW1 alone, in two halves");
 
         plan.run(feed);
         Map<String, INDArray> session = gradients.output(feed, outputs.toArray(String[]::new));

@@ -12,11 +12,15 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 /**
  * The matrix products of a compiled graph, cut into pieces that two threads can run at once: a
  * product {@code z = x y} into the products of x's top and bottom rows, and its backward op
- * ({@code dx = dz y^T}, {@code dy = x^T dz}) into those two products, the first again by rows.
+ * ({@code dx = dz y^T}, {@code dy = x^T dz}) into those two products, each again in halves: dx by
+ * the rows of dz, dy by its own rows (x's columns). Without the last cut, the first layer's weight
+ * gradient, the backward pass's last product, ran on one thread while the other had nothing left to
+ * do (docs/performance.md).
  *
  * <p>The cut is fixed by the shapes alone, never by the number of threads: each piece is one
- * single-threaded product of the same rows, so the result is the same digits however many threads
- * run the pieces, in whatever order. A backward op leaves out the product of a gradient nothing
+ * single-threaded product of the same rows, each value of it a sum over the same terms as in the
+ * whole product, so the result is the same digits however many threads run the pieces, in whatever
+ * order. A backward op leaves out the product of a gradient nothing
  * reads: the gradient of the data that the first layer multiplies, a sixth of an MLP's
  * multiply-adds, is computed by ND4J's op but by no piece.
  */
@@ -71,8 +75,10 @@ final class MatrixProducts {
             }
         }
         if (read[1]) {
-            pieces.add(new Piece(product(x, dz, true, false, outputs[1]), Piece.rows(3, Piece.ALL),
-                    new long[][] {null, Piece.ALL}, new int[0]));
+            for (long[] rows : large ? halves(x.columns()) : new long[][] {{0, x.columns()}}) {
+                pieces.add(new Piece(product(columns(x, rows), dz, true, false, rows(outputs[1], rows)),
+                        Piece.rows(3, Piece.ALL), new long[][] {null, rows}, new int[0]));
+            }
         }
         return pieces;
     }
@@ -106,6 +112,10 @@ final class MatrixProducts {
 
     private static INDArray rows(INDArray matrix, long[] range) {
         return matrix.get(NDArrayIndex.interval(range[0], range[1]), NDArrayIndex.all());
+    }
+
+    private static INDArray columns(INDArray matrix, long[] range) {
+        return matrix.get(NDArrayIndex.all(), NDArrayIndex.interval(range[0], range[1]));
     }
 
     private static Runnable product(INDArray x, INDArray y, boolean transposeX, boolean transposeY, INDArray z) {

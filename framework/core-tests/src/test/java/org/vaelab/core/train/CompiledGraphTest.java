@@ -44,6 +44,33 @@ class CompiledGraphTest {
                 "matmul_bp [128, 400]", "matmul_bp [128, 784]", "matmul_bp [128, 784]"), backward,
                 "second product: dh and dW2, each in two halves; first: dW1 alone, in two halves");
 
+        assertMatchesTheSession(plan, gradients, feed, outputs);
+    }
+
+    /** SameDiff's gradient of exp(t) computes exp(t) again; the plan runs it once ({@link CommonSubexpressions}). */
+    @Test
+    void anOpTheGradientRepeatsRunsOnce() {
+        SplittableRandom random = new SplittableRandom(4);
+        SameDiff sd = SameDiff.create();
+        SDVariable x = sd.placeHolder("x", DataType.FLOAT, -1, IN);
+        SDVariable w = sd.var("w", TestModels.gaussian(random, IN, HIDDEN).muli(0.05));
+        sd.sum("loss", sd.math().exp(x.mmul(w)));
+        SameDiffGraphs.createGradients(sd);
+        List<String> outputs = List.of("loss", w.getGradient().name());
+        Map<String, INDArray> feed = Map.of("x", TestModels.gaussian(random, BATCH, IN));
+
+        SameDiff gradients = sd.getFunction(SameDiffGraphs.GRADIENT_FUNCTION);
+        long graphExps = gradients.getOps().values().stream().filter(op -> op.getOp().opName().equals("exp")).count();
+        assertEquals(2, graphExps, "the forward exp and the gradient's repeat of it");
+        CompiledGraph plan = CompiledGraph.compile(gradients, feed, outputs, 2, true);
+        assertEquals(List.of("exp [128, 400]", "exp [128, 400]"),
+                plan.kernelNames().stream().filter(name -> name.startsWith("exp ")).toList(),
+                "one exp, in two halves of the batch");
+        assertMatchesTheSession(plan, gradients, feed, outputs);
+    }
+
+    private static void assertMatchesTheSession(CompiledGraph plan, SameDiff gradients, Map<String, INDArray> feed,
+                                                List<String> outputs) {
         plan.run(feed);
         Map<String, INDArray> session = gradients.output(feed, outputs.toArray(String[]::new));
         for (String name : outputs) {

@@ -35,6 +35,34 @@ class MemoryPlannerTest {
     private static final int LATENT = 20;
     private static final int BATCH = 128;
 
+    /**
+     * In a chain of tanh ops cut into two halves of the batch, y3 reuses y1's buffer and y4 y2's: the
+     * half of y3 in the top rows waits for the kernels that read or wrote the top rows of y1, never
+     * for the other half's, so each lane runs its own half without waiting for the other.
+     */
+    @Test
+    void aHalfOfTheBatchWaitsOnlyForTheKernelsThatTouchedItsBytes() {
+        SameDiff sd = SameDiff.create();
+        SDVariable value = sd.placeHolder("x", DataType.FLOAT, -1, 400);
+        for (int i = 1; i <= 4; i++) {
+            value = sd.math().tanh("y" + i, value);
+        }
+        INDArray x = TestModels.gaussian(new SplittableRandom(2), BATCH, 400);
+        CompiledGraph plan = CompiledGraph.compile(sd, Map.of("x", x), List.of("y4"), 2, true);
+
+        assertEquals(List.of("tanh [128, 400]", "tanh [128, 400]", "tanh [128, 400]", "tanh [128, 400]",
+                "tanh [128, 400]", "tanh [128, 400]", "tanh [128, 400]", "tanh [128, 400]"), plan.kernelNames(),
+                "each tanh in a top and a bottom half");
+        assertEquals(2L * BATCH * 400 * Float.BYTES, plan.allocatedBytes(), "y3 in y1's buffer, y4 in y2's");
+        List<int[]> waits = plan.kernelWaits();
+        for (int kernel = 0; kernel < waits.size(); kernel++) {
+            for (int before : waits.get(kernel)) {
+                assertEquals(kernel % 2, before % 2, "kernel " + kernel + " waits for the other half's " + before);
+            }
+        }
+        assertArrayEquals(new int[] {0, 2}, waits.get(4), "y3's top half: after y2's top half, which read y1's");
+    }
+
     @Test
     void arraysWhoseLivesDoNotOverlapShareABuffer() {
         SameDiff sd = SameDiff.create();

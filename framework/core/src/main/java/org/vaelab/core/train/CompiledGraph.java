@@ -46,7 +46,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * depend on the placeholders' shapes only, as they do in every graph VAELab builds. Ops that only
  * rename a value (identity) cost nothing; large matrix products ({@link MatrixProducts}) and ops
  * that work example by example ({@link BatchPieces}) are cut in two pieces that two threads can
- * run at once. A graph with an op the plan cannot run (control flow, an op without an ND4J kernel)
+ * run at once; an op that repeats an earlier one ({@link CommonSubexpressions}) is run once. A graph
+ * with an op the plan cannot run (control flow, an op without an ND4J kernel)
  * is refused with {@link UnsupportedOperationException}. Output arrays whose lifetimes in the plan
  * do not overlap share a buffer ({@link MemoryPlanner}); the outputs asked for are never shared.
  */
@@ -62,11 +63,14 @@ final class CompiledGraph {
     private final Set<String> outputs;
     /** The values some op of the plan reads, and the outputs asked for. */
     private final Set<String> read = new HashSet<>();
+    /** For each output of an op that repeats an earlier one ({@link CommonSubexpressions}), that op's output. */
+    private final Map<String, String> repeats;
     private final MemoryPlanner memory;
     private KernelSchedule schedule;
 
-    private CompiledGraph(List<String> outputs, MemoryPlanner memory) {
+    private CompiledGraph(List<String> outputs, Map<String, String> repeats, MemoryPlanner memory) {
         this.outputs = Set.copyOf(outputs);
+        this.repeats = repeats;
         this.memory = memory;
     }
 
@@ -80,9 +84,12 @@ final class CompiledGraph {
     static CompiledGraph compile(SameDiff graph, Map<String, INDArray> feed, List<String> outputs, int lanes,
                                  boolean shareMemory) {
         List<SameDiffOp> order = order(graph, outputs);
-        CompiledGraph compiled = new CompiledGraph(outputs, MemoryPlanner.of(order, outputs, shareMemory));
+        Map<String, String> repeats = CommonSubexpressions.of(order);
+        CompiledGraph compiled = new CompiledGraph(outputs, repeats,
+                MemoryPlanner.of(order, outputs, repeats, shareMemory));
         compiled.read.addAll(outputs);
-        order.stream().filter(op -> op.getInputsToOp() != null).forEach(op -> compiled.read.addAll(op.getInputsToOp()));
+        order.stream().filter(op -> op.getInputsToOp() != null).forEach(op -> op.getInputsToOp()
+                .forEach(input -> compiled.read.add(repeats.getOrDefault(input, input))));
         feed.forEach((name, array) -> {
             INDArray own = array.dup('c');
             compiled.placeholders.put(name, own);
@@ -129,6 +136,11 @@ final class CompiledGraph {
         return kernels.stream().map(Kernel::name).toList();
     }
 
+    /** For each kernel, in compiled order, the kernels it waits for. */
+    List<int[]> kernelWaits() {
+        return kernels.stream().map(kernel -> kernel.after().clone()).toList();
+    }
+
     /** Each kernel's least time in nanoseconds over a few runs on the calling thread. */
     private long[] costs() {
         long[] costs = new long[kernels.size()];
@@ -151,6 +163,13 @@ final class CompiledGraph {
         if (function instanceof Identity) {
             values.put(outputs.get(0), inputs[0]);
             producers.put(outputs.get(0), producers.getOrDefault(inputNames.get(0), List.of()));
+            return;
+        }
+        if (repeats.containsKey(outputs.get(0))) {
+            for (String output : outputs) {
+                values.put(output, values.get(repeats.get(output)));
+                producers.put(output, producers.getOrDefault(repeats.get(output), List.of()));
+            }
             return;
         }
         if (function instanceof GradientBackwardsMarker) {

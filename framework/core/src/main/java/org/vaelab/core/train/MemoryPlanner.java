@@ -20,14 +20,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * linear order of the program).
  *
  * <p>An op's output lives from the op that writes it to the last op that reads it or one of its
- * aliases (the outputs of identity ops, which the plan does not copy). At each op, the buffers of
- * the arrays that died before it go back to a pool, and each of the op's outputs takes the smallest
- * pooled buffer of its data type that is big enough, or a new one. The outputs the plan is asked
- * for are read after a run, so they live to its end and are never shared; they take a pooled
- * buffer only of their exact size, since their readers want whole arrays, not views of a larger
- * buffer ({@link HostArrays}). Placeholders, variables,
- * constants and the partial sums of {@link BatchPieces} are not the planner's and are never shared
- * either.
+ * aliases (the outputs of identity ops, which the plan does not copy, and of ops that repeat it).
+ * At each op, the buffers of the arrays that died before it go back to a pool, and each of the op's
+ * outputs takes the smallest pooled buffer of its data type that is big enough, or a new one. The
+ * outputs the plan is asked for are read after a run, so they live to its end and are never shared;
+ * they take a pooled buffer only of their exact size, since their readers want whole arrays, not
+ * views of a larger buffer ({@link HostArrays}). Placeholders, variables, constants and the partial
+ * sums of {@link BatchPieces} are not the planner's and are never shared either.
  *
  * <p>Sharing adds an order the plan's data flow does not have: a kernel writing bytes of a buffer's
  * new array must wait for every kernel that read or wrote those bytes in the arrays before it, or a
@@ -55,13 +54,20 @@ final class MemoryPlanner {
     /**
      * A planner for {@code order}, the plan's ops, whose {@code outputs} are read after each run.
      *
+     * @param repeats for each output of an op that repeats an earlier one, that op's output, which the
+     *     plan uses instead ({@link CommonSubexpressions})
      * @param sharing whether arrays share buffers; without, every output gets a buffer of its own
      */
-    static MemoryPlanner of(List<SameDiffOp> order, List<String> outputs, boolean sharing) {
+    static MemoryPlanner of(List<SameDiffOp> order, List<String> outputs, Map<String, String> repeats,
+                            boolean sharing) {
         MemoryPlanner planner = new MemoryPlanner(sharing);
         for (int position = 0; position < order.size(); position++) {
             SameDiffOp op = order.get(position);
             List<String> inputs = op.getInputsToOp() == null ? List.of() : op.getInputsToOp();
+            if (op.getOutputsOfOp() != null && repeats.containsKey(op.getOutputsOfOp().get(0))) {
+                op.getOutputsOfOp().forEach(output -> planner.roots.put(output, planner.root(repeats.get(output))));
+                continue;
+            }
             for (String input : inputs) {
                 planner.lastUse.put(planner.root(input), position);
             }

@@ -17,9 +17,9 @@ import org.nd4j.linalg.learning.config.Adam;
  * <p>Moments below float's smallest normal value are flushed to zero, each slice's every
  * {@link #FLUSH_PERIOD} steps, as a CPU in flush-to-zero mode would: a parameter whose gradient stays
  * zero (a weight of a pixel that is blank in every image of a batch) has its first moment decay by
- * beta1 each step into the subnormal range, where every operation on it costs some thirty times a
- * normal one on x86 (by the quickstart's third epoch, Adam's time per epoch had grown from 0.47 to
- * 0.78 s, docs/performance.md).
+ * beta1 each step into the subnormal range, where arithmetic on it is many times slower than on a
+ * normal float on x86 (by the quickstart's third epoch, Adam's time per epoch had grown from 0.47 to
+ * 0.78 s; AdamCostBenchmark, docs/performance.md).
  * A subnormal moment moves its parameter by less than 1e-30, below a float's rounding of any
  * parameter not itself that small, so the flush changes no step a parameter takes in practice.
  */

@@ -24,7 +24,8 @@ import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
  * (the gradient of {@code exp(t)} computes {@code exp(t)} again: the Bernoulli likelihood's softplus
  * and the Gaussian posterior's standard deviation each run twice per step), and a plan runs each
  * such op once, its repeats reading the first one's arrays: common subexpression elimination
- * (Cocke 1970, "Global common subexpression elimination"). An op's result depends only on its
+ * (Cocke 1970, "Global common subexpression elimination"). Identity ops, which only rename a value,
+ * are the simplest case: their outputs are their inputs' arrays. An op's result depends only on its
  * inputs and arguments, so the plan's values are the same digits; ops that draw random numbers,
  * and kinds of op whose arguments this class does not know how to compare, are never merged.
  */
@@ -33,11 +34,20 @@ final class CommonSubexpressions {
     private CommonSubexpressions() {
     }
 
-    /** For each output of an op of {@code order} that repeats an earlier op, the earlier op's output. */
+    /**
+     * For each output of an op of {@code order} that computes nothing new, the value it holds: an
+     * identity's output is its input (copy propagation), a repeated op's output the earlier op's.
+     * Every value named is itself no such output.
+     */
     static Map<String, String> of(List<SameDiffOp> order) {
         Map<List<Object>, SameDiffOp> first = new HashMap<>();
         Map<String, String> repeats = new HashMap<>();
         for (SameDiffOp op : order) {
+            if (op.getOp() instanceof Identity) {
+                String input = op.getInputsToOp().get(0);
+                repeats.put(op.getOutputsOfOp().get(0), repeats.getOrDefault(input, input));
+                continue;
+            }
             List<Object> key = key(op, repeats);
             SameDiffOp earlier = key == null ? null : first.putIfAbsent(key, op);
             if (earlier != null) {
@@ -55,7 +65,7 @@ final class CommonSubexpressions {
      */
     private static List<Object> key(SameDiffOp op, Map<String, String> repeats) {
         DifferentialFunction function = op.getOp();
-        if (function instanceof RandomOp || function instanceof Identity || function instanceof GradientBackwardsMarker
+        if (function instanceof RandomOp || function instanceof GradientBackwardsMarker
                 || function.getClass().getName().contains(".random.") || op.getOutputsOfOp() == null) {
             return null;
         }

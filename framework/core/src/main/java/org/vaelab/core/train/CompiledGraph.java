@@ -28,7 +28,6 @@ import org.nd4j.linalg.api.ops.OpContext;
 import org.nd4j.linalg.api.ops.ReduceOp;
 import org.nd4j.linalg.api.ops.ScalarOp;
 import org.nd4j.linalg.api.ops.impl.transforms.gradient.GradientBackwardsMarker;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.api.shape.Shape;
 import org.nd4j.linalg.factory.Nd4j;
@@ -63,7 +62,7 @@ final class CompiledGraph {
     private final Set<String> outputs;
     /** The values some op of the plan reads, and the outputs asked for. */
     private final Set<String> read = new HashSet<>();
-    /** For each output of an op that repeats an earlier one ({@link CommonSubexpressions}), that op's output. */
+    /** For each output of an identity or a repeated op ({@link CommonSubexpressions}), the value it holds. */
     private final Map<String, String> repeats;
     private final MemoryPlanner memory;
     private KernelSchedule schedule;
@@ -160,11 +159,6 @@ final class CompiledGraph {
         List<String> outputs = op.getOutputsOfOp();
         List<String> inputNames = op.getInputsToOp() == null ? List.of() : op.getInputsToOp();
         INDArray[] inputs = inputNames.stream().map(name -> input(graph, name)).toArray(INDArray[]::new);
-        if (function instanceof Identity) {
-            values.put(outputs.get(0), inputs[0]);
-            producers.put(outputs.get(0), producers.getOrDefault(inputNames.get(0), List.of()));
-            return;
-        }
         if (repeats.containsKey(outputs.get(0))) {
             for (String output : outputs) {
                 values.put(output, values.get(repeats.get(output)));

@@ -9,7 +9,6 @@ import org.nd4j.autodiff.samediff.internal.SameDiffOp;
 import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.same.Identity;
 import org.nd4j.linalg.api.shape.LongShapeDescriptor;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -54,8 +53,8 @@ final class MemoryPlanner {
     /**
      * A planner for {@code order}, the plan's ops, whose {@code outputs} are read after each run.
      *
-     * @param repeats for each output of an op that repeats an earlier one, that op's output, which the
-     *     plan uses instead ({@link CommonSubexpressions})
+     * @param repeats for each output of an identity or of an op that repeats an earlier one, the value
+     *     whose array the plan uses instead ({@link CommonSubexpressions})
      * @param sharing whether arrays share buffers; without, every output gets a buffer of its own
      */
     static MemoryPlanner of(List<SameDiffOp> order, List<String> outputs, Map<String, String> repeats,
@@ -65,14 +64,11 @@ final class MemoryPlanner {
             SameDiffOp op = order.get(position);
             List<String> inputs = op.getInputsToOp() == null ? List.of() : op.getInputsToOp();
             if (op.getOutputsOfOp() != null && repeats.containsKey(op.getOutputsOfOp().get(0))) {
-                op.getOutputsOfOp().forEach(output -> planner.roots.put(output, planner.root(repeats.get(output))));
+                op.getOutputsOfOp().forEach(output -> planner.roots.put(output, repeats.get(output)));
                 continue;
             }
             for (String input : inputs) {
                 planner.lastUse.put(planner.root(input), position);
-            }
-            if (op.getOp() instanceof Identity) {
-                planner.roots.put(op.getOutputsOfOp().get(0), planner.root(inputs.get(0)));
             }
         }
         outputs.forEach(output -> planner.lastUse.put(planner.root(output), Integer.MAX_VALUE));
